@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# A real Apache Kafka broker (KRaft, combined broker+controller, single node) for local runs and tests,
+# brought from Maven Central jars. Idempotent: `start` on a running broker does nothing.
+#   deploy/local/kafka.sh start|stop|status|logs|reset
+# Everything it writes (jars, data, logs) lives under $KAFKA_LOCAL_DIR (default .local/kafka, git-ignored).
+set -euo pipefail
+
+repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+local_dir="${KAFKA_LOCAL_DIR:-$repo_dir/.local/kafka}"
+libs_dir="$local_dir/libs"
+data_dir="$local_dir/data"
+pid_file="$local_dir/kafka.pid"
+log_file="$local_dir/broker.log"
+port="${KAFKA_PORT:-9092}"
+controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
+heap="${KAFKA_HEAP:--Xms256m -Xmx512m}"
+ready_timeout_s="${KAFKA_READY_TIMEOUT_S:-90}"
+
+log() { echo "[kafka] $*" >&2; }
+
+fetch_jars() {
+  [ -f "$libs_dir/.complete" ] && return 0
+  log "fetching Kafka jars from Maven Central into $libs_dir"
+  mkdir -p "$libs_dir"
+  mvn -q -B -f "$repo_dir/deploy/local/kafka/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$libs_dir" -DincludeScope=runtime
+  touch "$libs_dir/.complete"
+}
+
+write_config() {
+  mkdir -p "$data_dir"
+  cat > "$local_dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:${controller_port}
+listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller_port}
+advertised.listeners=PLAINTEXT://127.0.0.1:${port}
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=${data_dir}
+# Topics are created by the project with explicit partitions and configs, never by accident.
+auto.create.topics.enable=false
+num.partitions=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=12
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+min.insync.replicas=1
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+num.network.threads=2
+num.io.threads=4
+PROPS
+  cat > "$local_dir/log4j.properties" <<PROPS
+log4j.rootLogger=INFO, file
+log4j.appender.file=org.apache.log4j.RollingFileAppender
+log4j.appender.file.File=${log_file}
+log4j.appender.file.MaxFileSize=20MB
+log4j.appender.file.MaxBackupIndex=2
+log4j.appender.file.layout=org.apache.log4j.PatternLayout
+log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka=INFO
+log4j.logger.org.apache.kafka=INFO
+log4j.logger.state.change.logger=WARN
+PROPS
+}
+
+jvm_opts() {
+  # shellcheck disable=SC2086 # $heap holds several JVM flags
+  echo $heap -XX:+UseG1GC -Djava.awt.headless=true -Dlog4j.configuration="file:$local_dir/log4j.properties"
+}
+
+format_storage() {
+  [ -f "$data_dir/meta.properties" ] && return 0
+  local cluster_id
+  # A Kafka cluster id is a base64url UUID without padding (22 characters).
+  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  log "formatting KRaft storage (cluster $cluster_id)"
+  java $(jvm_opts) -cp "$libs_dir/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$local_dir/server.properties" >> "$log_file" 2>&1
+}
+
+running_pid() {
+  [ -f "$pid_file" ] || return 1
+  local pid; pid="$(cat "$pid_file")"
+  kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+# Ready means a metadata request succeeds, not merely that the port is open.
+metadata_ok() { node "$repo_dir/deploy/local/kafka-metadata.js" "127.0.0.1:$port" >/dev/null 2>&1; }
+
+wait_ready() {
+  local deadline=$((SECONDS + ready_timeout_s))
+  until metadata_ok; do
+    if ! running_pid >/dev/null; then log "broker exited; last lines of $log_file:"; tail -n 30 "$log_file" >&2; return 1; fi
+    if [ $SECONDS -ge $deadline ]; then log "not ready after ${ready_timeout_s}s; see $log_file"; return 1; fi
+    sleep 1
+  done
+}
+
+start() {
+  if running_pid >/dev/null && metadata_ok; then log "already running on 127.0.0.1:$port"; return 0; fi
+  if ! running_pid >/dev/null && metadata_ok; then log "a broker not started by this script answers on 127.0.0.1:$port; using it"; return 0; fi
+  command -v java >/dev/null || { log "java not found (Java 17 is needed)"; exit 1; }
+  fetch_jars
+  mkdir -p "$local_dir"
+  if ! running_pid >/dev/null; then
+    write_config
+    format_storage
+    log "starting broker on 127.0.0.1:$port (controller $controller_port), logs in $log_file"
+    # setsid: the broker outlives the shell that started it and ignores its signals.
+    # setsid: the broker outlives the shell that started it and ignores its signals.
+    # shellcheck disable=SC2046
+    setsid java $(jvm_opts) -cp "$libs_dir/*" kafka.Kafka "$local_dir/server.properties" \
+      >> "$local_dir/stdout.log" 2>&1 < /dev/null &
+    echo $! > "$pid_file"
+  fi
+  wait_ready
+  log "ready on 127.0.0.1:$port"
+}
+
+stop() {
+  local pid
+  if ! pid="$(running_pid)"; then log "not running"; rm -f "$pid_file"; return 0; fi
+  log "stopping broker (pid $pid)"
+  kill "$pid"
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then log "still alive after 30s; killing"; kill -9 "$pid"; fi
+  rm -f "$pid_file"
+}
+
+status() {
+  if running_pid >/dev/null && metadata_ok; then echo "kafka: running on 127.0.0.1:$port (pid $(cat "$pid_file"))"; return 0; fi
+  if running_pid >/dev/null; then echo "kafka: process up, not answering metadata yet"; return 1; fi
+  echo "kafka: stopped"; return 3
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  restart) stop; start ;;
+  status) status ;;
+  logs) tail -n "${2:-100}" "$log_file" ;;
+  reset) stop; rm -rf "$data_dir"; log "data removed" ;;
+  *) echo "usage: $0 start|stop|restart|status|logs [n]|reset" >&2; exit 2 ;;
+esac

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Variables every app reads. Each app extends this with its own and gives PORT its default.
+ * Defaults work on a developer machine of this project (services on 127.0.0.1).
+ */
+export class BaseEnvironment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Interface the HTTP server binds to; containers set 0.0.0.0. */
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/health';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_MAX: number = 10;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  @Matches(/^[a-z0-9:_-]*$/i)
+  REDIS_KEY_PREFIX = 'hi:';
+
+  /** Comma-separated host:port list. */
+  @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** Prefix added to every topic name; empty in production, used to isolate test runs. */
+  @Matches(/^[a-z0-9._-]*$/i)
+  KAFKA_TOPIC_PREFIX = '';
+
+  /** Replication factor for topics the project creates (3 in a production cluster). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  KAFKA_REPLICATION_FACTOR: number = 1;
+
+  /** Kafka consumer-group prefix, so several deployments can share a cluster. */
+  @Matches(/^[a-z0-9._-]+$/i)
+  KAFKA_GROUP_PREFIX = 'health';
+}
+
+/** Turns "true"/"false" environment strings into booleans (implicit conversion treats "false" as true). */
+export const ToBoolean = () =>
+  Transform(({ obj, key }) => {
+    const raw = (obj as Record<string, unknown>)[key];
+    return raw === true || raw === 'true' || raw === '1';
+  });

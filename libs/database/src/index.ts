@@ -1,0 +1,3 @@
+export { DatabaseHealthCheck, DatabaseModule, PG_POOL } from './database.module';
+export { ensureDatabase, migrate, MIGRATIONS_DIR } from './migrations';
+export { inTransaction } from './transaction';

@@ -1,0 +1,10 @@
+export { BatchConsumer, KafkaBatchConsumers, nextOffset } from './kafka-batch-consumer';
+export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage } from './kafka-batch-consumer';
+export { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
+export { KafkaHealthCheck } from './kafka-health.check';
+export { KafkaModule } from './kafka.module';
+export { KafkaProducer } from './kafka-producer';
+export type { OutgoingMessage } from './kafka-producer';
+export { ensureTopics, KafkaTopics } from './kafka-topics';
+export { TOPICS, topicSpecs } from './topics';
+export type { TopicKey, TopicSpec } from './topics';

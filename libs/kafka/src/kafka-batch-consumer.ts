@@ -1,0 +1,134 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Consumer, Kafka } from 'kafkajs';
+import type { BaseEnvironment } from '@lib/config';
+import { KAFKA_CLIENT } from './kafka-client';
+
+export interface ConsumedMessage {
+  partition: number;
+  /** Kafka offsets are 64-bit: kept as strings. */
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  timestamp: string;
+}
+
+export interface ConsumedBatch {
+  topic: string;
+  partition: number;
+  messages: ConsumedMessage[];
+  /** Keeps the group membership alive during long work. */
+  heartbeat(): Promise<void>;
+}
+
+export interface BatchConsumerOptions {
+  /** Group name without the deployment's KAFKA_GROUP_PREFIX. */
+  group: string;
+  topic: string;
+  /**
+   * Where to resume each assigned partition (next offset to read), when the application keeps its
+   * own offsets (e.g. in PostgreSQL, committed with the results). Partitions left out resume from
+   * the group's committed offset, or the beginning.
+   */
+  resumeOffsets?: (topic: string, partitions: number[]) => Promise<Map<number, string>>;
+  /**
+   * Applies one batch of one partition. When it resolves, the batch counts as done and the group
+   * offset is committed to Kafka too (a hint for lag monitoring). When it throws, nothing is
+   * committed and the batch is retried after a pause: only transient failures should throw.
+   */
+  handleBatch(batch: ConsumedBatch): Promise<void>;
+  maxBytesPerPartition?: number;
+}
+
+/**
+ * Batch consumption (kafkajs `eachBatch`), which Nest's Kafka transport does not offer: it hands
+ * messages one at a time. Offsets are committed by hand, after the handler has made the batch durable.
+ */
+export class BatchConsumer {
+  private readonly logger = new Logger(BatchConsumer.name);
+  private readonly consumer: Consumer;
+
+  constructor(
+    kafka: Kafka,
+    readonly groupId: string,
+    private readonly options: BatchConsumerOptions,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxBytesPerPartition: options.maxBytesPerPartition ?? 4 * 1024 * 1024,
+      maxWaitTimeInMs: 100,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  async start(): Promise<void> {
+    const { topic, resumeOffsets, handleBatch } = this.options;
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic, fromBeginning: true });
+    if (resumeOffsets) {
+      this.consumer.on(this.consumer.events.GROUP_JOIN, async ({ payload }) => {
+        const partitions = payload.memberAssignment[topic] ?? [];
+        const offsets = await resumeOffsets(topic, partitions);
+        for (const [partition, offset] of offsets) this.consumer.seek({ topic, partition, offset });
+      });
+    }
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+        if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        await handleBatch({
+          topic: batch.topic,
+          partition: batch.partition,
+          heartbeat,
+          messages: batch.messages.map((m) => ({
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key?.toString() ?? null,
+            value: m.value,
+            timestamp: m.timestamp,
+          })),
+        });
+        const last = batch.lastOffset();
+        resolveOffset(last);
+        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: nextOffset(last) }]);
+        await heartbeat();
+      },
+    });
+    this.logger.log(`consuming ${topic} as group ${this.groupId}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
+
+export function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+/** Creates batch consumers with the deployment's group prefix and disconnects them on shutdown. */
+@Injectable()
+export class KafkaBatchConsumers implements OnApplicationShutdown {
+  private readonly consumers: BatchConsumer[] = [];
+  private readonly groupPrefix: string;
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    config: ConfigService<BaseEnvironment, true>,
+  ) {
+    this.groupPrefix = config.get('KAFKA_GROUP_PREFIX', { infer: true });
+  }
+
+  create(options: BatchConsumerOptions): BatchConsumer {
+    const consumer = new BatchConsumer(this.kafka, `${this.groupPrefix}.${options.group}`, options);
+    this.consumers.push(consumer);
+    return consumer;
+  }
+
+  async onApplicationShutdown() {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+  }
+}

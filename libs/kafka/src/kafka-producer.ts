@@ -1,0 +1,51 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { CompressionTypes, Kafka, Message, Producer } from 'kafkajs';
+import { KAFKA_CLIENT } from './kafka-client';
+
+export interface OutgoingMessage {
+  key: string;
+  value: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Durable, ordered, idempotent producer: acks from all in-sync replicas, awaited. A send resolves
+ * only once the broker has the messages, so a caller may answer "accepted" after it.
+ */
+@Injectable()
+export class KafkaProducer implements OnApplicationShutdown {
+  private readonly producer: Producer;
+  private connecting?: Promise<void>;
+
+  constructor(@Inject(KAFKA_CLIENT) kafka: Kafka) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.connecting = undefined));
+  }
+
+  async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.connect();
+    await this.producer.send({
+      topic,
+      acks: -1,
+      compression: CompressionTypes.None,
+      messages: messages.map(toKafkaMessage),
+    });
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= this.producer.connect().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async onApplicationShutdown() {
+    await this.producer.disconnect();
+  }
+}
+
+function toKafkaMessage({ key, value, headers }: OutgoingMessage): Message {
+  return { key, value: JSON.stringify(value), headers };
+}

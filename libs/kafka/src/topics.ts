@@ -1,0 +1,36 @@
+/** Versioned topic names of the public contract (shared/CONTRACT.md) plus internal feeds. */
+export const TOPICS = {
+  /** Institutions may produce here directly (key: institutionId); the ingest normaliser validates. */
+  eventsRaw: 'health.events.raw.v1',
+  /** Validated, pseudonymised events (key: institution county, so one event's versions share a partition). */
+  events: 'health.events.v1',
+  /** Rejected raw events with the reason (never the clear ID number). */
+  eventsDeadLetter: 'health.events.dlq.v1',
+  /** Alert transitions. */
+  alerts: 'health.alerts.v1',
+  /** Internal: (indicator, region, period) values changed by a committed aggregator batch. */
+  indicatorChanges: 'health.indicator-changes.v1',
+} as const;
+
+export type TopicKey = keyof typeof TOPICS;
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  config: Record<string, string>;
+}
+
+const WEEK_MS = String(7 * 24 * 3600 * 1000);
+const MONTH_MS = String(30 * 24 * 3600 * 1000);
+
+/** Partitions and configs, explicit: topics are created by the project, never by auto-create. */
+export function topicSpecs(prefix = ''): TopicSpec[] {
+  return [
+    // Canonical events are the replayable source of truth for rebuilds: kept a month by default.
+    { name: prefix + TOPICS.events, partitions: 12, config: { 'retention.ms': MONTH_MS, 'min.insync.replicas': '1' } },
+    { name: prefix + TOPICS.eventsRaw, partitions: 12, config: { 'retention.ms': WEEK_MS } },
+    { name: prefix + TOPICS.eventsDeadLetter, partitions: 3, config: { 'retention.ms': MONTH_MS } },
+    { name: prefix + TOPICS.alerts, partitions: 3, config: { 'retention.ms': MONTH_MS } },
+    { name: prefix + TOPICS.indicatorChanges, partitions: 12, config: { 'retention.ms': String(24 * 3600 * 1000) } },
+  ];
+}

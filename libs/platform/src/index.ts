@@ -1,0 +1,4 @@
+export { bootstrapHttpApp, runApp } from './bootstrap';
+export type { HttpAppOptions } from './bootstrap';
+export { PlatformModule } from './platform.module';
+export type { PlatformOptions } from './platform.module';

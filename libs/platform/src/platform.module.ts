@@ -1,0 +1,36 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfigModule } from '@lib/config';
+import { DatabaseHealthCheck, DatabaseModule } from '@lib/database';
+import { KafkaHealthCheck, KafkaModule } from '@lib/kafka';
+import { DependencyCheck, HealthModule, LoggingModule, MetricsModule } from '@lib/observability';
+import { RedisHealthCheck, RedisModule } from '@lib/redis';
+
+export interface PlatformOptions {
+  /** The app's name: log field, metrics label, Kafka client id. */
+  name: string;
+  /** The app's validated environment class (extends BaseEnvironment). */
+  environment: new () => object;
+}
+
+/**
+ * What every app of the project stands on: validated config, JSON logs, /metrics, PostgreSQL,
+ * Redis, Kafka, and /health over all three.
+ */
+@Module({})
+export class PlatformModule {
+  static forApp({ name, environment }: PlatformOptions): DynamicModule {
+    const checks: Type<DependencyCheck>[] = [DatabaseHealthCheck, RedisHealthCheck, KafkaHealthCheck];
+    return {
+      module: PlatformModule,
+      imports: [
+        AppConfigModule.forRoot(environment),
+        LoggingModule.forApp(name),
+        MetricsModule.forApp(name),
+        DatabaseModule,
+        RedisModule,
+        KafkaModule.forApp(name),
+        HealthModule.forChecks(checks),
+      ],
+    };
+  }
+}

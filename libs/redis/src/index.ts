@@ -1,0 +1,1 @@
+export { createRedis, REDIS, RedisHealthCheck, RedisModule } from './redis.module';

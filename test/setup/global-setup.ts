@@ -1,0 +1,2 @@
+// Replaced below once the database lib lands.
+export default async function globalSetup(): Promise<void> {}
