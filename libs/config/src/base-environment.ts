@@ -56,6 +56,16 @@ export class BaseEnvironment {
   @Max(5)
   KAFKA_REPLICATION_FACTOR: number = 1;
 
+  /**
+   * How long a consumer may be silent before the group gives its partitions to another member:
+   * after a crash, the partitions wait this long. The broker's minimum is 6000.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(6000)
+  @Max(300000)
+  KAFKA_SESSION_TIMEOUT_MS: number = 15000;
+
   /** Kafka consumer-group prefix, so several deployments can share a cluster. */
   @Matches(/^[a-z0-9._-]+$/i)
   KAFKA_GROUP_PREFIX = 'health';

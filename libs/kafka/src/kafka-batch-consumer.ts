@@ -38,6 +38,7 @@ export interface BatchConsumerOptions {
    */
   handleBatch(batch: ConsumedBatch): Promise<void>;
   maxBytesPerPartition?: number;
+  sessionTimeoutMs?: number;
 }
 
 /**
@@ -55,8 +56,8 @@ export class BatchConsumer {
   ) {
     this.consumer = kafka.consumer({
       groupId,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30000,
+      heartbeatInterval: Math.floor((options.sessionTimeoutMs ?? 30000) / 5),
       maxBytesPerPartition: options.maxBytesPerPartition ?? 4 * 1024 * 1024,
       maxWaitTimeInMs: 100,
       allowAutoTopicCreation: false,
@@ -114,16 +115,21 @@ export function nextOffset(offset: string): string {
 export class KafkaBatchConsumers implements OnApplicationShutdown {
   private readonly consumers: BatchConsumer[] = [];
   private readonly groupPrefix: string;
+  private readonly sessionTimeoutMs: number;
 
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     config: ConfigService<BaseEnvironment, true>,
   ) {
     this.groupPrefix = config.get('KAFKA_GROUP_PREFIX', { infer: true });
+    this.sessionTimeoutMs = config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true });
   }
 
   create(options: BatchConsumerOptions): BatchConsumer {
-    const consumer = new BatchConsumer(this.kafka, `${this.groupPrefix}.${options.group}`, options);
+    const consumer = new BatchConsumer(this.kafka, `${this.groupPrefix}.${options.group}`, {
+      sessionTimeoutMs: this.sessionTimeoutMs,
+      ...options,
+    });
     this.consumers.push(consumer);
     return consumer;
   }

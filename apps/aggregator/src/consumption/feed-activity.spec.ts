@@ -1,0 +1,30 @@
+import type { LedgerEntry } from '../ledger/ledger.repository';
+import { feedActivity } from './feed-activity';
+
+const entry = (institutionId: string, occurredAt: string, receivedAt: string): LedgerEntry => ({
+  institutionId,
+  eventId: `${institutionId}-${occurredAt}`,
+  version: 1,
+  type: 'visit',
+  action: 'outpatient',
+  voided: false,
+  occurredAt,
+  receivedAt,
+  partition: 0,
+  offset: '0',
+  payload: {},
+});
+
+describe('feedActivity', () => {
+  it('keeps, per institution, the latest occurrence and receipt in UTC and counts events', () => {
+    const activity = feedActivity([
+      entry('A', '2024-03-16T10:00:00+08:00', '2024-03-20T00:00:00Z'),
+      entry('A', '2024-03-15T09:00:00+08:00', '2024-03-21T00:00:00Z'),
+      entry('B', '2024-01-01T00:00:00+08:00', '2024-01-02T00:00:00Z'),
+    ]);
+    expect(activity).toEqual([
+      { institutionId: 'A', lastOccurredAt: '2024-03-16T02:00:00.000Z', lastReceivedAt: '2024-03-21T00:00:00.000Z', events: 2 },
+      { institutionId: 'B', lastOccurredAt: '2023-12-31T16:00:00.000Z', lastReceivedAt: '2024-01-02T00:00:00.000Z', events: 1 },
+    ]);
+  });
+});

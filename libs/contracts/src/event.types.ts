@@ -1,0 +1,145 @@
+/**
+ * Event contract v1 (shared/CONTRACT.md) as plain types. The class-validator DTOs that check
+ * incoming JSON implement these; the indicator engine reads them. `person.id` is the clear
+ * resident ID on the raw side and the keyed pseudonym on the canonical side.
+ */
+
+export const EVENT_TYPES = ['visit', 'referral', 'vaccination', 'screening', 'family_doctor', 'chronic_followup'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const VISIT_ACTIONS = ['outpatient', 'emergency', 'admission', 'discharge'] as const;
+export const REFERRAL_ACTIONS = ['initiated', 'accepted', 'rejected', 'completed', 'cancelled'] as const;
+export const VACCINATION_ACTIONS = ['dose'] as const;
+export const SCREENING_ACTIONS = ['screened'] as const;
+export const FAMILY_DOCTOR_ACTIONS = ['contract_signed', 'contract_renewed', 'contract_cancelled', 'service'] as const;
+export const CHRONIC_FOLLOWUP_ACTIONS = ['registration', 'followup'] as const;
+
+export const ACTIONS_BY_TYPE = {
+  visit: VISIT_ACTIONS,
+  referral: REFERRAL_ACTIONS,
+  vaccination: VACCINATION_ACTIONS,
+  screening: SCREENING_ACTIONS,
+  family_doctor: FAMILY_DOCTOR_ACTIONS,
+  chronic_followup: CHRONIC_FOLLOWUP_ACTIONS,
+} as const satisfies Record<EventType, readonly string[]>;
+
+/** National immunisation programme (国家免疫规划) vaccine codes accepted in v1. */
+export const VACCINE_CODES = [
+  'HepB', 'BCG', 'IPV', 'bOPV', 'OPV', 'DTaP', 'DT', 'MMR', 'MR', 'JE-L', 'JE-I', 'MPSV-A', 'MPSV-AC', 'HepA-L', 'HepA-I', 'Var',
+] as const;
+export const SCREENING_PROGRAMMES = ['cervical', 'breast', 'newborn', 'congenital_heart', 'lung_function', 'cancer_early'] as const;
+export const SCREENING_RESULTS = ['normal', 'abnormal', 'referred'] as const;
+export const PRIORITY_GROUPS = ['elderly_65', 'hypertension', 'diabetes', 'smd', 'low_income'] as const;
+export const SERVICE_KINDS = ['follow_up', 'home_visit', 'health_check'] as const;
+export const CHRONIC_CONDITIONS = ['hypertension', 'diabetes', 'smd'] as const;
+export const SEXES = ['M', 'F'] as const;
+/** Identifier kinds for `person.idType`; a resident ID (居民身份证) is the default and is checksum-verified. */
+export const PERSON_ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_resident', 'birth_certificate'] as const;
+
+export type VaccineCode = (typeof VACCINE_CODES)[number];
+export type ScreeningProgramme = (typeof SCREENING_PROGRAMMES)[number];
+export type ScreeningResult = (typeof SCREENING_RESULTS)[number];
+export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export type ChronicCondition = (typeof CHRONIC_CONDITIONS)[number];
+export type Sex = (typeof SEXES)[number];
+export type PersonIdType = (typeof PERSON_ID_TYPES)[number];
+
+export interface Person {
+  /** Clear ID on the raw side; `hmac-sha256:<keyId>:<hex>` pseudonym on the canonical side. */
+  id: string;
+  idType?: PersonIdType;
+  sex?: Sex;
+  /** YYYY-MM-DD */
+  birthDate?: string;
+  /** 6-digit GB/T 2260 county code of residence. */
+  residenceRegion?: string;
+}
+
+interface EventBase<T extends EventType, A extends string> {
+  eventId: string;
+  version: number;
+  voided: boolean;
+  type: T;
+  action: A;
+  institutionId: string;
+  /** ISO 8601 with offset; periods are computed from it in China Standard Time. */
+  occurredAt: string;
+  person?: Person;
+}
+
+export interface VisitEvent extends EventBase<'visit', (typeof VISIT_ACTIONS)[number]> {
+  person: Person;
+  cost?: number;
+  tcmPrescription?: boolean;
+  tcmNonDrugTherapy?: boolean;
+}
+
+export interface ReferralEvent extends EventBase<'referral', (typeof REFERRAL_ACTIONS)[number]> {
+  referralId: string;
+  fromInstitutionId: string;
+  toInstitutionId: string;
+  reason?: string;
+}
+
+export interface VaccinationEvent extends EventBase<'vaccination', 'dose'> {
+  person: Person;
+  vaccine: VaccineCode;
+  dose: number;
+}
+
+export interface ScreeningEvent extends EventBase<'screening', 'screened'> {
+  person: Person;
+  programme: ScreeningProgramme;
+  result: ScreeningResult;
+}
+
+export interface FamilyDoctorEvent extends EventBase<'family_doctor', (typeof FAMILY_DOCTOR_ACTIONS)[number]> {
+  person: Person;
+  teamId: string;
+  priorityGroups?: PriorityGroup[];
+  serviceKind?: ServiceKind;
+}
+
+export interface ChronicFollowupEvent extends EventBase<'chronic_followup', (typeof CHRONIC_FOLLOWUP_ACTIONS)[number]> {
+  person: Person;
+  condition: ChronicCondition;
+  controlled?: boolean;
+}
+
+export type HealthEvent =
+  | VisitEvent
+  | ReferralEvent
+  | VaccinationEvent
+  | ScreeningEvent
+  | FamilyDoctorEvent
+  | ChronicFollowupEvent;
+
+export const INSTITUTION_TYPES = [
+  'village_clinic', 'community_health_station', 'township_health_center', 'community_health_center',
+  'county_hospital', 'county_tcm_hospital', 'county_mch_hospital', 'city_hospital', 'provincial_hospital', 'out_of_network',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+/** Level of care: 1 village · 2 township/community (1–2 are primary care, 基层) · 3 county · 4 city · 5 province. */
+export type CareLevel = 1 | 2 | 3 | 4 | 5;
+
+/** Registry facts about an institution, resolved at the door so consumers need no lookups. */
+export interface InstitutionFacts {
+  id: string;
+  /** 6-digit county code where the institution is located. */
+  county: string;
+  type: InstitutionType;
+  level: CareLevel;
+}
+
+/**
+ * What ingest puts on `health.events.v1` (keyed by `institution.county`): the validated event with
+ * `person.id` pseudonymised and `person.residenceRegion` mapped to a current code, plus registry facts.
+ */
+export type CanonicalEvent = HealthEvent & {
+  institution: InstitutionFacts;
+  /** For referrals: both parties, whose levels give the direction (up/down/lateral). */
+  referralParties?: { from: InstitutionFacts; to: InstitutionFacts };
+  /** When ingest accepted it (ISO 8601). */
+  receivedAt: string;
+};

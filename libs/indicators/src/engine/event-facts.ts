@@ -1,0 +1,84 @@
+import { ageOn, cstDayOf, dayIdFromIsoDate, DayId } from '@lib/periods';
+import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import { FactValue } from '../indicator.types';
+import { referralDirection } from './referral-direction';
+
+/**
+ * The flat facts of one event that filters, subject keys and dimensions refer to by name. Keeping
+ * them in one place means a definition says `{ inResidenceCounty: true }` instead of code, and a
+ * reader can see every fact an indicator may depend on here.
+ */
+export type EventFacts = Readonly<Record<string, FactValue | undefined>> & { day: DayId };
+
+const COUNTY_CODE = /^\d{6}$/;
+
+function birthDay(e: CanonicalEvent): DayId | undefined {
+  try {
+    return e.person?.birthDate ? dayIdFromIsoDate(e.person.birthDate) : undefined;
+  } catch {
+    return undefined; // ingest validates birth dates; a bad one simply makes age-based filters not match
+  }
+}
+
+export function eventFacts(e: CanonicalEvent): EventFacts {
+  const day = cstDayOf(e.occurredAt);
+  const born = birthDay(e);
+  const residence = e.person?.residenceRegion && COUNTY_CODE.test(e.person.residenceRegion) ? e.person.residenceRegion : undefined;
+  const facts: Record<string, FactValue | undefined> = {
+    day,
+    type: e.type,
+    action: e.action,
+    eventId: e.eventId,
+    institutionId: e.institution?.id ?? e.institutionId,
+    institutionCounty: e.institution?.county,
+    institutionLevel: e.institution?.level,
+    institutionType: e.institution?.type,
+    person: e.person?.id,
+    sex: e.person?.sex,
+    residenceCounty: residence,
+    // 县域内: the institution is in the county the person lives in.
+    inResidenceCounty: residence !== undefined && e.institution?.county !== undefined ? residence === e.institution.county : undefined,
+    ageYears: born !== undefined && born <= day ? ageOn(born, day) : undefined,
+    // Vaccination cohort = birth year (免疫规划 coverage is read per birth cohort).
+    cohort: born !== undefined ? Number(born.slice(0, 4)) : undefined,
+  };
+  switch (e.type) {
+    case 'visit':
+      facts.cost = e.cost;
+      facts.costFen = typeof e.cost === 'number' && Number.isFinite(e.cost) ? Math.round(e.cost * 100) : undefined;
+      facts.tcmPrescription = e.tcmPrescription ?? false;
+      facts.tcmNonDrugTherapy = e.tcmNonDrugTherapy ?? false;
+      break;
+    case 'referral': {
+      facts.referralId = e.referralId;
+      facts.fromInstitutionId = e.fromInstitutionId;
+      facts.toInstitutionId = e.toInstitutionId;
+      const parties = e.referralParties;
+      // Without the registry's facts about both parties the direction is unknown; such a referral still counts for completion.
+      facts.fromCounty = parties?.from.county ?? (e.institution?.id === e.fromInstitutionId ? e.institution.county : undefined);
+      facts.fromLevel = parties?.from.level;
+      facts.toLevel = parties?.to.level;
+      facts.direction = parties ? referralDirection(parties.from.level, parties.to.level) : undefined;
+      break;
+    }
+    case 'vaccination':
+      facts.vaccine = e.vaccine;
+      facts.dose = e.dose;
+      break;
+    case 'screening':
+      facts.programme = e.programme;
+      facts.result = e.result;
+      break;
+    case 'family_doctor':
+      facts.teamId = e.teamId;
+      facts.serviceKind = e.serviceKind;
+      facts.priority = (e.priorityGroups?.length ?? 0) > 0;
+      for (const g of e.priorityGroups ?? []) facts[`priority_${g}`] = true;
+      break;
+    case 'chronic_followup':
+      facts.condition = e.condition;
+      facts.controlled = e.controlled ?? false;
+      break;
+  }
+  return facts as EventFacts;
+}

@@ -1,0 +1,30 @@
+export * from './period.types';
+export {
+  CST_OFFSET_MS,
+  addDays,
+  ageOn,
+  cstDayOf,
+  cstMidnight,
+  dayFromNumber,
+  dayIdFromIsoDate,
+  dayNumber,
+  daysInMonth,
+  instantMs,
+  isLeapYear,
+  splitDayId,
+} from './cst-calendar';
+export type { DayNumber } from './cst-calendar';
+export { granularityOf, isPeriodId, parsePeriod, periodEnd, periodOfDay, periodStart, tryParsePeriod } from './period-id';
+export { periodsOf } from './periods-of';
+export {
+  comparePeriods,
+  firstPeriodOfYear,
+  nextPeriod,
+  periodContains,
+  periodsInRange,
+  previousPeriod,
+  previousYearPeriod,
+  shiftPeriod,
+  toGranularity,
+} from './period-navigation';
+export { elapsedShareOf, elapsedShareOfYear, isInProgress, periodToDate } from './year-progress';

@@ -1,0 +1,91 @@
+import { addDays, daysInMonth } from './cst-calendar';
+import { parsePeriod, periodOfDay } from './period-id';
+import { Granularity, PeriodError, PeriodId } from './period.types';
+
+/** Orders two periods of the same granularity (ids sort lexically within a granularity). */
+export function comparePeriods(a: PeriodId, b: PeriodId): number {
+  const pa = parsePeriod(a);
+  const pb = parsePeriod(b);
+  if (pa.granularity !== pb.granularity) {
+    throw new PeriodError('granularity_mismatch', `cannot compare ${a} (${pa.granularity}) with ${b} (${pb.granularity})`);
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Moves a period by `steps` periods of its own granularity (negative goes back). */
+export function shiftPeriod(id: PeriodId, steps: number): PeriodId {
+  const p = parsePeriod(id);
+  switch (p.granularity) {
+    case 'year':
+      return String(p.year + steps);
+    case 'quarter': {
+      const index = p.year * 4 + (p.quarter - 1) + steps;
+      return `${Math.floor(index / 4)}Q${(((index % 4) + 4) % 4) + 1}`;
+    }
+    case 'month': {
+      const index = p.year * 12 + (p.month! - 1) + steps;
+      const year = Math.floor(index / 12);
+      return `${year}${String((((index % 12) + 12) % 12) + 1).padStart(2, '0')}`;
+    }
+    case 'day':
+      return addDays(id, steps);
+  }
+}
+
+export const nextPeriod = (id: PeriodId): PeriodId => shiftPeriod(id, 1);
+export const previousPeriod = (id: PeriodId): PeriodId => shiftPeriod(id, -1);
+
+/**
+ * The same period one year earlier, the base of cost growth (次均费用增幅): `2024Q1` → `2023Q1`,
+ * `202403` → `202303`; 29 February maps to 28 February because the previous year has no 29th.
+ */
+export function previousYearPeriod(id: PeriodId): PeriodId {
+  const p = parsePeriod(id);
+  const year = p.year - 1;
+  switch (p.granularity) {
+    case 'year':
+      return String(year);
+    case 'quarter':
+      return `${year}Q${p.quarter}`;
+    case 'month':
+      return `${year}${String(p.month).padStart(2, '0')}`;
+    case 'day': {
+      const day = Math.min(p.day!, daysInMonth(year, p.month!));
+      return `${year}${String(p.month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+    }
+  }
+}
+
+/** Every period from `from` to `to` inclusive (a series' `from`/`to`); both must share a granularity. */
+export function periodsInRange(from: PeriodId, to: PeriodId, maxPeriods = 10_000): PeriodId[] {
+  if (comparePeriods(from, to) > 0) throw new PeriodError('range_reversed', `range ${from}..${to} runs backwards`);
+  const out: PeriodId[] = [];
+  for (let p = from; p <= to; p = nextPeriod(p)) {
+    out.push(p);
+    if (out.length > maxPeriods) throw new PeriodError('invalid_period', `range ${from}..${to} is longer than ${maxPeriods} periods`);
+  }
+  return out;
+}
+
+/** Whether `inner` lies wholly within `outer` (a day in its month, a month in its quarter...). A period contains itself. */
+export function periodContains(outer: PeriodId, inner: PeriodId): boolean {
+  const o = parsePeriod(outer);
+  const i = parsePeriod(inner);
+  return o.firstDay <= i.firstDay && i.lastDay <= o.lastDay;
+}
+
+/** The coarser period containing `id`: `toGranularity('20240315', 'quarter') === '2024Q1'`. */
+export function toGranularity(id: PeriodId, granularity: Granularity): PeriodId {
+  const p = parsePeriod(id);
+  const order: Granularity[] = ['day', 'month', 'quarter', 'year'];
+  if (order.indexOf(granularity) < order.indexOf(p.granularity)) {
+    throw new PeriodError('granularity_mismatch', `${id} is coarser than a ${granularity}`);
+  }
+  return periodOfDay(p.firstDay, granularity);
+}
+
+/** The first period of the same granularity in the same year: `2024Q3` → `2024Q1`, `20240315` → `20240101`. */
+export function firstPeriodOfYear(id: PeriodId): PeriodId {
+  const p = parsePeriod(id);
+  return periodOfDay(`${String(p.year).padStart(4, '0')}0101`, p.granularity);
+}

@@ -1,0 +1,48 @@
+# Shared by scripts/up.sh, scripts/test.sh and scripts/down.sh: installs what the project needs and
+# starts the local infrastructure when it is not already answering. Source it; do not run it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LOCAL="$ROOT/.local"
+mkdir -p "$LOCAL"
+
+say() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0" .sh)" "$*" >&2; }
+
+# npm ci when node_modules is missing or was installed from another package-lock.json.
+ensure_node_modules() {
+  local stamp="$ROOT/node_modules/.install-stamp" want
+  want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  say "installing npm packages (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+build() {
+  say "building (tsc)"
+  (cd "$ROOT" && rm -rf dist && npm run --silent build)
+}
+
+ensure_postgres() {
+  if pg_isready -q -h 127.0.0.1 -p 5432; then return 0; fi
+  say "starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+  for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p 5432 && return 0; sleep 0.5; done
+  say "PostgreSQL did not come up"; return 1
+}
+
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then return 0; fi
+  say "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+  for _ in $(seq 1 40); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && return 0; sleep 0.25; done
+  say "Redis did not come up"; return 1
+}
+
+ensure_kafka() { "$ROOT/deploy/local/kafka.sh" start; }
+
+ensure_infrastructure() {
+  ensure_postgres
+  ensure_redis
+  ensure_kafka
+}

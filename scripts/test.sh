@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh clone: installs, builds, starts PostgreSQL, Redis and the
+# project's own Kafka broker when they are not running, then runs the unit tests and the
+# integration/end-to-end tests against them. Ends with one line: "N passed, N failed".
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+ensure_node_modules
+ensure_infrastructure
+build
+say "type-checking"
+(cd "$ROOT" && npx tsc -p tsconfig.json --noEmit)
+
+results="$LOCAL/test-results"
+rm -rf "$results" && mkdir -p "$results"
+status=0
+say "unit tests"
+(cd "$ROOT" && npx jest --selectProjects unit --json --outputFile="$results/unit.json") || status=1
+say "integration and end-to-end tests (real Kafka, PostgreSQL, Redis)"
+(cd "$ROOT" && npx jest --selectProjects integration --runInBand --json --outputFile="$results/integration.json") || status=1
+
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0;
+  for (const file of fs.readdirSync(process.argv[1])) {
+    const r = JSON.parse(fs.readFileSync(`${process.argv[1]}/${file}`, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+' "$results" || status=1
+exit $status
