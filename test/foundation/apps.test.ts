@@ -1,0 +1,66 @@
+import { createKafkaClient, TOPICS } from '@lib/kafka';
+import { AppName, AppProcess } from '../support/app-process';
+import { testEnvironment } from '../support/test-environment';
+
+const APPS: AppName[] = ['ingest', 'query', 'aggregator', 'alerting', 'simulator'];
+
+describe('every app on the real infrastructure', () => {
+  const processes = APPS.map((app, i) => new AppProcess(app, 3911 + i));
+
+  beforeAll(async () => {
+    await Promise.all(processes.map((p) => p.start()));
+  });
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+  });
+
+  it.each(APPS.map((app, i) => [app, i]))('%s reports PostgreSQL, Redis and Kafka up on /health', async (_app, i) => {
+    const response = await fetch(`${processes[i as number].url}/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; details: Record<string, { status: string }> };
+    expect(body.status).toBe('ok');
+    expect(Object.keys(body.details).sort()).toEqual(['kafka', 'postgres', 'redis']);
+  });
+
+  it.each(APPS.map((app, i) => [app, i]))('%s exposes Prometheus metrics and OpenAPI', async (app, i) => {
+    const metrics = await (await fetch(`${processes[i as number].url}/metrics`)).text();
+    expect(metrics).toContain(`process_cpu_user_seconds_total{app="${app}"}`);
+    const openapi = (await (await fetch(`${processes[i as number].url}/docs/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(openapi.paths)).toContain('/health');
+  });
+
+  it('writes structured JSON log lines', () => {
+    const lines = processes[0].logs.split('\n').filter((line) => line.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.parse(lines[0])).toMatchObject({ app: 'ingest', level: expect.any(Number) });
+  });
+});
+
+describe('configuration', () => {
+  it('a wrong value stops the app with a message naming the variable', async () => {
+    const app = new AppProcess('ingest', 3920, { PORT: 'eighty', KAFKA_BROKERS: 'not a broker list' });
+    const code = await app.run();
+    expect(code).toBe(1);
+    expect(app.logs).toMatch(/Invalid environment/);
+    expect(app.logs).toMatch(/PORT: .*got "eighty"/);
+    expect(app.logs).toMatch(/KAFKA_BROKERS: /);
+  });
+});
+
+describe('topics', () => {
+  it('are created by the project with explicit partitions, not by auto-create', async () => {
+    const env = testEnvironment();
+    const admin = createKafkaClient(env.KAFKA_BROKERS, 'topics-test').admin();
+    await admin.connect();
+    try {
+      const names = Object.values(TOPICS).map((topic) => env.KAFKA_TOPIC_PREFIX + topic);
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      const partitions = Object.fromEntries(topics.map((t) => [t.name.slice(env.KAFKA_TOPIC_PREFIX.length), t.partitions.length]));
+      expect(partitions).toMatchObject({ [TOPICS.events]: 12, [TOPICS.eventsRaw]: 12 });
+      expect(Object.keys(partitions).sort()).toEqual(Object.values(TOPICS).sort());
+    } finally {
+      await admin.disconnect();
+    }
+  });
+});
