@@ -5,6 +5,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ensure_node_modules
+# A broker this run starts is stopped when it ends; one that was already running is left alone.
+if ! "$ROOT/deploy/local/kafka.sh" status >/dev/null 2>&1; then trap '"$ROOT/deploy/local/kafka.sh" stop' EXIT; fi
 ensure_infrastructure
 build
 say "type-checking"

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { CompressionTypes, Kafka, Message, Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { KAFKA_CLIENT } from './kafka-client';
 
 export interface OutgoingMessage {
@@ -18,7 +18,14 @@ export class KafkaProducer implements OnApplicationShutdown {
   private connecting?: Promise<void>;
 
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // The default partitioner hashes keys like the Java client (murmur2), so any client keying by
+    // county lands one county's events in the same partition as ours.
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.producer.on(this.producer.events.DISCONNECT, () => (this.connecting = undefined));
   }
 
