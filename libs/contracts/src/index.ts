@@ -1,0 +1,19 @@
+/** `@lib/contracts`: event contract v1 — types, DTOs, examples and the pure validator. */
+export * from './event.types';
+export * from './rejection-codes';
+export * from './validation-context';
+export { validateEvent, MAX_REPORTED_ERRORS } from './validate-event';
+export { isValidResidentId, isValidPersonId, residentIdCheckChar, normalizePersonId } from './resident-id';
+export { parseOffsetTimestamp, isCalendarDateString, chinaDateOf } from './timestamps';
+export { CODE_BY_CONSTRAINT } from './constraint-codes';
+export { EVENT_LIMITS, EVENT_ID_PATTERN } from './dto/limits';
+export { EventEnvelopeDto } from './dto/event-envelope.dto';
+export { PersonDto, ResidentPersonDto, VaccineePersonDto, ScreenedPersonDto } from './dto/person.dto';
+export { VisitEventDto } from './dto/visit-event.dto';
+export { ReferralEventDto } from './dto/referral-event.dto';
+export { VaccinationEventDto } from './dto/vaccination-event.dto';
+export { ScreeningEventDto } from './dto/screening-event.dto';
+export { FamilyDoctorEventDto } from './dto/family-doctor-event.dto';
+export { ChronicFollowupEventDto } from './dto/chronic-followup-event.dto';
+export { EVENT_DTO_BY_TYPE } from './dto/event-dto-by-type';
+export * from './examples';
