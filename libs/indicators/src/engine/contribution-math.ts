@@ -1,0 +1,27 @@
+import { Contribution } from '../indicator.types';
+
+/** Merge key: the storage key (indicator, measure, level, region, period, dims) plus the institution's county. */
+export function contributionKey(c: Contribution): string {
+  return [c.indicator, c.measure, c.level, c.region, c.period, c.dims, c.county ?? ''].join('\u0000');
+}
+
+/** Sums contributions with the same key and drops those that cancel out, in a stable order. */
+export function mergeContributions(list: readonly Contribution[]): Contribution[] {
+  const merged = new Map<string, Contribution>();
+  for (const c of list) {
+    const k = contributionKey(c);
+    const seen = merged.get(k);
+    if (seen) seen.delta += c.delta;
+    else merged.set(k, { ...c });
+  }
+  return [...merged.values()].filter((c) => c.delta !== 0).sort((a, b) => (contributionKey(a) < contributionKey(b) ? -1 : 1));
+}
+
+/**
+ * What must be added to the counters when a subject's contributions change from `before` to `after`
+ * (after − before). Because contributions are a pure function of the subject's current events,
+ * amendments, voids, duplicates and out-of-order arrival are correct by construction.
+ */
+export function diffContributions(before: readonly Contribution[], after: readonly Contribution[]): Contribution[] {
+  return mergeContributions([...after, ...before.map((c) => ({ ...c, delta: -c.delta }))]);
+}

@@ -1,0 +1,41 @@
+import { Granularity, parsePeriod } from '@lib/periods';
+import { Measure, RegionLevel } from '../indicator.types';
+
+/** A stored counter as the aggregator keeps it (one row per storage key). */
+export interface CounterRow {
+  indicator: string;
+  measure: Measure;
+  level: RegionLevel;
+  region: string;
+  period: string;
+  dims: string;
+  value: number;
+}
+
+/**
+ * What reading needs from storage, for one (indicator, level, region, dims): the sum of a measure
+ * over periods of one granularity between `from` and `to` inclusive (`from` null: since the
+ * beginning). In SQL: `SUM(value) WHERE ... AND granularity = $g AND period <= $to [AND period >= $from]`
+ * (period ids of one granularity sort as strings).
+ */
+export interface CounterSource {
+  sum(measure: Measure, granularity: Granularity, from: string | null, to: string): number;
+}
+
+/** A CounterSource over in-memory rows (tests, and the query side if it fetched rows itself). */
+export function counterSourceFromRows(
+  rows: readonly CounterRow[],
+  key: { indicator: string; level: RegionLevel; region: string; dims: string },
+): CounterSource {
+  const mine = rows.filter((r) => r.indicator === key.indicator && r.level === key.level && r.region === key.region && r.dims === key.dims);
+  return {
+    sum(measure, granularity, from, to) {
+      let total = 0;
+      for (const r of mine) {
+        if (r.measure !== measure || parsePeriod(r.period).granularity !== granularity) continue;
+        if (r.period <= to && (from === null || r.period >= from)) total += r.value;
+      }
+      return total;
+    },
+  };
+}
