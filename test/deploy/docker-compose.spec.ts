@@ -33,8 +33,11 @@ interface ComposeService {
 const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
+/** Values as the apps would see them, with compose's `${VAR:-default}` taken at its default. */
 const asStrings = (env: ComposeService['environment'] = {}) =>
-  Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)]));
+  Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]),
+  );
 
 describe('docker-compose.yml', () => {
   it('runs every app, Kafka, PostgreSQL and Redis', () => {

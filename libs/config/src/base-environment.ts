@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -77,3 +77,21 @@ export const ToBoolean = () =>
     const raw = (obj as Record<string, unknown>)[key];
     return raw === true || raw === 'true' || raw === '1';
   });
+
+/**
+ * For secrets with a development default: refuses that default when NODE_ENV is production, so a
+ * deployment cannot start with a key everyone can read in this repository.
+ */
+export function NotDevelopmentDefaultInProduction(developmentDefault: string) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notDevelopmentDefaultInProduction',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be set to a secret of your own in production` },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) =>
+          (args.object as BaseEnvironment).NODE_ENV !== 'production' || value !== developmentDefault,
+      },
+    });
+}

@@ -1,3 +1,3 @@
 export { AppConfigModule } from './app-config.module';
-export { BaseEnvironment, ToBoolean } from './base-environment';
+export { BaseEnvironment, NotDevelopmentDefaultInProduction, ToBoolean } from './base-environment';
 export { declaredVariables, InvalidEnvironmentError, validateEnvironment } from './validate-environment';

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt } from 'class-validator';
-import { BaseEnvironment } from './base-environment';
+import { BaseEnvironment, NotDevelopmentDefaultInProduction } from './base-environment';
 import { declaredVariables, InvalidEnvironmentError, validateEnvironment } from './validate-environment';
 
 class ExampleEnvironment extends BaseEnvironment {
@@ -42,5 +42,23 @@ describe('validateEnvironment', () => {
 
   it('lists declared variables, inherited ones included', () => {
     expect(declaredVariables(ExampleEnvironment)).toEqual(expect.arrayContaining(['BATCH_SIZE', 'DATABASE_URL', 'PORT']));
+  });
+});
+
+describe('NotDevelopmentDefaultInProduction', () => {
+  class SecretEnvironment extends BaseEnvironment {
+    override PORT = 1;
+
+    @NotDevelopmentDefaultInProduction('dev-secret')
+    SECRET = 'dev-secret';
+  }
+
+  it('accepts the development default outside production', () => {
+    expect(validateEnvironment(SecretEnvironment, {}).SECRET).toBe('dev-secret');
+  });
+
+  it('refuses it in production and accepts a real secret there', () => {
+    expect(() => validateEnvironment(SecretEnvironment, { NODE_ENV: 'production' })).toThrow(/SECRET must be set to a secret of your own/);
+    expect(validateEnvironment(SecretEnvironment, { NODE_ENV: 'production', SECRET: 'mine' }).SECRET).toBe('mine');
   });
 });

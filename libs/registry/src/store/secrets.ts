@@ -1,0 +1,20 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * API keys and bureau tokens: random, shown once at issue, stored only as SHA-256. A hash of a
+ * 256-bit random secret needs no salt or slow KDF: there is nothing to guess from a dictionary.
+ */
+export function generateSecret(prefix: 'hik' | 'hbt'): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/** Compares two strings in time independent of where they differ (for the admin token). */
+export function secretsEqual(a: string, b: string): boolean {
+  const left = createHash('sha256').update(a).digest();
+  const right = createHash('sha256').update(b).digest();
+  return timingSafeEqual(left, right);
+}
