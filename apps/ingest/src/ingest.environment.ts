@@ -1,6 +1,57 @@
-import { BaseEnvironment } from '@lib/config';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BaseEnvironment, NotDevelopmentDefaultInProduction, ToBoolean } from '@lib/config';
+
+/** Development defaults that must never reach production (the app refuses to start with them there). */
+export const DEVELOPMENT_ADMIN_TOKEN = 'dev-admin-token-change-me-000000';
+export const DEVELOPMENT_PSEUDONYM_SECRET = 'dev-pseudonym-secret-change-me-0000000000';
 
 /** Variables of the ingest app (see .env.example). */
 export class IngestEnvironment extends BaseEnvironment {
   override PORT: number = 3001;
+
+  /** Operator's token for /v1/admin/* (registry, keys, tokens). */
+  @IsString()
+  @MinLength(24)
+  @NotDevelopmentDefaultInProduction(DEVELOPMENT_ADMIN_TOKEN)
+  ADMIN_TOKEN = DEVELOPMENT_ADMIN_TOKEN;
+
+  /** Key of the HMAC that pseudonymises person identifiers at the door (32+ characters). */
+  @IsString()
+  @MinLength(32)
+  @NotDevelopmentDefaultInProduction(DEVELOPMENT_PSEUDONYM_SECRET)
+  PSEUDONYM_SECRET = DEVELOPMENT_PSEUDONYM_SECRET;
+
+  /** Id of that key, written into every pseudonym so the secret can be rotated. */
+  @Matches(/^[a-z0-9]{1,8}$/i)
+  PSEUDONYM_KEY_ID = 'k1';
+
+  /** How far back `occurredAt` may lie (days); older periods are closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  EVENT_MAX_AGE_DAYS: number = 400;
+
+  /** How far ahead of the server clock `occurredAt` may lie (seconds). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  EVENT_MAX_CLOCK_SKEW_SECONDS: number = 300;
+
+  /** Largest accepted request body, e.g. 4mb (a batch of 1000 events is about 1 MB). */
+  @Matches(/^\d+(kb|mb)$/)
+  @MaxLength(8)
+  INGEST_BODY_LIMIT = '4mb';
+
+  /** Requests per minute one API key may make. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  INGEST_RATE_LIMIT_PER_MINUTE: number = 1200;
+
+  /** Whether this process also normalises the raw Kafka topic (the Kafka door). */
+  @ToBoolean()
+  RAW_DOOR_ENABLED: boolean = true;
 }

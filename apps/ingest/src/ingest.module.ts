@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@lib/platform';
+import { AdminModule } from './admin/admin.module';
 import { IngestEnvironment } from './ingest.environment';
 
 @Module({
-  imports: [PlatformModule.forApp({ name: 'ingest', environment: IngestEnvironment })],
+  imports: [PlatformModule.forApp({ name: 'ingest', environment: IngestEnvironment }), AdminModule],
 })
 export class IngestModule {}
