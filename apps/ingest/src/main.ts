@@ -1,9 +1,12 @@
 import { bootstrapHttpApp, runApp } from '@lib/platform';
+import { validateEnvironment } from '@lib/config';
+import { IngestEnvironment } from './ingest.environment';
 import { IngestModule } from './ingest.module';
 
 runApp(() =>
   bootstrapHttpApp(IngestModule, {
     title: 'Health indicators — ingest',
     description: 'The door for events from hospitals, township health centres and village clinics (HTTP and the raw Kafka topic).',
+    bodyLimit: validateEnvironment(IngestEnvironment, process.env).INGEST_BODY_LIMIT,
   }),
 );

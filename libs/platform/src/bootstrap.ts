@@ -1,27 +1,38 @@
 import 'reflect-metadata';
-import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { Type, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import helmet from 'helmet';
 import type { BaseEnvironment } from '@lib/config';
+import { answerBodyParserErrors } from './body-parser-errors';
+import { HttpErrorFilter } from './http-error.filter';
 
 export interface HttpAppOptions {
   title: string;
   description: string;
+  /** Largest JSON body accepted (body-parser syntax, e.g. '4mb'); 100kb by default. */
+  bodyLimit?: string;
   /** Anything app-specific to do before listening (extra middleware, a microservice...). */
-  configure?: (app: INestApplication) => void | Promise<void>;
+  configure?: (app: NestExpressApplication) => void | Promise<void>;
 }
 
 /**
  * Starts one of the project's HTTP apps the same way everywhere: pino logger, validation,
  * OpenAPI at /docs, graceful shutdown, then listen on HOST:PORT from the validated config.
  */
-export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule, { bufferLogs: true });
+export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
+  app.use(answerBodyParserErrors);
+  // Security headers; the dashboard's CSP is set where it is served. No CORS: browsers call same-origin.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { bearerToken } from './bearer-token';
+
+/**
+ * Rate limits per API key (not per IP: many clinics sit behind one provincial gateway). Counters are
+ * per process; several ingest replicas each allow the limit.
+ */
+@Injectable()
+export class ApiKeyThrottlerGuard extends ThrottlerGuard {
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const key = bearerToken(request as unknown as Request);
+    return key ? createHash('sha256').update(key).digest('hex') : String(request.ip);
+  }
+}

@@ -1,0 +1,28 @@
+import { EXAMPLE_EVENTS, exampleValidationContext, validateEvent } from '@lib/contracts';
+import { Pseudonymiser } from '../privacy/pseudonymiser';
+import { toCanonicalEvent } from './canonical-event';
+
+describe('toCanonicalEvent', () => {
+  const pseudonymiser = new Pseudonymiser('test-secret-of-at-least-thirty-two-chars', 'k9');
+  const receivedAt = new Date('2024-03-20T04:00:00Z');
+
+  it('replaces the clear ID by its pseudonym and attaches registry facts', () => {
+    const visit = EXAMPLE_EVENTS.visit[0];
+    const accepted = validateEvent(visit, exampleValidationContext());
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+    const canonical = toCanonicalEvent(accepted, pseudonymiser, receivedAt);
+
+    expect(canonical.person?.id).toBe(pseudonymiser.pseudonym('resident_id', visit.person.id));
+    expect(JSON.stringify(canonical)).not.toContain(visit.person.id);
+    expect(canonical.institution).toEqual(accepted.institution);
+    expect(canonical.receivedAt).toBe('2024-03-20T04:00:00.000Z');
+  });
+
+  it('carries both referral parties for referrals', () => {
+    const accepted = validateEvent(EXAMPLE_EVENTS.referral[0], exampleValidationContext());
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+    const canonical = toCanonicalEvent(accepted, pseudonymiser, receivedAt);
+    expect(canonical.referralParties?.from.id).toBe(EXAMPLE_EVENTS.referral[0].fromInstitutionId);
+    expect(canonical.referralParties?.to.id).toBe(EXAMPLE_EVENTS.referral[0].toInstitutionId);
+  });
+});

@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import { Counter, Histogram } from 'prom-client';
+import { CanonicalEvent, validateEvent, ValidationContext } from '@lib/contracts';
+import { KafkaProducer, KafkaTopics } from '@lib/kafka';
+import { RegistrySnapshot } from '@lib/registry-store';
+import type { IngestEnvironment } from '../ingest.environment';
+import { Pseudonymiser } from '../privacy/pseudonymiser';
+import { toCanonicalEvent } from './canonical-event';
+import { EventsNotDurableError, forbiddenInstitution, IntakeOutcome } from './intake-outcome';
+import { METRIC_EVENTS, METRIC_PRODUCE_SECONDS, METRIC_REJECTIONS } from './intake-metrics';
+import { ReceiptsRepository, versionKey } from './receipts.repository';
+
+export type Door = 'http' | 'kafka';
+
+export interface IntakeOptions {
+  door: Door;
+  /** The institution an API key is bound to; events of any other institution are refused. */
+  reportingInstitution?: string;
+}
+
+/**
+ * The one path every event takes through the door, whichever door: validate against the contract
+ * and the registry, pseudonymise, drop versions already accepted, and make the rest durable on the
+ * canonical topic (keyed by county) before anyone is told "accepted".
+ */
+@Injectable()
+export class EventIntake {
+  private readonly logger = new Logger(EventIntake.name);
+  private readonly pseudonymiser: Pseudonymiser;
+  private readonly maxClockSkewMs: number;
+  private readonly maxAgeMs: number;
+
+  constructor(
+    config: ConfigService<IngestEnvironment, true>,
+    private readonly registry: RegistrySnapshot,
+    private readonly receipts: ReceiptsRepository,
+    private readonly producer: KafkaProducer,
+    private readonly topics: KafkaTopics,
+    @InjectMetric(METRIC_EVENTS) private readonly events: Counter,
+    @InjectMetric(METRIC_REJECTIONS) private readonly rejections: Counter,
+    @InjectMetric(METRIC_PRODUCE_SECONDS) private readonly produceSeconds: Histogram,
+  ) {
+    this.pseudonymiser = new Pseudonymiser(config.get('PSEUDONYM_SECRET', { infer: true }), config.get('PSEUDONYM_KEY_ID', { infer: true }));
+    this.maxClockSkewMs = config.get('EVENT_MAX_CLOCK_SKEW_SECONDS', { infer: true }) * 1000;
+    this.maxAgeMs = config.get('EVENT_MAX_AGE_DAYS', { infer: true }) * 86_400_000;
+  }
+
+  /** One outcome per input, in order. Throws EventsNotDurableError when the canonical topic cannot take them. */
+  async intake(inputs: unknown[], options: IntakeOptions): Promise<IntakeOutcome[]> {
+    const receivedAt = new Date();
+    const context = this.validationContext(receivedAt);
+    const outcomes: IntakeOutcome[] = [];
+    const candidates = new Map<string, { index: number; event: CanonicalEvent }>();
+
+    inputs.forEach((input, index) => {
+      const claimed = claimedInstitution(input);
+      if (options.reportingInstitution && claimed !== undefined && claimed !== options.reportingInstitution) {
+        outcomes[index] = { status: 'rejected', eventId: claimedEventId(input), errors: [forbiddenInstitution()] };
+        return;
+      }
+      const result = validateEvent(input, context);
+      if (!result.ok) {
+        outcomes[index] = { status: 'rejected', eventId: claimedEventId(input), errors: result.errors };
+        return;
+      }
+      const event = toCanonicalEvent(result, this.pseudonymiser, receivedAt);
+      const key = versionKey(event);
+      outcomes[index] = { status: candidates.has(key) ? 'duplicate' : 'accepted', eventId: event.eventId, version: event.version };
+      if (!candidates.has(key)) candidates.set(key, { index, event });
+    });
+
+    const seenBefore = await this.receipts.alreadyAccepted([...candidates.values()].map((c) => c.event));
+    const fresh = [...candidates].filter(([key, candidate]) => {
+      if (!seenBefore.has(key)) return true;
+      outcomes[candidate.index] = { status: 'duplicate', eventId: candidate.event.eventId, version: candidate.event.version };
+      return false;
+    });
+    await this.makeDurable(fresh.map(([, c]) => c.event), options.door);
+    await this.receipts.record(fresh.map(([, c]) => c.event)).catch((error: unknown) =>
+      // The events are durable; a lost receipt only means a retry is forwarded again and dropped downstream.
+      this.logger.warn({ err: error }, 'receipts not recorded'),
+    );
+
+    this.count(outcomes, options.door);
+    return outcomes;
+  }
+
+  private async makeDurable(events: CanonicalEvent[], door: Door): Promise<void> {
+    if (events.length === 0) return;
+    const stopTimer = this.produceSeconds.startTimer({ door });
+    try {
+      await this.producer.send(
+        this.topics.name('events'),
+        events.map((event) => ({ key: event.institution.county, value: event })),
+      );
+    } catch (error) {
+      throw new EventsNotDurableError(error);
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private validationContext(now: Date): ValidationContext {
+    return { now, maxClockSkewMs: this.maxClockSkewMs, maxAgeMs: this.maxAgeMs, ...this.registry.lookups };
+  }
+
+  private count(outcomes: IntakeOutcome[], door: Door) {
+    for (const outcome of outcomes) {
+      this.events.inc({ door, result: outcome.status });
+      if (outcome.status === 'rejected') for (const error of outcome.errors) this.rejections.inc({ door, code: error.code });
+    }
+  }
+}
+
+function claimedInstitution(input: unknown): string | undefined {
+  const value = isRecord(input) ? input.institutionId : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The sender's eventId when it is a plausible one, so a rejection can be matched to the sender's record. */
+function claimedEventId(input: unknown): string | undefined {
+  const value = isRecord(input) ? input.eventId : undefined;
+  return typeof value === 'string' && value.length <= 64 ? value : undefined;
+}
+
+function isRecord(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}

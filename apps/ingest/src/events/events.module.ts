@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { RegistryStoreModule } from '@lib/registry-store';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import type { IngestEnvironment } from '../ingest.environment';
+import { RawEventsDoor } from '../raw-door/raw-events.door';
+import { EventIntake } from './event-intake.service';
+import { EventsController } from './events.controller';
+import { INTAKE_METRICS } from './intake-metrics';
+import { ReceiptsRepository } from './receipts.repository';
+
+/** The two doors for events (HTTP and the raw Kafka topic) and the intake they share. */
+@Module({
+  imports: [
+    RegistryStoreModule,
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<IngestEnvironment, true>) => ({
+        throttlers: [{ ttl: 60_000, limit: config.get('INGEST_RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+      }),
+    }),
+  ],
+  controllers: [EventsController],
+  providers: [EventIntake, ReceiptsRepository, ApiKeyGuard, RawEventsDoor, ...INTAKE_METRICS],
+})
+export class EventsModule {}

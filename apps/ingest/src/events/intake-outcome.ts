@@ -1,0 +1,27 @@
+import type { EventError, RejectionCode } from '@lib/contracts';
+
+/** Reasons the door adds to the contract's rejection codes. */
+export type DoorRejectionCode = RejectionCode | 'forbidden_institution' | 'invalid_json';
+
+export interface DoorError extends Omit<EventError, 'code'> {
+  code: DoorRejectionCode;
+}
+
+/** What happened to one submitted event (CONTRACT.md: accepted, duplicate, or rejected with errors). */
+export type IntakeOutcome =
+  | { status: 'accepted' | 'duplicate'; eventId: string; version: number }
+  | { status: 'rejected'; eventId?: string; errors: DoorError[] };
+
+export const forbiddenInstitution = (): DoorError => ({
+  path: 'institutionId',
+  code: 'forbidden_institution',
+  message: 'This API key may only report events of its own institution',
+});
+
+/** The events could not be made durable on the canonical topic (broker unreachable, not enough replicas). */
+export class EventsNotDurableError extends Error {
+  constructor(cause: unknown) {
+    super(`events could not be made durable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'EventsNotDurableError';
+  }
+}

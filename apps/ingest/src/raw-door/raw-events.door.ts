@@ -1,0 +1,61 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ConsumedBatch, KafkaBatchConsumers, KafkaProducer, KafkaTopics } from '@lib/kafka';
+import { EventIntake } from '../events/event-intake.service';
+import type { IngestEnvironment } from '../ingest.environment';
+import { deadLetter, DeadLetter } from './dead-letter';
+import { readRawMessage } from './raw-message';
+
+/**
+ * The Kafka door: institutions may produce straight to `health.events.raw.v1`. Each batch goes
+ * through the same intake as HTTP; rejects go to the dead-letter topic with their reasons. A bad
+ * message never stops the partition; only a transient failure (broker down) retries the batch,
+ * and a retry is harmless: accepted versions come back as duplicates.
+ */
+@Injectable()
+export class RawEventsDoor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RawEventsDoor.name);
+  private readonly enabled: boolean;
+
+  constructor(
+    config: ConfigService<IngestEnvironment, true>,
+    private readonly consumers: KafkaBatchConsumers,
+    private readonly topics: KafkaTopics,
+    private readonly producer: KafkaProducer,
+    private readonly intake: EventIntake,
+  ) {
+    this.enabled = config.get('RAW_DOOR_ENABLED', { infer: true });
+  }
+
+  async onApplicationBootstrap() {
+    if (!this.enabled) return;
+    await this.consumers
+      .create({ group: 'ingest-raw', topic: this.topics.name('eventsRaw'), handleBatch: (batch) => this.normalise(batch) })
+      .start();
+  }
+
+  async normalise(batch: ConsumedBatch): Promise<void> {
+    const now = new Date();
+    const reads = batch.messages.map((message) => ({ message, read: readRawMessage(message) }));
+    const readable = reads.filter((r) => r.read.ok);
+    const outcomes = await this.intake.intake(
+      readable.map((r) => (r.read.ok ? r.read.input : undefined)),
+      { door: 'kafka' },
+    );
+
+    const letters: DeadLetter[] = [];
+    for (const { message, read } of reads) {
+      if (!read.ok) letters.push(deadLetter(batch.topic, message, undefined, [read.error], now));
+    }
+    outcomes.forEach((outcome, i) => {
+      const { message, read } = readable[i];
+      if (outcome.status === 'rejected' && read.ok) letters.push(deadLetter(batch.topic, message, read.input, outcome.errors, now));
+    });
+    if (letters.length === 0) return;
+    await this.producer.send(
+      this.topics.name('eventsDeadLetter'),
+      letters.map((letter) => ({ key: letter.institutionId ?? 'unknown', value: letter })),
+    );
+    this.logger.log({ partition: batch.partition, deadLettered: letters.length }, 'raw events dead-lettered');
+  }
+}

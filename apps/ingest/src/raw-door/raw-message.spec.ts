@@ -1,0 +1,36 @@
+import type { ConsumedMessage } from '@lib/kafka';
+import { deadLetter } from './dead-letter';
+import { MAX_RAW_EVENT_BYTES, readRawMessage } from './raw-message';
+
+const message = (value: Buffer | null): ConsumedMessage => ({ partition: 3, offset: '42', key: null, value, timestamp: '1700000000000' });
+
+describe('readRawMessage', () => {
+  it('reads JSON', () => {
+    expect(readRawMessage(message(Buffer.from('{"eventId":"a"}')))).toEqual({ ok: true, input: { eventId: 'a' } });
+  });
+
+  it.each([
+    ['no value', null, 'invalid_json'],
+    ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'invalid_json'],
+    ['not JSON', Buffer.from('{eventId: a'), 'invalid_json'],
+    ['too large', Buffer.alloc(MAX_RAW_EVENT_BYTES + 1, 0x20), 'too_long'],
+  ])('refuses %s', (_name, value, code) => {
+    const read = readRawMessage(message(value));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error.code).toBe(code);
+  });
+});
+
+describe('deadLetter', () => {
+  it('carries reasons, ids and source but never the payload', () => {
+    const raw = Buffer.from(JSON.stringify({ eventId: 'E-1', institutionId: '610921-THC-001', person: { id: '11010519491231002X' } }));
+    const letter = deadLetter('health.events.raw.v1', message(raw), JSON.parse(raw.toString()), [{ path: 'x', code: 'invalid_value', message: 'bad' }], new Date(0));
+    expect(letter).toMatchObject({ eventId: 'E-1', institutionId: '610921-THC-001', source: { partition: 3, offset: '42' } });
+    expect(JSON.stringify(letter)).not.toContain('11010519491231002X');
+  });
+
+  it('does not echo an identifier that looks like an ID number', () => {
+    const input = { eventId: '11010519491231002X', institutionId: 'x' };
+    expect(deadLetter('t', message(Buffer.from('{}')), input, [], new Date(0)).eventId).toBeUndefined();
+  });
+});

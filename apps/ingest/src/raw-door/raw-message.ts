@@ -1,0 +1,31 @@
+import type { ConsumedMessage } from '@lib/kafka';
+import type { DoorError } from '../events/intake-outcome';
+
+/** Raw events are single JSON objects of a few hundred bytes; anything far larger is not an event. */
+export const MAX_RAW_EVENT_BYTES = 64 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export type RawRead = { ok: true; input: unknown } | { ok: false; error: DoorError };
+
+/** Reads one message of the raw topic as JSON, refusing what is not UTF-8 JSON of a sane size. */
+export function readRawMessage(message: ConsumedMessage): RawRead {
+  const bytes = message.value;
+  if (!bytes || bytes.length === 0) return unreadable('invalid_json', 'The message has no value');
+  if (bytes.length > MAX_RAW_EVENT_BYTES) return unreadable('too_long', `The message is larger than ${MAX_RAW_EVENT_BYTES} bytes`);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return unreadable('invalid_json', 'The message is not valid UTF-8');
+  }
+  try {
+    return { ok: true, input: JSON.parse(text) as unknown };
+  } catch {
+    return unreadable('invalid_json', 'The message is not valid JSON');
+  }
+}
+
+function unreadable(code: DoorError['code'], message: string): RawRead {
+  return { ok: false, error: { path: '', code, message } };
+}

@@ -1,0 +1,41 @@
+import { Pool } from 'pg';
+import { EXAMPLE_INSTITUTIONS } from '@lib/contracts';
+import { ankangDemo, Institution } from '@lib/registry';
+import { generateSecret, hashSecret } from '@lib/registry-store';
+
+/**
+ * Writes the Ankang demo registry (plus the contract's example institutions) straight into the test
+ * database, and issues API keys, so event tests do not depend on the admin API.
+ */
+export async function seedRegistry(pool: Pool): Promise<Institution[]> {
+  const demo = ankangDemo();
+  const examples: Institution[] = Object.values(EXAMPLE_INSTITUTIONS).map((facts) => ({ ...facts, name: `示例 ${facts.id}`, active: true }));
+  const institutions = [...new Map([...demo.institutions, ...examples].map((i) => [i.id, i])).values()];
+  const order = { province: 0, city: 1, county: 2 } as const;
+  await pool.query(
+    `INSERT INTO regions (code, name, level, parent_code)
+     SELECT code, name, level, "parentCode" FROM jsonb_to_recordset($1::jsonb) AS r(code text, name text, level text, "parentCode" text)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify([...demo.regions].sort((a, b) => order[a.level] - order[b.level]))],
+  );
+  await pool.query(
+    `INSERT INTO superseded_regions (old_code, current_code)
+     SELECT "oldCode", "currentCode" FROM jsonb_to_recordset($1::jsonb) AS s("oldCode" text, "currentCode" text)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(demo.superseded)],
+  );
+  await pool.query(
+    `INSERT INTO institutions (id, name, county, type, level, active)
+     SELECT id, name, county, type, level, active FROM jsonb_to_recordset($1::jsonb)
+       AS i(id text, name text, county text, type text, level smallint, active boolean)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(institutions)],
+  );
+  return institutions;
+}
+
+export async function issueApiKey(pool: Pool, institutionId: string): Promise<string> {
+  const key = generateSecret('hik');
+  await pool.query('INSERT INTO institution_api_keys (institution_id, key_hash) VALUES ($1, $2)', [institutionId, hashSecret(key)]);
+  return key;
+}
