@@ -25,6 +25,9 @@ export class KafkaProducer implements OnApplicationShutdown {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
+      // Bounded: a caller waiting to answer "accepted" must learn within seconds that the broker is
+      // away (and answer 503), not hang. A send given up on may still land; receivers dedupe by eventId.
+      retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 5 },
     });
     this.producer.on(this.producer.events.DISCONNECT, () => (this.connecting = undefined));
   }

@@ -1,0 +1,95 @@
+import Redis from 'ioredis';
+import { Partitioners } from 'kafkajs';
+import { Pool } from 'pg';
+import { createKafkaClient, TOPICS } from '@lib/kafka';
+import { AppProcess, eventually } from '../support/app-process';
+import { issueApiKey, seedRegistry } from '../support/registry-fixture';
+import { testEnvironment } from '../support/test-environment';
+import { readTopic } from '../support/topic-reader';
+import { CLEAR_IDS, freshExamples } from './event-fixtures';
+
+/**
+ * Personal ID numbers never leave the ingest door in clear: after events go through both doors and
+ * the aggregator, no clear ID number is found in any topic but the raw one, any table, Redis, or
+ * the apps' logs (debug level).
+ */
+describe('privacy: no clear ID number past the door', () => {
+  const env = testEnvironment({ LOG_LEVEL: 'debug' });
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const redis = new Redis(env.REDIS_URL);
+  const ingest = new AppProcess('ingest', 3943, { LOG_LEVEL: 'debug' });
+  const aggregator = new AppProcess('aggregator', 3944, { LOG_LEVEL: 'debug' });
+
+  afterAll(async () => {
+    await Promise.all([ingest.stop(), aggregator.stop()]);
+    await pool.end();
+    redis.disconnect();
+  });
+
+  it('finds none in topics, tables, Redis or logs', async () => {
+    await seedRegistry(pool);
+    await Promise.all([ingest.start(), aggregator.start()]);
+    const viaHttp = freshExamples();
+    const viaKafka = freshExamples();
+    const rejected = freshExamples().map((e) => ({ ...e, eventId: `REJ-${e.eventId}`, occurredAt: '2099-01-01T00:00:00+08:00' }));
+    const clearIds = CLEAR_IDS([...viaHttp, ...viaKafka]);
+    expect(clearIds.length).toBeGreaterThan(3);
+
+    for (const event of [...viaHttp, ...rejected]) {
+      const key = await issueApiKey(pool, event.institutionId);
+      await fetch(`${ingest.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(event) });
+    }
+    const producer = createKafkaClient(env.KAFKA_BROKERS, 'privacy-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: env.KAFKA_TOPIC_PREFIX + TOPICS.eventsRaw,
+      messages: [...viaKafka, ...rejected].map((e) => ({ key: e.institutionId, value: JSON.stringify(e) })),
+    });
+    await producer.disconnect();
+
+    const everyEventId = [...viaHttp, ...viaKafka].map((e) => e.eventId);
+    await eventually(
+      async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_ledger WHERE event_id = ANY($1)', [everyEventId])).rows[0].n,
+      (n) => n === everyEventId.length,
+    );
+
+    const haystacks: Record<string, string> = {};
+    for (const topic of Object.values(TOPICS).filter((t) => t !== TOPICS.eventsRaw)) {
+      haystacks[`topic ${topic}`] = (await readTopic(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + topic)).map((m) => `${m.key} ${m.value}`).join('\n');
+    }
+    const tables = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+    for (const { table_name } of tables.rows) {
+      const { rows } = await pool.query<{ dump: string | null }>(`SELECT string_agg(t::text, E'\\n') AS dump FROM "${table_name}" t`);
+      haystacks[`table ${table_name}`] = rows[0].dump ?? '';
+    }
+    haystacks.redis = await dumpRedis(redis, env.REDIS_KEY_PREFIX);
+    haystacks['ingest log'] = ingest.logs;
+    haystacks['aggregator log'] = aggregator.logs;
+
+    expect(haystacks['table event_ledger']).toContain('hmac-sha256:k1:'); // the scan sees the data it should
+    const leaks = Object.entries(haystacks).flatMap(([where, text]) => clearIds.filter((id) => text.includes(id)).map((id) => `${where}: ${id.slice(0, 6)}…`));
+    expect(leaks).toEqual([]);
+  });
+});
+
+async function dumpRedis(redis: Redis, prefix: string): Promise<string> {
+  const lines: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of keys) {
+      const type = await redis.type(key);
+      const value =
+        type === 'hash' ? await redis.hgetall(key)
+        : type === 'string' ? await redis.get(key)
+        : type === 'zset' ? await redis.zrange(key, 0, -1, 'WITHSCORES')
+        : type === 'set' ? await redis.smembers(key)
+        : type === 'list' ? await redis.lrange(key, 0, -1)
+        : type === 'stream' ? await redis.xrange(key, '-', '+')
+        : null;
+      lines.push(`${key} ${JSON.stringify(value)}`);
+    }
+  } while (cursor !== '0');
+  return lines.join('\n');
+}
