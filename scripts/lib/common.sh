@@ -41,6 +41,13 @@ ensure_redis() {
 
 ensure_kafka() { "$ROOT/deploy/local/kafka.sh" start; }
 
+# Debian's Chromium drives the dashboard's browser test (playwright-core uses it; no browser download).
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  say "installing Debian's chromium for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
 ensure_infrastructure() {
   ensure_postgres
   ensure_redis

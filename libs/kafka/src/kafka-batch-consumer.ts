@@ -39,6 +39,8 @@ export interface BatchConsumerOptions {
   handleBatch(batch: ConsumedBatch): Promise<void>;
   maxBytesPerPartition?: number;
   sessionTimeoutMs?: number;
+  /** Where a group with no committed offset starts: the beginning (default) or only new messages. */
+  fromBeginning?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export class BatchConsumer {
   async start(): Promise<void> {
     const { topic, resumeOffsets, handleBatch } = this.options;
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic, fromBeginning: true });
+    await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
     if (resumeOffsets) {
       this.consumer.on(this.consumer.events.GROUP_JOIN, async ({ payload }) => {
         const partitions = payload.memberAssignment[topic] ?? [];
