@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import type { HealthEvent } from '@lib/contracts';
+import { FeedGenerator } from '../../apps/simulator/src/feed/feed-generator';
+import { backfillInstant, backfillOptions, type BackfillRange } from '../../apps/simulator/src/feed/feed-timeline';
+import { SinkNotReadyError } from '../../apps/simulator/src/sinks/event-sink';
+import { HttpSink } from '../../apps/simulator/src/sinks/http-sink';
+import { AppProcess, eventually } from '../support/app-process';
+import { issueApiKey, seedRegistry } from '../support/registry-fixture';
+import { testEnvironment } from '../support/test-environment';
+
+/** The simulator's feed through the real HTTP door: every event accepted (or a retry's duplicate), none rejected. */
+describe('simulator feed → ingest over HTTP', () => {
+  const env = testEnvironment();
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const ingest = new AppProcess('ingest', 3961, { RAW_DOOR_ENABLED: 'false', INGEST_RATE_LIMIT_PER_MINUTE: '100000' });
+  const dir = mkdtempSync(path.join(tmpdir(), 'simulator-'));
+  const credentialsFile = path.join(dir, 'demo-credentials.json');
+  const simulator = new AppProcess('simulator', 3962, {
+    SIMULATOR_AUTOSTART: 'true',
+    SIMULATOR_RATE: '100',
+    SIMULATOR_INGEST_URL: ingest.url,
+    SIMULATOR_CREDENTIALS_FILE: credentialsFile,
+    SIMULATOR_POPULATION_SCALE: '0.002',
+  });
+  const sink = () => new HttpSink({ ingestUrl: ingest.url, credentialsFile, batchSize: 500, concurrency: 4 });
+  const backfill = (seed: string, count: number, days: number): HealthEvent[] => {
+    const now = Date.now();
+    const range: BackfillRange = { fromMs: now - days * 86_400_000, toMs: now - 60_000, nowMs: now };
+    const generator = new FeedGenerator(backfillOptions(seed, range, { populationScale: 0.002, streamId: `T${seed}-${now.toString(36)}` }));
+    return Array.from({ length: count }, (_, i) => generator.next(backfillInstant(range, i, count)));
+  };
+
+  beforeAll(async () => {
+    const institutions = await seedRegistry(pool);
+    const keys: Record<string, string> = {};
+    for (const institution of institutions) keys[institution.id] = await issueApiKey(pool, institution.id);
+    // The simulator app boots before the credentials exist, as in the demo before seed-demo has run.
+    await simulator.start();
+    await ingest.start();
+    writeFileSync(credentialsFile, JSON.stringify({ institutions: keys, bureaus: {} }));
+  });
+
+  afterAll(async () => {
+    await simulator.stop();
+    await ingest.stop();
+    await pool.end();
+  });
+
+  it('delivers ~300 events: all accepted or duplicate (retries), none rejected', async () => {
+    const events = backfill('300', 300, 40);
+    const tally = await sink().send(events);
+    const repeats = events.length - new Set(events.map((e) => JSON.stringify(e))).size;
+    expect(tally).toEqual({ sent: 300, accepted: 300 - repeats, duplicate: repeats, rejected: 0, errors: 0 });
+  });
+
+  it('resends the same batch as duplicates (same eventIds, nothing counted twice)', async () => {
+    const events = backfill('again', 200, 10);
+    const first = await sink().send(events);
+    const second = await sink().send(events);
+    expect(first.rejected).toBe(0);
+    expect(second).toMatchObject({ sent: 200, accepted: 0, duplicate: 200, rejected: 0 });
+  });
+
+  it('holds its batch while the credentials file is missing', async () => {
+    const missing = new HttpSink({ ingestUrl: ingest.url, credentialsFile: path.join(dir, 'none.json'), batchSize: 500, concurrency: 1 });
+    await expect(missing.send(backfill('x', 5, 1))).rejects.toBeInstanceOf(SinkNotReadyError);
+  });
+
+  it('runs as an app: healthy while waiting, then feeding live events that ingest accepts', async () => {
+    const status = await eventually(
+      async () => (await (await fetch(`${simulator.url}/v1/simulator/status`)).json()) as Record<string, number | boolean | string>,
+      (s) => (s.accepted as number) >= 100,
+      60_000,
+    );
+    expect(status).toMatchObject({ running: true, rejected: 0, errors: 0 });
+    const metrics = await (await fetch(`${simulator.url}/metrics`)).text();
+    expect(metrics).toMatch(/simulator_events_total\{sink="http",result="accepted",app="simulator"\} \d+/);
+    const stopped = await (await fetch(`${simulator.url}/v1/simulator/stop`, { method: 'POST' })).json();
+    expect(stopped).toMatchObject({ running: false });
+  });
+
+  it('measures HTTP sink throughput against local ingest (reported, not asserted)', async () => {
+    const events = backfill('tput', 10_000, 30);
+    const started = Date.now();
+    const tally = await new HttpSink({ ingestUrl: ingest.url, credentialsFile, batchSize: 500, concurrency: 8 }).send(events);
+    const seconds = (Date.now() - started) / 1000;
+    process.stdout.write(`HTTP sink: ${events.length} events in ${seconds.toFixed(1)} s = ${Math.round(events.length / seconds)} events/s ${JSON.stringify(tally)}\n`);
+    expect(tally.rejected).toBe(0);
+  });
+});
