@@ -102,7 +102,7 @@ describe('Ankang demo data set', () => {
       for (const code of ANKANG_COUNTY_CODES) {
         for (const year of [2024, 2025, 2026]) {
           const groups = demo.populations.filter((p) => p.region === code && p.year === year).map((p) => p.group);
-          expect(groups).toEqual(expect.arrayContaining(['residents', 'women_35_64', 'age_65_plus', 'live_births', `birth_cohort:${year - 1}`]));
+          expect(groups).toEqual(expect.arrayContaining(['residents', 'priority_residents', 'women_35_64', 'age_65_plus', 'live_births', `birth_cohort:${year - 1}`]));
         }
       }
     });
@@ -114,6 +114,8 @@ describe('Ankang demo data set', () => {
       expect(hanbin!.count).toBeGreaterThan(800_000);
       expect(total(2024, 'women_35_64') / total(2024, 'residents')).toBeCloseTo(0.22, 2);
       expect(total(2024, 'age_65_plus') / total(2024, 'residents')).toBeGreaterThan(0.12);
+      expect(total(2024, 'priority_residents')).toBeGreaterThan(total(2024, 'age_65_plus'));
+      expect(total(2024, 'priority_residents') / total(2024, 'residents')).toBeLessThan(0.5);
       const birthRate = total(2024, 'live_births') / total(2024, 'residents');
       expect(birthRate).toBeGreaterThan(0.005);
       expect(birthRate).toBeLessThan(0.012);

@@ -1,7 +1,7 @@
 import { birthCohortGroup, birthCohortYear, isPopulationGroup } from './population-group';
 
 describe('population groups', () => {
-  it.each(['residents', 'women_35_64', 'age_65_plus', 'live_births', 'birth_cohort:2023'])('accepts %s', (g) => {
+  it.each(['residents', 'priority_residents', 'women_35_64', 'age_65_plus', 'live_births', 'birth_cohort:2023'])('accepts %s', (g) => {
     expect(isPopulationGroup(g)).toBe(true);
   });
 

@@ -1,10 +1,12 @@
 /**
  * Population groups bureaus upload per region and year (`PUT /v1/populations`), the denominators of
- * the population-based indicators: `residents` (家庭医生签约覆盖率), `women_35_64` (两癌筛查),
- * `age_65_plus`, `live_births` (新生儿疾病筛查率) and `birth_cohort:<year>` (免疫规划接种率, children
- * born in that year who live in the region).
+ * the population-based indicators: `residents` (家庭医生签约覆盖率), `priority_residents` (重点人群签约
+ * 覆盖率: residents in any family-doctor priority group — 65+, hypertension, diabetes, severe mental
+ * disorder, low-income), `women_35_64` (两癌筛查), `age_65_plus`, `live_births` (新生儿疾病筛查率) and
+ * `birth_cohort:<year>` (免疫规划接种率, children born in that year who live in the region).
+ * Keep the list in step with the `populations.grp` check (migrations 100 and 250).
  */
-export const FIXED_POPULATION_GROUPS = ['residents', 'women_35_64', 'age_65_plus', 'live_births'] as const;
+export const FIXED_POPULATION_GROUPS = ['residents', 'priority_residents', 'women_35_64', 'age_65_plus', 'live_births'] as const;
 export type FixedPopulationGroup = (typeof FIXED_POPULATION_GROUPS)[number];
 export type BirthCohortGroup = `birth_cohort:${number}`;
 export type PopulationGroup = FixedPopulationGroup | BirthCohortGroup;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@lib/database';
 import { generateSecret, hashSecret } from './secrets';
@@ -7,6 +8,11 @@ export interface IssuedSecret {
   id: string;
   /** Shown once; only its hash is stored. */
   secret: string;
+}
+
+export interface ApiKeyRequest {
+  institutionId: string;
+  label?: string;
 }
 
 /** Owns `institution_api_keys` and `bureau_tokens`: secrets are stored as SHA-256 only. */
@@ -21,6 +27,20 @@ export class CredentialsRepository {
       [institutionId, hashSecret(secret), label ?? null],
     );
     return { id: rows[0].id, secret };
+  }
+
+  /** Many keys in one statement (seeding a whole network); results in the order requested. */
+  async issueApiKeys(requests: readonly ApiKeyRequest[]): Promise<IssuedSecret[]> {
+    // Ids are made here rather than by the column default so each secret pairs with its row without a lookup.
+    const issued = requests.map(() => ({ id: randomUUID(), secret: generateSecret('hik') }));
+    const rows = requests.map((r, i) => ({ id: issued[i].id, institution_id: r.institutionId, key_hash: hashSecret(issued[i].secret), label: r.label ?? null }));
+    await this.pool.query(
+      `INSERT INTO institution_api_keys (id, institution_id, key_hash, label)
+       SELECT id, institution_id, key_hash, label FROM jsonb_to_recordset($1::jsonb)
+         AS k(id uuid, institution_id text, key_hash text, label text)`,
+      [JSON.stringify(rows)],
+    );
+    return issued;
   }
 
   async issueBureauToken(region: string, label?: string): Promise<IssuedSecret> {
@@ -53,5 +73,32 @@ export class CredentialsRepository {
   async revokeApiKey(id: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('UPDATE institution_api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
     return (rowCount ?? 0) > 0;
+  }
+
+  async revokeBureauToken(id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('UPDATE bureau_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** For each key, the institution it belongs to while unrevoked, else `undefined` (same order). */
+  async institutionsOfApiKeys(keys: readonly string[]): Promise<(string | undefined)[]> {
+    const hashes = keys.map(hashSecret);
+    const { rows } = await this.pool.query<{ key_hash: string; institution_id: string }>(
+      'SELECT key_hash, institution_id FROM institution_api_keys WHERE key_hash = ANY($1) AND revoked_at IS NULL',
+      [hashes],
+    );
+    const byHash = new Map(rows.map((row) => [row.key_hash, row.institution_id]));
+    return hashes.map((hash) => byHash.get(hash));
+  }
+
+  /** For each token, the region it is scoped to while unrevoked, else `undefined` (same order). */
+  async regionsOfBureauTokens(tokens: readonly string[]): Promise<(string | undefined)[]> {
+    const hashes = tokens.map(hashSecret);
+    const { rows } = await this.pool.query<{ token_hash: string; region: string }>(
+      'SELECT token_hash, region FROM bureau_tokens WHERE token_hash = ANY($1) AND revoked_at IS NULL',
+      [hashes],
+    );
+    const byHash = new Map(rows.map((row) => [row.token_hash, row.region.trim()]));
+    return hashes.map((hash) => byHash.get(hash));
   }
 }

@@ -1,7 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@lib/database';
-import type { Institution } from '../registry.types';
+import type { Institution, InstitutionType } from '../registry.types';
+
+export interface InstitutionFilter {
+  county?: string;
+  type?: InstitutionType;
+}
+
+/** What an operator may change on a registered institution; its county, type and level are its identity. */
+export interface InstitutionChange {
+  name?: string;
+  active?: boolean;
+}
 
 /** Owns `institutions`. */
 @Injectable()
@@ -30,6 +41,34 @@ export class InstitutionsRepository {
     const { rows } = await this.pool.query<Institution>(
       'SELECT id, name, county, type, level, active FROM institutions WHERE id = $1',
       [id],
+    );
+    return rows[0];
+  }
+
+  async getMany(ids: readonly string[]): Promise<Institution[]> {
+    const { rows } = await this.pool.query<Institution>(
+      'SELECT id, name, county, type, level, active FROM institutions WHERE id = ANY($1)',
+      [ids],
+    );
+    return rows;
+  }
+
+  async list(filter: InstitutionFilter = {}): Promise<Institution[]> {
+    const { rows } = await this.pool.query<Institution>(
+      `SELECT id, name, county, type, level, active FROM institutions
+       WHERE ($1::text IS NULL OR county = $1) AND ($2::text IS NULL OR type = $2)
+       ORDER BY id`,
+      [filter.county ?? null, filter.type ?? null],
+    );
+    return rows;
+  }
+
+  /** Applies the change; `undefined` when no such institution. */
+  async update(id: string, change: InstitutionChange): Promise<Institution | undefined> {
+    const { rows } = await this.pool.query<Institution>(
+      `UPDATE institutions SET name = COALESCE($2, name), active = COALESCE($3, active), updated_at = now()
+       WHERE id = $1 RETURNING id, name, county, type, level, active`,
+      [id, change.name ?? null, change.active ?? null],
     );
     return rows[0];
   }

@@ -51,6 +51,11 @@ export class RegistrySnapshot implements OnModuleInit, OnApplicationShutdown {
     return this.institutions.get(id);
   }
 
+  /** Institutions located in a county (drill-down from a county to its institutions). */
+  institutionsIn(county: string): Institution[] {
+    return [...this.institutions.values()].filter((institution) => institution.county === county);
+  }
+
   /** Lookups in the shape the event validator takes. */
   readonly lookups = {
     institution: (id: string): InstitutionLookup | undefined => {
