@@ -1,8 +1,22 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@lib/platform';
+import { IndicatorReadingsModule } from '@lib/indicator-readings';
+import { BureauTokenGuard } from './auth/bureau-token.guard';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { RegionsController } from './catalogue/regions.controller';
+import { FhirController } from './fhir/fhir.controller';
+import { PopulationsController } from './populations/populations.controller';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { QueryEnvironment } from './query.environment';
+import { IndicatorChangeFeed } from './stream/indicator-change-feed';
+import { LiveValues } from './stream/live-values.service';
+import { StreamController } from './stream/stream.controller';
+import { IndicatorValues } from './values/indicator-values.service';
+import { ValuesController } from './values/values.controller';
 
 @Module({
-  imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment })],
+  imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, DashboardModule],
+  controllers: [CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
+  providers: [BureauTokenGuard, IndicatorValues, IndicatorChangeFeed, LiveValues],
 })
 export class QueryModule {}

@@ -1,0 +1,39 @@
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CATALOGUE, IndicatorDefinition } from '@lib/indicators';
+import { BureauTokenGuard } from '../auth/bureau-token.guard';
+import { indicatorOrThrow } from '../values/cell-query';
+
+/** What a bureau analyst reads about an indicator (the counting rules stay internal). */
+function describe(def: IndicatorDefinition) {
+  return {
+    code: def.code,
+    name: def.name,
+    nameEn: def.nameEn,
+    unit: def.unit,
+    higherIsBetter: def.higherIsBetter,
+    definition: def.definition,
+    attribution: def.attribution,
+    levels: def.levels,
+    periods: def.periods,
+    dimensions: def.dimensions,
+  };
+}
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@UseGuards(BureauTokenGuard)
+@Controller('v1/indicators')
+export class CatalogueController {
+  @Get()
+  @ApiOperation({ summary: 'The indicator catalogue' })
+  list() {
+    return { indicators: CATALOGUE.map(describe) };
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One indicator’s definition' })
+  one(@Param('code') code: string) {
+    return describe(indicatorOrThrow(code));
+  }
+}

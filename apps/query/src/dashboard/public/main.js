@@ -1,0 +1,88 @@
+import { ApiError, createApi } from './api.js';
+import { showAlerts } from './alerts.js';
+import { createCharts } from './charts.js';
+import { el, fill } from './dom.js';
+import { connectLive, debounce } from './live.js';
+import { currentYear, periodChoices } from './periods.js';
+import { takeToken } from './session.js';
+import { RegionView } from './view.js';
+
+/** Pushed values come in bursts (one event moves several indicators): refresh charts once it settles. */
+const REFRESH_AFTER_MS = 1500;
+const ALERTS_EVERY_MS = 60_000;
+
+const $ = (id) => document.getElementById(id);
+
+async function main() {
+  const token = takeToken();
+  if (!token) throw new Error('缺少访问令牌：请使用带 ?token= 的链接打开驾驶舱 (open the dashboard with ?token=…)');
+  const api = createApi(token);
+  const period = currentYear();
+  const [catalogue, scope] = await Promise.all([api.catalogue(), api.scope(period)]);
+  const view = new RegionView({
+    api,
+    catalogue,
+    scope,
+    period,
+    charts: createCharts($('ranking-chart'), $('series-chart')),
+    page: {
+      title: $('title'), crumbs: $('crumbs'), updated: $('updated'), toolbar: $('toolbar'), grid: $('grid'),
+      gridTitle: $('grid-title'), rankingTitle: $('ranking-title'), seriesTitle: $('series-title'),
+    },
+  });
+
+  const refreshAlerts = () => showAlerts($('alerts'), api, view);
+  const refreshSoon = debounce(() => {
+    view.refresh().catch(report);
+    refreshAlerts();
+  }, REFRESH_AFTER_MS);
+
+  setUpPeriodPicker($('period'), period, (chosen) => view.setPeriod(chosen).catch(report));
+  connectLive(api.streamUrl(), {
+    onValue: (value) => view.applyLive(value) && refreshSoon(),
+    onState: showLiveState,
+    onResync: refreshSoon,
+  });
+  // Pages are addressed by the hash (#/region/610921), so back and forward move between them without a reload.
+  const openFromHash = () => view.open(regionInHash() ?? scope).catch(report);
+  window.addEventListener('hashchange', openFromHash);
+  await openFromHash();
+  refreshAlerts();
+  setInterval(refreshAlerts, ALERTS_EVERY_MS);
+}
+
+function regionInHash() {
+  return /^#\/region\/([A-Za-z0-9._-]+)$/.exec(window.location.hash)?.[1];
+}
+
+function setUpPeriodPicker(select, initial, onChange) {
+  fill(select, periodChoices().map((group) => el('optgroup', { label: group.label }, group.options.map((o) => el('option', { value: o.id, textContent: o.label })))));
+  select.value = initial;
+  select.addEventListener('change', () => onChange(select.value));
+}
+
+const LIVE_STATES = {
+  live: ['live-on', '● 实时 Live'],
+  reconnecting: ['live-off', '● 重连中 Reconnecting'],
+  closed: ['live-off', '● 实时中断 Live stopped'],
+};
+
+function showLiveState(state) {
+  const [className, text] = LIVE_STATES[state];
+  const badge = $('live');
+  badge.className = `live ${className}`;
+  badge.textContent = text;
+}
+
+/** Errors a bureau user can act on, in their words; anything else with its message. */
+function report(error) {
+  const messages = {
+    401: '访问令牌无效或已撤销，请向管理员重新申请 (the token is invalid or revoked)',
+    403: '该令牌无权查看此地区 (this token may not read that region)',
+  };
+  const banner = $('error');
+  banner.textContent = (error instanceof ApiError && messages[error.status]) || error.message;
+  banner.hidden = false;
+}
+
+main().catch(report);

@@ -1,0 +1,41 @@
+import { BadRequestException, Body, Controller, HttpCode, ParseArrayPipe, Put, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isPopulationGroup, PopulationRow } from '@lib/registry';
+import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
+import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
+import { regionInScope } from '../auth/scope';
+import { PopulationUploadDto } from './population-upload.dto';
+
+const MAX_ROWS = 10_000;
+
+@ApiTags('populations')
+@ApiBearerAuth()
+@UseGuards(BureauTokenGuard)
+@Controller('v1/populations')
+export class PopulationsController {
+  constructor(
+    private readonly populations: PopulationsRepository,
+    private readonly registry: RegistrySnapshot,
+  ) {}
+
+  @Put()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Upload population denominators (per region, year and group) for the token’s regions' })
+  @ApiBody({ type: [PopulationUploadDto] })
+  async upload(
+    @Body(new ParseArrayPipe({ items: PopulationUploadDto, whitelist: true, forbidNonWhitelisted: true })) rows: PopulationUploadDto[],
+    @Req() request: BureauRequest,
+  ) {
+    if (rows.length === 0 || rows.length > MAX_ROWS) {
+      throw new BadRequestException({ code: 'invalid_batch', message: `Send 1 to ${MAX_ROWS} rows` });
+    }
+    const checked: PopulationRow[] = rows.map((row, index) => {
+      if (!isPopulationGroup(row.group)) {
+        throw new BadRequestException({ code: 'unknown_population_group', message: `rows[${index}].group ${row.group} is not a population group` });
+      }
+      return { ...row, region: regionInScope(this.registry, row.region, request.bureauScope), group: row.group };
+    });
+    await this.populations.upsert(checked);
+    return { stored: checked.length };
+  }
+}

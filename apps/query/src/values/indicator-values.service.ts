@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
+import { periodsInRange } from '@lib/periods';
+import { RegistrySnapshot } from '@lib/registry-store';
+import { IndicatorReadings } from '@lib/indicator-readings';
+import { regionInScope } from '../auth/scope';
+import { levelOf, nameOf, regionsAtLevel } from './regions-at-level';
+
+export interface ValueRow {
+  region: string;
+  name: string;
+  level: RegionLevel;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** Targets and three-colour status come with the alerting service; until a target is set: null / none. */
+  target: number | null;
+  status: 'green' | 'yellow' | 'red' | 'none';
+  asOf: string | null;
+}
+
+export interface RankedRow extends ValueRow {
+  rank: number | null;
+  distanceToTarget: number | null;
+}
+
+export interface SeriesRow {
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  asOf: string | null;
+}
+
+/** Values, rankings and series of one indicator within a bureau's scope. */
+@Injectable()
+export class IndicatorValues {
+  constructor(
+    private readonly readings: IndicatorReadings,
+    private readonly registry: RegistrySnapshot,
+  ) {}
+
+  async values(def: IndicatorDefinition, scope: string, region: string, level: RegionLevel | undefined, period: string, dims: string): Promise<ValueRow[]> {
+    const root = regionInScope(this.registry, region, scope);
+    const at = level ?? levelOf(this.registry, root);
+    const regions = regionsAtLevel(this.registry, root, at);
+    const cells = await this.readings.read(def, at, regions.map((r) => r.region), [period], dims);
+    return cells.map((cell, i) => ({
+      region: cell.region,
+      name: regions[i].name,
+      level: at,
+      ...cell.reading,
+      target: null,
+      status: 'none',
+      asOf: cell.asOf,
+    }));
+  }
+
+  /** Values sorted best first (by the indicator's direction), with rank; regions without a value last. */
+  async ranking(def: IndicatorDefinition, scope: string, region: string, level: RegionLevel | undefined, period: string, dims: string): Promise<RankedRow[]> {
+    const rows = await this.values(def, scope, region, level, period, dims);
+    const direction = def.higherIsBetter === false ? 1 : -1;
+    const sorted = [...rows].sort((a, b) => {
+      if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
+      return direction * (a.value - b.value);
+    });
+    return sorted.map((row, i) => ({
+      ...row,
+      rank: row.value === null ? null : i + 1,
+      distanceToTarget: row.target === null || row.value === null ? null : row.value - row.target,
+    }));
+  }
+
+  async series(def: IndicatorDefinition, scope: string, region: string, from: string, to: string, dims: string): Promise<{ region: string; name: string; series: SeriesRow[] }> {
+    const root = regionInScope(this.registry, region, scope);
+    const periods = periodsInRange(from, to, 400);
+    const cells = await this.readings.read(def, levelOf(this.registry, root), [root], periods, dims);
+    return {
+      region: root,
+      name: nameOf(this.registry, root),
+      series: cells.map((cell) => ({ period: cell.period, ...cell.reading, asOf: cell.asOf })),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { BadRequestException, Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { comparePeriods, granularityOf } from '@lib/periods';
+import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
+import { dimsOrThrow, indicatorOrThrow, levelOrThrow, periodOrThrow } from './cell-query';
+import { IndicatorValues } from './indicator-values.service';
+import { FHIR_JSON, publicBaseUrl } from '../fhir/fhir.controller';
+import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
+import { sendCsv, wantsCsv, wantsFhir } from './respond';
+
+const VALUE_COLUMNS = ['region', 'name', 'numerator', 'denominator', 'value', 'target', 'status', 'asOf'] as const;
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@UseGuards(BureauTokenGuard)
+@Controller('v1/indicators/:code')
+@ApiParam({ name: 'code', example: 'county_visit_rate' })
+@ApiProduces('application/json', 'text/csv')
+export class ValuesController {
+  constructor(private readonly indicatorValues: IndicatorValues) {}
+
+  @Get('values')
+  @ApiOperation({ summary: 'Values for one period: the region itself, or every region under it at `level` (drill-down)' })
+  @ApiQuery({ name: 'period', example: '2024', description: 'DHIS2 period id: 2024, 2024Q1, 202403, 20240315 (in progress = to date)' })
+  @ApiQuery({ name: 'region', required: false, example: '610900', description: 'Defaults to the token’s region' })
+  @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'fhir'], description: 'fhir: a Bundle of R4 MeasureReports' })
+  async values(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
+    const def = indicatorOrThrow(code);
+    const period = periodOrThrow(def, query.period);
+    const dims = dimsOrThrow(def, query);
+    const region = regionParam(query.region, request.bureauScope);
+    const values = await this.indicatorValues.values(def, request.bureauScope, region, levelOrThrow(def, query.level), period, dims);
+    if (wantsCsv(request)) return sendCsv(response, `${code}-${period}-${region}`, [...VALUE_COLUMNS], values);
+    if (wantsFhir(request)) {
+      response.type(FHIR_JSON);
+      const reports = values.map((v) => toMeasureReport(def, publicBaseUrl(request), period, { ...v, isInstitution: v.level === 'institution' }));
+      return toBundle(reports);
+    }
+    return { indicator: code, period, dims: dims || undefined, values };
+  }
+
+  @Get('ranking')
+  @ApiOperation({ summary: 'Regions under `region` at `level`, best first, with rank and distance to target' })
+  @ApiQuery({ name: 'period', example: '2024' })
+  @ApiQuery({ name: 'region', required: false, example: '610900' })
+  @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
+  async ranking(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
+    const def = indicatorOrThrow(code);
+    const period = periodOrThrow(def, query.period);
+    const dims = dimsOrThrow(def, query);
+    const region = regionParam(query.region, request.bureauScope);
+    const ranking = await this.indicatorValues.ranking(def, request.bureauScope, region, levelOrThrow(def, query.level) ?? 'county', period, dims);
+    if (wantsCsv(request)) return sendCsv(response, `${code}-${period}-ranking`, ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking);
+    return { indicator: code, period, dims: dims || undefined, ranking };
+  }
+
+  @Get('series')
+  @ApiOperation({ summary: 'One row per period from `from` to `to` (same granularity) for one region' })
+  @ApiQuery({ name: 'region', required: false, example: '610921' })
+  @ApiQuery({ name: 'from', example: '202401' })
+  @ApiQuery({ name: 'to', example: '202412' })
+  async series(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
+    const def = indicatorOrThrow(code);
+    const from = periodOrThrow(def, query.from, 'from');
+    const to = periodOrThrow(def, query.to, 'to');
+    if (granularityOf(from) !== granularityOf(to) || comparePeriods(from, to) > 0) {
+      throw new BadRequestException({ code: 'invalid_range', message: 'from and to must be periods of one granularity, from ≤ to' });
+    }
+    const dims = dimsOrThrow(def, query);
+    const series = await this.indicatorValues.series(def, request.bureauScope, regionParam(query.region, request.bureauScope), from, to, dims);
+    if (wantsCsv(request)) return sendCsv(response, `${code}-${series.region}-${from}-${to}`, ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series);
+    return { indicator: code, dims: dims || undefined, ...series };
+  }
+}
+
+function regionParam(value: unknown, scope: string): string {
+  if (value === undefined) return scope;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(value)) {
+    throw new BadRequestException({ code: 'invalid_region', message: 'region must be a 6-digit region code or an institution id' });
+  }
+  return value;
+}

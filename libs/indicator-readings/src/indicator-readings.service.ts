@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { counterSourceFromRows, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel } from '@lib/indicators';
+import { parsePeriod, previousYearPeriod } from '@lib/periods';
+import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
+import { CounterRange, CountersRepository, StoredCounter } from './counters.repository';
+import { populationLookup } from './population-lookup';
+
+export interface Cell {
+  region: string;
+  period: string;
+  reading: IndicatorReading;
+  /** When the newest counter behind the value last changed; null when no event has counted yet. */
+  asOf: string | null;
+}
+
+/**
+ * Values of indicator cells from the aggregator's counters, read by the catalogue's rules (the
+ * same `readIndicator` the tests use): one query per request, whatever the number of cells.
+ */
+@Injectable()
+export class IndicatorReadings {
+  constructor(
+    private readonly counters: CountersRepository,
+    private readonly populations: PopulationsRepository,
+    private readonly registry: RegistrySnapshot,
+  ) {}
+
+  /** Several regions of one level, several periods of one granularity (values, rankings, series). */
+  async read(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now = new Date()): Promise<Cell[]> {
+    const latest = periods.reduce((a, b) => (a > b ? a : b));
+    const rows = await this.counters.rows(def.code, level, regions, dims, rangesFor(def, periods, latest));
+    const byRegion = groupBy(rows, (row) => row.region);
+    const populationRows = def.read.kind === 'rate' && 'population' in def.read.denominator
+      ? await this.populations.forYears([...new Set(periods.map((p) => parsePeriod(p).year))])
+      : [];
+
+    return regions.flatMap((region) => {
+      const mine = byRegion.get(region) ?? [];
+      const source = counterSourceFromRows(mine, { indicator: def.code, level, region, dims });
+      const population = populationLookup(populationRows, this.registry.regions, region);
+      return periods.map((period) => ({
+        region,
+        period,
+        reading: readIndicator(def, period, source, { dims, population, asOf: now }),
+        asOf: newest(mine.filter((row) => row.period <= period || row.period.length !== period.length)),
+      }));
+    });
+  }
+}
+
+/** The counter rows a set of periods needs: everything up to the latest (cumulative reads need the past). */
+function rangesFor(def: IndicatorDefinition, periods: string[], latest: string): CounterRange[] {
+  const { granularity, lastDay } = parsePeriod(latest);
+  const ranges: CounterRange[] = [{ granularity, from: null, to: latest }];
+  if (def.read.kind === 'mean_growth') {
+    // Growth of a period in progress compares the same elapsed days a year earlier, from day counters.
+    const earliest = periods.reduce((a, b) => (a < b ? a : b));
+    ranges.push({ granularity: 'day', from: parsePeriod(previousYearPeriod(earliest)).firstDay, to: lastDay });
+  }
+  return ranges;
+}
+
+function newest(rows: StoredCounter[]): string | null {
+  let max = 0;
+  for (const row of rows) max = Math.max(max, row.updatedAt.getTime());
+  return max === 0 ? null : new Date(max).toISOString();
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}

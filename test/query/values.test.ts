@@ -1,0 +1,157 @@
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { Pool } from 'pg';
+import { CATALOGUE } from '@lib/indicators';
+import { AppProcess } from '../support/app-process';
+import { issueBureauToken } from '../support/bureau-fixture';
+import { seedRegistry } from '../support/registry-fixture';
+import { testEnvironment } from '../support/test-environment';
+
+/** The bureaus' API over counters as the aggregator stores them, scoped by token. */
+describe('query API', () => {
+  const env = testEnvironment();
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const query = new AppProcess('query', 3951);
+  const tokens: Record<string, string> = {};
+
+  const get = async (path: string, token: string | null = tokens.city) => {
+    const response = await fetch(`${query.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
+    return { status: response.status, bytes, text, body: text.startsWith('{') ? (JSON.parse(text) as Record<string, any>) : undefined };
+  };
+
+  const counter = (indicator: string, level: string, region: string, measure: string, period: string, value: number, dims = '') =>
+    pool.query(
+      `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET value = EXCLUDED.value`,
+      [indicator, level, region, dims, measure, period, value],
+    );
+
+  beforeAll(async () => {
+    await seedRegistry(pool);
+    for (const region of ['610900', '610921', '610902']) tokens[region === '610900' ? 'city' : region] = await issueBureauToken(pool, region);
+    // 县域就诊率 2024: 汉阴 90/100, 汉滨 440/500; the city's row is the sum (never an average of rates).
+    for (const [level, region, n, d] of [['county', '610921', 90, 100], ['county', '610902', 440, 500], ['city', '610900', 530, 600]] as const) {
+      await counter('county_visit_rate', level, region, 'numerator', '2024', n);
+      await counter('county_visit_rate', level, region, 'denominator', '2024', d);
+    }
+    for (const [month, n, d] of [['202401', 20, 25], ['202402', 30, 33], ['202403', 40, 42]] as const) {
+      await counter('county_visit_rate', 'county', '610921', 'numerator', month, n);
+      await counter('county_visit_rate', 'county', '610921', 'denominator', month, d);
+    }
+    // Vaccination coverage reads its numerator to date and its denominator from the uploaded cohort.
+    await counter('vaccination_coverage', 'county', '610921', 'numerator', '2023', 300, 'cohort=2023;dose=3;vaccine=HepB');
+    await counter('vaccination_coverage', 'county', '610921', 'numerator', '2024', 600, 'cohort=2023;dose=3;vaccine=HepB');
+    await query.start();
+  });
+
+  afterAll(async () => {
+    await query.stop();
+    await pool.end();
+  });
+
+  it('lists the catalogue', async () => {
+    const { status, body } = await get('/v1/indicators');
+    expect(status).toBe(200);
+    expect(body?.indicators.map((i: { code: string }) => i.code).sort()).toEqual(CATALOGUE.map((d) => d.code).sort());
+  });
+
+  it('reads a city’s counties, and the city as the sum of its counties', async () => {
+    const counties = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county');
+    expect(counties.status).toBe(200);
+    expect(counties.body?.values).toHaveLength(10);
+    expect(counties.body?.values.find((v: { region: string }) => v.region === '610921')).toMatchObject({
+      name: '汉阴县', numerator: 90, denominator: 100, value: 0.9, status: 'none', asOf: expect.any(String),
+    });
+    expect(counties.body?.values.find((v: { region: string }) => v.region === '610923')).toMatchObject({ value: null, asOf: null });
+    const city = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900');
+    expect(city.body?.values).toEqual([expect.objectContaining({ region: '610900', numerator: 530, denominator: 600 })]);
+  });
+
+  it('ranks counties best first, regions without a value last', async () => {
+    const { body } = await get('/v1/indicators/county_visit_rate/ranking?period=2024&region=610900&level=county');
+    expect(body?.ranking.slice(0, 2).map((r: { region: string; rank: number }) => [r.region, r.rank])).toEqual([['610921', 1], ['610902', 2]]);
+    expect(body?.ranking[2].rank).toBeNull();
+  });
+
+  it('gives a monthly series', async () => {
+    const { body } = await get('/v1/indicators/county_visit_rate/series?region=610921&from=202401&to=202404', tokens['610921']);
+    expect(body?.series.map((s: { period: string; value: number | null }) => [s.period, s.value])).toEqual([
+      ['202401', 0.8], ['202402', 30 / 33], ['202403', 40 / 42], ['202404', null],
+    ]);
+  });
+
+  it('reads population denominators uploaded by the bureau', async () => {
+    const upload = await fetch(`${query.url}/v1/populations`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['610921']}` },
+      body: JSON.stringify([{ region: '610921', year: 2024, group: 'birth_cohort:2023', count: 1000 }]),
+    });
+    expect(upload.status).toBe(200);
+    const { body } = await get('/v1/indicators/vaccination_coverage/values?period=2024&region=610921&vaccine=HepB&dose=3&cohort=2023', tokens['610921']);
+    expect(body?.values[0]).toMatchObject({ numerator: 900, denominator: 1000, value: 0.9 });
+  });
+
+  it('exports CSV that Excel opens (UTF-8 with BOM)', async () => {
+    const { status, bytes, text } = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county&format=csv');
+    expect(status).toBe(200);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text.slice(1).startsWith('region,name,numerator,denominator,value,target,status,asOf\r\n')).toBe(true);
+    expect(text).toContain('610921,汉阴县,90,100,0.9,,none,');
+  });
+
+  it('exports FHIR R4 MeasureReports and Measures that pass the published R4 schema', async () => {
+    const validator = new JSONSchemaValidator();
+    const reports = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county&format=fhir');
+    expect(reports.status).toBe(200);
+    expect(reports.body?.resourceType).toBe('Bundle');
+    expect(reports.body?.entry).toHaveLength(10);
+    expect(validator.validate(reports.body as object)).toEqual([]);
+    const hanyin = reports.body?.entry.find((e: { resource: { subject: { identifier: { value: string } } } }) => e.resource.subject.identifier.value === '610921');
+    expect(hanyin.resource.group[0]).toMatchObject({ measureScore: { value: 0.9 }, population: [{ count: 90 }, { count: 100 }] });
+    const measures = await get('/v1/fhir/Measure');
+    expect(validator.validate(measures.body as object)).toEqual([]);
+    expect(measures.body?.entry).toHaveLength(CATALOGUE.length);
+  });
+
+  it('refuses another county on every endpoint, exports included', async () => {
+    const county = tokens['610921'];
+    const paths = [
+      '/v1/indicators/county_visit_rate/values?period=2024&region=610902',
+      '/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county',
+      '/v1/indicators/county_visit_rate/values?period=2024&region=610902&format=csv',
+      '/v1/indicators/county_visit_rate/values?period=2024&region=610902&format=fhir',
+      '/v1/indicators/county_visit_rate/ranking?period=2024&region=610900',
+      '/v1/indicators/county_visit_rate/series?region=610902&from=202401&to=202403',
+      '/v1/indicators/tcm_prescription_share/values?period=2024&region=610902-CH-001&level=institution',
+      '/v1/regions/610902',
+    ];
+    for (const path of paths) expect({ path, ...(await get(path, county)) }).toMatchObject({ path, status: 403, body: { code: 'out_of_scope' } });
+    const upload = await fetch(`${query.url}/v1/populations`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${county}` },
+      body: JSON.stringify([{ region: '610902', year: 2024, group: 'residents', count: 1 }]),
+    });
+    expect(upload.status).toBe(403);
+  });
+
+  it('refuses missing or unknown tokens', async () => {
+    expect((await get('/v1/indicators', null)).body).toMatchObject({ statusCode: 401, code: 'missing_bureau_token' });
+    expect((await get('/v1/indicators', 'hbt_nope')).body).toMatchObject({ statusCode: 401, code: 'invalid_bureau_token' });
+  });
+
+  it('answers bad parameters with 4xx and a reason, never 5xx', async () => {
+    const cases: [string, number, string][] = [
+      ['/v1/indicators/nope/values?period=2024', 404, 'unknown_indicator'],
+      ['/v1/indicators/county_visit_rate/values?period=24', 400, 'invalid_period'],
+      ['/v1/indicators/county_visit_rate/values?period=2024&level=galaxy', 400, 'invalid_level'],
+      ['/v1/indicators/county_visit_rate/values?period=2024&vaccine=HepB', 400, 'unknown_parameter'],
+      ['/v1/indicators/vaccination_coverage/values?period=2024&vaccine=HepB', 400, 'missing_dimension'],
+      ["/v1/indicators/county_visit_rate/values?period=2024&region=x';DROP TABLE x;--", 400, 'invalid_region'],
+      ['/v1/indicators/county_visit_rate/values?period=2024&region=999999', 404, 'unknown_region'],
+      ['/v1/indicators/county_visit_rate/values?period=2024&region=610921&level=city', 400, 'level_above_region'],
+      ['/v1/indicators/county_visit_rate/series?from=202405&to=202401', 400, 'invalid_range'],
+    ];
+    for (const [path, status, code] of cases) expect({ path, ...(await get(path)) }).toMatchObject({ path, status, body: { code } });
+  });
+});

@@ -1,0 +1,1 @@
+export { issueBureauToken } from '../../tools/lib/bureau-fixture';

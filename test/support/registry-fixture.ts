@@ -1,0 +1,1 @@
+export { issueApiKey, seedRegistry } from '../../tools/lib/registry-fixture';
