@@ -1,0 +1,42 @@
+import { Client } from 'pg';
+import { provision } from '../provision';
+
+/**
+ * A fresh, isolated environment per benchmark run on the local broker, PostgreSQL and Redis:
+ * its own database (health_bench, recreated), topic prefix and Redis key prefix, so a run never
+ * reads the demo's data and starts from empty tables.
+ */
+export function benchEnvironment(run: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ADMIN_TOKEN: `bench-admin-token-${run}-0000000000`,
+    PSEUDONYM_SECRET: `bench-pseudonym-secret-${run}-000000000000`,
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/health_bench',
+    DATABASE_POOL_MAX: '10',
+    REDIS_URL: 'redis://127.0.0.1:6379/0',
+    REDIS_KEY_PREFIX: `bench-${run}:`,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_TOPIC_PREFIX: `bench-${run}.`,
+    KAFKA_GROUP_PREFIX: `bench-${run}`,
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
+    INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
+    INGEST_BODY_LIMIT: '16mb',
+    ...overrides,
+  };
+}
+
+export async function prepareBenchEnvironment(env: Record<string, string>): Promise<void> {
+  const url = new URL(env.DATABASE_URL);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  const quiet = { ...env };
+  await provision(quiet);
+}

@@ -1,0 +1,47 @@
+import { CanonicalEvent, HealthEvent, validateEvent, ValidationContext } from '@lib/contracts';
+import { ankangDemo, RegionDirectory } from '@lib/registry';
+import { toCanonicalEvent } from '../../apps/ingest/src/events/canonical-event';
+import { Pseudonymiser } from '../../apps/ingest/src/privacy/pseudonymiser';
+import { backfillEvents, backfillOptions } from '../../apps/simulator/src/feed/feed-timeline';
+
+const DAY_MS = 86_400_000;
+
+/** The simulator's realistic Ankang feed over the last ~11 months, as institutions would send it. */
+export function* rawEvents(count: number, seed = 'bench', now = new Date()): Generator<HealthEvent> {
+  const range = { fromMs: now.getTime() - 330 * DAY_MS, toMs: now.getTime() - DAY_MS };
+  yield* backfillEvents(backfillOptions(seed, range), range, count);
+}
+
+/**
+ * The same feed as the canonical topic carries it: validated against the demo registry and
+ * pseudonymised exactly as ingest does, so the aggregator benchmark skips ingest but not realism.
+ */
+export function* canonicalEvents(count: number, seed = 'bench', now = new Date()): Generator<CanonicalEvent> {
+  const context = demoValidationContext(now);
+  const pseudonymiser = new Pseudonymiser('bench-pseudonym-secret-000000000000000', 'k1');
+  for (const event of rawEvents(count, seed, now)) {
+    const result = validateEvent(event, context);
+    if (result.ok) yield toCanonicalEvent(result, pseudonymiser, now);
+  }
+}
+
+export function demoValidationContext(now: Date): ValidationContext {
+  const demo = ankangDemo();
+  const regions = new RegionDirectory(demo.regions, demo.superseded);
+  const institutions = new Map(demo.institutions.map((i) => [i.id, i]));
+  return {
+    now,
+    maxClockSkewMs: 300_000,
+    maxAgeMs: 400 * DAY_MS,
+    institution: (id) => {
+      const institution = institutions.get(id);
+      if (!institution) return undefined;
+      const { name: _name, active, ...facts } = institution;
+      return { facts, active };
+    },
+    region: (code) => {
+      const region = regions.resolve(code);
+      return region ? { current: region.code } : undefined;
+    },
+  };
+}

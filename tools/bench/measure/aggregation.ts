@@ -1,0 +1,42 @@
+import { Pool } from 'pg';
+import { AppProcess, sleep } from '../../lib/app-process';
+import { MemorySampler } from './process-memory';
+
+export interface AggregationResult {
+  eventsPerSecond: number;
+  seconds: number;
+  memory: { peak: number; first: number; last: number };
+}
+
+/**
+ * Starts the aggregator on a topic already holding `total` messages and times it from its first
+ * committed batch until the offsets it stores in PostgreSQL (with the results) reach the end.
+ */
+export async function aggregationThroughput(env: Record<string, string>, port: number, total: number): Promise<AggregationResult> {
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const group = `${env.KAFKA_GROUP_PREFIX}.aggregator`;
+  const applied = async () =>
+    Number((await pool.query<{ n: string }>('SELECT coalesce(sum(next_offset), 0) AS n FROM consumer_offsets WHERE group_id = $1', [group])).rows[0].n);
+
+  const aggregator = new AppProcess('aggregator', port, env);
+  await aggregator.start(120_000);
+  const memory = new MemorySampler(aggregator.pid);
+  let startedAt = 0;
+  let startedFrom = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      done = await applied();
+      if (startedAt === 0 && done > 0) [startedAt, startedFrom] = [performance.now(), done];
+      if (done >= total) break;
+      if (aggregator.pid === undefined || !(await aggregator.healthy())) throw new Error(`aggregator stopped:\n${aggregator.logs.slice(-2000)}`);
+      await sleep(200);
+    }
+    const seconds = (performance.now() - startedAt) / 1000;
+    return { eventsPerSecond: (total - startedFrom) / Math.max(seconds, 0.001), seconds, memory: memory.stop() };
+  } finally {
+    memory.stop();
+    await aggregator.stop();
+    await pool.end();
+  }
+}

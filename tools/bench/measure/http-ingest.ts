@@ -1,0 +1,44 @@
+import autocannon from 'autocannon';
+import type { HealthEvent } from '@lib/contracts';
+
+export interface HttpIngestResult {
+  eventsPerSecond: number;
+  requests: number;
+  non2xx: number;
+}
+
+/**
+ * Batches of `batchSize` events of one institution posted by several connections for `seconds`.
+ * Bodies are prepared before the clock starts, so the load generator measures ingest, not itself.
+ */
+export async function batchThroughput(url: string, apiKey: string, events: HealthEvent[], batchSize: number, seconds: number): Promise<HttpIngestResult> {
+  const bodies: string[] = [];
+  for (let i = 0; i + batchSize <= events.length; i += batchSize) bodies.push(JSON.stringify({ events: events.slice(i, i + batchSize) }));
+  let next = 0;
+  const result = await autocannon({
+    url: `${url}/v1/events`,
+    method: 'POST',
+    connections: 4,
+    pipelining: 1,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  });
+  const accepted = result['2xx'];
+  return { eventsPerSecond: (accepted * batchSize) / seconds, requests: result.requests.total, non2xx: result.non2xx };
+}
+
+/** Single events at a fixed request rate: the latency a clinic's system sees for one report. */
+export async function singleEventLatency(url: string, apiKey: string, events: HealthEvent[], rate: number, seconds: number) {
+  let next = 0;
+  const result = await autocannon({
+    url: `${url}/v1/events`,
+    method: 'POST',
+    connections: 16,
+    overallRate: rate,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(events[next++ % events.length]) }) }],
+  });
+  return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx };
+}

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench [-- --quick]`: the project's figures, each beside a baseline measured in the same
+ * run on the same machine, written to bench/results/latest.md and latest.json. Nothing here is a
+ * pass/fail test: the targets of issue 7 are printed beside the figures, never asserted.
+ */
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Pool } from 'pg';
+import type { CanonicalEvent, HealthEvent } from '@lib/contracts';
+import { TOPICS } from '@lib/kafka';
+import { AppProcess } from '../lib/app-process';
+import { issueBureauToken } from '../lib/bureau-fixture';
+import { issueApiKey, seedRegistry } from '../lib/registry-fixture';
+import { benchEnvironment, prepareBenchEnvironment } from './bench-environment';
+import { canonicalEvents, rawEvents } from './bench-events';
+import { aggregationThroughput } from './measure/aggregation';
+import { freshness } from './measure/freshness';
+import { batchThroughput, singleEventLatency } from './measure/http-ingest';
+import { produceAll, rawConsumeRate } from './measure/kafka-baselines';
+import { ledgerVersusCopy } from './measure/ledger-vs-copy';
+import { queryLatency } from './measure/query-latency';
+import { BenchReport, currentCommit, Figure, machineInfo, writeReport } from './report';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const QUICK = process.argv.includes('--quick');
+const SIZES = QUICK
+  ? { aggregate: 100_000, ledger: 50_000, rebuild: 100_000, httpSeconds: 10, latencySeconds: 10, probes: 20, memoryRun: 0 }
+  : { aggregate: 1_000_000, ledger: 200_000, rebuild: 1_000_000, httpSeconds: 30, latencySeconds: 30, probes: 50, memoryRun: 5_000_000 };
+
+const figures: Figure[] = [];
+const notes: string[] = [];
+const log = (message: string) => process.stdout.write(`[bench] ${message}\n`);
+const keyed = function* (events: Iterable<CanonicalEvent>) {
+  for (const event of events) yield { key: event.institution.county, value: JSON.stringify(event) };
+};
+
+async function aggregationSection(run: string) {
+  const env = benchEnvironment(`${run}a`);
+  await prepareBenchEnvironment(env);
+  const topic = env.KAFKA_TOPIC_PREFIX + TOPICS.events;
+  log(`producing ${SIZES.aggregate.toLocaleString()} canonical events (simulator feed, validated and pseudonymised)`);
+  const produced = await produceAll(env.KAFKA_BROKERS, topic, keyed(canonicalEvents(SIZES.aggregate)));
+  figures.push({ section: 'kafka', name: 'raw idempotent producer (acks=all)', value: produced.perSecond, unit: 'events/s' });
+  log('baseline: bare kafkajs consumer');
+  const raw = await rawConsumeRate(env.KAFKA_BROKERS, topic, produced.count);
+  log('aggregator, exactly-once to PostgreSQL');
+  const aggregation = await aggregationThroughput(env, 3803, produced.count);
+  figures.push({
+    section: 'aggregation', name: `exactly-once aggregation of ${produced.count.toLocaleString()} events`, value: aggregation.eventsPerSecond, unit: 'events/s',
+    baseline: { name: 'bare kafkajs consumer, same topic', value: raw }, target: '≥ 50,000 events/s and ≥ 50% of raw',
+  });
+  figures.push({ section: 'aggregation', name: 'aggregator peak resident memory', value: aggregation.memory.peak, unit: 'MiB', target: 'flat, < 300 MB',
+    notes: `first sample ${Math.round(aggregation.memory.first)} MiB, last ${Math.round(aggregation.memory.last)} MiB over ${Math.round(aggregation.seconds)} s` });
+
+  log('rebuild and drift check of every counter from the ledger');
+  const started = performance.now();
+  const rebuild = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/tools/rebuild.js')], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; code?: number }) => error);
+  figures.push({ section: 'aggregation', name: `rebuild + drift check of ${produced.count.toLocaleString()} events`, value: (performance.now() - started) / 1000, unit: 's',
+    notes: `exit ${'code' in rebuild && rebuild.code ? rebuild.code : 0}: ${String(rebuild.stdout ?? '').trim().split('\n').slice(-1)[0] ?? ''}` });
+}
+
+async function ledgerSection(run: string) {
+  const env = benchEnvironment(`${run}l`);
+  await prepareBenchEnvironment(env);
+  log(`ledger write path vs COPY, ${SIZES.ledger.toLocaleString()} rows`);
+  const { ledger, copy } = await ledgerVersusCopy(env.DATABASE_URL, [...canonicalEvents(SIZES.ledger, 'ledger')]);
+  figures.push({ section: 'postgres', name: 'ledger insert (batches of 1000, dedupe)', value: ledger, unit: 'rows/s', baseline: { name: 'raw COPY', value: copy } });
+}
+
+/** One institution reports everything, so batches of 500 fit one API key. */
+function asInstitution(events: Iterable<HealthEvent>, institutionId: string, tag: string): HealthEvent[] {
+  const out: HealthEvent[] = [];
+  let i = 0;
+  for (const event of events) {
+    if (event.type === 'referral' && (event.fromInstitutionId === institutionId || event.toInstitutionId === institutionId)) continue;
+    out.push({ ...event, institutionId, eventId: `${tag}-${i++}`, version: 1, voided: false } as HealthEvent);
+  }
+  return out;
+}
+
+async function ingestSection(run: string) {
+  const env = benchEnvironment(`${run}i`, { RAW_DOOR_ENABLED: 'false' });
+  await prepareBenchEnvironment(env);
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  await seedRegistry(pool);
+  const institution = '610921-CH-001';
+  const key = await issueApiKey(pool, institution);
+  await pool.end();
+  const ingest = await new AppProcess('ingest', 3801, env).start();
+  try {
+    const events = asInstitution(rawEvents(QUICK ? 150_000 : 400_000, 'http'), institution, `H${run}`);
+    log('baseline: raw producer of the same events in batches of 500');
+    const producerRate = (await produceAll(env.KAFKA_BROKERS, `${env.KAFKA_TOPIC_PREFIX}${TOPICS.eventsRaw}`, events.map((e) => ({ key: e.institutionId, value: JSON.stringify(e) })), 500)).perSecond;
+    log(`HTTP ingest, batches of 500, ${SIZES.httpSeconds} s`);
+    const batches = await batchThroughput(ingest.url, key, events, 500, SIZES.httpSeconds);
+    figures.push({ section: 'ingest', name: 'HTTP ingest, batches of 500 (validate, pseudonymise, durable)', value: batches.eventsPerSecond, unit: 'events/s',
+      baseline: { name: 'raw Kafka producer, batches of 500', value: producerRate }, notes: `${batches.requests} requests, ${batches.non2xx} not 2xx` });
+    log('HTTP ingest, single events at 200 requests/s');
+    const single = await singleEventLatency(ingest.url, key, asInstitution(rawEvents(20_000, 'single'), institution, `S${run}`), 200, SIZES.latencySeconds);
+    figures.push({ section: 'ingest', name: 'single event p50 at 200 req/s', value: single.p50, unit: 'ms' });
+    figures.push({ section: 'ingest', name: 'single event p99 at 200 req/s', value: single.p99, unit: 'ms', notes: `${single.requests} requests, ${single.non2xx} not 2xx` });
+  } finally {
+    await ingest.stop();
+  }
+}
+
+async function liveSection(run: string) {
+  const env = benchEnvironment(`${run}f`, { RAW_DOOR_ENABLED: 'false' });
+  await prepareBenchEnvironment(env);
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  await seedRegistry(pool);
+  const loadInstitution = '610902-CH-001';
+  const probeInstitution = '610921-THC-001';
+  const [loadKey, probeKey, bureauToken] = [await issueApiKey(pool, loadInstitution), await issueApiKey(pool, probeInstitution), await issueBureauToken(pool, '610900')];
+  await pool.end();
+  const apps = [new AppProcess('ingest', 3811, env), new AppProcess('aggregator', 3813, env), new AppProcess('query', 3812, env)];
+  await Promise.all(apps.map((app) => app.start()));
+  const [ingest, , query] = apps;
+  try {
+    const template = [...rawEvents(5000, 'probe')].find((e) => e.type === 'family_doctor' && e.action === 'service' && e.serviceKind === 'home_visit');
+    if (!template) throw new Error('no home-visit event in the sample feed');
+    const probe = { ...template, institutionId: probeInstitution, occurredAt: new Date().toISOString() } as HealthEvent;
+    for (const rate of [2000, 5000]) {
+      log(`freshness at ${rate} events/s`);
+      const loadEvents = asInstitution(rawEvents(rate * 40, `load${rate}`), loadInstitution, `F${rate}${run}`);
+      const result = await freshness({ ingestUrl: ingest.url, queryUrl: query.url, loadKey, loadEvents, probe, probeKey, bureauToken }, rate, SIZES.probes);
+      figures.push({ section: 'freshness', name: `202 → visible in query API, p50 at ${rate} events/s`, value: result.p50, unit: 'ms' });
+      figures.push({ section: 'freshness', name: `202 → visible in query API, p99 at ${rate} events/s`, value: result.p99, unit: 'ms', target: rate === 5000 ? 'p99 < 1 s' : undefined, notes: `${result.samples} probes` });
+    }
+    log('query latency at 1000 requests/s');
+    const year = String(new Date().getFullYear());
+    const latency = await queryLatency(query.url, `/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`, bureauToken, 1000, SIZES.latencySeconds);
+    figures.push({ section: 'query', name: 'city overview read (10 counties) p50 at 1k req/s', value: latency.p50, unit: 'ms' });
+    figures.push({ section: 'query', name: 'city overview read (10 counties) p99 at 1k req/s', value: latency.p99, unit: 'ms', target: 'p99 < 10 ms',
+      notes: `achieved ${Math.round(latency.requestsPerSecond)} req/s, ${latency.non2xx} not 2xx` });
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+  }
+}
+
+async function memorySection(run: string) {
+  if (SIZES.memoryRun === 0) {
+    notes.push('Quick mode: the 5M-event memory run is skipped (run `npm run bench` for it); peak memory above is over the aggregation run.');
+    return;
+  }
+  const env = benchEnvironment(`${run}m`);
+  await prepareBenchEnvironment(env);
+  log(`memory over ${SIZES.memoryRun.toLocaleString()} events`);
+  const produced = await produceAll(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.memoryRun, 'memory')));
+  const result = await aggregationThroughput(env, 3804, produced.count);
+  figures.push({ section: 'aggregation', name: `aggregator resident memory over ${produced.count.toLocaleString()} events`, value: result.memory.peak, unit: 'MiB peak', target: 'flat, < 300 MB',
+    notes: `first ${Math.round(result.memory.first)} MiB, last ${Math.round(result.memory.last)} MiB; ${Math.round(result.eventsPerSecond)} events/s over ${Math.round(result.seconds)} s` });
+}
+
+async function main() {
+  const started = performance.now();
+  const report: Omit<BenchReport, 'durationSeconds'> = {
+    mode: QUICK ? 'quick' : 'full', startedAt: new Date().toISOString(), machine: machineInfo(), commit: currentCommit(ROOT), figures, notes,
+  };
+  const run = Date.now().toString(36);
+  for (const section of [aggregationSection, ledgerSection, ingestSection, liveSection, memorySection]) {
+    try {
+      await section(run);
+    } catch (error) {
+      const message = `${section.name} failed: ${error instanceof Error ? error.message : String(error)}`;
+      log(message);
+      notes.push(message);
+    }
+  }
+  const markdown = writeReport(ROOT, { ...report, durationSeconds: (performance.now() - started) / 1000 });
+  process.stdout.write(`\n${markdown}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`[bench] ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
