@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The whole system on this machine: installs, builds, starts PostgreSQL, Redis and the project's
-# Kafka broker, provisions the database and topics, loads the Ankang demo registry, starts every
-# app and the demo event feed, then prints where to look. Running it again while up does no harm.
+# Kafka broker, provisions the database and topics, starts every app, loads the Ankang demo registry
+# (institutions, API keys, bureau tokens, populations), starts the simulator's live feed, then prints
+# where to look. Running it again while up does no harm.
 #   bash scripts/up.sh        stop with: bash scripts/down.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-APPS=(ingest aggregator query alerting simulator)
+
 declare -A PORTS=([ingest]=3001 [query]=3002 [aggregator]=3003 [alerting]=3004 [simulator]=3005)
 RUN="$LOCAL/run"
 LOGS="$LOCAL/logs"
+CREDENTIALS="$LOCAL/demo-credentials.json"
 mkdir -p "$RUN" "$LOGS"
 
 app_pid() {
@@ -22,14 +24,15 @@ start_app() {
   local app="$1"
   if app_pid "$app" >/dev/null; then say "$app already running (pid $(app_pid "$app"))"; return 0; fi
   say "starting $app on port ${PORTS[$app]} (log: .local/logs/$app.log)"
-  # setsid: the app outlives this shell; down.sh stops it by pid.
-  PORT="${PORTS[$app]}" setsid node "$ROOT/dist/apps/$app/src/main.js" >> "$LOGS/$app.log" 2>&1 < /dev/null &
-  echo $! > "$RUN/$app.pid"
+  # setsid: the app outlives this shell; down.sh stops it by pid. The simulator feeds the demo live.
+  (cd "$ROOT" && PORT="${PORTS[$app]}" SIMULATOR_AUTOSTART=true SIMULATOR_CREDENTIALS_FILE="$CREDENTIALS" \
+    setsid node "$ROOT/dist/apps/$app/src/main.js" >> "$LOGS/$app.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/$app.pid")
 }
 
 wait_healthy() {
   local deadline=$((SECONDS + 180)) app
-  for app in "${APPS[@]}"; do
+  for app in "$@"; do
     until healthy "$app"; do
       if ! app_pid "$app" >/dev/null; then say "$app exited; last lines of .local/logs/$app.log:"; tail -n 20 "$LOGS/$app.log" >&2; return 1; fi
       if [ $SECONDS -ge $deadline ]; then say "$app not healthy after 3 minutes"; return 1; fi
@@ -42,17 +45,26 @@ ensure_node_modules
 ensure_infrastructure
 if [ -z "$(ls -A "$RUN" 2>/dev/null)" ] || [ ! -d "$ROOT/dist" ]; then build; fi
 (cd "$ROOT" && node dist/tools/provision.js)
-for app in "${APPS[@]}"; do start_app "$app"; done
-wait_healthy
+SERVICES=(ingest aggregator query alerting)
+for app in "${SERVICES[@]}"; do start_app "$app"; done
+wait_healthy "${SERVICES[@]}"
+say "loading the Ankang demo registry, API keys, bureau tokens and populations (idempotent)"
+(cd "$ROOT" && DEMO_CREDENTIALS_FILE="$CREDENTIALS" node dist/tools/cli.js seed-demo > "$LOGS/seed-demo.log")
+start_app simulator
+wait_healthy simulator
+city_token="$(node -e 'console.log(require(process.argv[1]).bureaus["610900"])' "$CREDENTIALS")"
 
 cat <<INFO
 
   Health indicators are up (stop with: bash scripts/down.sh)
 
+  Dashboard (安康市卫健委)      http://127.0.0.1:3002/dashboard?token=${city_token}
   Ingest API (institutions)   http://127.0.0.1:3001/docs
   Query API (bureaus)         http://127.0.0.1:3002/docs
   Health                      http://127.0.0.1:300{1..5}/health
   Metrics (Prometheus)        http://127.0.0.1:300{1..5}/metrics
+  Demo feed (simulator)       http://127.0.0.1:3005/v1/simulator/status
+  Demo credentials            .local/demo-credentials.json (API keys per institution, bureau tokens)
   Kafka                       127.0.0.1:9092 (deploy/local/kafka.sh status)
   Logs                        .local/logs/<app>.log, .local/kafka/broker.log
 
