@@ -41,11 +41,12 @@ ensure_redis() {
 
 ensure_kafka() { "$ROOT/deploy/local/kafka.sh" start; }
 
-# Debian's Chromium drives the dashboard's browser test (playwright-core uses it; no browser download).
+# Debian's Chromium drives the dashboard's browser test (playwright-core uses it; no browser download),
+# with a CJK font so the screenshots show Chinese labels, not boxes.
 ensure_chromium() {
-  command -v chromium >/dev/null 2>&1 && return 0
-  say "installing Debian's chromium for the browser tests"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . && return 0
+  say "installing Debian's chromium and a CJK font for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
 }
 
 ensure_infrastructure() {

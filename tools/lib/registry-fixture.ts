@@ -10,7 +10,8 @@ import { generateSecret, hashSecret } from '@lib/registry-store';
 export async function seedRegistry(pool: Pool): Promise<Institution[]> {
   const demo = ankangDemo();
   const examples: Institution[] = Object.values(EXAMPLE_INSTITUTIONS).map((facts) => ({ ...facts, name: `示例 ${facts.id}`, active: true }));
-  const institutions = [...new Map([...demo.institutions, ...examples].map((i) => [i.id, i])).values()];
+  // The demo's own entry wins where an example institution is also a demo institution (real names).
+  const institutions = [...new Map([...examples, ...demo.institutions].map((i) => [i.id, i])).values()];
   const order = { province: 0, city: 1, county: 2 } as const;
   await pool.query(
     `INSERT INTO regions (code, name, level, parent_code)

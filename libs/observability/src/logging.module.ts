@@ -16,6 +16,11 @@ export const REDACTED_PATHS = [
   'events[*].person.id',
 ];
 
+/** EventSource clients pass bureau tokens as `?token=`: never let one reach a log line. */
+export function withoutSecrets(url: string): string {
+  return url.replace(/([?&](?:token|key|api_key|access_token)=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Structured JSON logs (pino) with the app name, a correlation id per request and redaction. */
 @Module({})
 export class LoggingModule {
@@ -35,7 +40,7 @@ export class LoggingModule {
               // Health probes and scrapes every few seconds would drown the useful lines.
               autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
               serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutSecrets(req.url) }),
               },
             },
           }),

@@ -11,6 +11,8 @@ const MAX_BARS = 15;
 const COMMON = {
   backgroundColor: 'transparent',
   textStyle: { color: TEXT, fontFamily: 'inherit' },
+  // Respect the user's (or a kiosk's) reduced-motion setting; screenshots use it to catch a settled chart.
+  animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
   animationDuration: 400,
   // richText draws the tooltip on the canvas: the HTML tooltip would need inline styles, which the CSP forbids.
   tooltip: { trigger: 'axis', renderMode: 'richText', backgroundColor: '#0b1529', borderColor: LINE, textStyle: { color: TEXT } },
@@ -48,7 +50,7 @@ export function createCharts(rankingElement, seriesElement) {
           tooltip: { ...COMMON.tooltip, formatter: ([p]) => `${p.name}\n${formatValue(shown[p.dataIndex].value, def.unit)}` },
           grid: { left: 8, right: 64, top: 6, bottom: 4, containLabel: true },
           xAxis: { type: 'value', axisLabel: axisLabel(suffix), splitLine: { lineStyle: { color: LINE } } },
-          yAxis: { type: 'category', data: shown.map((row) => row.name), axisLabel: { color: TEXT, width: 120, overflow: 'truncate' }, axisLine: { lineStyle: { color: LINE } }, axisTick: { show: false } },
+          yAxis: { type: 'category', data: shown.map((row) => row.name), axisLabel: { color: TEXT, fontSize: 12, width: 150, overflow: 'truncate' }, axisLine: { lineStyle: { color: LINE } }, axisTick: { show: false } },
           series: [
             {
               type: 'bar',

@@ -14,6 +14,16 @@ const KEY_INDICATORS = [
   'home_visits', // 上门服务人次
 ];
 
+/** An institution's columns: what it controls itself first (中医药, services), then referrals and costs. */
+const INSTITUTION_INDICATORS = [
+  'tcm_prescription_share', // 中医药处方占比
+  'tcm_nondrug_share', // 中医非药物疗法比例
+  'home_visits', // 上门服务人次
+  'referral_completion_rate', // 转诊完成率
+  'referrals_down', // 下转人次
+  'referrals_up', // 上转人次
+];
+
 /** The level a region's grid rows are at: a city shows its counties, a county its institutions. */
 export const CHILD_LEVEL = { province: 'city', city: 'county', county: 'institution' };
 
@@ -24,8 +34,11 @@ export const CHILD_LEVEL = { province: 'city', city: 'county', county: 'institut
  */
 export function columnsFor(catalogue, level) {
   const readable = catalogue.filter((def) => def.levels.includes(level) && def.dimensions.length === 0);
-  if (level === 'institution') return readable;
-  return KEY_INDICATORS.map((code) => readable.find((def) => def.code === code)).filter(Boolean);
+  const inOrder = (codes) => codes.map((code) => readable.find((def) => def.code === code)).filter(Boolean);
+  if (level !== 'institution') return inOrder(KEY_INDICATORS);
+  // Every indicator read per institution, the listed ones first: a new catalogue entry shows up unlisted.
+  const first = inOrder(INSTITUTION_INDICATORS);
+  return [...first, ...readable.filter((def) => !first.includes(def))];
 }
 
 /** Care levels of institutions (CONTRACT.md), for the institution filter: 1–2 is primary care (基层). */
