@@ -1,6 +1,106 @@
-import { BaseEnvironment } from '@lib/config';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseEnvironment, NotDevelopmentDefaultInProduction, ToBoolean } from '@lib/config';
 
-/** Variables of the alerting app (see .env.example). */
+/**
+ * The same development default as ingest's ADMIN_TOKEN (one operator token on a developer machine);
+ * declared here, not imported, because apps do not import each other. Refused in production.
+ */
+export const DEVELOPMENT_ADMIN_TOKEN = 'dev-admin-token-change-me-000000';
+
+const seconds = () => [Type(() => Number), IsInt(), Min(0)];
+function Seconds(): PropertyDecorator {
+  return (target, key) => seconds().forEach((decorate) => decorate(target, key));
+}
+
+/** Variables of the alerting app (see .env.example and docs/alerting.md). */
 export class AlertingEnvironment extends BaseEnvironment {
   override PORT: number = 3004;
+
+  /** Operator's token for targets, silences, webhooks and acknowledgements. */
+  @IsString()
+  @MinLength(24)
+  @NotDevelopmentDefaultInProduction(DEVELOPMENT_ADMIN_TOKEN)
+  ADMIN_TOKEN = DEVELOPMENT_ADMIN_TOKEN;
+
+  /** Period granularities judged against yearly targets (comma-separated: year, quarter, month). */
+  @Matches(/^(year|quarter|month|day)(,(year|quarter|month|day))*$/)
+  ALERT_GRANULARITIES = 'year';
+
+  /** How long a region must stay red before a pending alert fires (Prometheus' `for`). */
+  @Seconds()
+  ALERT_FOR_SECONDS: number = 600;
+
+  /** Red fires at once, without waiting ALERT_FOR_SECONDS. */
+  @ToBoolean()
+  @IsBoolean()
+  ALERT_RED_FIRES_IMMEDIATELY: boolean = false;
+
+  /** How long a region may stay yellow before that fires too ("stays yellow too long"); 0 = yellow never fires. */
+  @Seconds()
+  ALERT_YELLOW_FOR_SECONDS: number = 7 * 24 * 3600;
+
+  /** A firing, unacknowledged alert is sent again after this long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  ALERT_REPEAT_INTERVAL_SECONDS: number = 24 * 3600;
+
+  /** A firing, unacknowledged alert goes to the bureau above (county → city) after this long; 0 = never. */
+  @Seconds()
+  ALERT_ESCALATE_AFTER_SECONDS: number = 3 * 24 * 3600;
+
+  /** The clock: how often every target of the current year is judged again (time alone moves pro-rata targets). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  ALERT_EVALUATION_INTERVAL_SECONDS: number = 60;
+
+  /** An institution silent for this many working hours raises a feed-stale alert; 0 = off. */
+  @Type(() => Number)
+  @Min(0)
+  FEED_STALE_AFTER_WORKING_HOURS: number = 4;
+
+  /** Working hours (CST), HH:MM-HH:MM. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/)
+  FEED_WORKING_HOURS = '08:00-18:00';
+
+  /** Working days (CST), ISO weekday numbers 1 (Mon) .. 7 (Sun), comma-separated. */
+  @Matches(/^[1-7](,[1-7])*$/)
+  FEED_WORKING_DAYS = '1,2,3,4,5';
+
+  /** What a stale feed does to its county's indicator alerts: `annotate` says so in them, `hold` keeps them from firing. */
+  @IsIn(['annotate', 'hold'])
+  FEED_STALE_MODE: 'annotate' | 'hold' = 'annotate';
+
+  /** Deliveries of one notification before it goes to the dead-letter list. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS: number = 8;
+
+  /** First retry delay; doubles each attempt up to WEBHOOK_BACKOFF_MAX_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_BACKOFF_BASE_MS: number = 2000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_BACKOFF_MAX_MS: number = 15 * 60 * 1000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS: number = 5000;
+
+  /** How often the outbox is swept for due retries (new notifications are sent at once). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_INTERVAL_MS: number = 500;
 }

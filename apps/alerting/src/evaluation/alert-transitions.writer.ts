@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { RegistrySnapshot } from '@lib/registry-store';
+import { applyTransition, decide, withJudgement } from '../lifecycle/lifecycle';
+import { alertMessage, AlertMessage } from '../notifications/alert-message';
+import { NamesService } from '../notifications/names.service';
+import { AlertingSettings } from '../settings/alerting-settings';
+import { silenceMatches } from '../silences/silence-match';
+import type { Silence } from '../silences/silences.repository';
+import { alertKeyString, AlertRecord, AlertsRepository, AlertTransition, Db } from '@lib/targets-store';
+import type { AlertCandidate } from './alert-candidate';
+
+/**
+ * Applies judged candidates to the stored alerts inside the caller's transaction: locks the open
+ * alerts of the keys, runs the lifecycle, writes alerts and their history, and returns one message per
+ * transition (flagged when silenced) for the outbox.
+ */
+@Injectable()
+export class AlertTransitionsWriter {
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly names: NamesService,
+    private readonly registry: RegistrySnapshot,
+    private readonly settings: AlertingSettings,
+  ) {}
+
+  async apply(db: Db, candidates: readonly AlertCandidate[], now: Date, silences: readonly Silence[]): Promise<AlertMessage[]> {
+    const open = new Map((await this.alerts.openForUpdate(db, candidates.map((c) => c.key))).map((a) => [alertKeyString(a), a]));
+    const messages: AlertMessage[] = [];
+    for (const candidate of candidates) {
+      const existing = open.get(alertKeyString(candidate.key));
+      const transitions = this.transitionsFor(existing, candidate, now);
+      if (!existing && transitions.length === 0) continue;
+
+      let alert: Omit<AlertRecord, 'id'> | AlertRecord = withJudgement(existing ?? this.fresh(candidate, now), candidate.judgement, now);
+      if (candidate.close) alert = { ...alert, resolveReason: candidate.close };
+      const escalateTo = this.registry.regions.parentOf(alert.bureau)?.code ?? null;
+      for (const transition of transitions) alert = applyTransition(alert, transition, now, escalateTo);
+      let stored: AlertRecord;
+      if (existing) await this.alerts.update(db, (stored = { ...(alert as AlertRecord), id: existing.id }));
+      else stored = await this.alerts.insert(db, alert);
+
+      const silenced = silences.some((s) => silenceMatches(s, stored, now, (code, scope) => this.registry.regions.isWithin(code, scope)));
+      for (const transition of transitions) {
+        const eventId = await this.alerts.recordEvent(db, {
+          alertId: stored.id, transition, at: now, status: stored.status, actual: stored.actual, expected: stored.expected, silenced, detail: { ...stored.detail },
+        });
+        messages.push(alertMessage(stored, transition, eventId, now, silenced, this.names));
+      }
+    }
+    return messages;
+  }
+
+  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date): AlertTransition[] {
+    if (candidate.close) return existing ? [existing.state === 'firing' ? 'resolved' : 'cleared'] : [];
+    // A feed going quiet is already the configured delay: it fires at once, and is not escalated.
+    const policy = candidate.key.kind === 'feed_stale' ? { ...this.settings.lifecycle, redFiresImmediately: true, escalateAfterMs: 0 } : this.settings.lifecycle;
+    return decide(existing, candidate.judgement, now, policy);
+  }
+
+  private fresh(candidate: AlertCandidate, now: Date): Omit<AlertRecord, 'id'> {
+    return {
+      ...candidate.key,
+      bureau: candidate.bureau,
+      target: candidate.target,
+      state: 'pending',
+      status: candidate.judgement.status,
+      expected: null,
+      actual: null,
+      gap: null,
+      detail: {},
+      resolveReason: null,
+      startedAt: now,
+      firedAt: null,
+      resolvedAt: null,
+      lastNotifiedAt: null,
+      evaluatedAt: now,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      ackComment: null,
+      escalatedAt: null,
+      escalatedTo: null,
+    };
+  }
+}

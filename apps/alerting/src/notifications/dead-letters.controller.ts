@@ -1,0 +1,28 @@
+import { Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { AdminController } from '../auth/admin-controller.decorator';
+import { OutboxDispatcher } from './outbox.dispatcher';
+import { OutboxRepository } from './outbox.repository';
+
+@AdminController('v1/notifications/dead-letters', 'webhooks')
+export class DeadLettersController {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Notifications given up after WEBHOOK_MAX_ATTEMPTS, with the last error' })
+  list() {
+    return this.outbox.dead();
+  }
+
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Send a dead letter again (same idempotency key), after the receiver is fixed' })
+  async retry(@Param('id') id: string): Promise<{ requeued: true }> {
+    if (!(await this.outbox.requeue(id))) throw new NotFoundException({ code: 'dead_letter_not_found', message: `No dead letter ${id}` });
+    this.dispatcher.kick();
+    return { requeued: true };
+  }
+}

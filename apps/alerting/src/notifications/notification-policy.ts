@@ -1,0 +1,8 @@
+/** Delivery settings (from the environment). */
+export interface DeliveryPolicy {
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  timeoutMs: number;
+  pollIntervalMs: number;
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Granularity } from '@lib/periods';
+import type { AlertingEnvironment } from '../alerting.environment';
+import { parseSchedule, WorkingSchedule } from '../feeds/working-hours';
+import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy';
+import type { DeliveryPolicy } from '../notifications/notification-policy';
+
+/** The validated environment turned into the shapes the pure code takes (milliseconds, sets, schedules). */
+@Injectable()
+export class AlertingSettings {
+  readonly lifecycle: LifecyclePolicy;
+  readonly delivery: DeliveryPolicy;
+  readonly granularities: ReadonlySet<Granularity>;
+  readonly evaluationIntervalMs: number;
+  readonly feedStaleAfterHours: number;
+  readonly workingSchedule: WorkingSchedule;
+  readonly feedStaleMode: 'annotate' | 'hold';
+  /** Whether POST /v1/evaluations may take an `at` (moving the clock is for tests and demos, never production). */
+  readonly clockOverrideAllowed: boolean;
+
+  constructor(config: ConfigService<AlertingEnvironment, true>) {
+    const get = <K extends keyof AlertingEnvironment>(key: K) => config.get(key, { infer: true }) as AlertingEnvironment[K];
+    this.lifecycle = {
+      forMs: get('ALERT_FOR_SECONDS') * 1000,
+      redFiresImmediately: get('ALERT_RED_FIRES_IMMEDIATELY'),
+      yellowForMs: get('ALERT_YELLOW_FOR_SECONDS') * 1000,
+      repeatIntervalMs: get('ALERT_REPEAT_INTERVAL_SECONDS') * 1000,
+      escalateAfterMs: get('ALERT_ESCALATE_AFTER_SECONDS') * 1000,
+    };
+    this.delivery = {
+      maxAttempts: get('WEBHOOK_MAX_ATTEMPTS'),
+      backoffBaseMs: get('WEBHOOK_BACKOFF_BASE_MS'),
+      backoffMaxMs: get('WEBHOOK_BACKOFF_MAX_MS'),
+      timeoutMs: get('WEBHOOK_TIMEOUT_MS'),
+      pollIntervalMs: get('OUTBOX_POLL_INTERVAL_MS'),
+    };
+    this.granularities = new Set(get('ALERT_GRANULARITIES').split(',') as Granularity[]);
+    this.evaluationIntervalMs = get('ALERT_EVALUATION_INTERVAL_SECONDS') * 1000;
+    this.feedStaleAfterHours = get('FEED_STALE_AFTER_WORKING_HOURS');
+    this.workingSchedule = parseSchedule(get('FEED_WORKING_HOURS'), get('FEED_WORKING_DAYS'));
+    this.feedStaleMode = get('FEED_STALE_MODE');
+    this.clockOverrideAllowed = get('NODE_ENV') !== 'production';
+  }
+}

@@ -1,0 +1,74 @@
+import type { Status, Target } from '../target.types';
+
+export type AlertKind = 'indicator' | 'feed_stale';
+export type AlertState = 'pending' | 'firing' | 'resolved';
+
+/**
+ * What can happen to an alert. `pending` → `firing` → `resolved` is the lifecycle; `repeat` re-sends a
+ * firing alert, `escalated` hands it to the bureau above, `acknowledged` is a person's "we know",
+ * `cleared` ends a pending alert that never fired (nobody was told, so nobody is told it ended).
+ */
+export type AlertTransition = 'pending' | 'firing' | 'repeat' | 'escalated' | 'acknowledged' | 'resolved' | 'cleared';
+
+/** Identity of an alert: one open alert per key. */
+export interface AlertKey {
+  kind: AlertKind;
+  indicator: string;
+  dims: string;
+  level: string;
+  region: string;
+  period: string;
+}
+
+/** Feeds of the alert's area that have gone quiet (the value may be low because data is missing). */
+export interface StaleFeed {
+  institutionId: string;
+  name: string;
+  lastReceivedAt: string;
+}
+
+export interface AlertDetail {
+  staleFeeds?: StaleFeed[];
+  /** For feed alerts: when the institution was last heard from. */
+  lastReceivedAt?: string;
+  reason?: string;
+}
+
+export interface AlertRecord extends AlertKey {
+  id: string;
+  bureau: string;
+  target: Target | null;
+  state: AlertState;
+  status: Status;
+  expected: number | null;
+  actual: number | null;
+  gap: number | null;
+  detail: AlertDetail;
+  resolveReason: string | null;
+  startedAt: Date;
+  firedAt: Date | null;
+  resolvedAt: Date | null;
+  lastNotifiedAt: Date | null;
+  evaluatedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  ackComment: string | null;
+  escalatedAt: Date | null;
+  escalatedTo: string | null;
+}
+
+export interface AlertEventRecord {
+  id: string;
+  alertId: string;
+  transition: AlertTransition;
+  at: Date;
+  status: Status;
+  actual: number | null;
+  expected: number | null;
+  silenced: boolean;
+  detail: Record<string, unknown>;
+}
+
+export function alertKeyString(key: AlertKey): string {
+  return [key.kind, key.indicator, key.dims, key.level, key.region, key.period].join('|');
+}

@@ -1,0 +1,34 @@
+import { Consumer } from 'kafkajs';
+import { createKafkaClient } from '@lib/kafka';
+
+/** A live consumer of one topic that keeps every message with the time it arrived (for latency). */
+export class TopicCollector {
+  readonly messages: { key: string | null; value: Record<string, unknown>; at: number }[] = [];
+  private consumer?: Consumer;
+
+  constructor(
+    private readonly brokers: string,
+    private readonly topic: string,
+  ) {}
+
+  async start(): Promise<this> {
+    const kafka = createKafkaClient(this.brokers, 'alerts-collector');
+    this.consumer = kafka.consumer({ groupId: `alerts-collector-${Date.now()}`, maxWaitTimeInMs: 50 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    let joined: () => void;
+    const ready = new Promise<void>((resolve) => (joined = resolve));
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => joined());
+    await this.consumer.run({
+      eachMessage: async ({ message }) => {
+        this.messages.push({ key: message.key?.toString() ?? null, value: JSON.parse(message.value?.toString() ?? '{}'), at: Date.now() });
+      },
+    });
+    await ready;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
