@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@lib/platform';
 import { IndicatorReadingsModule } from '@lib/indicator-readings';
+import { TargetsStoreModule } from '@lib/targets-store';
+import { AlertsController } from './alerts/alerts.controller';
 import { BureauTokenGuard } from './auth/bureau-token.guard';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { RegionsController } from './catalogue/regions.controller';
@@ -8,6 +10,7 @@ import { FhirController } from './fhir/fhir.controller';
 import { PopulationsController } from './populations/populations.controller';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { QueryEnvironment } from './query.environment';
+import { TargetStatus } from './status/target-status.service';
 import { IndicatorChangeFeed } from './stream/indicator-change-feed';
 import { LiveValues } from './stream/live-values.service';
 import { StreamController } from './stream/stream.controller';
@@ -15,8 +18,8 @@ import { IndicatorValues } from './values/indicator-values.service';
 import { ValuesController } from './values/values.controller';
 
 @Module({
-  imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, DashboardModule],
-  controllers: [CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
-  providers: [BureauTokenGuard, IndicatorValues, IndicatorChangeFeed, LiveValues],
+  imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
+  controllers: [AlertsController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
+  providers: [BureauTokenGuard, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues],
 })
 export class QueryModule {}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -71,12 +71,17 @@ export class BaseEnvironment {
   KAFKA_GROUP_PREFIX = 'health';
 }
 
-/** Turns "true"/"false" environment strings into booleans (implicit conversion treats "false" as true). */
-export const ToBoolean = () =>
+/**
+ * A boolean variable: "true"/"1" are true, anything else false (implicit conversion would treat
+ * "false" as true). Also a validation rule, so the variable is declared like every other.
+ */
+export const ToBoolean = () => (target: object, propertyName: string) => {
   Transform(({ obj, key }) => {
     const raw = (obj as Record<string, unknown>)[key];
     return raw === true || raw === 'true' || raw === '1';
-  });
+  })(target, propertyName);
+  IsBoolean()(target, propertyName);
+};
 
 /**
  * For secrets with a development default: refuses that default when NODE_ENV is production, so a

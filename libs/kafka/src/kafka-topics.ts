@@ -40,7 +40,7 @@ export async function ensureTopics(
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = topicSpecs(prefix).filter((spec) => !existing.has(spec.name));
+    const missing = topicSpecs(prefix, replicationFactor).filter((spec) => !existing.has(spec.name));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,

@@ -23,11 +23,15 @@ export interface TopicSpec {
 const WEEK_MS = String(7 * 24 * 3600 * 1000);
 const MONTH_MS = String(30 * 24 * 3600 * 1000);
 
-/** Partitions and configs, explicit: topics are created by the project, never by auto-create. */
-export function topicSpecs(prefix = ''): TopicSpec[] {
+/**
+ * Partitions and configs, explicit: topics are created by the project, never by auto-create.
+ * With 3 replicas an acknowledged write is on at least 2 brokers (min.insync.replicas 2).
+ */
+export function topicSpecs(prefix = '', replicationFactor = 1): TopicSpec[] {
+  const minInsync = String(replicationFactor >= 3 ? 2 : 1);
   return [
     // Canonical events are the replayable source of truth for rebuilds: kept a month by default.
-    { name: prefix + TOPICS.events, partitions: 12, config: { 'retention.ms': MONTH_MS, 'min.insync.replicas': '1' } },
+    { name: prefix + TOPICS.events, partitions: 12, config: { 'retention.ms': MONTH_MS, 'min.insync.replicas': minInsync } },
     { name: prefix + TOPICS.eventsRaw, partitions: 12, config: { 'retention.ms': WEEK_MS } },
     { name: prefix + TOPICS.eventsDeadLetter, partitions: 3, config: { 'retention.ms': MONTH_MS } },
     { name: prefix + TOPICS.alerts, partitions: 3, config: { 'retention.ms': MONTH_MS } },

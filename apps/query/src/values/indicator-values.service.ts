@@ -3,6 +3,7 @@ import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
 import { periodsInRange } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { IndicatorReadings } from '@lib/indicator-readings';
+import { TargetStatus } from '../status/target-status.service';
 import { regionInScope } from '../auth/scope';
 import { levelOf, nameOf, regionsAtLevel } from './regions-at-level';
 
@@ -13,7 +14,7 @@ export interface ValueRow {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
-  /** Targets and three-colour status come with the alerting service; until a target is set: null / none. */
+  /** What the target asks for at this time (threshold, last year + change, pro-rata count); null without a target. */
   target: number | null;
   status: 'green' | 'yellow' | 'red' | 'none';
   asOf: string | null;
@@ -38,6 +39,7 @@ export class IndicatorValues {
   constructor(
     private readonly readings: IndicatorReadings,
     private readonly registry: RegistrySnapshot,
+    private readonly targetStatus: TargetStatus,
   ) {}
 
   async values(def: IndicatorDefinition, scope: string, region: string, level: RegionLevel | undefined, period: string, dims: string): Promise<ValueRow[]> {
@@ -45,13 +47,14 @@ export class IndicatorValues {
     const at = level ?? levelOf(this.registry, root);
     const regions = regionsAtLevel(this.registry, root, at);
     const cells = await this.readings.read(def, at, regions.map((r) => r.region), [period], dims);
+    const judged = await this.targetStatus.judge(def, at, period, dims, cells);
     return cells.map((cell, i) => ({
       region: cell.region,
       name: regions[i].name,
       level: at,
       ...cell.reading,
-      target: null,
-      status: 'none',
+      target: judged[i].target,
+      status: judged[i].status,
       asOf: cell.asOf,
     }));
   }
