@@ -2,8 +2,8 @@ import { el, fill } from './dom.js';
 import { formatValue, STATUS_LABELS } from './format.js';
 
 /**
- * The firing alerts (三色预警). The alert shape comes from the alerting service, still being built:
- * fields are read defensively and anything missing is left out rather than guessed.
+ * The firing alerts (三色预警) of the token's scope, as GET /v1/alerts returns them (AlertRecord of
+ * libs/targets/src/store): indicator or stale-feed alerts with their status, actual and expected values.
  */
 export async function showAlerts(list, api, { definitionOf, nameOf }) {
   let alerts;
@@ -21,16 +21,22 @@ export async function showAlerts(list, api, { definitionOf, nameOf }) {
 }
 
 function alertItem(alert, def, nameOf) {
-  const status = alert.status ?? alert.severity ?? 'red';
-  const since = alert.firedAt ?? alert.since ?? alert.startedAt;
+  const status = alert.status;
+  const since = alert.firedAt ?? alert.startedAt;
+  if (alert.kind === 'feed_stale') {
+    return el('li', { class: `alert status-${status}` }, [
+      el('div', { class: 'alert-head' }, [el('span', { class: 'alert-region', textContent: nameOf(alert.region) })]),
+      el('div', { class: 'alert-indicator', textContent: '数据上报中断 (feed stale)' }),
+    ]);
+  }
   return el('li', { class: `alert status-${status}`, title: STATUS_LABELS[status] ?? status }, [
     el('div', { class: 'alert-head' }, [
-      el('span', { class: 'alert-region', textContent: alert.regionName ?? nameOf(alert.region) }),
+      el('span', { class: 'alert-region', textContent: nameOf(alert.region) }),
       since ? el('time', { dateTime: since, textContent: new Date(since).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' }) }) : null,
     ]),
     el('div', { class: 'alert-indicator', textContent: def ? def.name : alert.indicator }),
-    def && alert.value !== undefined
-      ? el('div', { class: 'alert-value', textContent: `${formatValue(alert.value, def.unit)}${alert.target !== undefined && alert.target !== null ? ` / 目标 ${formatValue(alert.target, def.unit)}` : ''}` })
+    def && alert.actual !== null
+      ? el('div', { class: 'alert-value', textContent: `${formatValue(alert.actual, def.unit)}${alert.expected !== null ? ` / 目标 ${formatValue(alert.expected, def.unit)}` : ''}` })
       : null,
   ]);
 }

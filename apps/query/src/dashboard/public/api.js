@@ -42,13 +42,7 @@ export function createApi(token) {
 
     /** Firing alerts; the alerting endpoint may not be deployed yet (404): then there are none to show. */
     async firingAlerts() {
-      try {
-        const body = await get('/v1/alerts', { state: 'firing' });
-        return Array.isArray(body) ? body : (body.alerts ?? body.items ?? []);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return [];
-        throw error;
-      }
+      return (await get('/v1/alerts', { state: 'firing' })).alerts;
     },
 
     streamUrl: () => `/v1/stream?token=${encodeURIComponent(token)}`,
