@@ -8,6 +8,9 @@ import { CatalogueController } from './catalogue/catalogue.controller';
 import { RegionsController } from './catalogue/regions.controller';
 import { FhirController } from './fhir/fhir.controller';
 import { PopulationsController } from './populations/populations.controller';
+import { ProvenanceController } from './provenance/provenance.controller';
+import { ProvenanceRepository } from './provenance/provenance.repository';
+import { ProvenanceService } from './provenance/provenance.service';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { QueryEnvironment } from './query.environment';
 import { TargetStatus } from './status/target-status.service';
@@ -19,7 +22,7 @@ import { ValuesController } from './values/values.controller';
 
 @Module({
   imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
-  controllers: [AlertsController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
-  providers: [BureauTokenGuard, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues],
+  controllers: [AlertsController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
+  providers: [BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues],
 })
 export class QueryModule {}

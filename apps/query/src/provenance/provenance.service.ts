@@ -1,0 +1,90 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { contributionsOf, IndicatorDefinition, Measure, MeasureRead, RegionLevel, rollUpAll } from '@lib/indicators';
+import { firstPeriodOfYear, parsePeriod } from '@lib/periods';
+import { RegistrySnapshot } from '@lib/registry-store';
+import { ProvenanceRepository } from './provenance.repository';
+
+export type ProvenancePart = 'numerator' | 'denominator' | 'value';
+
+export interface ProvenanceEvent {
+  eventId: string;
+  institutionId: string;
+  version: number;
+  type: string;
+  action: string;
+  occurredAt: string;
+  /** The keyed pseudonym, never the ID number. */
+  person?: string;
+}
+
+export interface ProvenanceItem {
+  /** What was counted once: a visit, a person × condition, a referral... */
+  subject: string;
+  /** What it adds to the part of the value asked for. */
+  contributes: number;
+  events: ProvenanceEvent[];
+}
+
+const SCAN = 500;
+
+/**
+ * The events behind one value (for a disputed figure in the yearly review, 考核): each subject whose
+ * current events add to the cell, recomputed with the same pure engine the aggregator runs.
+ */
+@Injectable()
+export class ProvenanceService {
+  constructor(
+    private readonly repository: ProvenanceRepository,
+    private readonly registry: RegistrySnapshot,
+  ) {}
+
+  async explain(def: IndicatorDefinition, level: RegionLevel, region: string, period: string, dims: string, part: ProvenancePart, cursor: string | null, limit: number) {
+    const read = storedMeasure(def, part);
+    const p = parsePeriod(period);
+    const from = read.accumulate === 'period' ? period : read.accumulate === 'year_to_date' ? firstPeriodOfYear(period) : null;
+    const inCell = (c: { indicator: string; measure: Measure; level: string; region: string; dims: string; period: string }) =>
+      c.indicator === def.code && c.measure === read.measure && c.level === level && c.region === region && c.dims === dims &&
+      c.period.length === period.length && parsePeriod(c.period).granularity === p.granularity && c.period <= period && (from === null || c.period >= from);
+
+    const counties = level === 'institution' ? [] : this.registry.regions.descendantsAt(region, 'county').map((c) => c.code);
+    const items: ProvenanceItem[] = [];
+    let after = cursor;
+    for (;;) {
+      const subjects = await this.repository.candidateSubjects({
+        prefix: def.counting.subject.prefix, before: p.end, counties, institution: level === 'institution' ? region : undefined, after, limit: SCAN,
+      });
+      const members = await this.repository.members(subjects);
+      for (const subject of subjects) {
+        after = subject;
+        const events = members.get(subject) ?? [];
+        const contributes = rollUpAll(contributionsOf(subject, events, [def])).filter(inCell).reduce((sum, c) => sum + c.delta, 0);
+        if (contributes === 0) continue;
+        items.push({ subject, contributes, events: events.map(summary) });
+        if (items.length >= limit) return { items, nextCursor: subject };
+      }
+      if (subjects.length < SCAN) return { items, nextCursor: null };
+    }
+  }
+}
+
+function storedMeasure(def: IndicatorDefinition, part: ProvenancePart): MeasureRead {
+  const read = def.read;
+  if (read.kind === 'count') return read.value;
+  if (read.kind === 'mean_growth') {
+    return { measure: part === 'denominator' ? read.count : read.sum, accumulate: 'period' };
+  }
+  if (part === 'denominator') {
+    if ('population' in read.denominator) {
+      throw new BadRequestException({ code: 'population_denominator', message: `The denominator of ${def.code} is an uploaded population, not events` });
+    }
+    return read.denominator;
+  }
+  return read.numerator;
+}
+
+function summary(event: { eventId: string; institutionId: string; version: number; type: string; action: string; occurredAt: string; person?: { id: string } }): ProvenanceEvent {
+  return {
+    eventId: event.eventId, institutionId: event.institutionId, version: event.version, type: event.type, action: event.action,
+    occurredAt: event.occurredAt, person: event.person?.id,
+  };
+}
