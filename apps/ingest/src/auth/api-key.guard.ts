@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { CredentialsRepository } from '@lib/registry-store';
+import { AuthFailureLimiter, CredentialsRepository } from '@lib/registry-store';
 import { bearerToken } from './bearer-token';
 
 /** The request of an authenticated institution: its API key is bound to this one institution. */
@@ -18,15 +18,21 @@ const CACHE_MAX = 10_000;
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly cache = new Map<string, { institution: string | undefined; until: number }>();
+  private readonly failures = new AuthFailureLimiter();
 
   constructor(private readonly credentials: CredentialsRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<InstitutionRequest>();
+    const client = String(request.ip);
+    this.failures.assertAllowed(client);
     const key = bearerToken(request);
     if (!key) throw new UnauthorizedException({ code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' });
     const institution = await this.institutionOf(key);
-    if (!institution) throw new UnauthorizedException({ code: 'invalid_api_key', message: 'The API key is unknown or revoked' });
+    if (!institution) {
+      this.failures.recordFailure(client);
+      throw new UnauthorizedException({ code: 'invalid_api_key', message: 'The API key is unknown or revoked' });
+    }
     request.reportingInstitution = institution;
     return true;
   }

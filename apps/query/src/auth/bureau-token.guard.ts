@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { CredentialsRepository } from '@lib/registry-store';
+import { AuthFailureLimiter, CredentialsRepository } from '@lib/registry-store';
 
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
 export interface BureauRequest extends Request {
@@ -22,15 +22,21 @@ function bearerToken(request: Request): string | undefined {
 @Injectable()
 export class BureauTokenGuard implements CanActivate {
   private readonly cache = new Map<string, { scope: string | undefined; until: number }>();
+  private readonly failures = new AuthFailureLimiter();
 
   constructor(private readonly credentials: CredentialsRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<BureauRequest>();
+    const client = String(request.ip);
+    this.failures.assertAllowed(client);
     const token = bearerToken(request);
     if (!token) throw new UnauthorizedException({ code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' });
     const scope = await this.scopeOf(token);
-    if (!scope) throw new UnauthorizedException({ code: 'invalid_bureau_token', message: 'The bureau token is unknown or revoked' });
+    if (!scope) {
+      this.failures.recordFailure(client);
+      throw new UnauthorizedException({ code: 'invalid_bureau_token', message: 'The bureau token is unknown or revoked' });
+    }
     request.bureauScope = scope;
     return true;
   }

@@ -7,3 +7,4 @@ export { RegionsRepository } from './regions.repository';
 export { RegistrySnapshot } from './registry-snapshot';
 export { RegistryStoreModule } from './registry-store.module';
 export { generateSecret, hashSecret, secretsEqual } from './secrets';
+export { AuthFailureLimiter } from './auth-failure-limiter';
