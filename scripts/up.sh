@@ -50,6 +50,9 @@ for app in "${SERVICES[@]}"; do start_app "$app"; done
 wait_healthy "${SERVICES[@]}"
 say "loading the Ankang demo registry, API keys, bureau tokens and populations (idempotent)"
 (cd "$ROOT" && DEMO_CREDENTIALS_FILE="$CREDENTIALS" node dist/tools/cli.js seed-demo > "$LOGS/seed-demo.log")
+say "loading the source documents' targets for $(date +%Y) (三色预警)"
+curl -fsS -X POST "http://127.0.0.1:${PORTS[alerting]}/v1/targets/demo" -H "Authorization: Bearer ${ADMIN_TOKEN:-dev-admin-token-change-me-000000}" \
+  -H 'content-type: application/json' -d "{\"year\": $(date +%Y)}" > "$LOGS/targets.log"
 start_app simulator
 wait_healthy simulator
 city_token="$(node -e 'console.log(require(process.argv[1]).bureaus["610900"])' "$CREDENTIALS")"
