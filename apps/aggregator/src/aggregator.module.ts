@@ -1,19 +1,21 @@
 import { Module } from '@nestjs/common';
-import { makeCounterProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
 import { PlatformModule } from '@lib/platform';
 import { AggregatorEnvironment } from './aggregator.environment';
-import {
-  BatchApplier,
-  METRIC_BATCH_SECONDS,
-  METRIC_DUPLICATES,
-  METRIC_EVENTS_APPLIED,
-  METRIC_MALFORMED,
-} from './consumption/batch-applier';
+import { AGGREGATOR_METRICS } from './consumption/aggregator.metrics';
+import { BatchApplier } from './consumption/batch-applier';
 import { CanonicalEventsConsumer } from './consumption/canonical-events.consumer';
+import { CounterUpdater } from './counters/counter-updater';
+import { IndicatorCountersRepository } from './counters/indicator-counters.repository';
+import { SubjectLocksRepository } from './counters/subject-locks.repository';
 import { ConsumerOffsetsRepository } from './ledger/consumer-offsets.repository';
+import { EventVersionsRepository } from './ledger/event-versions.repository';
 import { InstitutionFeedsRepository } from './ledger/institution-feeds.repository';
 import { LedgerRepository } from './ledger/ledger.repository';
+import { SubjectMembersRepository } from './ledger/subject-members.repository';
+import { IndicatorChangesPublisher } from './live/indicator-changes.publisher';
 import { LiveCache } from './live/live-cache';
+import { LiveCountersRefill } from './live/live-counters-refill';
+import { LiveCountersCache } from './live/live-counters.cache';
 
 @Module({
   imports: [PlatformModule.forApp({ name: 'aggregator', environment: AggregatorEnvironment })],
@@ -21,17 +23,18 @@ import { LiveCache } from './live/live-cache';
     LedgerRepository,
     ConsumerOffsetsRepository,
     InstitutionFeedsRepository,
+    EventVersionsRepository,
+    SubjectMembersRepository,
+    SubjectLocksRepository,
+    IndicatorCountersRepository,
+    CounterUpdater,
     LiveCache,
+    LiveCountersCache,
+    LiveCountersRefill,
+    IndicatorChangesPublisher,
     BatchApplier,
     CanonicalEventsConsumer,
-    makeCounterProvider({ name: METRIC_EVENTS_APPLIED, help: 'Canonical event versions applied' }),
-    makeCounterProvider({ name: METRIC_DUPLICATES, help: 'Canonical event versions already applied (dropped)' }),
-    makeCounterProvider({ name: METRIC_MALFORMED, help: 'Canonical messages that did not parse (skipped)' }),
-    makeHistogramProvider({
-      name: METRIC_BATCH_SECONDS,
-      help: 'Time to apply one partition batch, commit included',
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    }),
+    ...AGGREGATOR_METRICS,
   ],
 })
 export class AggregatorModule {}

@@ -1,0 +1,34 @@
+import { makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+
+export const METRIC_EVENTS_APPLIED = 'aggregator_events_applied_total';
+export const METRIC_DUPLICATES = 'aggregator_duplicate_events_total';
+export const METRIC_STALE = 'aggregator_stale_versions_total';
+export const METRIC_MALFORMED = 'aggregator_malformed_messages_total';
+export const METRIC_RETRIES = 'aggregator_batch_retries_total';
+export const METRIC_BATCH_SECONDS = 'aggregator_batch_seconds';
+export const METRIC_BATCH_COUNTERS = 'aggregator_batch_counters_written';
+export const METRIC_EVENT_AGE = 'aggregator_last_event_age_seconds';
+
+/** The aggregator's Prometheus metrics (served at /metrics). */
+export const AGGREGATOR_METRICS = [
+  makeCounterProvider({ name: METRIC_EVENTS_APPLIED, help: 'Event versions that became their event’s latest version and moved counters' }),
+  makeCounterProvider({ name: METRIC_DUPLICATES, help: 'Event versions already in the ledger (retries, redeliveries): dropped' }),
+  makeCounterProvider({ name: METRIC_STALE, help: 'New event versions not above the latest one (late or superseded in the batch): recorded, not counted' }),
+  makeCounterProvider({ name: METRIC_MALFORMED, help: 'Canonical messages that did not parse (skipped)' }),
+  makeCounterProvider({ name: METRIC_RETRIES, help: 'Batch transactions retried after a serialization failure or deadlock' }),
+  makeHistogramProvider({
+    name: METRIC_BATCH_SECONDS,
+    help: 'Time to apply one partition batch, commit, cache refresh and change feed included',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  }),
+  makeHistogramProvider({
+    name: METRIC_BATCH_COUNTERS,
+    help: 'Counter rows written by one batch (one write per counter key)',
+    buckets: [0, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10000],
+  }),
+  makeGaugeProvider({
+    name: METRIC_EVENT_AGE,
+    help: 'Consumer lag in time: now minus the Kafka timestamp of the last message of the latest batch, per partition',
+    labelNames: ['partition'],
+  }),
+];

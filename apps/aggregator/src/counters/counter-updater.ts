@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import type { CanonicalEvent } from '@lib/contracts';
+import type { CounterValue } from '../counting/counter-delta';
+import { highestPerEvent } from '../counting/highest-per-event';
+import { planSubjectChanges } from '../counting/plan-subject-changes';
+import { toCounterDeltas } from '../counting/to-counter-deltas';
+import { affectedSubjects, versionChanges } from '../counting/version-changes';
+import { EventVersionsRepository } from '../ledger/event-versions.repository';
+import { SubjectMembersRepository } from '../ledger/subject-members.repository';
+import { IndicatorCountersRepository } from './indicator-counters.repository';
+import { SubjectLocksRepository } from './subject-locks.repository';
+
+export interface CounterUpdate {
+  /** New counter values, for the cache and the change feed after COMMIT. */
+  values: CounterValue[];
+  /** Versions that became their event's latest. */
+  applied: number;
+  /** Versions not above the latest (late, retried with a new version number, or superseded in the batch). */
+  stale: number;
+}
+
+/**
+ * The aggregator's algorithm (libs/indicators/README.md, executable spec InMemorySubjectStore) on
+ * PostgreSQL, for a batch's new ledger versions, inside the batch's transaction:
+ *  1. keep the highest new version per event; lock and read the stored latest versions;
+ *  2. drop stale ones; affected subjects = subjects left ∪ subjects joined;
+ *  3. lock the affected subjects (advisory, ascending), then load all their members in one query;
+ *  4. recompute each affected subject before and after in memory (pure engine); merge the deltas;
+ *  5. write latest versions and membership changes in bulk;
+ *  6. roll up and upsert-add one row per counter key, in key order.
+ */
+@Injectable()
+export class CounterUpdater {
+  constructor(
+    private readonly versions: EventVersionsRepository,
+    private readonly locks: SubjectLocksRepository,
+    private readonly members: SubjectMembersRepository,
+    private readonly counters: IndicatorCountersRepository,
+  ) {}
+
+  async apply(client: PoolClient, newVersions: readonly CanonicalEvent[]): Promise<CounterUpdate> {
+    if (newVersions.length === 0) return { values: [], applied: 0, stale: 0 };
+    const { highest, superseded } = highestPerEvent(newVersions);
+    const stored = await this.versions.lockLatest(client, highest);
+    const { changes, stale } = versionChanges(highest, stored);
+    if (changes.length === 0) return { values: [], applied: 0, stale: stale + superseded };
+
+    const subjects = affectedSubjects(changes);
+    await this.locks.lockAll(client, subjects);
+    const plan = planSubjectChanges(changes, await this.members.load(client, subjects));
+
+    await this.versions.save(
+      client,
+      changes.map(({ event, joining }) => ({ institutionId: event.institutionId, eventId: event.eventId, version: event.version, voided: event.voided === true, subjects: joining })),
+    );
+    await this.members.remove(client, plan.left);
+    await this.members.upsert(client, plan.joined);
+    // Last, so the shared city/province rows stay locked for as short a time as possible.
+    const values = await this.counters.add(client, toCounterDeltas(plan.deltas));
+    return { values, applied: changes.length, stale: stale + superseded };
+  }
+}

@@ -1,0 +1,62 @@
+import type { CanonicalEvent } from '@lib/contracts';
+import { Contribution, contributionsOf, diffContributions, eventKey, mergeContributions, SubjectKey } from '@lib/indicators';
+import { VersionChange } from './version-changes';
+
+export interface MembershipRow {
+  subject: SubjectKey;
+  institutionId: string;
+  eventId: string;
+  version: number;
+}
+
+export interface SubjectChangesPlan {
+  /** Base-level counter deltas of the whole batch, merged. */
+  deltas: Contribution[];
+  /** Memberships to write (joined, or still joined with a newer version). */
+  joined: MembershipRow[];
+  /** Memberships to delete (subjects a replaced version belonged to and the new one does not). */
+  left: Array<Omit<MembershipRow, 'version'>>;
+}
+
+/**
+ * Rule 2 of libs/indicators/README.md for a whole batch at once: every affected subject is
+ * recomputed once, before (its stored members) and after (members with all of the batch's changes),
+ * and the difference is what the counters must gain. Doing it per subject rather than per event is
+ * the same result — a subject's contributions are a pure function of its current events — and
+ * costs one computation however many of the batch's events touch the subject.
+ *
+ * @param members the stored members of every affected subject (all of them must be present, locked)
+ */
+export function planSubjectChanges(
+  changes: readonly VersionChange[],
+  members: ReadonlyMap<SubjectKey, readonly CanonicalEvent[]>,
+): SubjectChangesPlan {
+  const bySubject = new Map<SubjectKey, VersionChange[]>();
+  for (const change of changes) {
+    for (const s of new Set([...change.leaving, ...change.joining])) {
+      const list = bySubject.get(s);
+      if (list) list.push(change);
+      else bySubject.set(s, [change]);
+    }
+  }
+
+  const deltas: Contribution[] = [];
+  for (const [subject, touching] of bySubject) {
+    const current = new Map((members.get(subject) ?? []).map((e) => [eventKey(e), e]));
+    const before = contributionsOf(subject, [...current.values()]);
+    for (const change of touching) {
+      if (change.joining.includes(subject)) current.set(change.key, change.event);
+      else current.delete(change.key);
+    }
+    deltas.push(...diffContributions(before, contributionsOf(subject, [...current.values()])));
+  }
+
+  const joined: MembershipRow[] = [];
+  const left: SubjectChangesPlan['left'] = [];
+  for (const { event, leaving, joining } of changes) {
+    const id = { institutionId: event.institutionId, eventId: event.eventId };
+    for (const subject of joining) joined.push({ subject, ...id, version: event.version });
+    for (const subject of leaving) if (!joining.includes(subject)) left.push({ subject, ...id });
+  }
+  return { deltas: mergeContributions(deltas), joined, left };
+}

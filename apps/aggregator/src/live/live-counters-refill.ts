@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS } from '@lib/redis';
+import { IndicatorCountersRepository } from '../counters/indicator-counters.repository';
+import { LIVE_COUNTERS_READY } from './live-counter-keys';
+import { LiveCountersCache } from './live-counters.cache';
+
+/**
+ * Refills the live cache from PostgreSQL when Redis has lost it (first start, flush, new Redis).
+ * Runs in the background: consumption goes on meanwhile, and the revision check in the cache keeps
+ * a refilled old value from overwriting a newer live one. Losing Redis therefore loses nothing.
+ */
+@Injectable()
+export class LiveCountersRefill implements OnApplicationBootstrap {
+  private readonly logger = new Logger(LiveCountersRefill.name);
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly counters: IndicatorCountersRepository,
+    private readonly cache: LiveCountersCache,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.refillIfEmpty();
+  }
+
+  async refillIfEmpty(): Promise<void> {
+    try {
+      if (await this.redis.exists(LIVE_COUNTERS_READY)) return;
+      const started = Date.now();
+      let written = 0;
+      for await (const page of this.counters.pages()) {
+        if (!(await this.cache.write(page))) return; // Redis went away again: the next start retries
+        written += page.length;
+      }
+      await this.redis.set(LIVE_COUNTERS_READY, new Date().toISOString());
+      this.logger.log({ counters: written, ms: Date.now() - started }, 'live counters refilled from PostgreSQL');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'live counters not refilled');
+    }
+  }
+}

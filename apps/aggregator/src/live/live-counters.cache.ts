@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS } from '@lib/redis';
+import type { CounterValue } from '../counting/counter-delta';
+import { liveCounterField, liveCounterHash } from './live-counter-keys';
+
+/**
+ * Writes a field only when its revision is newer than the cached one. Two aggregator instances (or
+ * a refill racing live writes) may deliver a row's values out of order; the revision, raised by
+ * one on every committed change of the row, keeps the newest.
+ */
+const SET_IF_NEWER = `
+for i = 1, #KEYS do
+  local field, doc, revision = ARGV[3 * i - 2], ARGV[3 * i - 1], tonumber(ARGV[3 * i])
+  local cached = redis.call('HGET', KEYS[i], field)
+  if (not cached) or tonumber(cjson.decode(cached).revision) < revision then
+    redis.call('HSET', KEYS[i], field, doc)
+  end
+end
+return #KEYS`;
+
+const CHUNK = 500;
+
+/** The live counter values in Redis. A cache: every failure is logged, never thrown; PostgreSQL is the truth. */
+@Injectable()
+export class LiveCountersCache {
+  private readonly logger = new Logger(LiveCountersCache.name);
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /** @returns whether every value was written */
+  async write(values: readonly CounterValue[]): Promise<boolean> {
+    try {
+      for (let i = 0; i < values.length; i += CHUNK) {
+        const chunk = values.slice(i, i + CHUNK);
+        const args = chunk.flatMap((v) => [liveCounterField(v), JSON.stringify({ value: v.value, revision: v.revision, asOf: v.asOf }), String(v.revision)]);
+        await this.redis.eval(SET_IF_NEWER, chunk.length, ...chunk.map(liveCounterHash), ...args);
+      }
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: error, counters: values.length }, 'live counters not refreshed in Redis');
+      return false;
+    }
+  }
+}

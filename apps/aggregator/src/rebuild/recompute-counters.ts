@@ -1,0 +1,30 @@
+import type { CanonicalEvent } from '@lib/contracts';
+import { Contribution, contributionsOf, subjectsOf, SubjectKey } from '@lib/indicators';
+import type { CounterDelta } from '../counting/counter-delta';
+import { toCounterDeltas } from '../counting/to-counter-deltas';
+
+/**
+ * Every counter from scratch, from the latest version of every event (voided ones included: they
+ * simply belong to no subject), with the same pure engine as the live path but none of its state:
+ * group the events by subject, compute each subject's contributions once, roll up, sum per key.
+ * What the live counters must equal (zero rows aside).
+ */
+export class CounterRecomputation {
+  private readonly members = new Map<SubjectKey, CanonicalEvent[]>();
+  events = 0;
+
+  add(event: CanonicalEvent): void {
+    this.events += 1;
+    for (const subject of subjectsOf(event)) {
+      const list = this.members.get(subject);
+      if (list) list.push(event);
+      else this.members.set(subject, [event]);
+    }
+  }
+
+  counters(): CounterDelta[] {
+    const contributions: Contribution[] = [];
+    for (const [subject, events] of this.members) contributions.push(...contributionsOf(subject, events));
+    return toCounterDeltas(contributions);
+  }
+}

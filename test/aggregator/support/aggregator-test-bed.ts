@@ -1,0 +1,117 @@
+import Redis from 'ioredis';
+import { Partitioners, Producer } from 'kafkajs';
+import { Pool } from 'pg';
+import type { CanonicalEvent } from '@lib/contracts';
+import { InMemoryCounters, InMemorySubjectStore } from '@lib/indicators';
+import { createKafkaClient, ensureTopics, TOPICS } from '@lib/kafka';
+import { AppProcess, eventually } from '../../support/app-process';
+import { testEnvironment } from '../../support/test-environment';
+
+export type Counters = Map<string, number>;
+
+const counterKey = (r: { indicator: string; measure: string; level: string; region: string; period: string; dims: string }) =>
+  [r.indicator, r.measure, r.level, r.region, r.period, r.dims].join('|');
+
+/**
+ * One test file's own slice of the shared infrastructure: its own topics, consumer group and Redis
+ * prefix (so its aggregators start from an empty topic), on the run's database. Counters are shared
+ * by the database: a file reads back only the regions it produced (see synthetic-events.ts).
+ */
+export class AggregatorTestBed {
+  readonly overrides: Record<string, string>;
+  readonly env: Record<string, string>;
+  readonly topic: string;
+  readonly groupId: string;
+  readonly pool: Pool;
+  readonly redis: Redis;
+  private readonly producer: Producer;
+  produced = 0;
+
+  constructor(tag: string) {
+    const base = testEnvironment();
+    this.overrides = {
+      // Not under `test-`: a parallel run's global setup deletes every `test-` topic but its own. Ours are deleted by teardown().
+      KAFKA_TOPIC_PREFIX: `agg${base.KAFKA_TOPIC_PREFIX}${tag}.`,
+      KAFKA_GROUP_PREFIX: `${base.KAFKA_GROUP_PREFIX}-${tag}`,
+      REDIS_KEY_PREFIX: `${base.REDIS_KEY_PREFIX}${tag}:`,
+    };
+    this.env = testEnvironment(this.overrides);
+    this.topic = this.env.KAFKA_TOPIC_PREFIX + TOPICS.events;
+    this.groupId = `${this.env.KAFKA_GROUP_PREFIX}.aggregator`;
+    this.pool = new Pool({ connectionString: this.env.DATABASE_URL });
+    // Lazy: a skipped file (throughput) constructs its bed but must not leave a connection open.
+    this.redis = new Redis(this.env.REDIS_URL, { keyPrefix: this.env.REDIS_KEY_PREFIX, lazyConnect: true });
+    this.producer = createKafkaClient(this.env.KAFKA_BROKERS, `test-${tag}`).producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+  }
+
+  async setup(): Promise<void> {
+    await ensureTopics(createKafkaClient(this.env.KAFKA_BROKERS, 'test-topics'), this.env.KAFKA_TOPIC_PREFIX, 1);
+    await this.producer.connect();
+  }
+
+  async teardown(): Promise<void> {
+    await this.producer.disconnect();
+    const admin = createKafkaClient(this.env.KAFKA_BROKERS, 'test-topics').admin();
+    await admin.connect();
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.env.KAFKA_TOPIC_PREFIX));
+    await admin.deleteTopics({ topics: mine }).catch(() => undefined);
+    await admin.disconnect();
+    await this.pool.end();
+    this.redis.disconnect();
+  }
+
+  aggregator(port: number, extra: Record<string, string> = {}): AppProcess {
+    return new AppProcess('aggregator', port, { ...this.overrides, ...extra });
+  }
+
+  /** Produces like ingest does: keyed by the institution's county, so an event's versions share a partition. */
+  async produce(events: readonly CanonicalEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += 2000) {
+      await this.producer.send({
+        topic: this.topic,
+        acks: -1,
+        messages: events.slice(i, i + 2000).map((e) => ({ key: e.institution.county, value: JSON.stringify(e) })),
+      });
+    }
+    this.produced += events.length;
+  }
+
+  /** Messages the aggregator group has committed (sum of the next offsets stored in PostgreSQL). */
+  async committed(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string | null }>('SELECT sum(next_offset) AS n FROM consumer_offsets WHERE group_id = $1 AND topic = $2', [this.groupId, this.topic]);
+    return Number(rows[0].n ?? 0);
+  }
+
+  /** Waits until every produced message is committed; returns the milliseconds waited. */
+  async settled(timeoutMs = 120_000): Promise<number> {
+    const started = Date.now();
+    await eventually(() => this.committed(), (n) => n >= this.produced, timeoutMs);
+    return Date.now() - started;
+  }
+
+  /** Non-zero stored counters of the regions starting with `regionPrefix`. */
+  async counters(regionPrefix: string): Promise<Counters> {
+    const { rows } = await this.pool.query<{ indicator: string; measure: string; level: string; region: string; period: string; dims: string; value: string }>(
+      `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counters WHERE value <> 0 AND region LIKE $1`,
+      [`${regionPrefix}%`],
+    );
+    return new Map(rows.map((r) => [counterKey(r), Number(r.value)]));
+  }
+}
+
+/** The reference: the executable specification fed one version at a time, in arrival order. */
+export function referenceCounters(arrival: readonly CanonicalEvent[], regionPrefix: string): Counters {
+  const store = new InMemorySubjectStore();
+  const counters = new InMemoryCounters();
+  for (const event of arrival) counters.add(store.apply(event));
+  return new Map(counters.all().filter((r) => r.region.startsWith(regionPrefix)).map((r) => [counterKey(r), r.value]));
+}
+
+/** Differences as readable lines (at most `limit`), for a failure message. */
+export function counterDiff(actual: Counters, expected: Counters, limit = 20): string[] {
+  const lines: string[] = [];
+  for (const k of new Set([...actual.keys(), ...expected.keys()])) {
+    if ((actual.get(k) ?? 0) !== (expected.get(k) ?? 0)) lines.push(`${k}: stored ${actual.get(k) ?? 0}, reference ${expected.get(k) ?? 0}`);
+  }
+  return lines.sort().slice(0, limit);
+}
