@@ -17,7 +17,7 @@ export class AppProcess {
   constructor(
     readonly app: AppName,
     readonly port: number,
-    /** The complete environment of the process, PORT excepted. */
+    /** The complete environment of the process; PORT defaults to `port`. */
     private readonly env: Record<string, string>,
   ) {}
 
@@ -76,7 +76,7 @@ export class AppProcess {
     this.output = '';
     const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps', this.app, 'src/main.js')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
+      env: { PATH: process.env.PATH ?? '', PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

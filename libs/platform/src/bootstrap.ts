@@ -49,9 +49,11 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
 
 /** Runs an app's bootstrap and turns a start-up failure (bad env, dependency down) into one clear line and exit 1. */
 export function runApp(start: () => Promise<unknown>): void {
-  start().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${message}\n`);
-    process.exit(1);
-  });
+  Promise.resolve()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`${message}\n`);
+      process.exit(1);
+    });
 }
