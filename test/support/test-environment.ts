@@ -1,14 +1,16 @@
 /**
- * The environment integration tests and the app processes they start share. The global setup
- * fixes a run id so that every run gets fresh topics, a fresh database and its own Redis keys on
- * the same local broker, PostgreSQL and Redis a developer uses.
+ * The environment integration tests and the app processes they start share. The global setup fixes
+ * a run id; each run gets its own database (health_test_<run>), topic prefix and Redis key prefix on
+ * the developer's broker, PostgreSQL and Redis, so concurrent runs never disturb each other.
  */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/health_test';
-
 export function testRunId(): string {
   const id = process.env.TEST_RUN_ID;
   if (!id) throw new Error('TEST_RUN_ID is not set: run integration tests through jest (global setup) or scripts/test.sh');
   return id;
+}
+
+export function testDatabaseUrl(run = testRunId()): string {
+  return process.env.TEST_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/health_test_${run}`;
 }
 
 export function testEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
@@ -16,7 +18,7 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_APP_LOG_LEVEL ?? 'warn',
-    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_URL: testDatabaseUrl(run),
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
     REDIS_KEY_PREFIX: `test-${run}:`,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
