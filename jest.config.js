@@ -20,7 +20,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/setup/timeouts.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/isolation.ts'],
     },
   ],
 };

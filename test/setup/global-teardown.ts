@@ -1,25 +1,14 @@
 import 'tsconfig-paths/register';
-import { Client } from 'pg';
-import { createKafkaClient } from '@lib/kafka';
-import { testDatabaseUrl, testEnvironment } from '../support/test-environment';
+import { dropTestResources } from '../support/test-resources';
 
-/** After the suite: this run's database and topics go (set KEEP_TEST_DATA=1 to keep them for a look). */
+/** After the suite: whatever this run's files left (set KEEP_TEST_DATA=1 to keep it for a look). */
 export default async function globalTeardown(): Promise<void> {
-  if (process.env.KEEP_TEST_DATA === '1' || !process.env.TEST_RUN_ID) return;
-  const url = new URL(testDatabaseUrl());
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
-
-  const kafka = createKafkaClient(testEnvironment().KAFKA_BROKERS, 'test-teardown').admin();
-  await kafka.connect();
-  try {
-    const prefix = testEnvironment().KAFKA_TOPIC_PREFIX;
-    const mine = (await kafka.listTopics()).filter((topic) => topic.startsWith(prefix));
-    if (mine.length > 0) await kafka.deleteTopics({ topics: mine });
-  } finally {
-    await kafka.disconnect();
-  }
+  const run = process.env.TEST_RUN_ID;
+  if (process.env.KEEP_TEST_DATA === '1' || !run) return;
+  await dropTestResources(
+    'postgres://postgres@127.0.0.1:5432/postgres',
+    process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    (database) => database.startsWith(`health_test_${run}_`),
+    (topic) => topic.startsWith(`test-${run}_`),
+  );
 }

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+
 /**
- * The environment integration tests and the app processes they start share. The global setup fixes
- * a run id; each run gets its own database (health_test_<run>), topic prefix and Redis key prefix on
- * the developer's broker, PostgreSQL and Redis, so concurrent runs never disturb each other.
+ * The environment integration tests and the app processes they start share. Every test FILE gets
+ * its own database, topic prefix, consumer groups and Redis key prefix (`<run>_<file>`), provisioned
+ * before it and dropped after (test/setup/isolation.ts), so suites never see each other's data and
+ * concurrent runs never disturb each other.
  */
 export function testRunId(): string {
   const id = process.env.TEST_RUN_ID;
@@ -9,21 +12,27 @@ export function testRunId(): string {
   return id;
 }
 
-export function testDatabaseUrl(run = testRunId()): string {
-  return process.env.TEST_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/health_test_${run}`;
+/** A short stable id of the running test file (jest gives each file its own module registry). */
+function testFileId(): string {
+  const path = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect?.getState().testPath ?? 'shared';
+  return createHash('sha256').update(path).digest('hex').slice(0, 6);
+}
+
+export function testScope(): string {
+  return `${testRunId()}_${testFileId()}`;
 }
 
 export function testEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
-  const run = testRunId();
+  const scope = testScope();
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_APP_LOG_LEVEL ?? 'warn',
-    DATABASE_URL: testDatabaseUrl(run),
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/health_test_${scope}`,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
-    REDIS_KEY_PREFIX: `test-${run}:`,
+    REDIS_KEY_PREFIX: `test-${scope}:`,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-    KAFKA_TOPIC_PREFIX: `test-${run}.`,
-    KAFKA_GROUP_PREFIX: `test-${run}`,
+    KAFKA_TOPIC_PREFIX: `test-${scope}.`,
+    KAFKA_GROUP_PREFIX: `test-${scope}`,
     // Crash tests restart consumers: the broker's minimum keeps the dead member's wait short.
     KAFKA_SESSION_TIMEOUT_MS: '6000',
     ...overrides,
