@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { ANKANG_COUNTIES, ankangDemo } from '@lib/registry';
-import { DEVELOPMENT_ADMIN_TOKEN } from '../../apps/ingest/src/ingest.environment';
+import { DEVELOPMENT_ADMIN_TOKEN } from '@lib/config';
 import { AppProcess } from '../support/app-process';
 import { testEnvironment } from '../support/test-environment';
 

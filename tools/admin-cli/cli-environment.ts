@@ -1,5 +1,5 @@
 import { IsString, Matches, MinLength } from 'class-validator';
-import { DEVELOPMENT_ADMIN_TOKEN } from '../../apps/ingest/src/ingest.environment';
+import { DEVELOPMENT_ADMIN_TOKEN } from '@lib/config';
 import { DEFAULT_CREDENTIALS_FILE } from './demo-credentials';
 
 /** What the CLI reads from the environment, validated once (same defaults as the apps on this machine). */

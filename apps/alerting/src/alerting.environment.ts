@@ -1,12 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { BaseEnvironment, NotDevelopmentDefaultInProduction, ToBoolean } from '@lib/config';
-
-/**
- * The same development default as ingest's ADMIN_TOKEN (one operator token on a developer machine);
- * declared here, not imported, because apps do not import each other. Refused in production.
- */
-export const DEVELOPMENT_ADMIN_TOKEN = 'dev-admin-token-change-me-000000';
+import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { AdminToken, BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, ToBoolean } from '@lib/config';
 
 const seconds = () => [Type(() => Number), IsInt(), Min(0)];
 function Seconds(): PropertyDecorator {
@@ -18,9 +12,7 @@ export class AlertingEnvironment extends BaseEnvironment {
   override PORT: number = 3004;
 
   /** Operator's token for targets, silences, webhooks and acknowledgements. */
-  @IsString()
-  @MinLength(24)
-  @NotDevelopmentDefaultInProduction(DEVELOPMENT_ADMIN_TOKEN)
+  @AdminToken()
   ADMIN_TOKEN = DEVELOPMENT_ADMIN_TOKEN;
 
   /** Period granularities judged against yearly targets (comma-separated: year, quarter, month). */

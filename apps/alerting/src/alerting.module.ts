@@ -4,7 +4,7 @@ import { PlatformModule } from '@lib/platform';
 import { AlertingEnvironment } from './alerting.environment';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
-import { AdminGuard } from './auth/admin.guard';
+import { AdminGuard } from '@lib/platform';
 import { Clock, SystemClock } from './clock/clock';
 import { AlertTransitionsWriter } from './evaluation/alert-transitions.writer';
 import { CellJudge } from './evaluation/cell-judge.service';

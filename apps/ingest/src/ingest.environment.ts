@@ -1,9 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BaseEnvironment, NotDevelopmentDefaultInProduction, ToBoolean } from '@lib/config';
+import { AdminToken, BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, NotDevelopmentDefaultInProduction, ToBoolean } from '@lib/config';
 
 /** Development defaults that must never reach production (the app refuses to start with them there). */
-export const DEVELOPMENT_ADMIN_TOKEN = 'dev-admin-token-change-me-000000';
 export const DEVELOPMENT_PSEUDONYM_SECRET = 'dev-pseudonym-secret-change-me-0000000000';
 
 /** Variables of the ingest app (see .env.example). */
@@ -11,9 +10,7 @@ export class IngestEnvironment extends BaseEnvironment {
   override PORT: number = 3001;
 
   /** Operator's token for /v1/admin/* (registry, keys, tokens). */
-  @IsString()
-  @MinLength(24)
-  @NotDevelopmentDefaultInProduction(DEVELOPMENT_ADMIN_TOKEN)
+  @AdminToken()
   ADMIN_TOKEN = DEVELOPMENT_ADMIN_TOKEN;
 
   /** Key of the HMAC that pseudonymises person identifiers at the door (32+ characters). */

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import type { BaseEnvironment } from '@lib/config';
-import { answerBodyParserErrors } from './body-parser-errors';
+import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { HttpErrorFilter } from './http-error.filter';
 
 export interface HttpAppOptions {
@@ -27,7 +27,7 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb' });
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
   app.use(answerBodyParserErrors);
   // Security headers; the dashboard's CSP is set where it is served. No CORS: browsers call same-origin.
   app.use(helmet({ contentSecurityPolicy: false }));

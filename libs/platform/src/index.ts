@@ -4,3 +4,4 @@ export { PlatformModule } from './platform.module';
 export type { PlatformOptions } from './platform.module';
 export { HttpErrorFilter } from './http-error.filter';
 export type { ErrorBody } from './http-error.filter';
+export { AdminGuard } from './admin.guard';

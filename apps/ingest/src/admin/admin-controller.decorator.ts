@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AdminGuard } from '../auth/admin.guard';
+import { AdminGuard } from '@lib/platform';
 import { ErrorBodyDto } from './dto/error-body.dto';
 import { AdminExceptionFilter } from './errors/admin-exception.filter';
 

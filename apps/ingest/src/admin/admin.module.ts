@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryStoreModule } from '@lib/registry-store';
-import { AdminGuard } from '../auth/admin.guard';
+import { AdminGuard } from '@lib/platform';
 import { ApiKeysController } from './api-keys.controller';
 import { BureauTokensController } from './bureau-tokens.controller';
 import { CredentialsAdminService } from './credentials-admin.service';

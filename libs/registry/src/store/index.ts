@@ -6,5 +6,5 @@ export { PopulationsRepository } from './populations.repository';
 export { RegionsRepository } from './regions.repository';
 export { RegistrySnapshot } from './registry-snapshot';
 export { RegistryStoreModule } from './registry-store.module';
-export { generateSecret, hashSecret, secretsEqual } from './secrets';
+export { generateSecret, hashSecret } from './secrets';
 export { AuthFailureLimiter } from './auth-failure-limiter';
