@@ -1,8 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
 
-/** Runs `work` in one transaction on one client: committed if it resolves, rolled back if it throws. */
+/**
+ * Runs `work` in one transaction on one client: committed if it resolves, rolled back if it throws.
+ * A connection lost mid-transaction (PostgreSQL restarting) is an error of this call, not of the
+ * process: the client's 'error' event is handled and the broken client is discarded, not reused.
+ */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -12,6 +19,7 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
