@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { RegistryStoreModule } from '@lib/registry-store';
 import { CountersRepository } from './counters.repository';
 import { IndicatorReadings } from './indicator-readings.service';
+import { LiveCounters } from './live-counters';
 
 /** Indicator values from the aggregator's counters and the uploaded populations (query, alerting). */
 @Module({
   imports: [RegistryStoreModule],
-  providers: [CountersRepository, IndicatorReadings],
+  providers: [CountersRepository, LiveCounters, IndicatorReadings],
   exports: [IndicatorReadings, RegistryStoreModule],
 })
 export class IndicatorReadingsModule {}

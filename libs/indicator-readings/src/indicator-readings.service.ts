@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { counterSourceFromRows, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel } from '@lib/indicators';
-import { parsePeriod, previousYearPeriod } from '@lib/periods';
+import { granularityOf, parsePeriod, periodsOf, previousYearPeriod } from '@lib/periods';
+import { Counter } from 'prom-client';
 import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
 import { CounterRange, CountersRepository, StoredCounter } from './counters.repository';
+import { LiveCounters } from './live-counters';
 import { populationLookup } from './population-lookup';
+
+const counterReads = new Counter({ name: 'indicator_counter_reads_total', help: 'Counter reads by source (live Redis cache or PostgreSQL)', labelNames: ['source'] });
 
 export interface Cell {
   region: string;
@@ -15,20 +19,21 @@ export interface Cell {
 
 /**
  * Values of indicator cells from the aggregator's counters, read by the catalogue's rules (the
- * same `readIndicator` the tests use): one query per request, whatever the number of cells.
+ * same `readIndicator` the tests use): one round trip per request, whatever the number of cells.
+ * Live periods (this year's) come from the Redis cache when it is ready, history from PostgreSQL.
  */
 @Injectable()
 export class IndicatorReadings {
   constructor(
     private readonly counters: CountersRepository,
+    private readonly live: LiveCounters,
     private readonly populations: PopulationsRepository,
     private readonly registry: RegistrySnapshot,
   ) {}
 
   /** Several regions of one level, several periods of one granularity (values, rankings, series). */
   async read(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now = new Date()): Promise<Cell[]> {
-    const latest = periods.reduce((a, b) => (a > b ? a : b));
-    const rows = await this.counters.rows(def.code, level, regions, dims, rangesFor(def, periods, latest));
+    const rows = await this.counterRows(def, level, regions, periods, dims, now);
     const byRegion = groupBy(rows, (row) => row.region);
     const populationRows = def.read.kind === 'rate' && 'population' in def.read.denominator
       ? await this.populations.forYears([...new Set(periods.map((p) => parsePeriod(p).year))])
@@ -42,10 +47,28 @@ export class IndicatorReadings {
         region,
         period,
         reading: readIndicator(def, period, source, { dims, population, asOf: now }),
-        asOf: newest(mine.filter((row) => row.period <= period || row.period.length !== period.length)),
+        asOf: newest(mine.filter((row) => row.period <= period && granularityOf(row.period) === granularityOf(period))),
       }));
     });
   }
+
+  private async counterRows(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now: Date): Promise<StoredCounter[]> {
+    if (isLive(periods, now)) {
+      const live = await this.live.rows(def.code, level, regions, dims);
+      if (live) {
+        counterReads.inc({ source: 'redis' });
+        return live;
+      }
+    }
+    counterReads.inc({ source: 'postgres' });
+    const latest = periods.reduce((a, b) => (a > b ? a : b));
+    return this.counters.rows(def.code, level, regions, dims, rangesFor(def, periods, latest));
+  }
+}
+
+function isLive(periods: string[], now: Date): boolean {
+  const year = periodsOf(now).year;
+  return periods.every((period) => period.startsWith(year));
 }
 
 /** The counter rows a set of periods needs: everything up to the latest (cumulative reads need the past). */

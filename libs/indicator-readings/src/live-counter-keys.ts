@@ -1,4 +1,12 @@
-import type { CounterKey } from '../counting/counter-delta';
+/** The identity of a stored counter (as in indicator_counters). */
+interface CounterKey {
+  indicator: string;
+  level: string;
+  region: string;
+  dims: string;
+  measure: string;
+  period: string;
+}
 
 /**
  * Redis layout of the live values (documented in apps/aggregator/README.md):

@@ -1,18 +1,21 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
 import { IndicatorCountersRepository } from '../counters/indicator-counters.repository';
-import { LIVE_COUNTERS_READY } from './live-counter-keys';
+import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
 import { LiveCountersCache } from './live-counters.cache';
 
 /**
- * Refills the live cache from PostgreSQL when Redis has lost it (first start, flush, new Redis).
+ * Refills the live cache from PostgreSQL when Redis has lost it (first start, flush, new Redis, a
+ * failed write that withdrew the "ready" marker): at start and then every 30 seconds.
  * Runs in the background: consumption goes on meanwhile, and the revision check in the cache keeps
  * a refilled old value from overwriting a newer live one. Losing Redis therefore loses nothing.
  */
 @Injectable()
-export class LiveCountersRefill implements OnApplicationBootstrap {
+export class LiveCountersRefill implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LiveCountersRefill.name);
+  private timer?: NodeJS.Timeout;
+  private running = false;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -22,9 +25,17 @@ export class LiveCountersRefill implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     void this.refillIfEmpty();
+    this.timer = setInterval(() => void this.refillIfEmpty(), 30_000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
   }
 
   async refillIfEmpty(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
     try {
       if (await this.redis.exists(LIVE_COUNTERS_READY)) return;
       const started = Date.now();
@@ -37,6 +48,8 @@ export class LiveCountersRefill implements OnApplicationBootstrap {
       this.logger.log({ counters: written, ms: Date.now() - started }, 'live counters refilled from PostgreSQL');
     } catch (error) {
       this.logger.warn({ err: error }, 'live counters not refilled');
+    } finally {
+      this.running = false;
     }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
 import type { CounterValue } from '../counting/counter-delta';
-import { liveCounterField, liveCounterHash } from './live-counter-keys';
+import { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash } from '@lib/indicator-readings';
 
 /**
  * Writes a field only when its revision is newer than the cached one. Two aggregator instances (or
@@ -39,6 +39,9 @@ export class LiveCountersCache {
       return true;
     } catch (error) {
       this.logger.warn({ err: error, counters: values.length }, 'live counters not refreshed in Redis');
+      // Readers trust the cache only while it is complete: withdraw the marker so they read
+      // PostgreSQL until the periodic refill has caught up (best effort: Redis may be down).
+      await this.redis.del(LIVE_COUNTERS_READY).catch(() => undefined);
       return false;
     }
   }
