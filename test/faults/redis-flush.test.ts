@@ -1,0 +1,130 @@
+import { Producer } from 'kafkajs';
+import { AppProcess, eventually } from '../support/app-process';
+import { issueBureauToken } from '../support/bureau-fixture';
+import { syntheticLoad } from '../aggregator/support/synthetic-events';
+import { canonicalProducer, produceCanonical, settled } from './support/aggregation';
+import { FaultBed } from './support/fault-bed';
+import { size } from './support/fault-config';
+import { recordFigures } from './support/figures';
+import { compareCounters, Counters, referenceCounters, storedCounters } from './support/reference';
+import { seedSyntheticProvince } from './support/synthetic-province';
+
+const PROVINCE = '64';
+const EVENTS = size(3000, 15_000);
+const FLUSHES = size(1, 3);
+
+/**
+ * Redis lost (this run's keys deleted — FLUSHALL would hit other runs on the machine) while events
+ * keep coming, then the aggregator restarted as after a Redis restart: the live values are rebuilt
+ * from PostgreSQL and equal the reference, and the query API answers the reference's values
+ * throughout (it reads PostgreSQL; Redis is only the live cache).
+ */
+describe('fault: Redis flushed and restarted', () => {
+  const bed = new FaultBed('redis');
+  const query = bed.app('query', 3997);
+  let aggregator: AppProcess;
+  let producer: Producer;
+  let token = '';
+
+  beforeAll(async () => {
+    await bed.setup();
+    await seedSyntheticProvince(bed.pool, PROVINCE);
+    token = await issueBureauToken(bed.pool, `${PROVINCE}0000`);
+    producer = canonicalProducer(bed);
+    await producer.connect();
+    await bed.redis.connect();
+    aggregator = bed.app('aggregator', 3998);
+    await Promise.all([aggregator.start(), query.start()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([aggregator?.stop(), query.stop()]);
+    await producer.disconnect();
+    await bed.teardown();
+  });
+
+  it(`rebuilds live values after ${FLUSHES} flush(es) under ${EVENTS} messages`, async () => {
+    const load = syntheticLoad(PROVINCE, EVENTS, 64);
+    const expected = referenceCounters(load.arrival, PROVINCE);
+    const prefix = bed.env.REDIS_KEY_PREFIX;
+    const per = Math.ceil(load.arrival.length / (FLUSHES + 1));
+    let deleted = 0;
+    for (let s = 0; s <= FLUSHES; s += 1) {
+      await produceCanonical(producer, bed, load.arrival.slice(s * per, (s + 1) * per));
+      if (s === FLUSHES) break;
+      // Flush once the slice is live, so the cache really holds values to lose.
+      await settled(bed);
+      deleted += await deletePrefix(bed.redis, prefix);
+    }
+    await settled(bed);
+
+    // Between the flush and the restart the query API still answers right: it reads PostgreSQL.
+    const apiBefore = await apiMismatches(query.url, token, expected);
+
+    // The restart-equivalent: a new aggregator finds the ready mark gone and refills from PostgreSQL.
+    await aggregator.kill();
+    await aggregator.start();
+    await eventually(() => bed.redis.exists(`${prefix}counter:@ready`), (n) => n === 1, 60_000);
+
+    const live = await liveCounters(bed.redis, prefix, PROVINCE);
+    const stored = await storedCounters(bed.pool, PROVINCE);
+    const liveDiff = compareCounters(live, stored);
+    const storedDiff = compareCounters(stored, expected);
+    const apiAfter = await apiMismatches(query.url, token, expected);
+    recordFigures('redis-flush', {
+      messages: load.arrival.length, flushes: FLUSHES, keysDeleted: deleted, liveCells: live.size, counters: expected.size,
+      liveVsPostgres: liveDiff.lines.length, lost: storedDiff.lost, doubled: storedDiff.doubled, apiMismatches: apiBefore.length + apiAfter.length,
+    });
+    expect(storedDiff.lines).toEqual([]);
+    expect(liveDiff.lines).toEqual([]);
+    expect(apiBefore).toEqual([]);
+    expect(apiAfter).toEqual([]);
+  }, 180_000);
+});
+
+async function deletePrefix(redis: import('ioredis').default, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) deleted += await redis.del(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}
+
+/** The live cache read back into the reference's shape (layout: apps/aggregator/src/live/live-counter-keys.ts). */
+async function liveCounters(redis: import('ioredis').default, prefix: string, regionPrefix: string): Promise<Counters> {
+  const out: Counters = new Map();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}counter:*:*:${regionPrefix}*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of keys) {
+      const [, indicator, level, region, ...dims] = key.slice(prefix.length).split(':');
+      for (const [field, json] of Object.entries(await redis.hgetall(key))) {
+        const [measure, period] = field.split(':');
+        const value = (JSON.parse(json) as { value: number }).value;
+        if (value !== 0) out.set([indicator, measure, level, region, period, dims.join(':')].join('|'), value);
+      }
+    }
+  } while (cursor !== '0');
+  return out;
+}
+
+/** 县域就诊率 of 2024 for every county of the province, as the API answers it vs the reference. */
+async function apiMismatches(url: string, token: string, expected: Counters): Promise<string[]> {
+  const province = [...expected.keys()][0].split('|')[3].slice(0, 2);
+  const mismatches: string[] = [];
+  for (const city of ['01', '02']) {
+    const response = await fetch(`${url}/v1/indicators/county_visit_rate/values?period=2024&region=${province}${city}00&level=county`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { values: { region: string; numerator: number | null; denominator: number | null }[] };
+    for (const v of body.values) {
+      const want = (m: string) => expected.get(['county_visit_rate', m, 'county', v.region, '2024', ''].join('|')) ?? 0;
+      if ((v.numerator ?? 0) !== want('numerator') || (v.denominator ?? 0) !== want('denominator')) {
+        mismatches.push(`${v.region}: api ${v.numerator}/${v.denominator}, reference ${want('numerator')}/${want('denominator')}`);
+      }
+    }
+  }
+  return mismatches;
+}

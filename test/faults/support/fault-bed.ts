@@ -1,0 +1,57 @@
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { createKafkaClient, ensureTopics, TopicKey, TOPICS } from '@lib/kafka';
+import { AppName, AppProcess } from '../../support/app-process';
+import { testEnvironment, testRunId } from '../../support/test-environment';
+
+/**
+ * One fault test's own slice of the shared infrastructure: its own topics (so "everything on the
+ * canonical topic" means this test's events only), consumer groups and Redis key prefix, on the
+ * run's database. Topics are not under `test-`: a parallel run's global setup deletes every
+ * `test-` topic but its own. teardown() deletes ours.
+ */
+export class FaultBed {
+  readonly overrides: Record<string, string>;
+  readonly env: Record<string, string>;
+  readonly pool: Pool;
+  readonly redis: Redis;
+
+  constructor(tag: string, extra: Record<string, string> = {}) {
+    const run = testRunId();
+    this.overrides = {
+      KAFKA_TOPIC_PREFIX: `faults-${run}-${tag}.`,
+      KAFKA_GROUP_PREFIX: `faults-${run}-${tag}`,
+      REDIS_KEY_PREFIX: `test-${run}:faults-${tag}:`,
+      ...extra,
+    };
+    this.env = testEnvironment(this.overrides);
+    this.pool = new Pool({ connectionString: this.env.DATABASE_URL, max: 4 });
+    // A PostgreSQL restart breaks idle connections: the pool reports it as an 'error' event, which
+    // would crash the test process without a listener. The next query gets a new connection.
+    this.pool.on('error', () => undefined);
+    // No keyPrefix: the Redis checks scan and delete this bed's prefix explicitly.
+    this.redis = new Redis(this.env.REDIS_URL, { lazyConnect: true });
+  }
+
+  topic(key: TopicKey): string {
+    return this.env.KAFKA_TOPIC_PREFIX + TOPICS[key];
+  }
+
+  async setup(): Promise<void> {
+    await ensureTopics(createKafkaClient(this.env.KAFKA_BROKERS, 'faults-topics'), this.env.KAFKA_TOPIC_PREFIX, 1);
+  }
+
+  app(name: AppName, port: number, extra: Record<string, string> = {}): AppProcess {
+    return new AppProcess(name, port, { ...this.overrides, ...extra });
+  }
+
+  async teardown(): Promise<void> {
+    const admin = createKafkaClient(this.env.KAFKA_BROKERS, 'faults-topics').admin();
+    await admin.connect();
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.env.KAFKA_TOPIC_PREFIX));
+    await admin.deleteTopics({ topics: mine }).catch(() => undefined);
+    await admin.disconnect();
+    await this.pool.end();
+    this.redis.disconnect();
+  }
+}
