@@ -20,6 +20,7 @@ import { freshness } from './measure/freshness';
 import { batchThroughput, singleEventLatency } from './measure/http-ingest';
 import { produceAll, rawConsumeRate } from './measure/kafka-baselines';
 import { ledgerVersusCopy } from './measure/ledger-vs-copy';
+import { nestTransportRate } from './measure/nest-transport';
 import { queryLatency } from './measure/query-latency';
 import { BenchReport, currentCommit, Figure, machineInfo, writeReport } from './report';
 
@@ -45,6 +46,10 @@ async function aggregationSection(run: string) {
   figures.push({ section: 'kafka', name: 'raw idempotent producer (acks=all)', value: produced.perSecond, unit: 'events/s' });
   log('baseline: bare kafkajs consumer');
   const raw = await rawConsumeRate(env.KAFKA_BROKERS, topic, produced.count);
+  log("Nest's Kafka transport (one message per handler call)");
+  const nest = await nestTransportRate(env.KAFKA_BROKERS, topic, produced.count);
+  figures.push({ section: 'kafka', name: "Nest Kafka transport, empty handler (eachMessage)", value: nest, unit: 'events/s', baseline: { name: 'bare kafkajs eachBatch', value: raw },
+    notes: 'why the aggregator consumes with eachBatch in a Nest provider instead' });
   log('aggregator, exactly-once to PostgreSQL');
   const aggregation = await aggregationThroughput(env, 3803, produced.count);
   figures.push({
