@@ -81,6 +81,16 @@ describe('HTTP door: POST /v1/events', () => {
     expect(body.summary).toEqual({ accepted: 701, duplicate: 99, rejected: 200 });
   });
 
+  it('accepts a 1000-event batch of one institution larger than a Kafka record batch (1 MB)', async () => {
+    const referral = freshExamples().find((e) => e.type === 'referral' && e.action === 'initiated')!;
+    const events = Array.from({ length: 1000 }, (_, i) => ({ ...referral, eventId: `BIG-${Date.now()}-${i}`, reason: '转诊原因'.repeat(100) }));
+    const body = JSON.stringify({ events });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(1024 * 1024);
+    const response = await post(body, keyFor(referral));
+    expect(response.status).toBe(202);
+    expect(((await response.json()) as { summary: Record<string, number> }).summary).toEqual({ accepted: 1000, duplicate: 0, rejected: 0 });
+  });
+
   it('refuses what it cannot accept, with machine-readable reasons', async () => {
     const [event] = freshExamples();
     const key = keyFor(event);

@@ -32,15 +32,17 @@ export class KafkaProducer implements OnApplicationShutdown {
     this.producer.on(this.producer.events.DISCONNECT, () => (this.connecting = undefined));
   }
 
+  /**
+   * Sends in order, in requests of at most ~512 KB: all of one sender's events share a partition
+   * (keyed by county), and one record batch over the broker's message.max.bytes (1 MB by default)
+   * would be refused whole.
+   */
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.connect();
-    await this.producer.send({
-      topic,
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: messages.map(toKafkaMessage),
-    });
+    for (const chunk of chunksBySize(messages.map(toKafkaMessage))) {
+      await this.producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages: chunk });
+    }
   }
 
   private connect(): Promise<void> {
@@ -56,6 +58,24 @@ export class KafkaProducer implements OnApplicationShutdown {
   }
 }
 
+const MAX_REQUEST_BYTES = 512 * 1024;
+
 function toKafkaMessage({ key, value, headers }: OutgoingMessage): Message {
   return { key, value: JSON.stringify(value), headers };
+}
+
+function* chunksBySize(messages: Message[]): Generator<Message[]> {
+  let chunk: Message[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = Buffer.byteLength(message.value as string) + Buffer.byteLength(String(message.key ?? '')) + 64;
+    if (chunk.length > 0 && bytes + size > MAX_REQUEST_BYTES) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(message);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
 }
