@@ -28,7 +28,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK
   ? { aggregate: 100_000, ledger: 50_000, rebuild: 100_000, httpSeconds: 10, latencySeconds: 10, probes: 20, memoryRun: 0 }
-  : { aggregate: 1_000_000, ledger: 200_000, rebuild: 1_000_000, httpSeconds: 30, latencySeconds: 30, probes: 50, memoryRun: 5_000_000 };
+  // The issue asks for memory over 5M events; at today's aggregation rate that alone takes ~40 min,
+  // so the full run defaults to 2M to stay under 30 min (BENCH_MEMORY_EVENTS=5000000 for the 5M run).
+  : { aggregate: 1_000_000, ledger: 200_000, rebuild: 1_000_000, httpSeconds: 30, latencySeconds: 30, probes: 50, memoryRun: Number(process.env.BENCH_MEMORY_EVENTS ?? 2_000_000) };
 
 const figures: Figure[] = [];
 const notes: string[] = [];
@@ -124,22 +126,29 @@ async function liveSection(run: string) {
   await Promise.all(apps.map((app) => app.start()));
   const [ingest, , query] = apps;
   try {
-    const template = [...rawEvents(5000, 'probe')].find((e) => e.type === 'family_doctor' && e.action === 'service' && e.serviceKind === 'home_visit');
-    if (!template) throw new Error('no home-visit event in the sample feed');
-    const probe = { ...template, institutionId: probeInstitution, occurredAt: new Date().toISOString() } as HealthEvent;
-    for (const rate of [2000, 5000]) {
-      log(`freshness at ${rate} events/s`);
-      const loadEvents = asInstitution(rawEvents(rate * 40, `load${rate}`), loadInstitution, `F${rate}${run}`);
-      const result = await freshness({ ingestUrl: ingest.url, queryUrl: query.url, loadKey, loadEvents, probe, probeKey, bureauToken }, rate, SIZES.probes);
-      figures.push({ section: 'freshness', name: `202 → visible in query API, p50 at ${rate} events/s`, value: result.p50, unit: 'ms' });
-      figures.push({ section: 'freshness', name: `202 → visible in query API, p99 at ${rate} events/s`, value: result.p99, unit: 'ms', target: rate === 5000 ? 'p99 < 1 s' : undefined, notes: `${result.samples} probes` });
-    }
     log('query latency at 1000 requests/s');
     const year = String(new Date().getFullYear());
     const latency = await queryLatency(query.url, `/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`, bureauToken, 1000, SIZES.latencySeconds);
     figures.push({ section: 'query', name: 'city overview read (10 counties) p50 at 1k req/s', value: latency.p50, unit: 'ms' });
     figures.push({ section: 'query', name: 'city overview read (10 counties) p99 at 1k req/s', value: latency.p99, unit: 'ms', target: 'p99 < 10 ms',
       notes: `achieved ${Math.round(latency.requestsPerSecond)} req/s, ${latency.non2xx} not 2xx` });
+
+    const template = [...rawEvents(5000, 'probe')].find((e) => e.type === 'family_doctor' && e.action === 'service' && e.serviceKind === 'home_visit');
+    if (!template) throw new Error('no home-visit event in the sample feed');
+    const probe = { ...template, institutionId: probeInstitution, occurredAt: new Date().toISOString() } as HealthEvent;
+    // Rising rates; a rate the aggregator cannot sustain builds a backlog that would poison the next.
+    for (const rate of [200, 1000, 2000, 5000]) {
+      log(`freshness at ${rate} events/s`);
+      const loadEvents = asInstitution(rawEvents(rate * 40, `load${rate}`), loadInstitution, `F${rate}${run}`);
+      try {
+        const result = await freshness({ ingestUrl: ingest.url, queryUrl: query.url, loadKey, loadEvents, probe, probeKey, bureauToken }, rate, SIZES.probes);
+        figures.push({ section: 'freshness', name: `202 → visible in query API, p50 at ${rate} events/s`, value: result.p50, unit: 'ms' });
+        figures.push({ section: 'freshness', name: `202 → visible in query API, p99 at ${rate} events/s`, value: result.p99, unit: 'ms', target: rate === 5000 ? 'p99 < 1 s' : undefined, notes: `${result.samples} probes` });
+      } catch (error) {
+        notes.push(`Freshness at ${rate} events/s not sustained: ${error instanceof Error ? error.message : String(error)} (the aggregator falls behind the load; higher rates not tried).`);
+        break;
+      }
+    }
   } finally {
     await Promise.all(apps.map((app) => app.stop()));
   }
