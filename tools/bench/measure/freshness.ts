@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { HealthEvent } from '@lib/contracts';
+import { periodsOf } from '@lib/periods';
 import { sleep } from '../../lib/app-process';
 import { percentile } from './latency';
 
@@ -36,7 +37,7 @@ export async function freshness(setup: FreshnessSetup, rate: number, probes: num
   }, () => undefined);
   const loadDone = new Promise((resolve) => load.on('done', resolve));
 
-  const day = setup.probe.occurredAt.slice(0, 10).replace(/-/g, '');
+  const day = periodsOf(setup.probe.occurredAt).day; // periods are in China Standard Time, not UTC
   const countPath = `/v1/indicators/home_visits/values?period=${day}&region=${setup.probe.institutionId}&level=institution`;
   const count = async () => {
     const response = await fetch(`${setup.queryUrl}${countPath}`, { headers: { authorization: `Bearer ${setup.bureauToken}` } });
