@@ -1,12 +1,6 @@
-/** The identity of a stored counter (as in indicator_counters). */
-interface CounterKey {
-  indicator: string;
-  level: string;
-  region: string;
-  dims: string;
-  measure: string;
-  period: string;
-}
+import type { CounterRow } from '@lib/indicators';
+
+type CounterKey = Omit<CounterRow, 'value'>;
 
 /**
  * Redis layout of the live values (documented in apps/aggregator/README.md):
