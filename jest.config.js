@@ -20,6 +20,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      testSequencer: '<rootDir>/test/setup/disruptive-last.sequencer.js',
       setupFilesAfterEnv: ['<rootDir>/test/setup/isolation.ts'],
     },
   ],

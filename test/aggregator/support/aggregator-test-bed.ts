@@ -45,7 +45,16 @@ export class AggregatorTestBed {
   }
 
   async setup(): Promise<void> {
-    await ensureTopics(createKafkaClient(this.env.KAFKA_BROKERS, 'test-topics'), this.env.KAFKA_TOPIC_PREFIX, 1);
+    // A broker restarted by an earlier suite may still be electing leaders: retry a few times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureTopics(createKafkaClient(this.env.KAFKA_BROKERS, 'test-topics'), this.env.KAFKA_TOPIC_PREFIX, 1);
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
     await this.producer.connect();
   }
 
