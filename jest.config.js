@@ -11,6 +11,8 @@ const shared = {
 };
 
 module.exports = {
+  // Global option (not per project): suites that restart shared infrastructure run last.
+  testSequencer: '<rootDir>/test/setup/disruptive-last.sequencer.js',
   projects: [
     { ...shared, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.spec.ts'] },
     {
@@ -20,7 +22,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testSequencer: '<rootDir>/test/setup/disruptive-last.sequencer.js',
       setupFilesAfterEnv: ['<rootDir>/test/setup/isolation.ts'],
     },
   ],
