@@ -16,4 +16,6 @@ for pid_file in "$RUN"/*.pid; do
   fi
   rm -f "$pid_file"
 done
+# Safety net: any app of this checkout still running (a lost pid file) is stopped too.
+if pkill -f "$ROOT/dist/apps/" 2>/dev/null; then say "stopped apps without a pid file"; sleep 1; fi
 "$ROOT/deploy/local/kafka.sh" stop

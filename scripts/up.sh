@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 
 declare -A PORTS=([ingest]=3001 [query]=3002 [aggregator]=3003 [alerting]=3004 [simulator]=3005)
+cd "$ROOT"
 RUN="$LOCAL/run"
 LOGS="$LOCAL/logs"
 CREDENTIALS="$LOCAL/demo-credentials.json"
@@ -24,10 +25,11 @@ start_app() {
   local app="$1"
   if app_pid "$app" >/dev/null; then say "$app already running (pid $(app_pid "$app"))"; return 0; fi
   say "starting $app on port ${PORTS[$app]} (log: .local/logs/$app.log)"
-  # setsid: the app outlives this shell; down.sh stops it by pid. The simulator feeds the demo live.
-  (cd "$ROOT" && PORT="${PORTS[$app]}" SIMULATOR_AUTOSTART=true SIMULATOR_CREDENTIALS_FILE="$CREDENTIALS" \
+  # setsid: the app outlives this shell (setsid execs node, so $! is the app's pid); down.sh stops it.
+  # The simulator feeds the demo live.
+  PORT="${PORTS[$app]}" SIMULATOR_AUTOSTART=true SIMULATOR_CREDENTIALS_FILE="$CREDENTIALS" \
     setsid node "$ROOT/dist/apps/$app/src/main.js" >> "$LOGS/$app.log" 2>&1 < /dev/null &
-  echo $! > "$RUN/$app.pid")
+  echo $! > "$RUN/$app.pid"
 }
 
 wait_healthy() {
@@ -45,11 +47,14 @@ ensure_node_modules
 ensure_infrastructure
 if [ -z "$(ls -A "$RUN" 2>/dev/null)" ] || [ ! -d "$ROOT/dist" ]; then build; fi
 (cd "$ROOT" && node dist/tools/provision.js)
-SERVICES=(ingest aggregator query alerting)
-for app in "${SERVICES[@]}"; do start_app "$app"; done
-wait_healthy "${SERVICES[@]}"
+# The registry goes in through ingest's admin API first, so the other services load it at start.
+start_app ingest
+wait_healthy ingest
 say "loading the Ankang demo registry, API keys, bureau tokens and populations (idempotent)"
 (cd "$ROOT" && DEMO_CREDENTIALS_FILE="$CREDENTIALS" node dist/tools/cli.js seed-demo > "$LOGS/seed-demo.log")
+SERVICES=(aggregator query alerting)
+for app in "${SERVICES[@]}"; do start_app "$app"; done
+wait_healthy "${SERVICES[@]}"
 say "loading the source documents' targets for $(date +%Y) (三色预警)"
 curl -fsS -X POST "http://127.0.0.1:${PORTS[alerting]}/v1/targets/demo" -H "Authorization: Bearer ${ADMIN_TOKEN:-dev-admin-token-change-me-000000}" \
   -H 'content-type: application/json' -d "{\"year\": $(date +%Y)}" > "$LOGS/targets.log"

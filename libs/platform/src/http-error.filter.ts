@@ -52,7 +52,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         statusCode: status,
         code: typeof detail.code === 'string' ? detail.code : (CODE_BY_STATUS[status] ?? 'error'),
         message,
-        ...(status === 404 ? { message: `No route ${request.method} ${request.path}` } : {}),
+        // A 404 without a code of ours is Nest's "no such route"; say which route.
+        ...(status === 404 && typeof detail.code !== 'string' ? { message: `No route ${request.method} ${request.path}` } : {}),
         error: undefined,
       };
     }
