@@ -1,29 +1,20 @@
 import Redis from 'ioredis';
-import { Pool } from 'pg';
 import type { HealthEvent, VisitEvent } from '@lib/contracts';
 import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
-import { AppProcess, eventually } from '../support/app-process';
+import { eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
-import { issueApiKey, seedRegistry } from '../support/registry-fixture';
-import { testEnvironment } from '../support/test-environment';
+import { Pipeline } from '../support/pipeline';
 import { freshExamples } from '../ingest/event-fixtures';
 
 /** Live periods are read from the aggregator's Redis cache, history from PostgreSQL; the two agree. */
 describe('live values: Redis and PostgreSQL agree', () => {
-  const env = testEnvironment();
-  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const pipeline = new Pipeline(3991);
+  const { env, pool, query } = pipeline;
   const redis = new Redis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX });
-  const apps = [new AppProcess('ingest', 3991, { RAW_DOOR_ENABLED: 'false' }), new AppProcess('aggregator', 3992), new AppProcess('query', 3993)];
-  const [ingest, , query] = apps;
 
-  beforeAll(async () => {
-    await seedRegistry(pool);
-    await Promise.all(apps.map((app) => app.start()));
-  });
-
+  beforeAll(() => pipeline.start());
   afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop()));
-    await pool.end();
+    await pipeline.stop();
     redis.disconnect();
   });
 
@@ -37,14 +28,7 @@ describe('live values: Redis and PostgreSQL agree', () => {
     const visits = ['610923-THC-001', '610923-THC-001', '610902-CITY-001'].map((institutionId, i) => ({
       ...template, eventId: `LIVE-${Date.now()}-${i}`, institutionId, person: { ...template.person, residenceRegion: '610923' },
     })) as HealthEvent[];
-    for (const event of visits) {
-      const response = await fetch(`${ingest.url}/v1/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await issueApiKey(pool, event.institutionId)}` },
-        body: JSON.stringify(event),
-      });
-      expect(response.status).toBe(202);
-    }
+    expect(await pipeline.report(visits)).toEqual([202, 202, 202]);
     const token = await issueBureauToken(pool, '610900');
     const year = String(new Date(template.occurredAt).getUTCFullYear());
     const path = `/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`;

@@ -1,27 +1,16 @@
-import { Pool } from 'pg';
 import type { HealthEvent, VisitEvent } from '@lib/contracts';
-import { AppProcess, eventually } from '../support/app-process';
+import { eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
-import { issueApiKey, seedRegistry } from '../support/registry-fixture';
-import { testEnvironment } from '../support/test-environment';
+import { Pipeline } from '../support/pipeline';
 import { freshExamples } from '../ingest/event-fixtures';
 
 /** From a value to the pseudonymised events behind it, through the real ingest → aggregator → query path. */
 describe('provenance', () => {
-  const env = testEnvironment();
-  const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const apps = [new AppProcess('ingest', 3981, { RAW_DOOR_ENABLED: 'false' }), new AppProcess('aggregator', 3982), new AppProcess('query', 3983)];
-  const [ingest, , query] = apps;
+  const pipeline = new Pipeline(3981);
+  const { pool, query } = pipeline;
 
-  beforeAll(async () => {
-    await seedRegistry(pool);
-    await Promise.all(apps.map((app) => app.start()));
-  });
-
-  afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop()));
-    await pool.end();
-  });
+  beforeAll(() => pipeline.start());
+  afterAll(() => pipeline.stop());
 
   it('lists the events behind the numerator and the denominator, pseudonymised, in scope only', async () => {
     const template = freshExamples().find((e) => e.type === 'visit' && e.action === 'outpatient') as VisitEvent;
@@ -29,14 +18,7 @@ describe('provenance', () => {
     const person = { ...template.person, residenceRegion: '610922' };
     const atHome = { ...template, eventId: `PROV-home-${Date.now()}`, institutionId: '610922-THC-001', person };
     const atCity = { ...template, eventId: `PROV-city-${Date.now()}`, institutionId: '610902-CITY-001', person };
-    for (const event of [atHome, atCity] as HealthEvent[]) {
-      const response = await fetch(`${ingest.url}/v1/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await issueApiKey(pool, event.institutionId)}` },
-        body: JSON.stringify(event),
-      });
-      expect(response.status).toBe(202);
-    }
+    expect(await pipeline.report([atHome, atCity] as HealthEvent[])).toEqual([202, 202]);
     const token = await issueBureauToken(pool, '610922');
     const year = String(new Date(template.occurredAt).getUTCFullYear());
     const get = async (path: string, bearer = token) =>
