@@ -14,13 +14,17 @@ export interface OutgoingMessage {
  */
 @Injectable()
 export class KafkaProducer implements OnApplicationShutdown {
-  private readonly producer: Producer;
+  private producer: Producer;
   private connecting?: Promise<void>;
 
-  constructor(@Inject(KAFKA_CLIENT) kafka: Kafka) {
+  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka) {
+    this.producer = this.createProducer();
+  }
+
+  private createProducer(): Producer {
     // The default partitioner hashes keys like the Java client (murmur2), so any client keying by
     // county lands one county's events in the same partition as ours.
-    this.producer = kafka.producer({
+    const producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
@@ -29,7 +33,8 @@ export class KafkaProducer implements OnApplicationShutdown {
       // away (and answer 503), not hang. A send given up on may still land; receivers dedupe by eventId.
       retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 5 },
     });
-    this.producer.on(this.producer.events.DISCONNECT, () => (this.connecting = undefined));
+    producer.on(producer.events.DISCONNECT, () => (this.connecting = undefined));
+    return producer;
   }
 
   /**
@@ -40,9 +45,27 @@ export class KafkaProducer implements OnApplicationShutdown {
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await this.connect();
-    for (const chunk of chunksBySize(messages.map(toKafkaMessage))) {
-      await this.producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages: chunk });
+    try {
+      for (const chunk of chunksBySize(messages.map(toKafkaMessage))) {
+        await this.producer.send({ topic, acks: -1, compression: CompressionTypes.None, messages: chunk });
+      }
+    } catch (error) {
+      await this.replaceProducer();
+      throw error;
     }
+  }
+
+  /**
+   * After a failed send the broker may still have appended it (the answer was lost), while kafkajs
+   * does not advance its sequence numbers for a failed request: the next batch would reuse them and
+   * the broker would acknowledge it as a duplicate without writing it — an accepted event lost.
+   * A new producer gets a new producer id and a fresh sequence.
+   */
+  private async replaceProducer(): Promise<void> {
+    const failed = this.producer;
+    this.producer = this.createProducer();
+    this.connecting = undefined;
+    await failed.disconnect().catch(() => undefined);
   }
 
   private connect(): Promise<void> {
