@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request } from 'express';
+import { bearerToken } from './bearer-token';
 
 /** The operator's admin token (ADMIN_TOKEN of apps with an admin API), compared in constant time. */
 @Injectable()
@@ -13,8 +14,7 @@ export class AdminGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const header = context.switchToHttp().getRequest<Request>().headers.authorization;
-    const token = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+    const token = bearerToken(context.switchToHttp().getRequest<Request>());
     if (!token || !timingSafeEqual(digest(token), this.adminToken)) {
       throw new UnauthorizedException({ code: 'invalid_admin_token', message: 'An operator admin token is required' });
     }

@@ -5,3 +5,4 @@ export type { PlatformOptions } from './platform.module';
 export { HttpErrorFilter } from './http-error.filter';
 export type { ErrorBody } from './http-error.filter';
 export { AdminGuard } from './admin.guard';
+export { bearerToken } from './bearer-token';

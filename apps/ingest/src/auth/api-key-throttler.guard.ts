@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { bearerToken } from './bearer-token';
+import { bearerToken } from '@lib/platform';
 
 /**
  * Rate limits per API key (not per IP: many clinics sit behind one provincial gateway). Counters are

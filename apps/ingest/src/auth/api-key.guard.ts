@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthFailureLimiter, CredentialsRepository } from '@lib/registry-store';
-import { bearerToken } from './bearer-token';
+import { bearerToken } from '@lib/platform';
 
 /** The request of an authenticated institution: its API key is bound to this one institution. */
 export interface InstitutionRequest extends Request {

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
+import { bearerToken as headerToken } from '@lib/platform';
 import { AuthFailureLimiter, CredentialsRepository } from '@lib/registry-store';
 
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
@@ -11,8 +12,7 @@ const CACHE_MS = 60_000;
 const CACHE_MAX = 10_000;
 
 function bearerToken(request: Request): string | undefined {
-  const header = request.headers.authorization;
-  const fromHeader = header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+  const fromHeader = headerToken(request);
   // EventSource (the live stream) cannot set headers: the stream and the dashboard may pass ?token=.
   const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
   return fromHeader ?? fromQuery;
