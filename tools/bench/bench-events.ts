@@ -1,5 +1,5 @@
 import { CanonicalEvent, HealthEvent, validateEvent, ValidationContext } from '@lib/contracts';
-import { ankangDemo, RegionDirectory } from '@lib/registry';
+import { ankangDemo, RegionDirectory, validationLookups } from '@lib/registry';
 import { toCanonicalEvent } from '../../apps/ingest/src/events/canonical-event';
 import { Pseudonymiser } from '../../apps/ingest/src/privacy/pseudonymiser';
 import { backfillEvents, backfillOptions } from '../../apps/simulator/src/feed/feed-timeline';
@@ -27,21 +27,6 @@ export function* canonicalEvents(count: number, seed = 'bench', now = new Date()
 
 export function demoValidationContext(now: Date): ValidationContext {
   const demo = ankangDemo();
-  const regions = new RegionDirectory(demo.regions, demo.superseded);
-  const institutions = new Map(demo.institutions.map((i) => [i.id, i]));
-  return {
-    now,
-    maxClockSkewMs: 300_000,
-    maxAgeMs: 400 * DAY_MS,
-    institution: (id) => {
-      const institution = institutions.get(id);
-      if (!institution) return undefined;
-      const { name: _name, active, ...facts } = institution;
-      return { facts, active };
-    },
-    region: (code) => {
-      const region = regions.resolve(code);
-      return region ? { current: region.code } : undefined;
-    },
-  };
+  const lookups = validationLookups(new Map(demo.institutions.map((i) => [i.id, i])), new RegionDirectory(demo.regions, demo.superseded));
+  return { now, maxClockSkewMs: 300_000, maxAgeMs: 400 * DAY_MS, ...lookups };
 }

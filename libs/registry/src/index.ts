@@ -50,3 +50,4 @@ export { ankangDemo } from './ankang-demo';
 export { ANKANG_CITY, ANKANG_COUNTIES, ANKANG_PROVINCE } from './ankang-counties.data';
 export { DEMO_POPULATION_YEARS } from './ankang-populations';
 export { randomInt, sampleDistinct, seededRandom } from './seeded-random';
+export { validationLookups } from './validation-lookups';

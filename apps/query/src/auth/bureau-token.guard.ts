@@ -11,7 +11,7 @@ export interface BureauRequest extends Request {
 const CACHE_MS = 60_000;
 const CACHE_MAX = 10_000;
 
-function bearerToken(request: Request): string | undefined {
+function presentedToken(request: Request): string | undefined {
   const fromHeader = headerToken(request);
   // EventSource (the live stream) cannot set headers: the stream and the dashboard may pass ?token=.
   const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
@@ -30,7 +30,7 @@ export class BureauTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<BureauRequest>();
     const client = String(request.ip);
     this.failures.assertAllowed(client);
-    const token = bearerToken(request);
+    const token = presentedToken(request);
     if (!token) throw new UnauthorizedException({ code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' });
     const scope = await this.scopeOf(token);
     if (!scope) {

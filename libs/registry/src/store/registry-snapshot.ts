@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type { InstitutionLookup, RegionLookup } from '@lib/contracts';
 import { RegionDirectory } from '../region-directory';
+import { validationLookups } from '../validation-lookups';
 import type { Institution } from '../registry.types';
 import { InstitutionsRepository } from './institutions.repository';
 import { RegionsRepository } from './regions.repository';
@@ -16,6 +16,7 @@ export class RegistrySnapshot implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RegistrySnapshot.name);
   private directory = new RegionDirectory([], []);
   private institutions = new Map<string, Institution>();
+  private currentLookups = validationLookups(this.institutions, this.directory);
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -41,6 +42,7 @@ export class RegistrySnapshot implements OnModuleInit, OnApplicationShutdown {
     ]);
     this.directory = new RegionDirectory(regions, superseded);
     this.institutions = new Map(institutions.map((institution) => [institution.id, institution]));
+    this.currentLookups = validationLookups(this.institutions, this.directory);
   }
 
   get regions(): RegionDirectory {
@@ -56,17 +58,8 @@ export class RegistrySnapshot implements OnModuleInit, OnApplicationShutdown {
     return [...this.institutions.values()].filter((institution) => institution.county === county);
   }
 
-  /** Lookups in the shape the event validator takes. */
-  readonly lookups = {
-    institution: (id: string): InstitutionLookup | undefined => {
-      const institution = this.institutions.get(id);
-      if (!institution) return undefined;
-      const { name: _name, active, ...facts } = institution;
-      return { facts, active };
-    },
-    region: (code: string): RegionLookup | undefined => {
-      const region = this.directory.resolve(code);
-      return region ? { current: region.code } : undefined;
-    },
-  };
+  /** Lookups in the shape the event validator takes, over the current snapshot. */
+  get lookups(): ReturnType<typeof validationLookups> {
+    return this.currentLookups;
+  }
 }
