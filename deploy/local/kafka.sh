@@ -91,6 +91,8 @@ metadata_ok() { node "$repo_dir/deploy/local/kafka-metadata.js" "127.0.0.1:$port
 
 wait_ready() {
   local deadline=$((SECONDS + ready_timeout_s))
+  # The readiness probe is a kafkajs metadata request: without node_modules it could never succeed.
+  if [ ! -d "$repo_dir/node_modules/kafkajs" ]; then log "node_modules/kafkajs is missing: run 'npm ci' first"; return 1; fi
   until metadata_ok; do
     if ! running_pid >/dev/null; then log "broker exited; last lines of $log_file:"; tail -n 30 "$log_file" >&2; return 1; fi
     if [ $SECONDS -ge $deadline ]; then log "not ready after ${ready_timeout_s}s; see $log_file"; return 1; fi
