@@ -22,6 +22,8 @@ export function benchEnvironment(run: string, overrides: Record<string, string> 
     KAFKA_SESSION_TIMEOUT_MS: '6000',
     INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
     INGEST_BODY_LIMIT: '16mb',
+    // e.g. BENCH_NODE_OPTIONS="--require ./dist/tools/bench/cpu-profile-preload.js" profiles the apps.
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     ...overrides,
   };
 }

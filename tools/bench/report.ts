@@ -70,11 +70,12 @@ export function toMarkdown(report: BenchReport): string {
   return lines.join('\n');
 }
 
-export function writeReport(root: string, report: BenchReport): string {
+/** Writes `<name>.md` and `<name>.json` (latest for a whole run; a partial run must not replace it). */
+export function writeReport(root: string, report: BenchReport, name = 'latest'): string {
   const dir = path.join(root, 'bench/results');
   fs.mkdirSync(dir, { recursive: true });
   const markdown = toMarkdown(report);
-  fs.writeFileSync(path.join(dir, 'latest.md'), markdown);
-  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${name}.md`), markdown);
+  fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   return markdown;
 }
