@@ -14,7 +14,7 @@ export { eventFacts } from './engine/event-facts';
 export type { EventFacts } from './engine/event-facts';
 export { matchesFilter } from './engine/filter';
 export { formatDims, parseDims } from './engine/dims';
-export { cityOf, provinceOf, rollUp, rollUpAll } from './engine/roll-up';
+export { cityOf, provinceOf, regionsUpFrom, rollUp, rollUpAll } from './engine/roll-up';
 export { referralDirection } from './engine/referral-direction';
 export type { ReferralDirection } from './engine/referral-direction';
 export { InMemoryCounters, InMemorySubjectStore } from './engine/in-memory-subject-store';

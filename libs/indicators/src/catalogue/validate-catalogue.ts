@@ -47,6 +47,7 @@ export function validateCatalogue(catalogue: readonly IndicatorDefinition[]): st
     const seen = subjectFacts.get(def.counting.subject.prefix);
     if (seen !== undefined && seen !== facts) problems.push(`${at} subject prefix ${def.counting.subject.prefix} is identified by ${seen} elsewhere`);
     subjectFacts.set(def.counting.subject.prefix, facts);
+    if (!/^[a-z][a-z0-9_]*$/.test(def.counting.subject.prefix)) problems.push(`${at} subject prefix must be lower-case letters, digits and _`);
     if (def.dimensions.some((d) => /[;=]/.test(d))) problems.push(`${at} dimension names may not contain ; or =`);
 
     const stored = storedMeasures(def);

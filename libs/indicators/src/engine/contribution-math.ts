@@ -5,7 +5,7 @@ export function contributionKey(c: Contribution): string {
   return [c.indicator, c.measure, c.level, c.region, c.period, c.dims, c.county ?? ''].join('\u0000');
 }
 
-/** Sums contributions with the same key and drops those that cancel out, in a stable order. */
+/** Sums contributions with the same key and drops those that cancel out, in a stable order (by key). */
 export function mergeContributions(list: readonly Contribution[]): Contribution[] {
   const merged = new Map<string, Contribution>();
   for (const c of list) {
@@ -14,7 +14,11 @@ export function mergeContributions(list: readonly Contribution[]): Contribution[
     if (seen) seen.delta += c.delta;
     else merged.set(k, { ...c });
   }
-  return [...merged.values()].filter((c) => c.delta !== 0).sort((a, b) => (contributionKey(a) < contributionKey(b) ? -1 : 1));
+  // Keys computed once (the Map holds them), not twice per comparison.
+  return [...merged]
+    .filter(([, c]) => c.delta !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, c]) => c);
 }
 
 /**

@@ -11,7 +11,7 @@ import { firstEverRule } from './rules/first-ever.rule';
 import { oncePerSubjectRule } from './rules/once-per-subject.rule';
 import { registeredWithFollowupsRule } from './rules/registered-with-followups.rule';
 import { place, PlacedEvent } from './rules/rule-context';
-import { subjectKeyFor, subjectsOfWith } from './subjects';
+import { definitionsForSubject, subjectKeyFor, subjectsOfWith } from './subjects';
 
 type Def<K> = IndicatorDefinition & { counting: { kind: K } };
 
@@ -50,7 +50,7 @@ export function contributionsOf(
   const current = currentVersions(events).sort(byOccurrence);
   const facts = new Map<CanonicalEvent, EventFacts>(current.map((e) => [e, eventFacts(e)]));
   const out: Contribution[] = [];
-  for (const def of catalogue) {
+  for (const def of definitionsForSubject(subject, catalogue)) {
     const mine = current.filter((e) => subjectKeyFor(def, facts.get(e)!) === subject).map((e) => place(def, e, facts.get(e)!));
     if (mine.length > 0) out.push(...countFor(def, mine));
   }

@@ -20,7 +20,22 @@ function birthDay(e: CanonicalEvent): DayId | undefined {
   }
 }
 
+const factsOfEvent = new WeakMap<CanonicalEvent, EventFacts>();
+
+/**
+ * The facts of an event version. Computed once per event object and remembered while the object
+ * lives: the aggregator asks for them several times per event (subjects, before, after).
+ */
 export function eventFacts(e: CanonicalEvent): EventFacts {
+  let facts = factsOfEvent.get(e);
+  if (!facts) {
+    facts = computeFacts(e);
+    factsOfEvent.set(e, facts);
+  }
+  return facts;
+}
+
+function computeFacts(e: CanonicalEvent): EventFacts {
   const day = cstDayOf(e.occurredAt);
   const born = birthDay(e);
   const residence = e.person?.residenceRegion && COUNTY_CODE.test(e.person.residenceRegion) ? e.person.residenceRegion : undefined;

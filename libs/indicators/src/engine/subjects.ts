@@ -16,6 +16,26 @@ export function subjectKeyFor(def: IndicatorDefinition, facts: EventFacts): Subj
   return [def.counting.subject.prefix, ...values.map(part)].join(':');
 }
 
+const definitionsByPrefix = new WeakMap<readonly IndicatorDefinition[], Map<string, IndicatorDefinition[]>>();
+
+/**
+ * The definitions whose subjects can be `subject` (those sharing its prefix), in catalogue order:
+ * computing a subject's contributions then asks a handful of definitions, not the whole catalogue.
+ */
+export function definitionsForSubject(subject: SubjectKey, catalogue: readonly IndicatorDefinition[]): readonly IndicatorDefinition[] {
+  let index = definitionsByPrefix.get(catalogue);
+  if (!index) {
+    index = new Map();
+    for (const def of catalogue) {
+      const list = index.get(def.counting.subject.prefix);
+      if (list) list.push(def);
+      else index.set(def.counting.subject.prefix, [def]);
+    }
+    definitionsByPrefix.set(catalogue, index);
+  }
+  return index.get(subject.slice(0, subject.indexOf(':'))) ?? [];
+}
+
 /**
  * The subjects whose counters an event version can change: e.g. a visit is its own subject
  * `evt:<institution>:<eventId>`, a follow-up belongs to `chronic:<person>:<condition>`.
