@@ -4,7 +4,6 @@ import type { CanonicalEvent } from '@lib/contracts';
 import type { CounterValue } from '../counting/counter-delta';
 import { highestPerEvent } from '../counting/highest-per-event';
 import { planSubjectChanges } from '../counting/plan-subject-changes';
-import { toCounterDeltas } from '../counting/to-counter-deltas';
 import { affectedSubjects, versionChanges } from '../counting/version-changes';
 import { EventVersionsRepository } from '../ledger/event-versions.repository';
 import { SubjectMembersRepository } from '../ledger/subject-members.repository';
@@ -57,7 +56,7 @@ export class CounterUpdater {
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
     // Last, so the shared city/province rows stay locked for as short a time as possible.
-    const values = await this.counters.add(client, toCounterDeltas(plan.deltas));
+    const values = await this.counters.add(client, plan.counters.sorted());
     return { values, applied: changes.length, stale: stale + superseded };
   }
 }

@@ -11,7 +11,6 @@ import { amend, chronic, referral, vaccination, visit, voidOf } from '../../../.
 import { counterStorageKey } from './counter-delta';
 import { highestPerEvent } from './highest-per-event';
 import { planSubjectChanges } from './plan-subject-changes';
-import { toCounterDeltas } from './to-counter-deltas';
 import { StoredVersion, versionChanges } from './version-changes';
 
 /** The aggregator's tables as Maps. */
@@ -33,7 +32,7 @@ class MapTables {
       m.set(eventKey(r), change.event);
       this.members.set(r.subject, m);
     }
-    for (const d of toCounterDeltas(plan.deltas)) {
+    for (const d of plan.counters.sorted()) {
       const k = counterStorageKey(d);
       const v = (this.counters.get(k) ?? 0) + d.delta;
       if (v === 0) this.counters.delete(k);

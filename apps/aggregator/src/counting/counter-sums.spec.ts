@@ -1,15 +1,15 @@
 import type { Contribution } from '@lib/indicators';
 import { counterStorageKey } from './counter-delta';
-import { toCounterDeltas } from './to-counter-deltas';
+import { CounterSums } from './counter-sums';
 import { subjectLockKeys } from './subject-lock-keys';
 
 const c = (region: string, county: string, delta: number): Contribution => ({
   indicator: 'referrals_up', measure: 'value', level: 'institution', region, county, period: '202403', dims: '', delta,
 });
 
-describe('toCounterDeltas', () => {
+describe('CounterSums', () => {
   it('rolls institution deltas up to county, city and province, sums per storage key, drops zeros, sorts by key', () => {
-    const rows = toCounterDeltas([c('610921-THC-001', '610921', 1), c('610921-CH-001', '610921', 1), c('610902-CH-001', '610902', 1), c('610902-CH-001', '610902', -1)]);
+    const rows = CounterSums.of([c('610921-THC-001', '610921', 1), c('610921-CH-001', '610921', 1), c('610902-CH-001', '610902', 1), c('610902-CH-001', '610902', -1)]).sorted();
     expect(rows.map((r) => `${r.level}:${r.region}=${r.delta}`)).toEqual(['city:610900=2', 'county:610921=2', 'institution:610921-CH-001=1', 'institution:610921-THC-001=1', 'province:610000=2']);
     const keys = rows.map(counterStorageKey);
     expect([...keys].sort()).toEqual(keys);

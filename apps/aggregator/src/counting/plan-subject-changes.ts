@@ -1,5 +1,6 @@
 import type { CanonicalEvent } from '@lib/contracts';
-import { Contribution, contributionsOf, diffContributions, eventKey, mergeContributions, SubjectKey } from '@lib/indicators';
+import { contributionsOf, diffContributions, eventKey, SubjectKey } from '@lib/indicators';
+import { CounterSums } from './counter-sums';
 import { VersionChange } from './version-changes';
 
 export interface MembershipRow {
@@ -10,8 +11,8 @@ export interface MembershipRow {
 }
 
 export interface SubjectChangesPlan {
-  /** Base-level counter deltas of the whole batch, merged. */
-  deltas: Contribution[];
+  /** What the batch adds to every counter, at every level. */
+  counters: CounterSums;
   /** Memberships to write (joined, or still joined with a newer version). */
   joined: MembershipRow[];
   /** Memberships to delete (subjects a replaced version belonged to and the new one does not). */
@@ -40,15 +41,17 @@ export function planSubjectChanges(
     }
   }
 
-  const deltas: Contribution[] = [];
+  const counters = new CounterSums();
   for (const [subject, touching] of bySubject) {
     const current = new Map((members.get(subject) ?? []).map((e) => [eventKey(e), e]));
-    const before = contributionsOf(subject, [...current.values()]);
+    const before = current.size > 0 ? contributionsOf(subject, [...current.values()]) : [];
     for (const change of touching) {
       if (change.joining.includes(subject)) current.set(change.key, change.event);
       else current.delete(change.key);
     }
-    deltas.push(...diffContributions(before, contributionsOf(subject, [...current.values()])));
+    const after = contributionsOf(subject, [...current.values()]);
+    // Most subjects are new (a visit is its own subject): nothing to take away.
+    for (const delta of before.length > 0 ? diffContributions(before, after) : after) counters.add(delta);
   }
 
   const joined: MembershipRow[] = [];
@@ -58,5 +61,5 @@ export function planSubjectChanges(
     for (const subject of joining) joined.push({ subject, ...id, version: event.version });
     for (const subject of leaving) if (!joining.includes(subject)) left.push({ subject, ...id });
   }
-  return { deltas: mergeContributions(deltas), joined, left };
+  return { counters, joined, left };
 }

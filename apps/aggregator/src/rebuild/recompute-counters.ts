@@ -1,7 +1,7 @@
 import type { CanonicalEvent } from '@lib/contracts';
-import { Contribution, contributionsOf, subjectsOf, SubjectKey } from '@lib/indicators';
+import { contributionsOf, subjectsOf, SubjectKey } from '@lib/indicators';
 import type { CounterDelta } from '../counting/counter-delta';
-import { toCounterDeltas } from '../counting/to-counter-deltas';
+import { CounterSums } from '../counting/counter-sums';
 
 /**
  * Every counter from scratch, from the latest version of every event (voided ones included: they
@@ -23,8 +23,8 @@ export class CounterRecomputation {
   }
 
   counters(): CounterDelta[] {
-    const contributions: Contribution[] = [];
-    for (const [subject, events] of this.members) contributions.push(...contributionsOf(subject, events));
-    return toCounterDeltas(contributions);
+    const sums = new CounterSums();
+    for (const [subject, events] of this.members) for (const c of contributionsOf(subject, events)) sums.add(c);
+    return sums.sorted();
   }
 }
