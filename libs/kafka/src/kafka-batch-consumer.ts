@@ -38,6 +38,11 @@ export interface BatchConsumerOptions {
    */
   handleBatch(batch: ConsumedBatch): Promise<void>;
   maxBytesPerPartition?: number;
+  /**
+   * How many partitions' batches may be in `handleBatch` at once (kafkajs default 1). More lets a
+   * handler gather several partitions' batches into one unit of work.
+   */
+  partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
   /** Where a group with no committed offset starts: the beginning (default) or only new messages. */
   fromBeginning?: boolean;
@@ -78,6 +83,7 @@ export class BatchConsumer {
       });
     }
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Pool, PoolClient } from 'pg';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { CanonicalEvent } from '@lib/contracts';
 import { inTransaction, PG_POOL } from '@lib/database';
-import { ConsumedBatch, nextOffset } from '@lib/kafka';
+import { ConsumedBatch, ConsumedMessage } from '@lib/kafka';
 import { CounterUpdate, CounterUpdater } from '../counters/counter-updater';
 import { ConsumerOffsetsRepository } from '../ledger/consumer-offsets.repository';
 import { FeedActivity, InstitutionFeedsRepository } from '../ledger/institution-feeds.repository';
@@ -24,13 +24,18 @@ import {
 } from './aggregator.metrics';
 import { toLedgerEntry } from './canonical-message';
 import { feedActivity } from './feed-activity';
+import { GroupCommit } from './group-commit';
 import { retryTransient } from './transient-errors';
 
 /**
- * Large enough to amortise round trips and merge many events into each shared city/province counter
- * row (1000 messages → ~13 counter rows each, 6000 → ~7), small enough to commit within a second or two.
+ * A transaction applies what the consumer delivered meanwhile, up to this many messages: large
+ * enough to merge many events into each shared county/city/province counter row and amortise round
+ * trips, small enough to commit well within the group session (a member silent for longer loses
+ * its partitions) and to keep the aggregator's memory flat.
  */
-const MAX_MESSAGES_PER_TRANSACTION = 2500;
+const MAX_MESSAGES_PER_TRANSACTION = 5000;
+/** How long an idle aggregator waits for other partitions' batches before committing (latency). */
+const GATHER_MS = 5;
 
 interface Committed extends CounterUpdate {
   activity: FeedActivity[];
@@ -38,16 +43,20 @@ interface Committed extends CounterUpdate {
 }
 
 /**
- * Applies one batch of one partition exactly once. In a single PostgreSQL transaction it skips what
- * an earlier run already applied (offset below the stored one), records the new event versions in
- * the ledger (dropping duplicates), updates feeds, moves the counters (CounterUpdater) and stores the
- * next offset. A crash before COMMIT leaves nothing; a crash after it leaves everything, offsets
- * included. Only then are Redis and the change feed refreshed: they may miss a batch on a crash, never
+ * Applies batches exactly once. Batches handed over concurrently (one per partition) are applied
+ * together (GroupCommit) in a single PostgreSQL transaction that skips what an earlier run already
+ * applied (offsets below the stored ones), records the new event versions in the ledger (dropping
+ * duplicates), updates feeds, moves the counters (CounterUpdater) and stores each partition's next
+ * offset. A crash before COMMIT leaves nothing; a crash after it leaves everything, offsets included.
+ * Only then are Redis and the change feed refreshed: they may miss a transaction on a crash, never
  * invent one.
  */
 @Injectable()
-export class BatchApplier {
+export class BatchApplier implements OnApplicationShutdown {
   private readonly logger = new Logger(BatchApplier.name);
+  private readonly groups = new Map<string, GroupCommit<ConsumedBatch>>();
+  /** The refresh of the last committed transaction, still running while the next one is applied. */
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -68,55 +77,68 @@ export class BatchApplier {
     @InjectMetric(METRIC_EVENT_AGE) private readonly eventAge: Gauge,
   ) {}
 
-  /**
-   * A fetched batch can hold thousands of messages per partition (up to 4 MB); it is applied in
-   * transactions of at most MAX_MESSAGES_PER_TRANSACTION, with a heartbeat after each, so a large
-   * backlog neither outlives the group session (a member silent for longer loses its partitions)
-   * nor holds the shared counter rows locked for long.
-   */
-  async apply(groupId: string, batch: ConsumedBatch): Promise<void> {
-    for (let i = 0; i < batch.messages.length; i += MAX_MESSAGES_PER_TRANSACTION) {
-      await this.applyChunk(groupId, { ...batch, messages: batch.messages.slice(i, i + MAX_MESSAGES_PER_TRANSACTION) });
-      await batch.heartbeat();
+  /** Resolves once the batch is committed (with whatever other partitions' batches arrived alongside). */
+  apply(groupId: string, batch: ConsumedBatch): Promise<void> {
+    let group = this.groups.get(groupId);
+    if (!group) {
+      group = new GroupCommit<ConsumedBatch>({
+        commit: (batches) => this.applyTogether(groupId, batches),
+        size: (b) => b.messages.length,
+        maxSize: MAX_MESSAGES_PER_TRANSACTION,
+        gatherMs: GATHER_MS,
+      });
+      this.groups.set(groupId, group);
     }
+    return group.submit(batch);
   }
 
-  private async applyChunk(groupId: string, batch: ConsumedBatch): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
+    await this.refreshing;
+  }
+
+  private async applyTogether(groupId: string, batches: ConsumedBatch[]): Promise<void> {
     const stopTimer = this.batchSeconds.startTimer();
     const committed = await retryTransient(
-      () => inTransaction(this.pool, (client) => this.applyInTransaction(client, groupId, batch)),
+      () => inTransaction(this.pool, (client) => this.applyInTransaction(client, groupId, batches)),
       (error) => {
         this.retries.inc();
-        this.logger.warn({ partition: batch.partition, code: (error as { code?: string }).code }, 'batch transaction retried');
+        this.logger.warn({ partitions: batches.map((b) => b.partition), code: (error as { code?: string }).code }, 'batch transaction retried');
       },
     );
     if (committed) {
       this.duplicates.inc(committed.duplicates);
       this.applied.inc(committed.applied);
       this.stale.inc(committed.stale);
-      // Independent, and neither can fail the batch: run together.
-      await Promise.all([this.liveCache.recordFeeds(committed.activity), this.liveCounters.write(committed.values), this.changes.publish(committed.values)]);
       this.batchCounters.observe(committed.values.length);
+      // The refresh runs while the next transaction is applied; one at a time, in commit order.
+      await this.refreshing;
+      this.refreshing = this.refresh(committed);
     }
-    this.recordLag(batch);
+    for (const batch of batches) this.recordLag(batch);
     stopTimer();
   }
 
-  private async applyInTransaction(client: PoolClient, groupId: string, batch: ConsumedBatch): Promise<Committed | undefined> {
-    const next = await this.offsets.lockNext(client, groupId, batch.topic, batch.partition);
-    const unseen = batch.messages.filter((m) => BigInt(m.offset) >= next);
+  /** Redis and the change feed; neither can fail (both log): independent, so run together. */
+  private async refresh(committed: Committed): Promise<void> {
+    await Promise.all([this.liveCache.recordFeeds(committed.activity), this.liveCounters.write(committed.values), this.changes.publish(committed.values)]);
+  }
+
+  private async applyInTransaction(client: PoolClient, groupId: string, batches: ConsumedBatch[]): Promise<Committed | undefined> {
+    const topic = batches[0].topic;
+    const next = await this.offsets.lockNext(client, groupId, topic, batches.map((b) => b.partition));
+    const unseen = batches.flatMap((b) => b.messages.filter((m) => BigInt(m.offset) >= (next.get(b.partition) ?? 0n)));
     if (unseen.length === 0) return undefined;
 
     const entries = unseen.map(toLedgerEntry).filter((e) => e !== undefined);
     if (entries.length < unseen.length) {
       this.malformed.inc(unseen.length - entries.length);
-      this.logger.error({ partition: batch.partition, count: unseen.length - entries.length }, 'skipped malformed canonical messages');
+      this.logger.error({ partitions: batches.map((b) => b.partition), count: unseen.length - entries.length }, 'skipped malformed canonical messages');
     }
     const inserted = await this.ledger.insertNew(client, entries);
     const activity = feedActivity(inserted);
     await this.feeds.record(client, activity);
     const update = await this.counters.apply(client, inserted.map((e) => e.payload as CanonicalEvent));
-    await this.offsets.save(client, groupId, batch.topic, batch.partition, nextOffset(unseen[unseen.length - 1].offset));
+    await this.offsets.save(client, groupId, topic, nextOffsets(unseen));
     return { ...update, activity, duplicates: entries.length - inserted.length };
   }
 
@@ -125,4 +147,14 @@ export class BatchApplier {
     if (!last) return;
     this.eventAge.set({ partition: String(batch.partition) }, Math.max(0, (Date.now() - Number(last.timestamp)) / 1000));
   }
+}
+
+/** Each partition's next offset after these messages. */
+function nextOffsets(messages: readonly ConsumedMessage[]): Map<number, string> {
+  const last = new Map<number, bigint>();
+  for (const m of messages) {
+    const offset = BigInt(m.offset);
+    if ((last.get(m.partition) ?? -1n) < offset) last.set(m.partition, offset);
+  }
+  return new Map([...last].map(([partition, offset]) => [partition, (offset + 1n).toString()]));
 }

@@ -1,7 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
+import { KafkaBatchConsumers, KafkaTopics, TOPICS, topicSpecs } from '@lib/kafka';
 import { ConsumerOffsetsRepository } from '../ledger/consumer-offsets.repository';
 import { BatchApplier } from './batch-applier';
+
+const CANONICAL_PARTITIONS = topicSpecs().find((t) => t.name === TOPICS.events)?.partitions ?? 1;
 
 /** The aggregator's consumer group on the canonical events topic; resumes from offsets kept in PostgreSQL. */
 @Injectable()
@@ -17,6 +19,9 @@ export class CanonicalEventsConsumer implements OnApplicationBootstrap {
     const consumer = this.consumers.create({
       group: 'aggregator',
       topic: this.topics.name('events'),
+      // Every partition's batch can join the transaction being gathered (BatchApplier).
+      partitionsConsumedConcurrently: CANONICAL_PARTITIONS,
+      maxBytesPerPartition: 1024 * 1024,
       resumeOffsets: (topic, partitions) => this.offsets.load(consumer.groupId, topic, partitions),
       handleBatch: (batch) => this.applier.apply(consumer.groupId, batch),
     });

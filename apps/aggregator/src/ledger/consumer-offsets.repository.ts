@@ -18,25 +18,35 @@ export class ConsumerOffsetsRepository {
     return new Map(rows.map((r) => [r.partition, r.next_offset]));
   }
 
-  /** Locks the partition's row for the transaction and returns its next offset ('0' if new). */
-  async lockNext(client: PoolClient, groupId: string, topic: string, partition: number): Promise<bigint> {
+  /**
+   * Locks the partitions' rows for the transaction, in partition order (so two transactions can
+   * never wait for each other here), and returns each one's next offset (0 if new).
+   */
+  async lockNext(client: PoolClient, groupId: string, topic: string, partitions: number[]): Promise<Map<number, bigint>> {
+    const sorted = [...new Set(partitions)].sort((a, b) => a - b);
     await client.query(
-      `INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0)
+      `INSERT INTO consumer_offsets (group_id, topic, partition, next_offset)
+       SELECT $1, $2, p, 0 FROM unnest($3::int[]) AS p
        ON CONFLICT DO NOTHING`,
-      [groupId, topic, partition],
+      [groupId, topic, sorted],
     );
-    const { rows } = await client.query<{ next_offset: string }>(
-      'SELECT next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
-      [groupId, topic, partition],
+    const { rows } = await client.query<{ partition: number; next_offset: string }>(
+      `SELECT partition, next_offset FROM consumer_offsets
+       WHERE group_id = $1 AND topic = $2 AND partition = ANY($3::int[])
+       ORDER BY partition
+       FOR UPDATE`,
+      [groupId, topic, sorted],
     );
-    return BigInt(rows[0].next_offset);
+    return new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
   }
 
-  async save(client: PoolClient, groupId: string, topic: string, partition: number, nextOffset: string): Promise<void> {
+  async save(client: PoolClient, groupId: string, topic: string, nextOffsets: ReadonlyMap<number, string>): Promise<void> {
+    if (nextOffsets.size === 0) return;
     await client.query(
-      `UPDATE consumer_offsets SET next_offset = $4, updated_at = now()
-       WHERE group_id = $1 AND topic = $2 AND partition = $3`,
-      [groupId, topic, partition, nextOffset],
+      `UPDATE consumer_offsets o SET next_offset = n.next_offset, updated_at = now()
+       FROM unnest($3::int[], $4::bigint[]) AS n(partition, next_offset)
+       WHERE o.group_id = $1 AND o.topic = $2 AND o.partition = n.partition`,
+      [groupId, topic, [...nextOffsets.keys()], [...nextOffsets.values()]],
     );
   }
 }
