@@ -2,6 +2,7 @@ import { Kafka } from 'kafkajs';
 import type { CanonicalEvent } from '@lib/contracts';
 import { CounterRow, findIndicator, readIndicatorFromRows } from '@lib/indicators';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
+import { IndicatorChange, parseIndicatorChanges } from '@lib/indicator-readings';
 import { amend, chronic, referral, visit, voidOf } from '../../libs/indicators/src/testing/event-builders';
 import { AppProcess, eventually } from '../support/app-process';
 import { AggregatorTestBed } from './support/aggregator-test-bed';
@@ -125,7 +126,7 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
     );
     expect(announced).toMatchObject({ dims: '', asOf: expect.any(String) });
     // Only the measures a batch changed are listed, each with its new value.
-    expect(Object.values(announced!.values as Record<string, unknown>).every((v) => typeof v === 'number')).toBe(true);
+    expect(Object.values(announced!.values).every((v) => typeof v === 'number')).toBe(true);
   });
 
   it('the rebuild tool finds no drift, reports a corrupted counter, and --apply repairs it (PostgreSQL and Redis)', async () => {
@@ -144,12 +145,12 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
 });
 
 /** Reads the change feed from its start until a change matching `wanted` shows up. */
-async function readChange(kafka: Kafka, topic: string, wanted: (change: Record<string, unknown>) => boolean): Promise<Record<string, unknown> | undefined> {
+async function readChange(kafka: Kafka, topic: string, wanted: (change: IndicatorChange) => boolean): Promise<IndicatorChange | undefined> {
   const consumer = kafka.consumer({ groupId: `hand-changes-${Date.now()}` });
-  const seen: Array<Record<string, unknown>> = [];
+  const seen: IndicatorChange[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void seen.push(JSON.parse(message.value!.toString())) });
+  await consumer.run({ eachMessage: async ({ message }) => void seen.push(...parseIndicatorChanges(message.value)) });
   try {
     return await eventually(async () => seen.find(wanted), (found) => found !== undefined, 30_000);
   } finally {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
+import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { periodsOf } from '@lib/periods';
 import { AppProcess, eventually, sleep } from '../support/app-process';
 import { seedRegistry } from '../support/registry-fixture';
@@ -45,7 +46,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
        ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET value = EXCLUDED.value, revision = indicator_counters.revision + 1, updated_at = now()`,
       [county, year, numerator, denominator],
     );
-    const change = { indicator: 'county_visit_rate', level: 'county', region: county, period: year, dims: '', values: { numerator, denominator }, asOf: new Date().toISOString() };
+    const change: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region: county, dims: '', periods: { [year]: { numerator, denominator } }, asOf: new Date().toISOString() };
     const sentAt = Date.now();
     await producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: county, value: JSON.stringify(change) }] });
     return sentAt;

@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { Browser, chromium, Page } from 'playwright-core';
 import { EXAMPLE_EVENTS } from '@lib/contracts';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
+import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { ankangDemo } from '@lib/registry';
 import { AppProcess, eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
@@ -106,7 +107,7 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
        ('county_visit_rate', 'county', $1, '', 'numerator', $2, 9), ('county_visit_rate', 'county', $1, '', 'denominator', $2, 10)`,
       [LIVE_VIA_COUNTERS, String(year)],
     );
-    const change = { indicator: 'county_visit_rate', level: 'county', region: LIVE_VIA_COUNTERS, period: String(year), dims: '', values: { numerator: 9, denominator: 10 }, asOf: new Date().toISOString() };
+    const change: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region: LIVE_VIA_COUNTERS, dims: '', periods: { [String(year)]: { numerator: 9, denominator: 10 } }, asOf: new Date().toISOString() };
     // The stream's consumer starts at the newest message and may still be joining its group: announce
     // again until the cell shows it (the aggregator announces every commit, so a repeat is harmless).
     await untilPage(page, cellSelector('county_visit_rate', 'county', LIVE_VIA_COUNTERS), '90.0%', () =>

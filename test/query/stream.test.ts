@@ -1,6 +1,7 @@
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
+import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { AppProcess, eventually, sleep } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
 import { seedRegistry } from '../support/registry-fixture';
@@ -38,7 +39,7 @@ describe('live stream (SSE)', () => {
        ('county_visit_rate', 'county', '610921', '', 'numerator', '202611', 9),
        ('county_visit_rate', 'county', '610921', '', 'denominator', '202611', 10)`,
     );
-    const change = { indicator: 'county_visit_rate', level: 'county', region: '610921', period: '202611', dims: '', values: { numerator: 9, denominator: 10 }, asOf: new Date().toISOString() };
+    const change: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region: '610921', dims: '', periods: { '202611': { numerator: 9, denominator: 10 } }, asOf: new Date().toISOString() };
     await producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: '610921', value: JSON.stringify(change) }] });
 
     const [pushed] = await eventually(async () => city.events.filter((e) => e.type === 'value'), (events) => events.length > 0, 10_000);

@@ -6,3 +6,5 @@ export { IndicatorReadingsModule } from './indicator-readings.module';
 export { populationLookup } from './population-lookup';
 export { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash } from './live-counter-keys';
 export { LiveCounters } from './live-counters';
+export { parseIndicatorChanges } from './indicator-changes';
+export type { IndicatorChange, IndicatorChangeMessage } from './indicator-changes';

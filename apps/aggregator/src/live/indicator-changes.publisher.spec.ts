@@ -6,7 +6,7 @@ const value = (measure: CounterValue['measure'], period: string, v: number, asOf
 });
 
 describe('indicatorChanges', () => {
-  it('announces one change per cell and period with the new value of each changed measure and the latest asOf', () => {
+  it('announces one change per cell with the new value of each changed measure per period and the latest asOf', () => {
     expect(
       indicatorChanges([
         value('numerator', '202403', 2, '2024-03-05T01:00:00.000Z'),
@@ -14,8 +14,11 @@ describe('indicatorChanges', () => {
         value('denominator', '2024', 9, '2024-03-05T02:00:00.000Z'),
       ]),
     ).toEqual([
-      { indicator: 'county_visit_rate', level: 'county', region: '610921', period: '202403', dims: '', values: { numerator: 2, denominator: 4 }, asOf: '2024-03-05T02:00:00.000Z' },
-      { indicator: 'county_visit_rate', level: 'county', region: '610921', period: '2024', dims: '', values: { denominator: 9 }, asOf: '2024-03-05T02:00:00.000Z' },
+      {
+        indicator: 'county_visit_rate', level: 'county', region: '610921', dims: '',
+        periods: { '202403': { numerator: 2, denominator: 4 }, '2024': { denominator: 9 } },
+        asOf: '2024-03-05T02:00:00.000Z',
+      },
     ]);
   });
 });

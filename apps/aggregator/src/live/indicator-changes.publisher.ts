@@ -1,32 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
+import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import type { CounterValue } from '../counting/counter-delta';
 
-/**
- * One change announcement on `health.indicator-changes.v1`, keyed by region: a cell (indicator, level,
- * region, period, dims) whose stored measures changed in a committed batch, with their new values.
- * Measures not listed did not change; readers needing them read Redis or PostgreSQL.
- */
-export interface IndicatorChange {
-  indicator: string;
-  level: string;
-  region: string;
-  period: string;
-  dims: string;
-  values: Record<string, number>;
-  asOf: string;
-}
-
-export function indicatorChanges(values: readonly CounterValue[]): IndicatorChange[] {
-  const cells = new Map<string, IndicatorChange>();
+/** The messages announcing a committed transaction's new counter values: one per changed cell. */
+export function indicatorChanges(values: readonly CounterValue[]): IndicatorChangeMessage[] {
+  const cells = new Map<string, IndicatorChangeMessage>();
   for (const v of values) {
-    const key = [v.indicator, v.level, v.region, v.period, v.dims].join('\u0000');
+    const key = `${v.indicator}\u0000${v.level}\u0000${v.region}\u0000${v.dims}`;
     let cell = cells.get(key);
     if (!cell) {
-      cell = { indicator: v.indicator, level: v.level, region: v.region, period: v.period, dims: v.dims, values: {}, asOf: v.asOf };
+      cell = { indicator: v.indicator, level: v.level, region: v.region, dims: v.dims, periods: {}, asOf: v.asOf };
       cells.set(key, cell);
     }
-    cell.values[v.measure] = v.value;
+    (cell.periods[v.period] ??= {})[v.measure] = v.value;
     if (v.asOf > cell.asOf) cell.asOf = v.asOf;
   }
   return [...cells.values()];

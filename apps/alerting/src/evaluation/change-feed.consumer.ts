@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
-import { isPeriodId } from '@lib/periods';
+import { parseIndicatorChanges } from '@lib/indicator-readings';
 import { Clock } from '../clock/clock';
 import type { EvaluationCell } from './alert-candidate';
 import { EvaluationService } from './evaluation.service';
@@ -30,8 +30,10 @@ export class ChangeFeedConsumer implements OnApplicationBootstrap {
         topic: this.topics.name('indicatorChanges'),
         fromBeginning: true,
         handleBatch: async (batch) => {
-          const cells = batch.messages.map((m) => parseChange(m.value)).filter((c): c is EvaluationCell => c !== undefined);
-          if (cells.length < batch.messages.length) this.logger.warn({ skipped: batch.messages.length - cells.length }, 'malformed indicator changes skipped');
+          const perMessage = batch.messages.map((m) => changedCells(m.value));
+          const skipped = perMessage.filter((cells) => cells.length === 0).length;
+          if (skipped > 0) this.logger.warn({ skipped }, 'malformed indicator changes skipped');
+          const cells = perMessage.flat();
           await batch.heartbeat();
           await this.evaluation.onChanges(cells, this.clock.now());
         },
@@ -40,14 +42,7 @@ export class ChangeFeedConsumer implements OnApplicationBootstrap {
   }
 }
 
-/** The cell a change message names (`{ indicator, level, region, period, dims, values, asOf }`); values are re-read, not trusted. */
-export function parseChange(raw: Buffer | null): EvaluationCell | undefined {
-  if (!raw) return undefined;
-  try {
-    const c = JSON.parse(raw.toString('utf8')) as Partial<EvaluationCell>;
-    const ok = typeof c.indicator === 'string' && typeof c.level === 'string' && typeof c.region === 'string' && typeof c.period === 'string' && isPeriodId(c.period);
-    return ok ? { indicator: c.indicator!, level: c.level!, region: c.region!, period: c.period!, dims: typeof c.dims === 'string' ? c.dims : '' } : undefined;
-  } catch {
-    return undefined;
-  }
+/** The cells (one per changed period) a change message names; values are re-read, not trusted. */
+export function changedCells(raw: Buffer | null): EvaluationCell[] {
+  return parseIndicatorChanges(raw).map(({ indicator, level, region, period, dims }) => ({ indicator, level, region, period, dims }));
 }

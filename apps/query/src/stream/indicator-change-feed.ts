@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
 import { KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
-import { IndicatorChange, parseIndicatorChange } from './indicator-change';
+import { IndicatorChange, parseIndicatorChanges } from '@lib/indicator-readings';
 
 /**
  * Every change the aggregator announces, as an observable. Each query process is its own consumer
@@ -29,7 +29,7 @@ export class IndicatorChangeFeed implements OnApplicationBootstrap {
         topic: this.topics.name('indicatorChanges'),
         fromBeginning: false,
         handleBatch: async (batch) => {
-          const changes = batch.messages.map((m) => parseIndicatorChange(m.value)).filter((c) => c !== undefined);
+          const changes = batch.messages.flatMap((m) => parseIndicatorChanges(m.value));
           if (changes.length > 0) this.subject.next(changes);
         },
       })

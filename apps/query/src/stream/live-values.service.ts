@@ -3,8 +3,7 @@ import { bufferTime, concatMap, filter, from, map, Observable, share } from 'rxj
 import { findIndicator, RegionLevel } from '@lib/indicators';
 import { granularityOf } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
-import { IndicatorReadings } from '@lib/indicator-readings';
-import { IndicatorChange } from './indicator-change';
+import { IndicatorChange, IndicatorReadings } from '@lib/indicator-readings';
 import { IndicatorChangeFeed } from './indicator-change-feed';
 
 export interface LiveValue {
