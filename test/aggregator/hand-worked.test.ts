@@ -116,7 +116,7 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
       `SELECT value, revision, updated_at FROM indicator_counters WHERE indicator = 'county_visit_rate' AND level = 'county' AND region = '610921' AND dims = '' AND measure = 'denominator' AND period = '202403'`,
     );
     expect(stored[0].updated_at).toBeInstanceOf(Date);
-    const cached = await eventually(() => bed.redis.hget('counter:county_visit_rate:county:610921:', 'denominator:202403'), (v) => v !== null);
+    const cached = await eventually(() => bed.redis.hget('counter:county_visit_rate:county:610921:month:', 'denominator:202403'), (v) => v !== null);
     expect(JSON.parse(cached!)).toEqual({ value: Number(stored[0].value), revision: Number(stored[0].revision), asOf: stored[0].updated_at.toISOString() });
 
     const announced = await readChange(
@@ -139,7 +139,7 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
     expect((await runRebuild(bed.env, ['--apply'])).code).toBe(0);
     expect((await runRebuild(bed.env)).code).toBe(0);
     const { rows: repaired } = await bed.pool.query<{ value: string }>(`SELECT value FROM indicator_counters WHERE ${where}`);
-    const cached = JSON.parse((await bed.redis.hget('counter:referrals_up:county:610921:', 'value:202403'))!);
+    const cached = JSON.parse((await bed.redis.hget('counter:referrals_up:county:610921:month:', 'value:202403'))!);
     expect(cached.value).toBe(Number(repaired[0].value));
   });
 });

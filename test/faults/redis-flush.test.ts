@@ -1,4 +1,5 @@
 import { Producer } from 'kafkajs';
+import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
 import { AppProcess, eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
 import { syntheticLoad } from '../aggregator/support/synthetic-events';
@@ -64,7 +65,7 @@ describe('fault: Redis flushed and restarted', () => {
     // The restart-equivalent: a new aggregator finds the ready mark gone and refills from PostgreSQL.
     await aggregator.kill();
     await aggregator.start();
-    await eventually(() => bed.redis.exists(`${prefix}counter:@ready`), (n) => n === 1, 60_000);
+    await eventually(() => bed.redis.exists(`${prefix}${LIVE_COUNTERS_READY}`), (n) => n === 1, 60_000);
 
     const live = await liveCounters(bed.redis, prefix, PROVINCE);
     const stored = await storedCounters(bed.pool, PROVINCE);
@@ -93,7 +94,7 @@ async function deletePrefix(redis: import('ioredis').default, prefix: string): P
   return deleted;
 }
 
-/** The live cache read back into the reference's shape (layout: apps/aggregator/src/live/live-counter-keys.ts). */
+/** The live cache read back into the reference's shape (layout: libs/indicator-readings/src/live-counter-keys.ts). */
 async function liveCounters(redis: import('ioredis').default, prefix: string, regionPrefix: string): Promise<Counters> {
   const out: Counters = new Map();
   let cursor = '0';
@@ -101,7 +102,7 @@ async function liveCounters(redis: import('ioredis').default, prefix: string, re
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}counter:*:*:${regionPrefix}*`, 'COUNT', 1000);
     cursor = next;
     for (const key of keys) {
-      const [, indicator, level, region, ...dims] = key.slice(prefix.length).split(':');
+      const [, indicator, level, region, , ...dims] = key.slice(prefix.length).split(':');
       for (const [field, json] of Object.entries(await redis.hgetall(key))) {
         const [measure, period] = field.split(':');
         const value = (JSON.parse(json) as { value: number }).value;

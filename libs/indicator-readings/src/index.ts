@@ -4,7 +4,7 @@ export { IndicatorReadings } from './indicator-readings.service';
 export type { Cell } from './indicator-readings.service';
 export { IndicatorReadingsModule } from './indicator-readings.module';
 export { populationLookup } from './population-lookup';
-export { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash } from './live-counter-keys';
+export { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash, liveCounterHashOf } from './live-counter-keys';
 export { LiveCounters } from './live-counters';
 export { parseIndicatorChanges } from './indicator-changes';
 export type { IndicatorChange, IndicatorChangeMessage } from './indicator-changes';

@@ -53,16 +53,17 @@ export class IndicatorReadings {
   }
 
   private async counterRows(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now: Date): Promise<StoredCounter[]> {
+    const latest = periods.reduce((a, b) => (a > b ? a : b));
+    const ranges = rangesFor(def, periods, latest);
     if (isLive(periods, now)) {
-      const live = await this.live.rows(def.code, level, regions, dims);
+      const live = await this.live.rows(def.code, level, regions, dims, [...new Set(ranges.map((r) => r.granularity))]);
       if (live) {
         counterReads.inc({ source: 'redis' });
         return live;
       }
     }
     counterReads.inc({ source: 'postgres' });
-    const latest = periods.reduce((a, b) => (a > b ? a : b));
-    return this.counters.rows(def.code, level, regions, dims, rangesFor(def, periods, latest));
+    return this.counters.rows(def.code, level, regions, dims, ranges);
   }
 }
 

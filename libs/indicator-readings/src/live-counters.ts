@@ -1,26 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import type { Measure, RegionLevel } from '@lib/indicators';
+import type { Granularity } from '@lib/periods';
 import { REDIS } from '@lib/redis';
 import type { StoredCounter } from './counters.repository';
 import { LIVE_COUNTERS_READY, liveCounterHash } from './live-counter-keys';
 
 /**
- * The aggregator's live counters in Redis: every measure and period of a cell in one hash, one
- * round trip for all the cells of a request. Only trusted while the aggregator's "ready" marker is
+ * The aggregator's live counters in Redis: every measure and period of a cell's granularity in one
+ * hash, one round trip for all the cells of a request. Only trusted while the aggregator's "ready" marker is
  * set (it withdraws it when a write fails, and refills from PostgreSQL); otherwise `undefined`.
  */
 @Injectable()
 export class LiveCounters {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async rows(indicator: string, level: RegionLevel, regions: string[], dims: string): Promise<StoredCounter[] | undefined> {
+  async rows(indicator: string, level: RegionLevel, regions: string[], dims: string, granularities: readonly Granularity[]): Promise<StoredCounter[] | undefined> {
     try {
       const pipeline = this.redis.pipeline().exists(LIVE_COUNTERS_READY);
-      for (const region of regions) pipeline.hgetall(liveCounterHash({ indicator, level, region, dims }));
+      const cells = regions.flatMap((region) => granularities.map((granularity) => ({ region, granularity })));
+      for (const cell of cells) pipeline.hgetall(liveCounterHash({ indicator, level, dims, ...cell }));
       const results = (await pipeline.exec()) ?? [];
       if (results.some(([error]) => error) || results[0][1] !== 1) return undefined;
-      return regions.flatMap((region, i) =>
+      return cells.flatMap(({ region }, i) =>
         Object.entries(results[i + 1][1] as Record<string, string>).map(([field, doc]) => {
           const separator = field.indexOf(':');
           const { value, asOf } = JSON.parse(doc) as { value: number; asOf: string };

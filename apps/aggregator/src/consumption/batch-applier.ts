@@ -118,9 +118,13 @@ export class BatchApplier implements OnApplicationShutdown {
     stopTimer();
   }
 
-  /** Redis and the change feed; neither can fail (both log): independent, so run together. */
+  /**
+   * Redis, then the change feed: a reader told of a change (live dashboards) re-reads the values
+   * from Redis, so they must be there first. Neither can fail (both log).
+   */
   private async refresh(committed: Committed): Promise<void> {
-    await Promise.all([this.liveCache.recordFeeds(committed.activity), this.liveCounters.write(committed.values), this.changes.publish(committed.values)]);
+    await Promise.all([this.liveCache.recordFeeds(committed.activity), this.liveCounters.write(committed.values)]);
+    await this.changes.publish(committed.values);
   }
 
   private async applyInTransaction(client: PoolClient, groupId: string, batches: ConsumedBatch[]): Promise<Committed | undefined> {

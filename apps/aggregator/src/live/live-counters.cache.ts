@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
 import type { CounterValue } from '../counting/counter-delta';
-import { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash } from '@lib/indicator-readings';
+import { LIVE_COUNTERS_READY, liveCounterField, liveCounterHashOf } from '@lib/indicator-readings';
 
 /**
  * Writes a field only when its revision is newer than the cached one. Two aggregator instances (or
@@ -34,7 +34,7 @@ export class LiveCountersCache {
       for (let i = 0; i < values.length; i += CHUNK) {
         const chunk = values.slice(i, i + CHUNK);
         const args = chunk.flatMap((v) => [liveCounterField(v), JSON.stringify({ value: v.value, revision: v.revision, asOf: v.asOf }), String(v.revision)]);
-        await this.redis.eval(SET_IF_NEWER, chunk.length, ...chunk.map(liveCounterHash), ...args);
+        await this.redis.eval(SET_IF_NEWER, chunk.length, ...chunk.map(liveCounterHashOf), ...args);
       }
       return true;
     } catch (error) {
