@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { openLoopLatency } from './open-loop';
 import type { HealthEvent } from '@lib/contracts';
 
 export interface HttpIngestResult {
@@ -30,15 +31,13 @@ export async function batchThroughput(url: string, apiKey: string, events: Healt
 
 /** Single events at a fixed request rate: the latency a clinic's system sees for one report. */
 export async function singleEventLatency(url: string, apiKey: string, events: HealthEvent[], rate: number, seconds: number) {
-  let next = 0;
-  const result = await autocannon({
+  const result = await openLoopLatency({
     url: `${url}/v1/events`,
     method: 'POST',
-    connections: 16,
-    overallRate: rate,
-    duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(events[next++ % events.length]) }) }],
+    body: (i) => JSON.stringify(events[i % events.length]),
+    rate,
+    seconds,
   });
-  return { p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx };
+  return { p50: result.p50, p99: result.p99, requests: result.requests, non2xx: result.non2xx };
 }

@@ -1,13 +1,7 @@
-import autocannon from 'autocannon';
+import { openLoopLatency } from './open-loop';
 
-/** One bureau dashboard read at a fixed request rate: p50/p99 in milliseconds. */
+/** One bureau dashboard read at a fixed request rate (evenly spaced): p50/p99 in milliseconds. */
 export async function queryLatency(url: string, path: string, token: string, rate: number, seconds: number) {
-  const result = await autocannon({
-    url: `${url}${path}`,
-    connections: 32,
-    overallRate: rate,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return { p50: result.latency.p50, p99: result.latency.p99, requestsPerSecond: result.requests.average, non2xx: result.non2xx };
+  const result = await openLoopLatency({ url: `${url}${path}`, headers: { authorization: `Bearer ${token}` }, rate, seconds });
+  return { p50: result.p50, p99: result.p99, requestsPerSecond: result.achievedPerSecond, non2xx: result.non2xx };
 }
