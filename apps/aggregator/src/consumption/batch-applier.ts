@@ -33,7 +33,7 @@ import { retryTransient } from './transient-errors';
  * trips, small enough to commit well within the group session (a member silent for longer loses
  * its partitions) and to keep the aggregator's memory flat.
  */
-const MAX_MESSAGES_PER_TRANSACTION = 5000;
+const MAX_MESSAGES_PER_TRANSACTION = 2500;
 /** How long an idle aggregator waits for other partitions' batches before committing (latency). */
 const GATHER_MS = 5;
 

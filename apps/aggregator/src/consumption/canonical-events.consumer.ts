@@ -21,7 +21,7 @@ export class CanonicalEventsConsumer implements OnApplicationBootstrap {
       topic: this.topics.name('events'),
       // Every partition's batch can join the transaction being gathered (BatchApplier).
       partitionsConsumedConcurrently: CANONICAL_PARTITIONS,
-      maxBytesPerPartition: 1024 * 1024,
+      maxBytesPerPartition: 512 * 1024,
       resumeOffsets: (topic, partitions) => this.offsets.load(consumer.groupId, topic, partitions),
       handleBatch: (batch) => this.applier.apply(consumer.groupId, batch),
     });
