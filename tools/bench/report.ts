@@ -46,7 +46,7 @@ export function currentCommit(root: string): string {
 
 const format = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : String(Math.round(value * 100) / 100));
 
-export function toMarkdown(report: BenchReport): string {
+export function toMarkdown(report: BenchReport, analysis?: string): string {
   const m = report.machine;
   const lines = [
     `# Benchmark report (${report.mode})`,
@@ -66,15 +66,25 @@ export function toMarkdown(report: BenchReport): string {
     ...report.figures.filter((f) => f.notes).map((f) => `- **${f.name}**: ${f.notes}`),
     ...(report.notes.length > 0 ? ['', '## Notes', '', ...report.notes.map((n) => `- ${n}`)] : []),
     '',
+    ...(analysis ? [analysis.trim(), ''] : []),
   ];
   return lines.join('\n');
+}
+
+/**
+ * How cost grows and where the time goes: written by hand from profiled runs (bench/analysis.md),
+ * appended to every report so that the figures and their explanation travel together.
+ */
+function readAnalysis(root: string): string | undefined {
+  const file = path.join(root, 'bench/analysis.md');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
 /** Writes `<name>.md` and `<name>.json` (latest for a whole run; a partial run must not replace it). */
 export function writeReport(root: string, report: BenchReport, name = 'latest'): string {
   const dir = path.join(root, 'bench/results');
   fs.mkdirSync(dir, { recursive: true });
-  const markdown = toMarkdown(report);
+  const markdown = toMarkdown(report, readAnalysis(root));
   fs.writeFileSync(path.join(dir, `${name}.md`), markdown);
   fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   return markdown;
