@@ -27,7 +27,24 @@ function checkYear(year: number, id: string): void {
 }
 
 /** Parses and validates a DHIS2 period id; throws `PeriodError('invalid_period')`. */
+const parsed = new Map<string, Period>();
+const PARSED_LIMIT = 50_000;
+
+/**
+ * Remembered per id (a read parses the same few periods for every counter row it sums); the result
+ * is frozen, since every caller shares it. Invalid ids are not remembered: they throw each time.
+ */
 export function parsePeriod(id: PeriodId): Period {
+  let period = parsed.get(id);
+  if (!period) {
+    period = Object.freeze(parseUncached(id));
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(id, period);
+  }
+  return period;
+}
+
+function parseUncached(id: PeriodId): Period {
   if (typeof id !== 'string') throw new PeriodError('invalid_period', `period id must be a string`);
   let m: RegExpExecArray | null;
   if ((m = YEAR.exec(id))) {

@@ -35,7 +35,7 @@ export async function singleEventLatency(url: string, apiKey: string, events: He
     url: `${url}/v1/events`,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: (i) => JSON.stringify(events[i % events.length]),
+    bodies: events.slice(0, rate * seconds).map((event) => JSON.stringify(event)),
     rate,
     seconds,
   });

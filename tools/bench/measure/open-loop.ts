@@ -1,12 +1,13 @@
 import http from 'node:http';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { percentile } from './latency';
 
 export interface OpenLoopOptions {
   url: string;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
-  /** The body of the i-th request (POST). */
-  body?: (i: number) => string;
+  /** Request bodies (POST), used in turn. */
+  bodies?: string[];
   rate: number;
   seconds: number;
 }
@@ -27,8 +28,24 @@ const TICK_MS = 2;
  * the instant it was due: a slow server cannot slow the client down and hide its own queueing
  * (coordinated omission). autocannon's `overallRate` instead fires each connection's per-second
  * quota back to back at the start of every second, which measures bursts of the whole rate.
+ * The client runs in a worker thread: a pause of the benchmark's own large heap would otherwise delay
+ * requests and count as server latency.
  */
-export async function openLoopLatency(options: OpenLoopOptions): Promise<OpenLoopResult> {
+export function openLoopLatency(options: OpenLoopOptions): Promise<OpenLoopResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: options });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`open-loop client exited with ${code}`)));
+  });
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  void runOpenLoop(workerData as OpenLoopOptions).then((result) => port.postMessage(result));
+}
+
+async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(options.rate * options.seconds);
   const latencies: number[] = [];
@@ -38,7 +55,7 @@ export async function openLoopLatency(options: OpenLoopOptions): Promise<OpenLoo
   const started = performance.now();
 
   const send = (i: number, due: number) => {
-    const body = options.body?.(i);
+    const body = options.bodies?.[i % options.bodies.length];
     const request = new Promise<void>((resolve) => {
       const req = http.request(options.url, { method: options.method ?? 'GET', agent, headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
         res.resume();
