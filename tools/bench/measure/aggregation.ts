@@ -9,18 +9,19 @@ export interface AggregationResult {
 }
 
 /**
- * Starts the aggregator on a topic already holding `total` messages and times it from its first
- * committed batch until the offsets it stores in PostgreSQL (with the results) reach the end.
+ * Starts `instances` aggregators (one consumer group) on a topic already holding `total` messages
+ * and times them from the first committed transaction until the offsets stored in PostgreSQL (with
+ * the results) reach the end. Memory is the first instance's.
  */
-export async function aggregationThroughput(env: Record<string, string>, port: number, total: number): Promise<AggregationResult> {
+export async function aggregationThroughput(env: Record<string, string>, port: number, total: number, instances = 1): Promise<AggregationResult> {
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   const group = `${env.KAFKA_GROUP_PREFIX}.aggregator`;
   const applied = async () =>
     Number((await pool.query<{ n: string }>('SELECT coalesce(sum(next_offset), 0) AS n FROM consumer_offsets WHERE group_id = $1', [group])).rows[0].n);
 
-  const aggregator = new AppProcess('aggregator', port, env);
-  await aggregator.start(120_000);
-  const memory = new MemorySampler(aggregator.pid);
+  const aggregators = Array.from({ length: instances }, (_, i) => new AppProcess('aggregator', port + i, env));
+  await Promise.all(aggregators.map((a) => a.start(120_000)));
+  const memory = new MemorySampler(aggregators[0].pid);
   let startedAt = 0;
   let startedFrom = 0;
   let done = 0;
@@ -29,14 +30,16 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
       done = await applied();
       if (startedAt === 0 && done > 0) [startedAt, startedFrom] = [performance.now(), done];
       if (done >= total) break;
-      if (aggregator.pid === undefined || !(await aggregator.healthy())) throw new Error(`aggregator stopped:\n${aggregator.logs.slice(-2000)}`);
+      for (const aggregator of aggregators) {
+        if (aggregator.pid === undefined || !(await aggregator.healthy())) throw new Error(`aggregator stopped:\n${aggregator.logs.slice(-2000)}`);
+      }
       await sleep(200);
     }
     const seconds = (performance.now() - startedAt) / 1000;
     return { eventsPerSecond: (total - startedFrom) / Math.max(seconds, 0.001), seconds, memory: memory.stop() };
   } finally {
     memory.stop();
-    await aggregator.stop();
+    await Promise.all(aggregators.map((a) => a.stop()));
     await pool.end();
   }
 }
