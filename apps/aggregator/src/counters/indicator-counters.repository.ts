@@ -58,17 +58,21 @@ export class IndicatorCountersRepository {
     return rows.map(toValue);
   }
 
-  /** Every counter, a page at a time in key order (keyset pagination: no long-held snapshot). */
-  async *pages(pageSize = 5000): AsyncGenerator<CounterValue[]> {
+  /**
+   * Every counter (or those changed since `changedSince`), a page at a time in key order (keyset
+   * pagination: no long-held snapshot, one pass over the table however selective the filter).
+   */
+  async *pages(pageSize = 5000, changedSince?: Date): AsyncGenerator<CounterValue[]> {
     let after: string[] | null = null;
     for (;;) {
       const result: { rows: CounterRowSql[] } = await this.pool.query<CounterRowSql>(
         `SELECT indicator, measure, level, region, period, dims, value, revision, updated_at
          FROM indicator_counters
-         WHERE $1::text[] IS NULL OR (indicator, level, region, dims, measure, period) > ($1[1], $1[2], $1[3], $1[4], $1[5], $1[6])
+         WHERE ($1::text[] IS NULL OR (indicator, level, region, dims, measure, period) > ($1[1], $1[2], $1[3], $1[4], $1[5], $1[6]))
+           AND ($3::timestamptz IS NULL OR updated_at >= $3)
          ORDER BY indicator, level, region, dims, measure, period
          LIMIT $2`,
-        [after, pageSize],
+        [after, pageSize, changedSince ?? null],
       );
       const rows = result.rows;
       if (rows.length === 0) return;

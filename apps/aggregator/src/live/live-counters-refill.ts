@@ -10,7 +10,13 @@ import { LiveCountersCache } from './live-counters.cache';
  * failed write that withdrew the "ready" marker): at start and then every 30 seconds.
  * Runs in the background: consumption goes on meanwhile, and the revision check in the cache keeps
  * a refilled old value from overwriting a newer live one. Losing Redis therefore loses nothing.
+ *
+ * At start it also re-writes the counters changed in the last REPAIR_WINDOW_MS: a process killed
+ * between a COMMIT and that transaction's Redis write left those values only in PostgreSQL, and a
+ * restart (seconds to minutes later under an orchestrator) puts them back.
  */
+const REPAIR_WINDOW_MS = 15 * 60_000;
+
 @Injectable()
 export class LiveCountersRefill implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LiveCountersRefill.name);
@@ -24,13 +30,27 @@ export class LiveCountersRefill implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.refillIfEmpty();
+    void this.refillIfEmpty().then(() => this.repairRecent());
     this.timer = setInterval(() => void this.refillIfEmpty(), 30_000);
     this.timer.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+  }
+
+  /** Re-writes the counters changed recently (a no-op for values Redis already has: revision check). */
+  async repairRecent(): Promise<void> {
+    try {
+      let written = 0;
+      for await (const page of this.counters.pages(5000, new Date(Date.now() - REPAIR_WINDOW_MS))) {
+        if (!(await this.cache.write(page))) return;
+        written += page.length;
+      }
+      if (written > 0) this.logger.log({ counters: written }, 'recently changed counters re-written to the live cache');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'recently changed counters not re-written');
+    }
   }
 
   async refillIfEmpty(): Promise<void> {
