@@ -1,4 +1,4 @@
-import { Contribution, regionsUpFrom } from '@lib/indicators';
+import { Contribution, regionsUpFrom, RegionLevel } from '@lib/indicators';
 import { CounterDelta } from './counter-delta';
 
 /**
@@ -8,6 +8,8 @@ import { CounterDelta } from './counter-delta';
  */
 export class CounterSums {
   private readonly sums = new Map<string, CounterDelta>();
+  /** Each base region's chain up to the province, with its key part, computed once per transaction. */
+  private readonly chains = new Map<string, Array<{ level: RegionLevel; region: string; keyPart: string }>>();
 
   static of(contributions: Iterable<Contribution>): CounterSums {
     const sums = new CounterSums();
@@ -16,13 +18,24 @@ export class CounterSums {
   }
 
   add(c: Contribution): void {
-    for (const { level, region } of regionsUpFrom(c.level, c.region, c.county)) {
-      // counterStorageKey's fields and order, built inline: this runs ~40 times per event.
-      const key = `${c.indicator}\u0000${level}\u0000${region}\u0000${c.dims}\u0000${c.measure}\u0000${c.period}`;
+    const rest = `\u0000${c.dims}\u0000${c.measure}\u0000${c.period}`;
+    for (const { level, region, keyPart } of this.chainOf(c)) {
+      // counterStorageKey's fields and order, built inline: this runs ~100 times per event.
+      const key = c.indicator + keyPart + rest;
       const seen = this.sums.get(key);
       if (seen) seen.delta += c.delta;
       else this.sums.set(key, { indicator: c.indicator, measure: c.measure, level, region, period: c.period, dims: c.dims, delta: c.delta });
     }
+  }
+
+  private chainOf(c: Contribution): Array<{ level: RegionLevel; region: string; keyPart: string }> {
+    const id = `${c.level}\u0000${c.region}\u0000${c.county ?? ''}`;
+    let chain = this.chains.get(id);
+    if (!chain) {
+      chain = regionsUpFrom(c.level, c.region, c.county).map(({ level, region }) => ({ level, region, keyPart: `\u0000${level}\u0000${region}` }));
+      this.chains.set(id, chain);
+    }
+    return chain;
   }
 
   /**
