@@ -1,4 +1,6 @@
+import Redis from 'ioredis';
 import { Client } from 'pg';
+import { createKafkaClient } from '@lib/kafka';
 import { provision } from '../provision';
 
 /**
@@ -41,4 +43,32 @@ export async function prepareBenchEnvironment(env: Record<string, string>): Prom
   }
   const quiet = { ...env };
   await provision(quiet);
+}
+
+/**
+ * Deletes every benchmark run's topics and Redis keys (`bench-` prefixes): each run creates 60
+ * partitions and ~100k cache keys, and leaving them makes the broker and Redis slower run after run.
+ * Called before and after a run; databases are dropped by prepareBenchEnvironment.
+ */
+export async function removeBenchLeftovers(): Promise<void> {
+  const env = benchEnvironment('cleanup');
+  const admin = createKafkaClient(env.KAFKA_BROKERS, 'bench-cleanup').admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith('bench-'));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 60_000 });
+  } finally {
+    await admin.disconnect();
+  }
+  const redis = new Redis(env.REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', 'bench-*', 'COUNT', 5000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -13,7 +13,7 @@ import { TOPICS } from '@lib/kafka';
 import { AppProcess } from '../lib/app-process';
 import { issueBureauToken } from '../lib/bureau-fixture';
 import { issueApiKey, seedRegistry } from '../lib/registry-fixture';
-import { benchEnvironment, prepareBenchEnvironment } from './bench-environment';
+import { benchEnvironment, prepareBenchEnvironment, removeBenchLeftovers } from './bench-environment';
 import { canonicalEvents, rawEvents } from './bench-events';
 import { aggregationThroughput } from './measure/aggregation';
 import { freshness } from './measure/freshness';
@@ -191,6 +191,7 @@ async function main() {
     mode: QUICK ? 'quick' : 'full', startedAt: new Date().toISOString(), machine: machineInfo(), commit: currentCommit(ROOT), figures, notes,
   };
   const run = Date.now().toString(36);
+  await removeBenchLeftovers();
   const sections = [aggregationSection, scaleOutSection, ledgerSection, ingestSection, liveSection, memorySection];
   for (const section of sections.filter((s) => !ONLY || ONLY.includes(s.name.replace(/Section$/, '')))) {
     try {
@@ -201,6 +202,7 @@ async function main() {
       notes.push(message);
     }
   }
+  await removeBenchLeftovers().catch((error: unknown) => log(`leftovers not removed: ${String(error)}`));
   const markdown = writeReport(ROOT, { ...report, durationSeconds: (performance.now() - started) / 1000 }, ONLY ? 'partial' : 'latest');
   process.stdout.write(`\n${markdown}\n`);
 }
