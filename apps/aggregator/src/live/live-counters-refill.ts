@@ -5,6 +5,9 @@ import { IndicatorCountersRepository } from '../counters/indicator-counters.repo
 import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
 import { LiveCountersCache } from './live-counters.cache';
 
+/** How far back a starting aggregator re-writes changed counters to the cache (see below). */
+const REPAIR_WINDOW_MS = 15 * 60_000;
+
 /**
  * Refills the live cache from PostgreSQL when Redis has lost it (first start, flush, new Redis, a
  * failed write that withdrew the "ready" marker): at start and then every 30 seconds.
@@ -15,8 +18,6 @@ import { LiveCountersCache } from './live-counters.cache';
  * between a COMMIT and that transaction's Redis write left those values only in PostgreSQL, and a
  * restart (seconds to minutes later under an orchestrator) puts them back.
  */
-const REPAIR_WINDOW_MS = 15 * 60_000;
-
 @Injectable()
 export class LiveCountersRefill implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LiveCountersRefill.name);
