@@ -1,4 +1,4 @@
-import type { Institution, Region, SupersededRegion } from '@lib/registry';
+import type { Institution, IssuedApiKey, IssuedBureauToken, Region, SupersededRegion } from '@lib/registry';
 
 /** An error answer of the admin API, with its machine-readable code. */
 export class AdminApiError extends Error {
@@ -28,18 +28,6 @@ export interface InstitutionInput {
   type: string;
   level?: number;
   active?: boolean;
-}
-
-export interface IssuedApiKey {
-  id: string;
-  institutionId: string;
-  key: string;
-}
-
-export interface IssuedBureauToken {
-  id: string;
-  region: string;
-  token: string;
 }
 
 /**

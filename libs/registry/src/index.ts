@@ -3,7 +3,7 @@
  * institution ids and registration rules, population groups, and the 安康 demo data set.
  * No Nest, no I/O; the repositories that read `regions`, `institutions`, … build on these.
  */
-export type { CareLevel, InstitutionFacts, InstitutionType, Institution, Region, RegionLevel, SupersededRegion } from './registry.types';
+export type { CareLevel, InstitutionFacts, InstitutionType, Institution, IssuedApiKey, IssuedBureauToken, Region, RegionLevel, SupersededRegion } from './registry.types';
 export { REGION_LEVELS } from './registry.types';
 export type { ParsedRegionCode } from './region-code';
 export {

@@ -29,4 +29,18 @@ export interface Institution extends InstitutionFacts {
   active: boolean;
 }
 
+/** An institution API key as issued: the secret is shown this once (only its SHA-256 is stored). */
+export interface IssuedApiKey {
+  id: string;
+  institutionId: string;
+  key: string;
+}
+
+/** A bureau token as issued: the secret is shown this once (only its SHA-256 is stored). */
+export interface IssuedBureauToken {
+  id: string;
+  region: string;
+  token: string;
+}
+
 export type { CareLevel, InstitutionFacts, InstitutionType };

@@ -3,7 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentRe
 import { AdminController } from './admin-controller.decorator';
 import { MAX_ITEMS_PER_REQUEST } from './admin-limits';
 import { ApiOneOrManyBody } from './api-one-or-many-body.decorator';
-import { CredentialsAdminService, type IssuedApiKey } from './credentials-admin.service';
+import type { IssuedApiKey } from '@lib/registry';
+import { CredentialsAdminService } from './credentials-admin.service';
 import { ApiKeyRequestDto, IssuedApiKeyDto } from './dto/credentials.dto';
 import { ErrorBodyDto } from './dto/error-body.dto';
 import { OneOrManyPipe, type OneOrMany } from './one-or-many.pipe';

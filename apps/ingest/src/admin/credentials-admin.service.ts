@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { IssuedApiKey, IssuedBureauToken } from '@lib/registry';
 import { CredentialsRepository, InstitutionsRepository, type ApiKeyRequest } from '@lib/registry-store';
 import { AdminError, type ItemProblem } from './errors/admin-error';
 import { RegistryAdminService } from './registry-admin.service';
-
-export interface IssuedApiKey {
-  id: string;
-  institutionId: string;
-  key: string;
-}
-
-export interface IssuedBureauToken {
-  id: string;
-  region: string;
-  token: string;
-}
 
 export interface VerifiedCredentials {
   apiKeys: (string | null)[];

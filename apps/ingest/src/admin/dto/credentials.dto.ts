@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { IssuedApiKey, IssuedBureauToken } from '@lib/registry';
 import { MAX_ITEMS_PER_REQUEST } from '../admin-limits';
 
 export class ApiKeyRequestDto {
@@ -15,7 +16,7 @@ export class ApiKeyRequestDto {
   label?: string;
 }
 
-export class IssuedApiKeyDto {
+export class IssuedApiKeyDto implements IssuedApiKey {
   @ApiProperty({ description: 'Key id, for revocation', example: '7d0f0b9e-3a52-4c36-9d0b-4c7bb2d6d9a1' })
   id: string;
 
@@ -38,7 +39,7 @@ export class BureauTokenRequestDto {
   label?: string;
 }
 
-export class IssuedBureauTokenDto {
+export class IssuedBureauTokenDto implements IssuedBureauToken {
   @ApiProperty({ example: '0b6d1c52-98f6-4d0e-8d3c-2f2b8b1f4a77' })
   id: string;
 
