@@ -31,7 +31,8 @@ export class LiveCountersRefill implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.refillIfEmpty().then(() => this.repairRecent());
+    // A full refill holds the recent changes too; otherwise put back what a crash may have left out.
+    void this.refillIfEmpty().then((refilled) => (refilled ? undefined : this.repairRecent()));
     this.timer = setInterval(() => void this.refillIfEmpty(), 30_000);
     this.timer.unref();
   }
@@ -43,34 +44,40 @@ export class LiveCountersRefill implements OnApplicationBootstrap, OnApplication
   /** Re-writes the counters changed recently (a no-op for values Redis already has: revision check). */
   async repairRecent(): Promise<void> {
     try {
-      let written = 0;
-      for await (const page of this.counters.pages(5000, new Date(Date.now() - REPAIR_WINDOW_MS))) {
-        if (!(await this.cache.write(page))) return;
-        written += page.length;
-      }
-      if (written > 0) this.logger.log({ counters: written }, 'recently changed counters re-written to the live cache');
+      const written = await this.copyToCache(new Date(Date.now() - REPAIR_WINDOW_MS));
+      if (written) this.logger.log({ counters: written }, 'recently changed counters re-written to the live cache');
     } catch (error) {
       this.logger.warn({ err: error }, 'recently changed counters not re-written');
     }
   }
 
-  async refillIfEmpty(): Promise<void> {
-    if (this.running) return;
+  /** @returns whether it refilled the cache */
+  async refillIfEmpty(): Promise<boolean> {
+    if (this.running) return false;
     this.running = true;
     try {
-      if (await this.redis.exists(LIVE_COUNTERS_READY)) return;
+      if (await this.redis.exists(LIVE_COUNTERS_READY)) return false;
       const started = Date.now();
-      let written = 0;
-      for await (const page of this.counters.pages()) {
-        if (!(await this.cache.write(page))) return; // Redis went away again: the next start retries
-        written += page.length;
-      }
+      const written = await this.copyToCache();
+      if (written === undefined) return false; // Redis went away again: the next round retries
       await this.redis.set(LIVE_COUNTERS_READY, new Date().toISOString());
       this.logger.log({ counters: written, ms: Date.now() - started }, 'live counters refilled from PostgreSQL');
+      return true;
     } catch (error) {
       this.logger.warn({ err: error }, 'live counters not refilled');
+      return false;
     } finally {
       this.running = false;
     }
+  }
+
+  /** Copies counters (all, or those changed since) to the cache a page at a time; undefined when a Redis write failed. */
+  private async copyToCache(changedSince?: Date): Promise<number | undefined> {
+    let written = 0;
+    for await (const page of this.counters.pages(5000, changedSince)) {
+      if (!(await this.cache.write(page))) return undefined;
+      written += page.length;
+    }
+    return written;
   }
 }
