@@ -1,5 +1,5 @@
 import { isPeriodId } from '@lib/periods';
-import type { RegionLevel } from '@lib/indicators';
+import { REGION_LEVELS, RegionLevel } from '@lib/indicators';
 
 /**
  * One message of `health.indicator-changes.v1` (key: region), published by the aggregator after a
@@ -29,8 +29,6 @@ export interface IndicatorChange {
   asOf: string;
 }
 
-const LEVELS: readonly string[] = ['institution', 'county', 'city', 'province'];
-
 /** The period changes a message announces; [] when it is malformed (skipped by readers, never thrown). */
 export function parseIndicatorChanges(raw: Buffer | null): IndicatorChange[] {
   if (!raw) return [];
@@ -41,7 +39,7 @@ export function parseIndicatorChanges(raw: Buffer | null): IndicatorChange[] {
     return [];
   }
   const { indicator, level, region, dims, periods, asOf } = message;
-  if (typeof indicator !== 'string' || typeof level !== 'string' || !LEVELS.includes(level) || typeof region !== 'string') return [];
+  if (typeof indicator !== 'string' || typeof level !== 'string' || !(REGION_LEVELS as readonly string[]).includes(level) || typeof region !== 'string') return [];
   if (typeof periods !== 'object' || periods === null) return [];
   return Object.entries(periods)
     .filter(([period, values]) => isPeriodId(period) && typeof values === 'object' && values !== null)
