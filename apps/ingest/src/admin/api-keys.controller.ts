@@ -1,9 +1,9 @@
 import { Body, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, getSchemaPath } from '@nestjs/swagger';
+import type { IssuedApiKey } from '@lib/registry';
 import { AdminController } from './admin-controller.decorator';
 import { MAX_ITEMS_PER_REQUEST } from './admin-limits';
 import { ApiOneOrManyBody } from './api-one-or-many-body.decorator';
-import type { IssuedApiKey } from '@lib/registry';
 import { CredentialsAdminService } from './credentials-admin.service';
 import { ApiKeyRequestDto, IssuedApiKeyDto } from './dto/credentials.dto';
 import { ErrorBodyDto } from './dto/error-body.dto';
