@@ -22,3 +22,5 @@ export { counterSourceFromRows } from './read/counter-source';
 export type { CounterRow, CounterSource } from './read/counter-source';
 export { populationGroup, readIndicator, readIndicatorFromRows } from './read/read-indicator';
 export type { IndicatorReading, PopulationLookup, ReadOptions } from './read/read-indicator';
+export { CompiledCatalogue, DECLARATIVE_ENGINE } from './compiled/compiled-catalogue';
+export type { ContributionEngine } from './compiled/compiled-catalogue';
