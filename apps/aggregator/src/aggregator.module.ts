@@ -4,10 +4,11 @@ import { AggregatorEnvironment } from './aggregator.environment';
 import { AGGREGATOR_METRICS } from './consumption/aggregator.metrics';
 import { BatchApplier } from './consumption/batch-applier';
 import { CanonicalEventsConsumer } from './consumption/canonical-events.consumer';
+import { StoredOffsetsCheck } from './consumption/stored-offsets.check';
+import { StoredOffsetsModule } from './consumption/stored-offsets.module';
 import { CounterUpdater } from './counters/counter-updater';
 import { IndicatorCountersRepository } from './counters/indicator-counters.repository';
 import { SubjectLocksRepository } from './counters/subject-locks.repository';
-import { ConsumerOffsetsRepository } from './ledger/consumer-offsets.repository';
 import { EventVersionsRepository } from './ledger/event-versions.repository';
 import { InstitutionFeedsRepository } from './ledger/institution-feeds.repository';
 import { LedgerRepository } from './ledger/ledger.repository';
@@ -18,10 +19,16 @@ import { LiveCountersRefill } from './live/live-counters-refill';
 import { LiveCountersCache } from './live/live-counters.cache';
 
 @Module({
-  imports: [PlatformModule.forApp({ name: 'aggregator', environment: AggregatorEnvironment })],
+  imports: [
+    PlatformModule.forApp({
+      name: 'aggregator',
+      environment: AggregatorEnvironment,
+      health: { imports: [StoredOffsetsModule], checks: [StoredOffsetsCheck] },
+    }),
+    StoredOffsetsModule,
+  ],
   providers: [
     LedgerRepository,
-    ConsumerOffsetsRepository,
     InstitutionFeedsRepository,
     EventVersionsRepository,
     SubjectMembersRepository,

@@ -1,4 +1,4 @@
-export { BatchConsumer, KafkaBatchConsumers, nextOffset } from './kafka-batch-consumer';
+export { BatchConsumer, consumerGroupId, KafkaBatchConsumers, nextOffset } from './kafka-batch-consumer';
 export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage } from './kafka-batch-consumer';
 export { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
 export { KafkaHealthCheck } from './kafka-health.check';
@@ -6,5 +6,7 @@ export { KafkaModule } from './kafka.module';
 export { KafkaProducer } from './kafka-producer';
 export type { OutgoingMessage } from './kafka-producer';
 export { ensureTopics, KafkaTopics } from './kafka-topics';
+export { readTopicLog } from './topic-log';
+export type { PartitionLog, TopicLog } from './topic-log';
 export { TOPICS, topicSpecs } from './topics';
 export type { TopicKey, TopicSpec } from './topics';

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Consumer, Kafka } from 'kafkajs';
 import type { BaseEnvironment } from '@lib/config';
 import { KAFKA_CLIENT } from './kafka-client';
+import { readTopicLog, TopicLog } from './topic-log';
 
 export interface ConsumedMessage {
   partition: number;
@@ -16,6 +17,8 @@ export interface ConsumedMessage {
 export interface ConsumedBatch {
   topic: string;
   partition: number;
+  /** The cluster the batch was read from, when the consumer checked it at assignment (`resume`). */
+  clusterId?: string;
   messages: ConsumedMessage[];
   /** Keeps the group membership alive during long work. */
   heartbeat(): Promise<void>;
@@ -27,10 +30,13 @@ export interface BatchConsumerOptions {
   topic: string;
   /**
    * Where to resume each assigned partition (next offset to read), when the application keeps its
-   * own offsets (e.g. in PostgreSQL, committed with the results). Partitions left out resume from
-   * the group's committed offset, or the beginning.
+   * own offsets (e.g. in PostgreSQL, committed with the results). Called at every assignment with
+   * what the broker holds (cluster id, each partition's log start and end) so the application can
+   * check its offsets still point into this log. Returns the offsets to seek to (partitions left out
+   * resume from the group's committed offset, or the beginning), or 'refuse': the consumer then
+   * pauses the topic and hands over no batch of it until the next assignment accepts.
    */
-  resumeOffsets?: (topic: string, partitions: number[]) => Promise<Map<number, string>>;
+  resume?: (log: TopicLog, assigned: number[]) => Promise<ReadonlyMap<number, string> | 'refuse'>;
   /**
    * Applies one batch of one partition. When it resolves, the batch counts as done and the group
    * offset is committed to Kafka too (a hint for lag monitoring). When it throws, nothing is
@@ -55,9 +61,14 @@ export interface BatchConsumerOptions {
 export class BatchConsumer {
   private readonly logger = new Logger(BatchConsumer.name);
   private readonly consumer: Consumer;
+  /**
+   * The latest assignment's resume: batches wait for it (kafkajs does not await event listeners, so
+   * fetching may start before it ends). Resolves with the cluster id when accepted, undefined when refused.
+   */
+  private resumed: Promise<string | undefined> = Promise.resolve(undefined);
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     readonly groupId: string,
     private readonly options: BatchConsumerOptions,
   ) {
@@ -72,14 +83,14 @@ export class BatchConsumer {
   }
 
   async start(): Promise<void> {
-    const { topic, resumeOffsets, handleBatch } = this.options;
+    const { topic, resume, handleBatch } = this.options;
     await this.consumer.connect();
     await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
-    if (resumeOffsets) {
-      this.consumer.on(this.consumer.events.GROUP_JOIN, async ({ payload }) => {
-        const partitions = payload.memberAssignment[topic] ?? [];
-        const offsets = await resumeOffsets(topic, partitions);
-        for (const [partition, offset] of offsets) this.consumer.seek({ topic, partition, offset });
+    if (resume) {
+      this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+        this.resumed = this.resumeAssigned(resume, payload.memberAssignment[topic] ?? []);
+        // A failure reaches the next batch (kafkajs retries it, then rejoins); never unhandled.
+        this.resumed.catch((error: unknown) => this.logger.error({ topic, err: error }, 'resuming the assigned partitions failed'));
       });
     }
     await this.consumer.run({
@@ -88,9 +99,14 @@ export class BatchConsumer {
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
+        const clusterId = resume ? await this.resumed : undefined;
+        // Refused: the batch is neither handled nor resolved (the topic is paused); a seek made
+        // meanwhile makes it stale.
+        if ((resume && clusterId === undefined) || !isRunning() || isStale()) return;
         await handleBatch({
           topic: batch.topic,
           partition: batch.partition,
+          clusterId,
           heartbeat,
           messages: batch.messages.map((m) => ({
             partition: batch.partition,
@@ -112,6 +128,24 @@ export class BatchConsumer {
   async stop(): Promise<void> {
     await this.consumer.disconnect();
   }
+
+  private async resumeAssigned(resume: NonNullable<BatchConsumerOptions['resume']>, assigned: number[]): Promise<string | undefined> {
+    const { topic } = this.options;
+    const log = await readTopicLog(this.kafka, topic);
+    const offsets = await resume(log, assigned);
+    if (offsets === 'refuse') {
+      this.consumer.pause([{ topic }]);
+      return undefined;
+    }
+    for (const [partition, offset] of offsets) this.consumer.seek({ topic, partition, offset });
+    this.consumer.resume([{ topic }]);
+    return log.clusterId;
+  }
+}
+
+/** A consumer group's name in a deployment (KAFKA_GROUP_PREFIX in front), for tools that act on its offsets. */
+export function consumerGroupId(prefix: string, group: string): string {
+  return `${prefix}.${group}`;
 }
 
 export function nextOffset(offset: string): string {
@@ -134,7 +168,7 @@ export class KafkaBatchConsumers implements OnApplicationShutdown {
   }
 
   create(options: BatchConsumerOptions): BatchConsumer {
-    const consumer = new BatchConsumer(this.kafka, `${this.groupPrefix}.${options.group}`, {
+    const consumer = new BatchConsumer(this.kafka, consumerGroupId(this.groupPrefix, options.group), {
       sessionTimeoutMs: this.sessionTimeoutMs,
       ...options,
     });

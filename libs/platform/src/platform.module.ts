@@ -1,4 +1,4 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { AppConfigModule } from '@lib/config';
 import { DatabaseHealthCheck, DatabaseModule } from '@lib/database';
 import { KafkaHealthCheck, KafkaModule } from '@lib/kafka';
@@ -10,6 +10,8 @@ export interface PlatformOptions {
   name: string;
   /** The app's validated environment class (extends BaseEnvironment). */
   environment: new () => object;
+  /** The app's own readiness checks beside PostgreSQL, Redis and Kafka, with the module exporting them. */
+  health?: { imports: NonNullable<ModuleMetadata['imports']>; checks: Type<DependencyCheck>[] };
 }
 
 /**
@@ -18,8 +20,8 @@ export interface PlatformOptions {
  */
 @Module({})
 export class PlatformModule {
-  static forApp({ name, environment }: PlatformOptions): DynamicModule {
-    const checks: Type<DependencyCheck>[] = [DatabaseHealthCheck, RedisHealthCheck, KafkaHealthCheck];
+  static forApp({ name, environment, health }: PlatformOptions): DynamicModule {
+    const checks: Type<DependencyCheck>[] = [DatabaseHealthCheck, RedisHealthCheck, KafkaHealthCheck, ...(health?.checks ?? [])];
     return {
       module: PlatformModule,
       imports: [
@@ -29,7 +31,7 @@ export class PlatformModule {
         DatabaseModule,
         RedisModule,
         KafkaModule.forApp(name),
-        HealthModule.forChecks(checks),
+        HealthModule.forChecks(checks, health?.imports),
       ],
     };
   }

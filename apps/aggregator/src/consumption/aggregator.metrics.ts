@@ -8,6 +8,7 @@ export const METRIC_RETRIES = 'aggregator_batch_retries_total';
 export const METRIC_BATCH_SECONDS = 'aggregator_batch_seconds';
 export const METRIC_BATCH_COUNTERS = 'aggregator_batch_counters_written';
 export const METRIC_EVENT_AGE = 'aggregator_last_event_age_seconds';
+export const METRIC_OFFSETS_REFUSED = 'aggregator_offsets_refused';
 
 /** The aggregator's Prometheus metrics (served at /metrics). */
 export const AGGREGATOR_METRICS = [
@@ -32,3 +33,10 @@ export const AGGREGATOR_METRICS = [
     labelNames: ['partition'],
   }),
 ];
+
+/** Provided by StoredOffsetsModule (its health check shares the state), not with the others. */
+export const OFFSETS_REFUSED_METRIC = makeGaugeProvider({
+  name: METRIC_OFFSETS_REFUSED,
+  help: 'Partitions whose stored offsets do not point into the broker’s log of the topic (other cluster, past its end, below its start): nothing of the topic is applied until an operator re-seeds; 0 when consuming',
+  labelNames: ['topic'],
+});

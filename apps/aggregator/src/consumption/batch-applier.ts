@@ -129,7 +129,7 @@ export class BatchApplier implements OnApplicationShutdown {
 
   private async applyInTransaction(client: PoolClient, groupId: string, batches: ConsumedBatch[]): Promise<Committed | undefined> {
     const topic = batches[0].topic;
-    const next = await this.offsets.lockNext(client, groupId, topic, batches.map((b) => b.partition));
+    const next = await this.offsets.lockNext(client, groupId, topic, batches.map((b) => b.partition), batches[0].clusterId);
     const unseen = batches.flatMap((b) => b.messages.filter((m) => BigInt(m.offset) >= (next.get(b.partition) ?? 0n)));
     if (unseen.length === 0) return undefined;
 
