@@ -6,6 +6,7 @@ import { BatchApplier } from './consumption/batch-applier';
 import { CanonicalEventsConsumer } from './consumption/canonical-events.consumer';
 import { StoredOffsetsCheck } from './consumption/stored-offsets.check';
 import { StoredOffsetsModule } from './consumption/stored-offsets.module';
+import { contributionEngineProvider } from './counting/contribution-engine.provider';
 import { CounterUpdater } from './counters/counter-updater';
 import { IndicatorCountersRepository } from './counters/indicator-counters.repository';
 import { SubjectLocksRepository } from './counters/subject-locks.repository';
@@ -34,6 +35,7 @@ import { LiveCountersCache } from './live/live-counters.cache';
     SubjectMembersRepository,
     SubjectLocksRepository,
     IndicatorCountersRepository,
+    contributionEngineProvider,
     CounterUpdater,
     LiveCache,
     LiveCountersCache,

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
+import type { ContributionEngine } from '@lib/indicators';
+import { CONTRIBUTION_ENGINE } from '../counting/contribution-engine.provider';
 import type { CounterValue } from '../counting/counter-delta';
 import { highestPerEvent } from '../counting/highest-per-event';
 import { planSubjectChanges } from '../counting/plan-subject-changes';
@@ -32,6 +34,7 @@ export interface CounterUpdate {
 @Injectable()
 export class CounterUpdater {
   constructor(
+    @Inject(CONTRIBUTION_ENGINE) private readonly engine: ContributionEngine,
     private readonly versions: EventVersionsRepository,
     private readonly locks: SubjectLocksRepository,
     private readonly members: SubjectMembersRepository,
@@ -42,12 +45,12 @@ export class CounterUpdater {
     if (newVersions.length === 0) return { values: [], applied: 0, stale: 0 };
     const { highest, superseded } = highestPerEvent(newVersions);
     const stored = await this.versions.lockLatest(client, highest);
-    const { changes, stale } = versionChanges(highest, stored);
+    const { changes, stale } = versionChanges(highest, stored, this.engine);
     if (changes.length === 0) return { values: [], applied: 0, stale: stale + superseded };
 
     const subjects = affectedSubjects(changes);
     await this.locks.lockAll(client, subjects);
-    const plan = planSubjectChanges(changes, await this.members.load(client, subjects));
+    const plan = planSubjectChanges(changes, await this.members.load(client, subjects), this.engine);
 
     await this.versions.save(
       client,

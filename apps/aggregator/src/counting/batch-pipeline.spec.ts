@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { CanonicalEvent } from '@lib/contracts';
-import { eventKey, InMemoryCounters, InMemorySubjectStore, SubjectKey } from '@lib/indicators';
+import { CompiledCatalogue, ContributionEngine, DECLARATIVE_ENGINE, eventKey, InMemoryCounters, InMemorySubjectStore, SubjectKey } from '@lib/indicators';
 import { amend, chronic, referral, vaccination, visit, voidOf } from '../../../../libs/indicators/src/testing/event-builders';
 import { counterStorageKey } from './counter-delta';
 import { highestPerEvent } from './highest-per-event';
@@ -19,11 +19,13 @@ class MapTables {
   readonly members = new Map<SubjectKey, Map<string, CanonicalEvent>>();
   readonly counters = new Map<string, number>();
 
+  constructor(private readonly engine: ContributionEngine) {}
+
   applyBatch(batch: CanonicalEvent[]): void {
     const { highest } = highestPerEvent(batch);
-    const { changes } = versionChanges(highest, this.versions);
+    const { changes } = versionChanges(highest, this.versions, this.engine);
     const loaded = new Map([...this.members].map(([s, m]) => [s, [...m.values()]]));
-    const plan = planSubjectChanges(changes, loaded);
+    const plan = planSubjectChanges(changes, loaded, this.engine);
     for (const c of changes) this.versions.set(c.key, { version: c.event.version, voided: c.event.voided, subjects: c.joining });
     for (const r of plan.left) this.members.get(r.subject)?.delete(eventKey(r));
     for (const r of plan.joined) {
@@ -60,7 +62,10 @@ function histories(): CanonicalEvent[] {
   return out;
 }
 
-describe('batch pipeline on Maps = InMemorySubjectStore one version at a time', () => {
+describe.each([
+  ['compiled', new CompiledCatalogue()],
+  ['declarative', DECLARATIVE_ENGINE],
+])('batch pipeline on Maps with the %s engine = InMemorySubjectStore one version at a time', (_name, engine) => {
   it('gives the same counters for any arrival order, duplicates and batch split', () => {
     const all = histories();
     fc.assert(
@@ -72,7 +77,7 @@ describe('batch pipeline on Maps = InMemorySubjectStore one version at a time', 
           const reference = new InMemoryCounters();
           for (const e of arrival) reference.add(store.apply(e));
 
-          const tables = new MapTables();
+          const tables = new MapTables(engine);
           let i = 0;
           for (let b = 0; i < arrival.length; b++) {
             const size = sizes[b % sizes.length];

@@ -8,6 +8,8 @@ import { CounterDelta } from './counter-delta';
  */
 export class CounterSums {
   private readonly sums = new Map<string, CounterDelta>();
+  /** The rows a base-level contribution adds to (its own and every level above), by its merge key. */
+  private readonly rollUps = new Map<string, CounterDelta[]>();
   /** Each base region's chain up to the province, with its key part, computed once per transaction. */
   private readonly chains = new Map<string, Array<{ level: RegionLevel; region: string; keyPart: string }>>();
 
@@ -17,15 +19,25 @@ export class CounterSums {
     return sums;
   }
 
-  add(c: Contribution): void {
+  /** Adds `c` (or subtracts it: `sign` −1) to its counter and every counter it rolls up to. */
+  add(c: Contribution, sign: 1 | -1 = 1): void {
+    // One key and one lookup per contribution; the four rolled-up rows are found once per key.
+    const key = `${c.indicator}\u0000${c.level}\u0000${c.region}\u0000${c.county ?? ''}\u0000${c.dims}\u0000${c.measure}\u0000${c.period}`;
+    let rows = this.rollUps.get(key);
+    if (!rows) this.rollUps.set(key, (rows = this.rowsOf(c)));
+    const delta = sign * c.delta;
+    for (const row of rows) row.delta += delta;
+  }
+
+  private rowsOf(c: Contribution): CounterDelta[] {
     const rest = `\u0000${c.dims}\u0000${c.measure}\u0000${c.period}`;
-    for (const { level, region, keyPart } of this.chainOf(c)) {
-      // counterStorageKey's fields and order, built inline: this runs ~100 times per event.
+    return this.chainOf(c).map(({ level, region, keyPart }) => {
+      // counterStorageKey's fields and order, built inline.
       const key = c.indicator + keyPart + rest;
-      const seen = this.sums.get(key);
-      if (seen) seen.delta += c.delta;
-      else this.sums.set(key, { indicator: c.indicator, measure: c.measure, level, region, period: c.period, dims: c.dims, delta: c.delta });
-    }
+      let row = this.sums.get(key);
+      if (!row) this.sums.set(key, (row = { indicator: c.indicator, measure: c.measure, level, region, period: c.period, dims: c.dims, delta: 0 }));
+      return row;
+    });
   }
 
   private chainOf(c: Contribution): Array<{ level: RegionLevel; region: string; keyPart: string }> {

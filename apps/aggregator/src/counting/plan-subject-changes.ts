@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from '@lib/contracts';
-import { contributionsOf, diffContributions, eventKey, SubjectKey } from '@lib/indicators';
+import { ContributionEngine, eventKey, SubjectKey } from '@lib/indicators';
 import { CounterSums } from './counter-sums';
 import { VersionChange } from './version-changes';
 
@@ -24,13 +24,16 @@ export interface SubjectChangesPlan {
  * recomputed once, before (its stored members) and after (members with all of the batch's changes),
  * and the difference is what the counters must gain. Doing it per subject rather than per event is
  * the same result — a subject's contributions are a pure function of its current events — and
- * costs one computation however many of the batch's events touch the subject.
+ * costs one computation however many of the batch's events touch the subject. The difference is
+ * taken by the sums (after added, before subtracted): rolling up and summing are linear, so this
+ * is `diffContributions` without sorting and merging each subject's lists.
  *
  * @param members the stored members of every affected subject (all of them must be present, locked)
  */
 export function planSubjectChanges(
   changes: readonly VersionChange[],
   members: ReadonlyMap<SubjectKey, readonly CanonicalEvent[]>,
+  engine: ContributionEngine,
 ): SubjectChangesPlan {
   const bySubject = new Map<SubjectKey, VersionChange[]>();
   for (const change of changes) {
@@ -44,14 +47,13 @@ export function planSubjectChanges(
   const counters = new CounterSums();
   for (const [subject, touching] of bySubject) {
     const current = new Map((members.get(subject) ?? []).map((e) => [eventKey(e), e]));
-    const before = current.size > 0 ? contributionsOf(subject, [...current.values()]) : [];
+    // Most subjects are new (a visit is its own subject): nothing to take away.
+    if (current.size > 0) for (const c of engine.contributionsOf(subject, [...current.values()])) counters.add(c, -1);
     for (const change of touching) {
       if (change.joining.includes(subject)) current.set(change.key, change.event);
       else current.delete(change.key);
     }
-    const after = contributionsOf(subject, [...current.values()]);
-    // Most subjects are new (a visit is its own subject): nothing to take away.
-    for (const delta of before.length > 0 ? diffContributions(before, after) : after) counters.add(delta);
+    for (const c of engine.contributionsOf(subject, [...current.values()])) counters.add(c, 1);
   }
 
   const joined: MembershipRow[] = [];

@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from '@lib/contracts';
-import { eventKey, subjectsOf, SubjectKey } from '@lib/indicators';
+import { ContributionEngine, eventKey, SubjectKey } from '@lib/indicators';
 
 /** What is stored about an event's latest version (event_versions). */
 export interface StoredVersion {
@@ -25,6 +25,7 @@ export interface VersionChange {
 export function versionChanges(
   arrivals: readonly CanonicalEvent[],
   stored: ReadonlyMap<string, StoredVersion>,
+  engine: ContributionEngine,
 ): { changes: VersionChange[]; stale: number } {
   const changes: VersionChange[] = [];
   let stale = 0;
@@ -35,7 +36,7 @@ export function versionChanges(
       stale += 1;
       continue;
     }
-    changes.push({ key, event, leaving: previous?.subjects ?? [], joining: subjectsOf(event) });
+    changes.push({ key, event, leaving: previous?.subjects ?? [], joining: engine.subjectsOf(event) });
   }
   return { changes, stale };
 }
