@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
-import { PG_POOL } from '@lib/database';
+import { copyRows, PG_POOL } from '@lib/database';
 import type { Measure, RegionLevel } from '@lib/indicators';
 import type { CounterDelta, CounterValue } from '../counting/counter-delta';
 
@@ -28,34 +28,44 @@ const toValue = (r: CounterRowSql): CounterValue => ({
   asOf: r.updated_at.toISOString(),
 });
 
+const STAGING_COLUMNS = ['ord', 'indicator', 'measure', 'level', 'region', 'period', 'dims', 'delta'];
+
 /** Owns `indicator_counters`: one row per (indicator, measure, level, region, period, dims). */
 @Injectable()
 export class IndicatorCountersRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   /**
-   * Adds a batch's deltas, one row write per counter, and returns the new values. Rows are written in
-   * the order given (sorted by the caller), which keeps concurrent batches' row locks in one order.
+   * Adds a transaction's deltas, one row write per counter, and returns the new values. The deltas go
+   * to a session-local staging table with COPY, then into the counters with one upsert in the order
+   * given (sorted by the caller), which keeps concurrent transactions' row locks in one order.
    */
   async add(client: PoolClient, deltas: readonly CounterDelta[]): Promise<CounterValue[]> {
     if (deltas.length === 0) return [];
+    await this.ensureStaging(client);
+    await copyRows(client, 'counter_deltas_staging', STAGING_COLUMNS, deltas.map((d, i) => [i, d.indicator, d.measure, d.level, d.region, d.period, d.dims, d.delta]));
     const { rows } = await client.query<CounterRowSql>(
       `INSERT INTO indicator_counters AS c (indicator, measure, level, region, period, dims, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])
+       SELECT indicator, measure, level, region, period, dims, delta FROM counter_deltas_staging ORDER BY ord
        ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
          value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
        RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at`,
-      [
-        deltas.map((d) => d.indicator),
-        deltas.map((d) => d.measure),
-        deltas.map((d) => d.level),
-        deltas.map((d) => d.region),
-        deltas.map((d) => d.period),
-        deltas.map((d) => d.dims),
-        deltas.map((d) => String(d.delta)),
-      ],
     );
     return rows.map(toValue);
+  }
+
+  /**
+   * The staging table lives as long as the connection and empties at every COMMIT. Asked for in
+   * every transaction (one round trip per transaction): one created in a transaction that then
+   * rolled back is gone.
+   */
+  private async ensureStaging(client: PoolClient): Promise<void> {
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS counter_deltas_staging (
+         ord int NOT NULL, indicator text NOT NULL, measure text NOT NULL, level text NOT NULL,
+         region text NOT NULL, period text NOT NULL, dims text NOT NULL, delta bigint NOT NULL
+       ) ON COMMIT DELETE ROWS`,
+    );
   }
 
   /**
