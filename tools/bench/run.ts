@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import type { CanonicalEvent, HealthEvent } from '@lib/contracts';
+import { CompiledCatalogue, DECLARATIVE_ENGINE } from '@lib/indicators';
 import { TOPICS } from '@lib/kafka';
 import { AppProcess } from '../lib/app-process';
 import { issueBureauToken } from '../lib/bureau-fixture';
@@ -16,6 +17,7 @@ import { issueApiKey, seedRegistry } from '../lib/registry-fixture';
 import { benchEnvironment, prepareBenchEnvironment, removeBenchLeftovers } from './bench-environment';
 import { canonicalEvents, rawEvents } from './bench-events';
 import { aggregationThroughput } from './measure/aggregation';
+import { countingPipeline, differingCounters } from './measure/counting-pipeline';
 import { freshness } from './measure/freshness';
 import { batchThroughput, singleEventLatency } from './measure/http-ingest';
 import { produceAll, rawConsumeRate } from './measure/kafka-baselines';
@@ -29,10 +31,10 @@ const QUICK = process.argv.includes('--quick');
 /** `--only=aggregation,live`: run some sections (named after their functions without "Section"). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const SIZES = QUICK
-  ? { aggregate: 100_000, scaleOut: 50_000, ledger: 50_000, rebuild: 100_000, httpSeconds: 10, latencySeconds: 10, probes: 20, memoryRun: 0 }
+  ? { aggregate: 100_000, counting: 50_000, scaleOut: 50_000, ledger: 50_000, rebuild: 100_000, httpSeconds: 10, latencySeconds: 10, probes: 20, memoryRun: 0 }
   // The issue asks for memory over 5M events; at today's aggregation rate that alone takes ~40 min,
   // so the full run defaults to 2M to stay under 30 min (BENCH_MEMORY_EVENTS=5000000 for the 5M run).
-  : { aggregate: 1_000_000, scaleOut: 500_000, ledger: 200_000, rebuild: 1_000_000, httpSeconds: 30, latencySeconds: 30, probes: 50, memoryRun: Number(process.env.BENCH_MEMORY_EVENTS ?? 2_000_000) };
+  : { aggregate: 1_000_000, counting: 200_000, scaleOut: 500_000, ledger: 200_000, rebuild: 1_000_000, httpSeconds: 30, latencySeconds: 30, probes: 50, memoryRun: Number(process.env.BENCH_MEMORY_EVENTS ?? 2_000_000) };
 
 const figures: Figure[] = [];
 const notes: string[] = [];
@@ -63,6 +65,17 @@ async function aggregationSection(run: string) {
   figures.push({ section: 'aggregation', name: 'aggregator peak resident memory', value: aggregation.memory.peak, unit: 'MiB', target: 'flat, < 300 MB',
     notes: `first sample ${Math.round(aggregation.memory.first)} MiB, last ${Math.round(aggregation.memory.last)} MiB over ${Math.round(aggregation.seconds)} s` });
 
+  log('the same topic, aggregator on the declarative engine (the reference the compiled catalogue is tested against)');
+  const declarative = benchEnvironment(`${run}a`, {
+    AGGREGATOR_ENGINE: 'declarative', DATABASE_URL: `${env.DATABASE_URL}_declarative`, KAFKA_GROUP_PREFIX: `bench-${run}-declarative`, REDIS_KEY_PREFIX: `bench-${run}-declarative:`,
+  });
+  await prepareBenchEnvironment(declarative);
+  const reference = await aggregationThroughput(declarative, 3806, produced.count);
+  figures.push({
+    section: 'aggregation', name: `exactly-once aggregation of ${produced.count.toLocaleString()} events, compiled catalogue`, value: aggregation.eventsPerSecond, unit: 'events/s',
+    baseline: { name: 'declarative engine, same events', value: reference.eventsPerSecond },
+  });
+
   log('rebuild and drift check of every counter from the ledger');
   const started = performance.now();
   const rebuild = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/tools/rebuild.js')], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; code?: number }) => error);
@@ -82,6 +95,20 @@ async function scaleOutSection(run: string) {
     section: 'aggregation', name: `exactly-once aggregation of ${produced.count.toLocaleString()} events, 2 instances`, value: two.eventsPerSecond, unit: 'events/s',
     baseline: one ? { name: 'one instance (above)', value: one.value } : undefined,
     notes: 'both processes on the same 2 cores as Kafka, PostgreSQL and Redis',
+  });
+}
+
+/** The aggregator's counting steps without I/O: where the engine stands apart from PostgreSQL and Kafka. */
+async function countingSection() {
+  log(`counting pipeline alone (no I/O), ${SIZES.counting.toLocaleString()} events, declarative vs compiled`);
+  const messages = [...canonicalEvents(SIZES.counting, 'counting')].map((e) => JSON.stringify(e));
+  const declarative = countingPipeline(messages, DECLARATIVE_ENGINE);
+  const compiled = countingPipeline(messages, new CompiledCatalogue());
+  const differing = differingCounters(declarative.counters, compiled.counters).length;
+  figures.push({
+    section: 'aggregation', name: 'counting pipeline alone (decode, versions, subjects, roll-up; no I/O), compiled catalogue', value: compiled.microsecondsPerEvent, unit: 'µs/event',
+    baseline: { name: 'declarative engine', value: declarative.microsecondsPerEvent },
+    notes: `${compiled.counters.size.toLocaleString()} counters, ${differing} differing; ${compiled.rowsPerEvent.toFixed(2)} counter rows written per event in transactions of 2,500`,
   });
 }
 
@@ -192,7 +219,7 @@ async function main() {
   };
   const run = Date.now().toString(36);
   await removeBenchLeftovers();
-  const sections = [aggregationSection, scaleOutSection, ledgerSection, ingestSection, liveSection, memorySection];
+  const sections = [countingSection, aggregationSection, scaleOutSection, ledgerSection, ingestSection, liveSection, memorySection];
   for (const section of sections.filter((s) => !ONLY || ONLY.includes(s.name.replace(/Section$/, '')))) {
     try {
       await section(run);
