@@ -8,9 +8,10 @@ import type { LedgerEntry } from '../ledger/ledger.repository';
  */
 export function toLedgerEntry(message: ConsumedMessage): LedgerEntry | undefined {
   if (!message.value) return undefined;
+  const json = message.value.toString('utf8');
   let event: Record<string, unknown>;
   try {
-    event = JSON.parse(message.value.toString('utf8')) as Record<string, unknown>;
+    event = JSON.parse(json) as Record<string, unknown>;
   } catch {
     return undefined;
   }
@@ -34,5 +35,6 @@ export function toLedgerEntry(message: ConsumedMessage): LedgerEntry | undefined
     partition: message.partition,
     offset: message.offset,
     payload: event,
+    payloadJson: json,
   };
 }

@@ -13,6 +13,7 @@ const entry = (institutionId: string, occurredAt: string, receivedAt: string): L
   partition: 0,
   offset: '0',
   payload: {},
+  payloadJson: '{}',
 });
 
 describe('feedActivity', () => {
