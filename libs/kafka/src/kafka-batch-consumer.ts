@@ -66,6 +66,14 @@ export class BatchConsumer {
    * fetching may start before it ends). Resolves with the cluster id when accepted, undefined when refused.
    */
   private resumed: Promise<string | undefined> = Promise.resolve(undefined);
+  private assigned: number[] = [];
+  /**
+   * Next offset expected per partition (from the seek, then each handled batch). A batch starting
+   * below it means the client rewound the partition by itself — kafkajs resets a position past the
+   * log end to the beginning, silently, when the topic was recreated under a running consumer — so
+   * the offsets are checked again before anything is handed over.
+   */
+  private readonly positions = new Map<number, bigint>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -88,9 +96,8 @@ export class BatchConsumer {
     await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
     if (resume) {
       this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
-        this.resumed = this.resumeAssigned(resume, payload.memberAssignment[topic] ?? []);
-        // A failure reaches the next batch (kafkajs retries it, then rejoins); never unhandled.
-        this.resumed.catch((error: unknown) => this.logger.error({ topic, err: error }, 'resuming the assigned partitions failed'));
+        this.assigned = payload.memberAssignment[topic] ?? [];
+        this.checkAssignment(resume);
       });
     }
     await this.consumer.run({
@@ -99,7 +106,13 @@ export class BatchConsumer {
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        const clusterId = resume ? await this.resumed : undefined;
+        const expected = this.positions.get(batch.partition);
+        if (resume && expected !== undefined && BigInt(batch.firstOffset() ?? expected) < expected) {
+          this.logger.warn({ topic, partition: batch.partition, expected: String(expected), first: batch.firstOffset() }, 'partition rewound by the client: checking the stored offsets again');
+          this.checkAssignment(resume);
+        }
+        // The check may take a while (admin requests, PostgreSQL): the membership stays alive meanwhile.
+        const clusterId = resume ? await heartbeating(this.resumed, heartbeat) : undefined;
         // Refused: the batch is neither handled nor resolved (the topic is paused); a seek made
         // meanwhile makes it stale.
         if ((resume && clusterId === undefined) || !isRunning() || isStale()) return;
@@ -117,6 +130,7 @@ export class BatchConsumer {
           })),
         });
         const last = batch.lastOffset();
+        this.positions.set(batch.partition, BigInt(last) + 1n);
         resolveOffset(last);
         await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: nextOffset(last) }]);
         await heartbeat();
@@ -129,6 +143,14 @@ export class BatchConsumer {
     await this.consumer.disconnect();
   }
 
+  /** Checks (again) where to resume the assigned partitions; batches wait for it. */
+  private checkAssignment(resume: NonNullable<BatchConsumerOptions['resume']>): void {
+    this.positions.clear(); // no second check for batches already on their way
+    this.resumed = this.resumeAssigned(resume, this.assigned);
+    // A failure reaches the next batch (kafkajs retries it, then rejoins); never unhandled.
+    this.resumed.catch((error: unknown) => this.logger.error({ topic: this.options.topic, err: error }, 'resuming the assigned partitions failed'));
+  }
+
   private async resumeAssigned(resume: NonNullable<BatchConsumerOptions['resume']>, assigned: number[]): Promise<string | undefined> {
     const { topic } = this.options;
     const log = await readTopicLog(this.kafka, topic);
@@ -137,9 +159,21 @@ export class BatchConsumer {
       this.consumer.pause([{ topic }]);
       return undefined;
     }
-    for (const [partition, offset] of offsets) this.consumer.seek({ topic, partition, offset });
+    for (const [partition, offset] of offsets) {
+      this.consumer.seek({ topic, partition, offset });
+      this.positions.set(partition, BigInt(offset));
+    }
     this.consumer.resume([{ topic }]);
     return log.clusterId;
+  }
+}
+
+async function heartbeating<T>(work: Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  const timer = setInterval(() => heartbeat().catch(() => undefined), 1000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
   }
 }
 
