@@ -38,3 +38,26 @@ export function copyText(value: CopyValue): string {
   const text = String(value);
   return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
 }
+
+/** A session-local table that holds a transaction's rows until they are merged into their real table. */
+export interface StagingTable {
+  name: string;
+  /** Column names and SQL types, in the order rows give their values. */
+  columns: ReadonlyArray<readonly [name: string, type: string]>;
+}
+
+/**
+ * Writes rows into a staging table with COPY, creating the table when the session lacks it. It is
+ * asked for in every transaction (one round trip): a table created in a transaction that then rolled
+ * back is gone. `ON COMMIT DELETE ROWS` empties it at every commit, so the caller merges from it
+ * (`INSERT … SELECT … ON CONFLICT`) in the same transaction.
+ */
+export async function stageRows(client: PoolClient, table: StagingTable, rows: Iterable<readonly CopyValue[]>): Promise<void> {
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${table.name} (${table.columns.map(([name, type]) => `${name} ${type}`).join(', ')}) ON COMMIT DELETE ROWS`);
+  await copyRows(client, table.name, table.columns.map(([name]) => name), rows);
+}
+
+/** The column names of a staging table, comma-separated, for the merge statement. */
+export function stagedColumns(table: StagingTable): string {
+  return table.columns.map(([name]) => name).join(', ');
+}

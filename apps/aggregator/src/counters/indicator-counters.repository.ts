@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
-import { copyRows, PG_POOL } from '@lib/database';
+import { PG_POOL, StagingTable, stageRows } from '@lib/database';
 import type { Measure, RegionLevel } from '@lib/indicators';
 import type { CounterDelta, CounterValue } from '../counting/counter-delta';
 
@@ -28,7 +28,10 @@ const toValue = (r: CounterRowSql): CounterValue => ({
   asOf: r.updated_at.toISOString(),
 });
 
-const STAGING_COLUMNS = ['ord', 'indicator', 'measure', 'level', 'region', 'period', 'dims', 'delta'];
+const STAGING: StagingTable = {
+  name: 'counter_deltas_staging',
+  columns: [['ord', 'int'], ['indicator', 'text'], ['measure', 'text'], ['level', 'text'], ['region', 'text'], ['period', 'text'], ['dims', 'text'], ['delta', 'bigint']],
+};
 
 /** Owns `indicator_counters`: one row per (indicator, measure, level, region, period, dims). */
 @Injectable()
@@ -42,30 +45,15 @@ export class IndicatorCountersRepository {
    */
   async add(client: PoolClient, deltas: readonly CounterDelta[]): Promise<CounterValue[]> {
     if (deltas.length === 0) return [];
-    await this.ensureStaging(client);
-    await copyRows(client, 'counter_deltas_staging', STAGING_COLUMNS, deltas.map((d, i) => [i, d.indicator, d.measure, d.level, d.region, d.period, d.dims, d.delta]));
+    await stageRows(client, STAGING, deltas.map((d, i) => [i, d.indicator, d.measure, d.level, d.region, d.period, d.dims, d.delta]));
     const { rows } = await client.query<CounterRowSql>(
       `INSERT INTO indicator_counters AS c (indicator, measure, level, region, period, dims, value)
-       SELECT indicator, measure, level, region, period, dims, delta FROM counter_deltas_staging ORDER BY ord
+       SELECT indicator, measure, level, region, period, dims, delta FROM ${STAGING.name} ORDER BY ord
        ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
          value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
        RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at`,
     );
     return rows.map(toValue);
-  }
-
-  /**
-   * The staging table lives as long as the connection and empties at every COMMIT. Asked for in
-   * every transaction (one round trip per transaction): one created in a transaction that then
-   * rolled back is gone.
-   */
-  private async ensureStaging(client: PoolClient): Promise<void> {
-    await client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS counter_deltas_staging (
-         ord int NOT NULL, indicator text NOT NULL, measure text NOT NULL, level text NOT NULL,
-         region text NOT NULL, period text NOT NULL, dims text NOT NULL, delta bigint NOT NULL
-       ) ON COMMIT DELETE ROWS`,
-    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { copyRows } from '@lib/database';
+import { stagedColumns, StagingTable, stageRows } from '@lib/database';
 
 /** A canonical event version as the ledger keeps it. */
 export interface LedgerEntry {
@@ -19,34 +19,32 @@ export interface LedgerEntry {
   payloadJson: string;
 }
 
-const STAGING_COLUMNS = ['institution_id', 'event_id', 'version', 'type', 'action', 'voided', 'occurred_at', 'received_at', 'kafka_partition', 'kafka_offset', 'payload'];
+const STAGING: StagingTable = {
+  name: 'event_ledger_staging',
+  columns: [
+    ['institution_id', 'text'], ['event_id', 'text'], ['version', 'int'], ['type', 'text'], ['action', 'text'], ['voided', 'boolean'],
+    ['occurred_at', 'timestamptz'], ['received_at', 'timestamptz'], ['kafka_partition', 'int'], ['kafka_offset', 'bigint'], ['payload', 'jsonb'],
+  ],
+};
 
 /** Owns `event_ledger`: the applied event versions (dedupe key, corrections, provenance). */
 @Injectable()
 export class LedgerRepository {
   /**
    * Inserts the versions not seen before; returns those that were new (duplicates are dropped). The
-   * versions are staged with COPY (a session-local table emptied at COMMIT, asked for in every
-   * transaction since one created in a rolled-back transaction is gone), then inserted in one statement.
+   * versions are staged with COPY, then inserted in one statement.
    */
   async insertNew(client: PoolClient, entries: LedgerEntry[]): Promise<LedgerEntry[]> {
     const unique = [...new Map(entries.map((e) => [ledgerKey(e.institutionId, e.eventId, e.version), e])).values()];
     if (unique.length === 0) return [];
-    await client.query(
-      `CREATE TEMP TABLE IF NOT EXISTS event_ledger_staging (
-         institution_id text, event_id text, version int, type text, action text, voided boolean,
-         occurred_at timestamptz, received_at timestamptz, kafka_partition int, kafka_offset bigint, payload jsonb
-       ) ON COMMIT DELETE ROWS`,
-    );
-    await copyRows(
+    await stageRows(
       client,
-      'event_ledger_staging',
-      STAGING_COLUMNS,
+      STAGING,
       unique.map((e) => [e.institutionId, e.eventId, e.version, e.type, e.action, e.voided, e.occurredAt, e.receivedAt, e.partition, e.offset, e.payloadJson]),
     );
     const { rows } = await client.query<{ institution_id: string; event_id: string; version: number }>(
-      `INSERT INTO event_ledger (${STAGING_COLUMNS.join(', ')})
-       SELECT ${STAGING_COLUMNS.join(', ')} FROM event_ledger_staging
+      `INSERT INTO event_ledger (${stagedColumns(STAGING)})
+       SELECT ${stagedColumns(STAGING)} FROM ${STAGING.name}
        ON CONFLICT (institution_id, event_id, version) DO NOTHING
        RETURNING institution_id, event_id, version`,
     );
