@@ -16,7 +16,7 @@ import { issueBureauToken } from '../lib/bureau-fixture';
 import { issueApiKey, seedRegistry } from '../lib/registry-fixture';
 import { benchEnvironment, prepareBenchEnvironment, removeBenchLeftovers } from './bench-environment';
 import { canonicalEvents, rawEvents } from './bench-events';
-import { aggregationThroughput } from './measure/aggregation';
+import { aggregationThroughput, restartAfterKill } from './measure/aggregation';
 import { countingPipeline, differingCounters } from './measure/counting-pipeline';
 import { freshness } from './measure/freshness';
 import { batchThroughput, singleEventLatency } from './measure/http-ingest';
@@ -31,10 +31,10 @@ const QUICK = process.argv.includes('--quick');
 /** `--only=aggregation,live`: run some sections (named after their functions without "Section"). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const SIZES = QUICK
-  ? { aggregate: 100_000, counting: 50_000, scaleOut: 50_000, ledger: 50_000, rebuild: 100_000, httpSeconds: 10, latencySeconds: 10, probes: 20, memoryRun: 0 }
+  ? { aggregate: 100_000, counting: 50_000, restartAt: 30_000, scaleOut: 50_000, ledger: 50_000, rebuild: 100_000, httpSeconds: 10, latencySeconds: 10, probes: 20, memoryRun: 0 }
   // The issue asks for memory over 5M events; at today's aggregation rate that alone takes ~40 min,
   // so the full run defaults to 2M to stay under 30 min (BENCH_MEMORY_EVENTS=5000000 for the 5M run).
-  : { aggregate: 1_000_000, counting: 200_000, scaleOut: 500_000, ledger: 200_000, rebuild: 1_000_000, httpSeconds: 30, latencySeconds: 30, probes: 50, memoryRun: Number(process.env.BENCH_MEMORY_EVENTS ?? 2_000_000) };
+  : { aggregate: 1_000_000, counting: 200_000, restartAt: 200_000, scaleOut: 500_000, ledger: 200_000, rebuild: 1_000_000, httpSeconds: 30, latencySeconds: 30, probes: 50, memoryRun: Number(process.env.BENCH_MEMORY_EVENTS ?? 2_000_000) };
 
 const figures: Figure[] = [];
 const notes: string[] = [];
@@ -74,6 +74,7 @@ async function aggregationSection(run: string) {
   figures.push({
     section: 'aggregation', name: `exactly-once aggregation of ${produced.count.toLocaleString()} events, compiled catalogue`, value: aggregation.eventsPerSecond, unit: 'events/s',
     baseline: { name: 'declarative engine, same events', value: reference.eventsPerSecond },
+    notes: 'the second run over a topic is ~8% faster whichever engine it uses (measured with the order swapped)',
   });
 
   log('rebuild and drift check of every counter from the ledger');
@@ -95,6 +96,20 @@ async function scaleOutSection(run: string) {
     section: 'aggregation', name: `exactly-once aggregation of ${produced.count.toLocaleString()} events, 2 instances`, value: two.eventsPerSecond, unit: 'events/s',
     baseline: one ? { name: 'one instance (above)', value: one.value } : undefined,
     notes: 'both processes on the same 2 cores as Kafka, PostgreSQL and Redis',
+  });
+}
+
+/** SIGKILL with a large state behind it: how long until a new process commits again. */
+async function restartSection(run: string) {
+  const env = benchEnvironment(`${run}r`);
+  await prepareBenchEnvironment(env);
+  log(`restart after SIGKILL at ${SIZES.restartAt.toLocaleString()} applied events`);
+  const produced = await produceAll(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.restartAt + 20_000, 'restart')));
+  const restart = await restartAfterKill(env, 3807, produced.count, SIZES.restartAt);
+  figures.push({
+    section: 'aggregation', name: `restart after SIGKILL, ${restart.appliedAtKill.toLocaleString()} events applied`, value: restart.resumeSeconds, unit: 's to the next commit',
+    target: '< 10 s at 1 M events of state',
+    notes: `new process healthy after ${restart.startSeconds.toFixed(1)} s; the rest is the consumer group waiting out the dead member's session (${env.KAFKA_SESSION_TIMEOUT_MS} ms here). the state is in PostgreSQL, so nothing is restored and the time does not grow with it`,
   });
 }
 
@@ -219,7 +234,7 @@ async function main() {
   };
   const run = Date.now().toString(36);
   await removeBenchLeftovers();
-  const sections = [countingSection, aggregationSection, scaleOutSection, ledgerSection, ingestSection, liveSection, memorySection];
+  const sections = [countingSection, aggregationSection, restartSection, scaleOutSection, ledgerSection, ingestSection, liveSection, memorySection];
   for (const section of sections.filter((s) => !ONLY || ONLY.includes(s.name.replace(/Section$/, '')))) {
     try {
       await section(run);

@@ -43,3 +43,40 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
     await pool.end();
   }
 }
+
+export interface RestartResult {
+  /** Messages applied (stored offsets) when the process was killed: the state a restart must recover. */
+  appliedAtKill: number;
+  /** From SIGKILL to the first transaction committed by the new process. */
+  resumeSeconds: number;
+  /** Of which: until the new process answered /health. */
+  startSeconds: number;
+}
+
+/**
+ * SIGKILLs an aggregator once `killAt` messages are applied, starts a new one at once (what an
+ * orchestrator does) and times how long until it commits again, then lets it finish the topic.
+ */
+export async function restartAfterKill(env: Record<string, string>, port: number, total: number, killAt: number): Promise<RestartResult> {
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const group = `${env.KAFKA_GROUP_PREFIX}.aggregator`;
+  const applied = async () =>
+    Number((await pool.query<{ n: string }>('SELECT coalesce(sum(next_offset), 0) AS n FROM consumer_offsets WHERE group_id = $1', [group])).rows[0].n);
+  const aggregator = new AppProcess('aggregator', port, env);
+  try {
+    await aggregator.start(120_000);
+    while ((await applied()) < killAt) await sleep(100);
+    await aggregator.kill();
+    const killedAt = performance.now();
+    const appliedAtKill = await applied();
+    await aggregator.start(120_000);
+    const startSeconds = (performance.now() - killedAt) / 1000;
+    while ((await applied()) === appliedAtKill) await sleep(50);
+    const resumeSeconds = (performance.now() - killedAt) / 1000;
+    while ((await applied()) < total) await sleep(200);
+    return { appliedAtKill, resumeSeconds, startSeconds };
+  } finally {
+    await aggregator.stop();
+    await pool.end();
+  }
+}
