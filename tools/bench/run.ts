@@ -109,7 +109,7 @@ async function restartSection(run: string) {
   figures.push({
     section: 'aggregation', name: `restart after SIGKILL, ${restart.appliedAtKill.toLocaleString()} events applied`, value: restart.resumeSeconds, unit: 's to the next commit',
     target: '< 10 s at 1 M events of state',
-    notes: `new process healthy after ${restart.startSeconds.toFixed(1)} s; the rest is the consumer group waiting out the dead member's session (${env.KAFKA_SESSION_TIMEOUT_MS} ms here). the state is in PostgreSQL, so nothing is restored and the time does not grow with it`,
+    notes: `new process healthy after ${restart.startSeconds.toFixed(1)} s; the rest is the consumer group waiting out the dead member's session (${env.KAFKA_SESSION_TIMEOUT_MS} ms here); the state is in PostgreSQL, so nothing is restored and the time does not grow with it`,
   });
 }
 
