@@ -36,10 +36,9 @@ interface CompiledDefinition {
   tests: Map<string, FactTest>;
 }
 
-/** A subject's event as a rule sees it: facts, day, region and dims resolved once. */
+/** A subject's event as a rule sees it: facts, region and dims resolved once. */
 interface Placed {
   facts: EventFacts;
-  day: DayId;
   base: BaseRegion | null;
   dims: string | null;
 }
@@ -98,16 +97,16 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   private place(d: CompiledDefinition, facts: EventFacts): Placed {
-    return { facts, day: facts.day, base: baseRegionOf(d.def, facts), dims: dimsOf(d, facts) };
+    return { facts, base: baseRegionOf(d.def, facts), dims: dimsOf(d, facts) };
   }
 
   private count(d: CompiledDefinition, events: Placed[], out: Contribution[]): void {
     switch (d.def.counting.kind) {
       case 'each_event':
-        for (const e of countable(events)) this.emitMeasuresOnDay(out, d, e, e.facts, e.day, 1);
+        for (const e of countable(events)) this.emitMeasuresOnDay(out, d, e, e.facts, e.facts.day, 1);
         return;
       case 'first_ever':
-        for (const first of firstOfEachDims(countable(events))) this.emitMeasuresOnDay(out, d, first, first.facts, first.day, 1);
+        for (const first of firstOfEachDims(countable(events))) this.emitMeasuresOnDay(out, d, first, first.facts, first.facts.day, 1);
         return;
       case 'distinct_per_period':
         return this.distinctPerPeriod(d, countable(events), out);
@@ -126,13 +125,13 @@ export class CompiledCatalogue implements ContributionEngine {
     for (const g of d.granularities) {
       const picked = new Map<string, Countable>();
       for (const e of events) {
-        const key = `${this.periodsOf(e.day)[g]}\u0000${e.dims}`;
+        const key = `${this.periodsOf(e.facts.day)[g]}\u0000${e.dims}`;
         if (pickLast || !picked.has(key)) picked.set(key, e);
       }
       for (const e of picked.values()) {
         for (const m of d.measures) {
           const amount = amountOf(m, e.facts);
-          if (amount !== undefined) out.push(contribution(d.def.code, m.measure, e.base, this.periodsOf(e.day)[g], e.dims, amount));
+          if (amount !== undefined) out.push(contribution(d.def.code, m.measure, e.base, this.periodsOf(e.facts.day)[g], e.dims, amount));
         }
       }
     }
@@ -144,14 +143,14 @@ export class CompiledCatalogue implements ContributionEngine {
     if (rule.kind !== 'active_interval') return;
     const starts = d.tests.get('starts')!;
     const lastOfDay = new Map<DayId, Placed>();
-    for (const e of events) lastOfDay.set(e.day, e);
+    for (const e of events) lastOfDay.set(e.facts.day, e);
     const days = [...lastOfDay.values()];
     days.forEach((e, i) => {
       if (!starts(e.facts) || e.base === null || e.dims === null) return;
-      const expiry = addDays(e.day, rule.validDays);
-      const next = days[i + 1]?.day;
+      const expiry = addDays(e.facts.day, rule.validDays);
+      const next = days[i + 1]?.facts.day;
       const end = next !== undefined && dayNumber(next) < dayNumber(expiry) ? next : expiry;
-      this.emitMeasuresOnDay(out, d, e as Countable, e.facts, e.day, 1);
+      this.emitMeasuresOnDay(out, d, e as Countable, e.facts, e.facts.day, 1);
       this.emitMeasuresOnDay(out, d, e as Countable, e.facts, end, -1);
     });
   }
@@ -164,15 +163,15 @@ export class CompiledCatalogue implements ContributionEngine {
     const isFollowup = d.tests.get('followup')!;
     const registration = countable(events).find((e) => isRegistration(e.facts));
     if (!registration) return;
-    const registeredOn = registration.day;
+    const registeredOn = registration.facts.day;
     this.emitOnDay(out, d, 'denominator', registration, registeredOn, 1);
     const byYear = new Map<string, DayId[]>();
     for (const e of events) {
       if (!isFollowup(e.facts)) continue;
-      const year = e.day.slice(0, 4);
+      const year = e.facts.day.slice(0, 4);
       const days = byYear.get(year);
-      if (days) days.push(e.day);
-      else byYear.set(year, [e.day]);
+      if (days) days.push(e.facts.day);
+      else byYear.set(year, [e.facts.day]);
     }
     for (const [year, days] of byYear) {
       if (days.length < rule.minFollowups) continue;
@@ -194,7 +193,7 @@ export class CompiledCatalogue implements ContributionEngine {
       const test = d.tests.get(`flag:${flag}`)!;
       flags[flag] = events.some((e) => test(e.facts));
     }
-    this.emitMeasuresOnDay(out, d, anchor, { ...anchor.facts, ...flags }, anchor.day, 1);
+    this.emitMeasuresOnDay(out, d, anchor, { ...anchor.facts, ...flags }, anchor.facts.day, 1);
   }
 
   /** Each measure whose filter `facts` pass, times `sign`, on `day` at every granularity of the definition. */
