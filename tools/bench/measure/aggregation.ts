@@ -15,9 +15,7 @@ export interface AggregationResult {
  */
 export async function aggregationThroughput(env: Record<string, string>, port: number, total: number, instances = 1): Promise<AggregationResult> {
   const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const group = `${env.KAFKA_GROUP_PREFIX}.aggregator`;
-  const applied = async () =>
-    Number((await pool.query<{ n: string }>('SELECT coalesce(sum(next_offset), 0) AS n FROM consumer_offsets WHERE group_id = $1', [group])).rows[0].n);
+  const applied = () => appliedMessages(pool, env);
 
   const aggregators = Array.from({ length: instances }, (_, i) => new AppProcess('aggregator', port + i, env));
   await Promise.all(aggregators.map((a) => a.start(120_000)));
@@ -44,6 +42,13 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
   }
 }
 
+/** Messages the aggregator group has applied: the sum of the next offsets stored with the results. */
+async function appliedMessages(pool: Pool, env: Record<string, string>): Promise<number> {
+  const group = `${env.KAFKA_GROUP_PREFIX}.aggregator`;
+  const { rows } = await pool.query<{ n: string }>('SELECT coalesce(sum(next_offset), 0) AS n FROM consumer_offsets WHERE group_id = $1', [group]);
+  return Number(rows[0].n);
+}
+
 export interface RestartResult {
   /** Messages applied (stored offsets) when the process was killed: the state a restart must recover. */
   appliedAtKill: number;
@@ -59,9 +64,7 @@ export interface RestartResult {
  */
 export async function restartAfterKill(env: Record<string, string>, port: number, total: number, killAt: number): Promise<RestartResult> {
   const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const group = `${env.KAFKA_GROUP_PREFIX}.aggregator`;
-  const applied = async () =>
-    Number((await pool.query<{ n: string }>('SELECT coalesce(sum(next_offset), 0) AS n FROM consumer_offsets WHERE group_id = $1', [group])).rows[0].n);
+  const applied = () => appliedMessages(pool, env);
   const aggregator = new AppProcess('aggregator', port, env);
   try {
     await aggregator.start(120_000);
