@@ -1,7 +1,7 @@
 /**
  * Rebuild and drift check of the indicator counters: recomputes every counter from the latest
  * version of every event in the ledger, with the same pure engine as the aggregator, and compares
- * the result with indicator_counters. Safe while the aggregator runs (one consistent snapshot).
+ * the result with the stored values (indicator_counter_values). Safe while the aggregator runs (one consistent snapshot).
  *   node dist/tools/rebuild.js            report differences; exit 0 when none, 1 otherwise
  *   node dist/tools/rebuild.js --apply    also set the differing counters to the recomputed values
  *                                         (the aggregator waits meanwhile) and refresh them in Redis
@@ -57,7 +57,7 @@ export async function rebuild(raw: Record<string, unknown>, apply: boolean): Pro
     const changed = apply && differences.length > 0 ? await store.applyDifferences() : [];
     await store.commit();
     if (changed.length > 0) await refreshCache(env, changed);
-    return { events: recomputation.events, rebuilt: rebuilt.length, live, differences, applied: changed.length, ms: Date.now() - started };
+    return { events: recomputation.events, rebuilt: rebuilt.length, live, differences, applied: apply ? differences.length : 0, ms: Date.now() - started };
   } catch (error) {
     await store.rollback().catch(() => undefined);
     throw error;

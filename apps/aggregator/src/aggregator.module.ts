@@ -7,6 +7,7 @@ import { CanonicalEventsConsumer } from './consumption/canonical-events.consumer
 import { StoredOffsetsCheck } from './consumption/stored-offsets.check';
 import { StoredOffsetsModule } from './consumption/stored-offsets.module';
 import { contributionEngineProvider } from './counting/contribution-engine.provider';
+import { CounterLogFolder } from './counters/counter-log-folder';
 import { CounterUpdater } from './counters/counter-updater';
 import { IndicatorCountersRepository } from './counters/indicator-counters.repository';
 import { SubjectLocksRepository } from './counters/subject-locks.repository';
@@ -37,6 +38,7 @@ import { LiveCountersCache } from './live/live-counters.cache';
     IndicatorCountersRepository,
     contributionEngineProvider,
     CounterUpdater,
+    CounterLogFolder,
     LiveCache,
     LiveCountersCache,
     LiveCountersRefill,

@@ -22,7 +22,7 @@ export interface StoredCounter extends CounterRow {
   updatedAt: Date;
 }
 
-/** Reads `indicator_counters` (written by the aggregator) for the cells a request needs. */
+/** Reads the counter values (`indicator_counter_values`, written by the aggregator) for the cells a request needs. */
 @Injectable()
 export class CountersRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
@@ -31,7 +31,7 @@ export class CountersRepository {
     if (regions.length === 0 || ranges.length === 0) return [];
     const { rows } = await this.pool.query<StoredCounter>(
       `SELECT c.indicator, c.measure, c.level, c.region, c.period, c.dims, c.value::float8 AS value, c.updated_at AS "updatedAt"
-       FROM indicator_counters c
+       FROM indicator_counter_values c
        JOIN jsonb_to_recordset($5::jsonb) AS r(shape text, "from" text, "to" text)
          ON c.period ~ r.shape AND c.period <= r."to" AND (r."from" IS NULL OR c.period >= r."from")
        WHERE c.indicator = $1 AND c.level = $2 AND c.region = ANY($3) AND c.dims = $4`,

@@ -101,7 +101,7 @@ export class AggregatorTestBed {
   /** Non-zero stored counters of the regions starting with `regionPrefix`. */
   async counters(regionPrefix: string): Promise<Counters> {
     const { rows } = await this.pool.query<{ indicator: string; measure: string; level: string; region: string; period: string; dims: string; value: string }>(
-      `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counters WHERE value <> 0 AND region LIKE $1`,
+      `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE value <> 0 AND region LIKE $1`,
       [`${regionPrefix}%`],
     );
     return new Map(rows.map((r) => [counterKey(r), Number(r.value)]));

@@ -23,7 +23,7 @@ export function referenceCounters(arrival: readonly CanonicalEvent[], regionPref
 /** Non-zero counters the aggregator stored in PostgreSQL for regions under `regionPrefix`. */
 export async function storedCounters(pool: Pool, regionPrefix: string): Promise<Counters> {
   const { rows } = await pool.query<{ indicator: string; measure: string; level: string; region: string; period: string; dims: string; value: string }>(
-    'SELECT indicator, measure, level, region, period, dims, value FROM indicator_counters WHERE value <> 0 AND region LIKE $1',
+    'SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE value <> 0 AND region LIKE $1',
     [`${regionPrefix}%`],
   );
   return new Map(rows.map((r) => [keyOf(r), Number(r.value)]));

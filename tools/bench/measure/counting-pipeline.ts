@@ -36,7 +36,7 @@ export function countingPipeline(messages: readonly string[], engine: Contributi
       for (const s of c.leaving) members.get(s)?.delete(c.key);
       for (const s of c.joining) members.set(s, (members.get(s) ?? new Map<string, string>()).set(c.key, message));
     }
-    for (const d of plan.counters.sorted()) {
+    for (const d of plan.counters.nonZero()) {
       rows += 1;
       const key = counterStorageKey(d);
       counters.set(key, (counters.get(key) ?? 0) + d.delta);

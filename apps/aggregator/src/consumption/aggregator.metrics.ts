@@ -6,7 +6,9 @@ export const METRIC_STALE = 'aggregator_stale_versions_total';
 export const METRIC_MALFORMED = 'aggregator_malformed_messages_total';
 export const METRIC_RETRIES = 'aggregator_batch_retries_total';
 export const METRIC_BATCH_SECONDS = 'aggregator_batch_seconds';
-export const METRIC_BATCH_COUNTERS = 'aggregator_batch_counters_written';
+export const METRIC_BATCH_COUNTERS = 'aggregator_batch_counter_changes';
+export const METRIC_FOLD_SECONDS = 'aggregator_counter_fold_seconds';
+export const METRIC_FOLD_COUNTERS = 'aggregator_counter_fold_counters';
 export const METRIC_EVENT_AGE = 'aggregator_last_event_age_seconds';
 export const METRIC_OFFSETS_REFUSED = 'aggregator_offsets_refused';
 
@@ -19,13 +21,23 @@ export const AGGREGATOR_METRICS = [
   makeCounterProvider({ name: METRIC_RETRIES, help: 'Batch transactions retried after a serialization failure or deadlock' }),
   makeHistogramProvider({
     name: METRIC_BATCH_SECONDS,
-    help: 'Time to apply one partition batch, commit, cache refresh and change feed included',
+    help: 'Time to apply one partition batch, up to its commit and the refresh of institution feeds in Redis',
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   }),
   makeHistogramProvider({
     name: METRIC_BATCH_COUNTERS,
-    help: 'Counter rows written by one batch (one write per counter key)',
+    help: 'Counter changes one transaction appended to the counter log (one per counter key)',
     buckets: [0, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10000],
+  }),
+  makeHistogramProvider({
+    name: METRIC_FOLD_SECONDS,
+    help: 'Time to fold the counter log into the counters, Redis and change feed included',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  }),
+  makeHistogramProvider({
+    name: METRIC_FOLD_COUNTERS,
+    help: 'Counters one fold changed (one write per counter, however many batches changed it)',
+    buckets: [0, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 25000],
   }),
   makeGaugeProvider({
     name: METRIC_EVENT_AGE,

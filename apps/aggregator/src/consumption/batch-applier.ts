@@ -5,13 +5,12 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import type { CanonicalEvent } from '@lib/contracts';
 import { inTransaction, PG_POOL } from '@lib/database';
 import { ConsumedBatch, ConsumedMessage } from '@lib/kafka';
+import { CounterLogFolder } from '../counters/counter-log-folder';
 import { CounterUpdate, CounterUpdater } from '../counters/counter-updater';
 import { ConsumerOffsetsRepository } from '../ledger/consumer-offsets.repository';
 import { FeedActivity, InstitutionFeedsRepository } from '../ledger/institution-feeds.repository';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { IndicatorChangesPublisher } from '../live/indicator-changes.publisher';
 import { LiveCache } from '../live/live-cache';
-import { LiveCountersCache } from '../live/live-counters.cache';
 import {
   METRIC_BATCH_COUNTERS,
   METRIC_BATCH_SECONDS,
@@ -46,10 +45,10 @@ interface Committed extends CounterUpdate {
  * Applies batches exactly once. Batches handed over concurrently (one per partition) are applied
  * together (GroupCommit) in a single PostgreSQL transaction that skips what an earlier run already
  * applied (offsets below the stored ones), records the new event versions in the ledger (dropping
- * duplicates), updates feeds, moves the counters (CounterUpdater) and stores each partition's next
- * offset. A crash before COMMIT leaves nothing; a crash after it leaves everything, offsets included.
- * Only then are Redis and the change feed refreshed: they may miss a transaction on a crash, never
- * invent one.
+ * duplicates), updates feeds, appends the counter changes to the counter log (CounterUpdater) and
+ * stores each partition's next offset. A crash before COMMIT leaves nothing; a crash after it leaves
+ * everything, offsets included. Only then are Redis and the change feed refreshed (by the fold,
+ * CounterLogFolder): they may miss a transaction on a crash, never invent one.
  */
 @Injectable()
 export class BatchApplier implements OnApplicationShutdown {
@@ -65,8 +64,7 @@ export class BatchApplier implements OnApplicationShutdown {
     private readonly feeds: InstitutionFeedsRepository,
     private readonly counters: CounterUpdater,
     private readonly liveCache: LiveCache,
-    private readonly liveCounters: LiveCountersCache,
-    private readonly changes: IndicatorChangesPublisher,
+    private readonly folder: CounterLogFolder,
     @InjectMetric(METRIC_EVENTS_APPLIED) private readonly applied: Counter,
     @InjectMetric(METRIC_DUPLICATES) private readonly duplicates: Counter,
     @InjectMetric(METRIC_STALE) private readonly stale: Counter,
@@ -109,7 +107,7 @@ export class BatchApplier implements OnApplicationShutdown {
       this.duplicates.inc(committed.duplicates);
       this.applied.inc(committed.applied);
       this.stale.inc(committed.stale);
-      this.batchCounters.observe(committed.values.length);
+      this.batchCounters.observe(committed.counterChanges);
       // The refresh runs while the next transaction is applied; one at a time, in commit order.
       await this.refreshing;
       this.refreshing = this.refresh(committed);
@@ -119,12 +117,12 @@ export class BatchApplier implements OnApplicationShutdown {
   }
 
   /**
-   * Redis, then the change feed: a reader told of a change (live dashboards) re-reads the values
-   * from Redis, so they must be there first. Neither can fail (both log).
+   * The institution feeds in Redis, and a fold of the counter log, which brings the new counter
+   * values to Redis and the change feed without holding up the next transaction. Neither can fail (both log).
    */
   private async refresh(committed: Committed): Promise<void> {
-    await Promise.all([this.liveCache.recordFeeds(committed.activity), this.liveCounters.write(committed.values)]);
-    await this.changes.publish(committed.values);
+    if (committed.counterChanges > 0) void this.folder.request();
+    await this.liveCache.recordFeeds(committed.activity);
   }
 
   private async applyInTransaction(client: PoolClient, groupId: string, batches: ConsumedBatch[]): Promise<Committed | undefined> {

@@ -3,7 +3,6 @@ import type { PoolClient } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
 import type { ContributionEngine } from '@lib/indicators';
 import { CONTRIBUTION_ENGINE } from '../counting/contribution-engine.provider';
-import type { CounterValue } from '../counting/counter-delta';
 import { highestPerEvent } from '../counting/highest-per-event';
 import { planSubjectChanges } from '../counting/plan-subject-changes';
 import { affectedSubjects, versionChanges } from '../counting/version-changes';
@@ -13,8 +12,8 @@ import { IndicatorCountersRepository } from './indicator-counters.repository';
 import { SubjectLocksRepository } from './subject-locks.repository';
 
 export interface CounterUpdate {
-  /** New counter values, for the cache and the change feed after COMMIT. */
-  values: CounterValue[];
+  /** Counter changes appended to the counter log (summed per counter within the batch). */
+  counterChanges: number;
   /** Versions that became their event's latest. */
   applied: number;
   /** Versions not above the latest (late, retried with a new version number, or superseded in the batch). */
@@ -29,7 +28,7 @@ export interface CounterUpdate {
  *  3. lock the affected subjects (advisory, ascending), then load all their members in one query;
  *  4. recompute each affected subject before and after in memory (pure engine); merge the deltas;
  *  5. write latest versions and membership changes in bulk;
- *  6. roll up and upsert-add one row per counter key, in key order.
+ *  6. roll up, and append one change per counter key to the counter log (folded in the background).
  */
 @Injectable()
 export class CounterUpdater {
@@ -42,11 +41,11 @@ export class CounterUpdater {
   ) {}
 
   async apply(client: PoolClient, newVersions: readonly CanonicalEvent[]): Promise<CounterUpdate> {
-    if (newVersions.length === 0) return { values: [], applied: 0, stale: 0 };
+    if (newVersions.length === 0) return { counterChanges: 0, applied: 0, stale: 0 };
     const { highest, superseded } = highestPerEvent(newVersions);
     const stored = await this.versions.lockLatest(client, highest);
     const { changes, stale } = versionChanges(highest, stored, this.engine);
-    if (changes.length === 0) return { values: [], applied: 0, stale: stale + superseded };
+    if (changes.length === 0) return { counterChanges: 0, applied: 0, stale: stale + superseded };
 
     const subjects = affectedSubjects(changes);
     await this.locks.lockAll(client, subjects);
@@ -58,8 +57,8 @@ export class CounterUpdater {
     );
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
-    // Last, so the shared city/province rows stay locked for as short a time as possible.
-    const values = await this.counters.add(client, plan.counters.sorted());
-    return { values, applied: changes.length, stale: stale + superseded };
+    const counterChanges = plan.counters.nonZero();
+    await this.counters.append(client, counterChanges);
+    return { counterChanges: counterChanges.length, applied: changes.length, stale: stale + superseded };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
-import { PG_POOL, StagingTable, stageRows } from '@lib/database';
+import type { ClientBase, Pool, PoolClient } from 'pg';
+import { copyRows, PG_POOL } from '@lib/database';
 import type { Measure, RegionLevel } from '@lib/indicators';
 import type { CounterDelta, CounterValue } from '../counting/counter-delta';
 
@@ -28,32 +28,55 @@ const toValue = (r: CounterRowSql): CounterValue => ({
   asOf: r.updated_at.toISOString(),
 });
 
-const STAGING: StagingTable = {
-  name: 'counter_deltas_staging',
-  columns: [['ord', 'int'], ['indicator', 'text'], ['measure', 'text'], ['level', 'text'], ['region', 'text'], ['period', 'text'], ['dims', 'text'], ['delta', 'bigint']],
-};
+/** The columns a counter change is appended with, in the order `append` gives them. */
+const LOG_COLUMNS = ['indicator', 'level', 'region', 'dims', 'measure', 'period', 'delta'] as const;
 
-/** Owns `indicator_counters`: one row per (indicator, measure, level, region, period, dims). */
+/**
+ * Arbitrates folds between aggregator instances and the rebuild tool (two-key advisory locks do not
+ * share a key space with the one-key subject locks).
+ */
+const FOLD_LOCK = [0x636f756e, 0x666f6c64];
+
+/** Waits until no other transaction folds the counter log, and keeps others from folding until COMMIT. */
+export async function lockCounterFolds(client: ClientBase): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', FOLD_LOCK);
+}
+
+/**
+ * Moves every committed change from the counter log into the counters, summed per counter, and
+ * returns the counters' new values. One fold at a time (the lock, held to COMMIT); rows committed
+ * while it runs stay for the next one. A counter whose changes cancel out is not touched.
+ */
+export async function foldCounterLog(client: ClientBase): Promise<CounterValue[]> {
+  await lockCounterFolds(client);
+  const { rows } = await client.query<CounterRowSql>(
+    `WITH folded AS (
+       DELETE FROM indicator_counter_log RETURNING indicator, level, region, dims, measure, period, delta
+     ), summed AS (
+       SELECT indicator, level, region, dims, measure, period, sum(delta)::bigint AS delta
+       FROM folded GROUP BY indicator, level, region, dims, measure, period HAVING sum(delta) <> 0
+     )
+     INSERT INTO indicator_counters AS c (indicator, level, region, dims, measure, period, value)
+     SELECT * FROM summed ORDER BY indicator, level, region, dims, measure, period
+     ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
+       value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
+     RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at`,
+  );
+  return rows.map(toValue);
+}
+
+/**
+ * Owns `indicator_counters` (one row per (indicator, measure, level, region, period, dims)) and the
+ * log of changes folded into it (`indicator_counter_log`, see its migration).
+ */
 @Injectable()
 export class IndicatorCountersRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /**
-   * Adds a transaction's deltas, one row write per counter, and returns the new values. The deltas go
-   * to a session-local staging table with COPY, then into the counters with one upsert in the order
-   * given (sorted by the caller), which keeps concurrent transactions' row locks in one order.
-   */
-  async add(client: PoolClient, deltas: readonly CounterDelta[]): Promise<CounterValue[]> {
-    if (deltas.length === 0) return [];
-    await stageRows(client, STAGING, deltas.map((d, i) => [i, d.indicator, d.measure, d.level, d.region, d.period, d.dims, d.delta]));
-    const { rows } = await client.query<CounterRowSql>(
-      `INSERT INTO indicator_counters AS c (indicator, measure, level, region, period, dims, value)
-       SELECT indicator, measure, level, region, period, dims, delta FROM ${STAGING.name} ORDER BY ord
-       ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
-         value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
-       RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at`,
-    );
-    return rows.map(toValue);
+  /** Appends a transaction's changes to the counter log with COPY: no row of indicator_counters is touched. */
+  async append(client: PoolClient, deltas: readonly CounterDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
+    await copyRows(client, 'indicator_counter_log', LOG_COLUMNS, deltas.map((d) => [d.indicator, d.level, d.region, d.dims, d.measure, d.period, d.delta]));
   }
 
   /**

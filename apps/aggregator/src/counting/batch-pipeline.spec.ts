@@ -34,7 +34,7 @@ class MapTables {
       m.set(eventKey(r), change.event);
       this.members.set(r.subject, m);
     }
-    for (const d of plan.counters.sorted()) {
+    for (const d of plan.counters.nonZero()) {
       const k = counterStorageKey(d);
       const v = (this.counters.get(k) ?? 0) + d.delta;
       if (v === 0) this.counters.delete(k);

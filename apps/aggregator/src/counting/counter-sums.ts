@@ -50,15 +50,10 @@ export class CounterSums {
     return chain;
   }
 
-  /**
-   * The non-zero sums in storage-key order: every transaction writes (and row-locks) shared
-   * counters — the city and province rows every county's batch touches — in the same order, which
-   * rules out deadlocks between concurrent transactions.
-   */
-  sorted(): CounterDelta[] {
-    return [...this.sums]
-      .filter(([, row]) => row.delta !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, row]) => row);
+  /** The non-zero sums, one per counter, in no particular order. */
+  nonZero(): CounterDelta[] {
+    const rows: CounterDelta[] = [];
+    for (const row of this.sums.values()) if (row.delta !== 0) rows.push(row);
+    return rows;
   }
 }

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
 import type { CounterDelta, CounterKey, CounterValue } from '../counting/counter-delta';
+import { foldCounterLog, lockCounterFolds } from '../counters/indicator-counters.repository';
 
 export interface CounterDifference extends CounterKey {
   /** The stored value (null: no row, or 0). */
@@ -13,17 +14,22 @@ const CHUNK = 5000;
 
 /**
  * The SQL of the rebuild and drift check (tools/rebuild.ts). Everything runs in one REPEATABLE READ
- * transaction: the aggregator commits ledger and counters together, so one snapshot sees a ledger and
- * counters that belong together, even while it runs. With `lockCounters` the counters are also
- * locked against the aggregator (it waits) so that differences can be applied to that same snapshot.
+ * transaction: the aggregator commits ledger and counter log together, so one snapshot sees a ledger
+ * and counter values (indicator_counter_values) that belong together, even while it runs. With
+ * `lockCounters` the counters, their log and folds are also locked against the aggregator (it waits)
+ * so that differences can be applied to that same snapshot.
  */
 export class CounterRebuildStore {
   constructor(private readonly client: Client) {}
 
   async begin(lockCounters: boolean): Promise<void> {
     await this.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    // Before any read: the snapshot is taken by the first query after the lock is granted.
-    if (lockCounters) await this.client.query('LOCK TABLE indicator_counters IN SHARE ROW EXCLUSIVE MODE');
+    // Before any read: the snapshot is taken by the first query after the locks are granted. The fold
+    // lock first, as folds take it before touching the tables (one order, no deadlock).
+    if (lockCounters) {
+      await lockCounterFolds(this.client);
+      await this.client.query('LOCK TABLE indicator_counters, indicator_counter_log IN SHARE ROW EXCLUSIVE MODE');
+    }
   }
 
   async commit(): Promise<void> {
@@ -78,32 +84,30 @@ export class CounterRebuildStore {
     const { rows } = await this.client.query<CounterKey & { live: string | null; rebuilt: string | null }>(
       `SELECT indicator, level, region, dims, measure, period, c.value AS live, r.value AS rebuilt
        FROM rebuilt_counters r
-       FULL JOIN (SELECT * FROM indicator_counters WHERE value <> 0) c USING (indicator, level, region, dims, measure, period)
+       FULL JOIN (SELECT * FROM indicator_counter_values WHERE value <> 0) c USING (indicator, level, region, dims, measure, period)
        WHERE r.value IS DISTINCT FROM c.value
        ORDER BY indicator, level, region, dims, measure, period`,
     );
     return rows.map((r) => ({ ...r, live: r.live === null ? null : Number(r.live), rebuilt: r.rebuilt === null ? null : Number(r.rebuilt) }));
   }
 
-  /** Sets every differing counter to its recomputed value (0 when it has none); returns the new values for the cache. */
+  /**
+   * Brings every differing counter to its recomputed value (0 when it has none): the corrections go
+   * into the counter log, which is then folded; returns the folded counters' new values for the cache.
+   */
   async applyDifferences(): Promise<CounterValue[]> {
-    const { rows } = await this.client.query<CounterKey & { value: string; revision: string; updated_at: Date }>(
-      `WITH diff AS (
-         SELECT indicator, level, region, dims, measure, period, coalesce(r.value, 0) AS value
-         FROM rebuilt_counters r
-         FULL JOIN (SELECT * FROM indicator_counters WHERE value <> 0) c USING (indicator, level, region, dims, measure, period)
-         WHERE r.value IS DISTINCT FROM c.value)
-       INSERT INTO indicator_counters AS c (indicator, level, region, dims, measure, period, value)
-       SELECT * FROM diff ORDER BY indicator, level, region, dims, measure, period
-       ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
-         value = EXCLUDED.value, revision = c.revision + 1, updated_at = now()
-       RETURNING indicator, level, region, dims, measure, period, value, revision, updated_at`,
+    await this.client.query(
+      `INSERT INTO indicator_counter_log (indicator, level, region, dims, measure, period, delta)
+       SELECT indicator, level, region, dims, measure, period, coalesce(r.value, 0) - coalesce(c.value, 0)
+       FROM rebuilt_counters r
+       FULL JOIN (SELECT * FROM indicator_counter_values WHERE value <> 0) c USING (indicator, level, region, dims, measure, period)
+       WHERE r.value IS DISTINCT FROM c.value`,
     );
-    return rows.map((r) => ({ ...r, value: Number(r.value), revision: Number(r.revision), asOf: r.updated_at.toISOString() }));
+    return foldCounterLog(this.client);
   }
 
   async liveCount(): Promise<number> {
-    const { rows } = await this.client.query<{ n: string }>('SELECT count(*) AS n FROM indicator_counters WHERE value <> 0');
+    const { rows } = await this.client.query<{ n: string }>('SELECT count(*) AS n FROM indicator_counter_values WHERE value <> 0');
     return Number(rows[0].n);
   }
 }

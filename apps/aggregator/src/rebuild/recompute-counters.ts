@@ -25,6 +25,6 @@ export class CounterRecomputation {
   counters(): CounterDelta[] {
     const sums = new CounterSums();
     for (const [subject, events] of this.members) for (const c of contributionsOf(subject, events)) sums.add(c);
-    return sums.sorted();
+    return sums.nonZero();
   }
 }

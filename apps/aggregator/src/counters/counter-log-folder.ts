@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Pool } from 'pg';
+import { Histogram } from 'prom-client';
+import { inTransaction, PG_POOL } from '@lib/database';
+import { METRIC_FOLD_COUNTERS, METRIC_FOLD_SECONDS } from '../consumption/aggregator.metrics';
+import { IndicatorChangesPublisher } from '../live/indicator-changes.publisher';
+import { LiveCountersCache } from '../live/live-counters.cache';
+import { foldCounterLog } from './indicator-counters.repository';
+
+/** A fold also runs on this clock: for changes another instance committed, and after a failed fold. */
+const FOLD_EVERY_MS = 1_000;
+
+/**
+ * Folds the counter log into indicator_counters, then tells Redis and the change feed the new values
+ * (in that order: a reader told of a change re-reads Redis). A fold is asked for after every committed
+ * batch; requests that arrive while one runs are served by a single next fold, so under load each
+ * fold sums many batches' changes into one write per counter, and when idle a change is folded
+ * right after its batch commits. Readers of PostgreSQL see log and table together, so a late fold
+ * delays only Redis and the change feed, never a value read from the database.
+ */
+@Injectable()
+export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CounterLogFolder.name);
+  private timer?: NodeJS.Timeout;
+  private pending = false;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly liveCounters: LiveCountersCache,
+    private readonly changes: IndicatorChangesPublisher,
+    @InjectMetric(METRIC_FOLD_SECONDS) private readonly foldSeconds: Histogram,
+    @InjectMetric(METRIC_FOLD_COUNTERS) private readonly foldCounters: Histogram,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.request();
+    this.timer = setInterval(() => this.request(), FOLD_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a fold soon; resolves when a fold that started after the request has ended. */
+  request(): Promise<void> {
+    this.pending = true;
+    this.running ??= this.foldWhilePending().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async foldWhilePending(): Promise<void> {
+    while (this.pending) {
+      this.pending = false;
+      await this.foldOnce();
+    }
+  }
+
+  private async foldOnce(): Promise<void> {
+    const stopTimer = this.foldSeconds.startTimer();
+    try {
+      const values = await inTransaction(this.pool, foldCounterLog);
+      this.foldCounters.observe(values.length);
+      if (values.length === 0) return;
+      await this.liveCounters.write(values);
+      await this.changes.publish(values);
+    } catch (error) {
+      // The changes stay in the log (readers still see them); the clock tries again.
+      this.logger.warn({ err: error }, 'counter log not folded');
+    } finally {
+      stopTimer();
+    }
+  }
+}
