@@ -3,9 +3,10 @@ import { eventually, sleep } from '../support/app-process';
 import { AggregatorTestBed } from './support/aggregator-test-bed';
 
 /**
- * A process killed between a COMMIT and that transaction's Redis write leaves the new values only in
- * PostgreSQL while the cache still says it is complete. Simulated here by writing counter rows straight
- * to PostgreSQL under a "ready" cache: the restarted aggregator puts the recent ones into Redis.
+ * A process killed between a fold's COMMIT and its Redis write leaves the new values only in
+ * PostgreSQL while the cache still says it is complete. Simulated here by writing counter rows and
+ * their fold's record straight to PostgreSQL, hours ago, under a "ready" cache: the starting
+ * aggregator puts the counters changed since that fold into Redis, and nothing older.
  */
 describe('live cache repair at start', () => {
   const bed = new AggregatorTestBed('repair');
@@ -18,18 +19,23 @@ describe('live cache repair at start', () => {
   beforeAll(() => bed.setup());
   afterAll(() => bed.teardown());
 
-  it('re-writes counters committed in the last minutes, not the whole table', async () => {
+  it('re-writes the counters of a fold never announced, however old, and not the whole table', async () => {
     await bed.redis.set(LIVE_COUNTERS_READY, new Date().toISOString());
+    // As a fold writes them: its record's time is the updated_at of the counters it changed.
+    const foldedAt = new Date(Date.now() - 2 * 3600_000);
     await bed.pool.query(
       `INSERT INTO indicator_counters (indicator, measure, level, region, period, dims, value, revision, updated_at) VALUES
-       ('county_visit_rate', 'numerator', 'county', '619901', '2026', '', 7, 3, now()),
-       ('county_visit_rate', 'numerator', 'county', '619902', '2026', '', 5, 2, now() - interval '2 hours')`,
+       ('county_visit_rate', 'numerator', 'county', '619901', '2026', '', 7, 3, $1),
+       ('county_visit_rate', 'numerator', 'county', '619902', '2026', '', 5, 2, $1::timestamptz - interval '1 hour')`,
+      [foldedAt],
     );
+    await bed.pool.query('INSERT INTO unannounced_counter_folds (folded_at) VALUES ($1)', [foldedAt]);
     const aggregator = await bed.aggregator(3761).start();
     try {
       expect(await eventually(() => cached('619901'), (v) => v !== null, 20_000)).toMatchObject({ value: 7, revision: 3 });
+      expect((await eventually(() => bed.pool.query('SELECT fold_id FROM unannounced_counter_folds'), (r) => r.rowCount === 0)).rowCount).toBe(0);
       await sleep(1000);
-      expect(await cached('619902')).toBeNull(); // older than the repair window: the cache was complete for it
+      expect(await cached('619902')).toBeNull(); // changed before the unannounced fold: the cache was complete for it
     } finally {
       await aggregator.stop();
     }

@@ -34,7 +34,17 @@ FROM (
 ) AS counter_parts
 GROUP BY indicator, level, region, dims, measure, period;
 
+-- Folds whose new values are not yet in Redis and on the change feed: a fold inserts its row, the
+-- aggregator deletes it once both are written. A row left behind (a crash in between, Redis down)
+-- says since when counters must be announced again, however long ago that was. `folded_at` is the
+-- fold transaction's now(), which is also the `updated_at` of every counter it changed.
+CREATE TABLE unannounced_counter_folds (
+  fold_id    bigserial   PRIMARY KEY,
+  folded_at  timestamptz NOT NULL DEFAULT now()
+);
+
 -- Down Migration
+DROP TABLE unannounced_counter_folds;
 INSERT INTO indicator_counters AS c (indicator, level, region, dims, measure, period, value)
 SELECT indicator, level, region, dims, measure, period, sum(delta) FROM indicator_counter_log
 GROUP BY indicator, level, region, dims, measure, period

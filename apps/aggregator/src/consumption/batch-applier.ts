@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Pool, PoolClient } from 'pg';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { CanonicalEvent } from '@lib/contracts';
 import { inTransaction, PG_POOL } from '@lib/database';
 import { ConsumedBatch, ConsumedMessage } from '@lib/kafka';
+import type { AggregatorEnvironment } from '../aggregator.environment';
 import { CounterLogFolder } from '../counters/counter-log-folder';
 import { CounterUpdate, CounterUpdater } from '../counters/counter-updater';
 import { ConsumerOffsetsRepository } from '../ledger/consumer-offsets.repository';
@@ -27,12 +29,12 @@ import { GroupCommit } from './group-commit';
 import { retryTransient } from './transient-errors';
 
 /**
- * A transaction applies what the consumer delivered meanwhile, up to this many messages: large
- * enough to merge many events into each shared county/city/province counter row and amortise round
- * trips, small enough to commit well within the group session (a member silent for longer loses
- * its partitions) and to keep the aggregator's memory flat.
+ * The transactions of all lanes apply what the consumer delivered meanwhile, up to this many
+ * messages together (each lane its share): large enough to merge many events into each counter and
+ * amortise round trips, small enough to commit well within the group session (a member silent for
+ * longer loses its partitions) and to keep the aggregator's memory flat.
  */
-const MAX_MESSAGES_PER_TRANSACTION = 2500;
+const MAX_MESSAGES_IN_TRANSACTIONS = 2500;
 /** How long an idle aggregator waits for other partitions' batches before committing (latency). */
 const GATHER_MS = 5;
 
@@ -43,7 +45,8 @@ interface Committed extends CounterUpdate {
 
 /**
  * Applies batches exactly once. Batches handed over concurrently (one per partition) are applied
- * together (GroupCommit) in a single PostgreSQL transaction that skips what an earlier run already
+ * together (GroupCommit) in a single PostgreSQL transaction per lane (partition modulo
+ * AGGREGATOR_TRANSACTION_LANES; lanes run at the same time, as two instances would) that skips what an earlier run already
  * applied (offsets below the stored ones), records the new event versions in the ledger (dropping
  * duplicates), updates feeds, appends the counter changes to the counter log (CounterUpdater) and
  * stores each partition's next offset. A crash before COMMIT leaves nothing; a crash after it leaves
@@ -53,7 +56,9 @@ interface Committed extends CounterUpdate {
 @Injectable()
 export class BatchApplier implements OnApplicationShutdown {
   private readonly logger = new Logger(BatchApplier.name);
-  private readonly groups = new Map<string, GroupCommit<ConsumedBatch>>();
+  /** One GroupCommit per consumer group and lane. */
+  private readonly lanes = new Map<string, GroupCommit<ConsumedBatch>>();
+  private readonly laneCount: number;
   /** The refresh of the last committed transaction, still running while the next one is applied. */
   private refreshing: Promise<void> = Promise.resolve();
 
@@ -73,19 +78,23 @@ export class BatchApplier implements OnApplicationShutdown {
     @InjectMetric(METRIC_BATCH_SECONDS) private readonly batchSeconds: Histogram,
     @InjectMetric(METRIC_BATCH_COUNTERS) private readonly batchCounters: Histogram,
     @InjectMetric(METRIC_EVENT_AGE) private readonly eventAge: Gauge,
-  ) {}
+    config: ConfigService<AggregatorEnvironment, true>,
+  ) {
+    this.laneCount = config.get('AGGREGATOR_TRANSACTION_LANES', { infer: true });
+  }
 
   /** Resolves once the batch is committed (with whatever other partitions' batches arrived alongside). */
   apply(groupId: string, batch: ConsumedBatch): Promise<void> {
-    let group = this.groups.get(groupId);
+    const lane = `${groupId}\u0000${batch.partition % this.laneCount}`;
+    let group = this.lanes.get(lane);
     if (!group) {
       group = new GroupCommit<ConsumedBatch>({
         commit: (batches) => this.applyTogether(groupId, batches),
         size: (b) => b.messages.length,
-        maxSize: MAX_MESSAGES_PER_TRANSACTION,
+        maxSize: Math.ceil(MAX_MESSAGES_IN_TRANSACTIONS / this.laneCount),
         gatherMs: GATHER_MS,
       });
-      this.groups.set(groupId, group);
+      this.lanes.set(lane, group);
     }
     return group.submit(batch);
   }
@@ -109,8 +118,9 @@ export class BatchApplier implements OnApplicationShutdown {
       this.stale.inc(committed.stale);
       this.batchCounters.observe(committed.counterChanges);
       // The refresh runs while the next transaction is applied; one at a time, in commit order.
-      await this.refreshing;
-      this.refreshing = this.refresh(committed);
+      const previous = this.refreshing;
+      this.refreshing = previous.then(() => this.refresh(committed));
+      await previous;
     }
     for (const batch of batches) this.recordLag(batch);
     stopTimer();

@@ -6,7 +6,7 @@ import { inTransaction, PG_POOL } from '@lib/database';
 import { METRIC_FOLD_COUNTERS, METRIC_FOLD_SECONDS } from '../consumption/aggregator.metrics';
 import { IndicatorChangesPublisher } from '../live/indicator-changes.publisher';
 import { LiveCountersCache } from '../live/live-counters.cache';
-import { foldCounterLog } from './indicator-counters.repository';
+import { foldCounterLog, IndicatorCountersRepository } from './indicator-counters.repository';
 
 /** A fold also runs on this clock: for changes another instance committed, and after a failed fold. */
 const FOLD_EVERY_MS = 1_000;
@@ -17,7 +17,8 @@ const FOLD_EVERY_MS = 1_000;
  * batch; requests that arrive while one runs are served by a single next fold, so under load each
  * fold sums many batches' changes into one write per counter, and when idle a change is folded
  * right after its batch commits. Readers of PostgreSQL see log and table together, so a late fold
- * delays only Redis and the change feed, never a value read from the database.
+ * delays only Redis and the change feed, never a value read from the database. A fold stays recorded
+ * as unannounced until both have its values.
  */
 @Injectable()
 export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +29,7 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly counters: IndicatorCountersRepository,
     private readonly liveCounters: LiveCountersCache,
     private readonly changes: IndicatorChangesPublisher,
     @InjectMetric(METRIC_FOLD_SECONDS) private readonly foldSeconds: Histogram,
@@ -62,11 +64,11 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
   private async foldOnce(): Promise<void> {
     const stopTimer = this.foldSeconds.startTimer();
     try {
-      const values = await inTransaction(this.pool, foldCounterLog);
-      this.foldCounters.observe(values.length);
-      if (values.length === 0) return;
-      await this.liveCounters.write(values);
-      await this.changes.publish(values);
+      const fold = await inTransaction(this.pool, foldCounterLog);
+      this.foldCounters.observe(fold.values.length);
+      if (fold.id === undefined) return;
+      // Left unannounced on a failure: LiveCountersRefill announces those counters again later.
+      if ((await this.liveCounters.write(fold.values)) && (await this.changes.publish(fold.values))) await this.counters.announced(fold.id);
     } catch (error) {
       // The changes stay in the log (readers still see them); the clock tries again.
       this.logger.warn({ err: error }, 'counter log not folded');

@@ -42,12 +42,25 @@ export async function lockCounterFolds(client: ClientBase): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', FOLD_LOCK);
 }
 
+/** A committed fold: the counters it changed, and its row in unannounced_counter_folds until they are announced. */
+export interface CounterFold {
+  id?: string;
+  values: CounterValue[];
+}
+
+/** Counters to announce again: changed since `since`, by the folds up to `lastId` (and maybe later ones). */
+export interface UnannouncedFolds {
+  lastId: string;
+  since: Date;
+}
+
 /**
  * Moves every committed change from the counter log into the counters, summed per counter, and
  * returns the counters' new values. One fold at a time (the lock, held to COMMIT); rows committed
- * while it runs stay for the next one. A counter whose changes cancel out is not touched.
+ * while it runs stay for the next one. A counter whose changes cancel out is not touched. A fold
+ * that changed counters is recorded as unannounced until `announced(id)`.
  */
-export async function foldCounterLog(client: ClientBase): Promise<CounterValue[]> {
+export async function foldCounterLog(client: ClientBase): Promise<CounterFold> {
   await lockCounterFolds(client);
   const { rows } = await client.query<CounterRowSql>(
     `WITH folded AS (
@@ -62,7 +75,9 @@ export async function foldCounterLog(client: ClientBase): Promise<CounterValue[]
        value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
      RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at`,
   );
-  return rows.map(toValue);
+  if (rows.length === 0) return { values: [] };
+  const fold = await client.query<{ fold_id: string }>('INSERT INTO unannounced_counter_folds DEFAULT VALUES RETURNING fold_id');
+  return { id: fold.rows[0].fold_id, values: rows.map(toValue) };
 }
 
 /**
@@ -77,6 +92,33 @@ export class IndicatorCountersRepository {
   async append(client: PoolClient, deltas: readonly CounterDelta[]): Promise<void> {
     if (deltas.length === 0) return;
     await copyRows(client, 'indicator_counter_log', LOG_COLUMNS, deltas.map((d) => [d.indicator, d.level, d.region, d.dims, d.measure, d.period, d.delta]));
+  }
+
+  /** The fold's values are in Redis and on the change feed. */
+  async announced(foldId: string): Promise<void> {
+    await this.pool.query('DELETE FROM unannounced_counter_folds WHERE fold_id = $1', [foldId]);
+  }
+
+  /** Everything folded up to `lastId` is announced (a repair or refill covered it). */
+  async announcedUpTo(lastId: string): Promise<void> {
+    await this.pool.query('DELETE FROM unannounced_counter_folds WHERE fold_id <= $1', [lastId]);
+  }
+
+  /** The folds committed at least `minAgeMs` ago whose values were never announced, if any. */
+  async unannounced(minAgeMs: number): Promise<UnannouncedFolds | undefined> {
+    const { rows } = await this.pool.query<{ last_id: string | null; since: Date | null }>(
+      `SELECT max(fold_id) AS last_id, min(folded_at) AS since FROM unannounced_counter_folds
+       WHERE folded_at < now() - make_interval(secs => $1 / 1000.0)`,
+      [minAgeMs],
+    );
+    const { last_id: lastId, since } = rows[0];
+    return lastId === null || since === null ? undefined : { lastId, since };
+  }
+
+  /** The id of the latest fold recorded so far ('0': none). */
+  async lastFoldId(): Promise<string> {
+    const { rows } = await this.pool.query<{ last_id: string | null }>('SELECT max(fold_id) AS last_id FROM unannounced_counter_folds');
+    return rows[0].last_id ?? '0';
   }
 
   /**

@@ -21,8 +21,8 @@ export function indicatorChanges(values: readonly CounterValue[]): IndicatorChan
 
 /**
  * Announces committed changes for alerting and live dashboards. A notification, not the truth: a
- * failed send is logged (alerting also evaluates on a clock, dashboards can re-read), never retried
- * by re-applying the batch, which is already committed.
+ * failed send is logged and announced again later from PostgreSQL (LiveCountersRefill), never
+ * retried by re-applying the batch, which is already committed.
  */
 @Injectable()
 export class IndicatorChangesPublisher {
@@ -36,15 +36,18 @@ export class IndicatorChangesPublisher {
     this.topic = topics.name('indicatorChanges');
   }
 
-  async publish(values: readonly CounterValue[]): Promise<void> {
-    if (values.length === 0) return;
+  /** @returns whether every change was sent */
+  async publish(values: readonly CounterValue[]): Promise<boolean> {
+    if (values.length === 0) return true;
     try {
       await this.producer.send(
         this.topic,
         indicatorChanges(values).map((change) => ({ key: change.region, value: change })),
       );
+      return true;
     } catch (error) {
       this.logger.warn({ err: error, counters: values.length }, 'indicator changes not announced');
+      return false;
     }
   }
 }

@@ -3,10 +3,11 @@ import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
 import { IndicatorCountersRepository } from '../counters/indicator-counters.repository';
 import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
+import { IndicatorChangesPublisher } from './indicator-changes.publisher';
 import { LiveCountersCache } from './live-counters.cache';
 
-/** How far back a starting aggregator re-writes changed counters to the cache (see below). */
-const REPAIR_WINDOW_MS = 15 * 60_000;
+/** Folds younger than this are left to the process folding them (it is announcing them right now). */
+const ANNOUNCE_GRACE_MS = 10_000;
 
 /**
  * Refills the live cache from PostgreSQL when Redis has lost it (first start, flush, new Redis, a
@@ -14,9 +15,10 @@ const REPAIR_WINDOW_MS = 15 * 60_000;
  * Runs in the background: consumption goes on meanwhile, and the revision check in the cache keeps
  * a refilled old value from overwriting a newer live one. Losing Redis therefore loses nothing.
  *
- * At start it also re-writes the counters changed in the last REPAIR_WINDOW_MS: a process killed
- * between a COMMIT and that transaction's Redis write left those values only in PostgreSQL, and a
- * restart (seconds to minutes later under an orchestrator) puts them back.
+ * At the same times it announces again (Redis, then the change feed) the counters of folds whose
+ * announcement never completed (unannounced_counter_folds): a process killed between a fold's COMMIT
+ * and its Redis write, Redis or Kafka down. However long ago that was, the counters changed since are
+ * re-read from PostgreSQL and written again; Redis keeps the newer of two revisions.
  */
 @Injectable()
 export class LiveCountersRefill implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,12 +30,13 @@ export class LiveCountersRefill implements OnApplicationBootstrap, OnApplication
     @Inject(REDIS) private readonly redis: Redis,
     private readonly counters: IndicatorCountersRepository,
     private readonly cache: LiveCountersCache,
+    private readonly changes: IndicatorChangesPublisher,
   ) {}
 
   onApplicationBootstrap(): void {
-    // A full refill holds the recent changes too; otherwise put back what a crash may have left out.
-    void this.refillIfEmpty().then((refilled) => (refilled ? undefined : this.repairRecent()));
-    this.timer = setInterval(() => void this.refillIfEmpty(), 30_000);
+    // At start every unannounced fold is a previous process's: announce them all at once.
+    void this.refillIfEmpty().then(() => this.announceAgain(0));
+    this.timer = setInterval(() => void this.refillIfEmpty().then(() => this.announceAgain(ANNOUNCE_GRACE_MS)), 30_000);
     this.timer.unref();
   }
 
@@ -41,13 +44,20 @@ export class LiveCountersRefill implements OnApplicationBootstrap, OnApplication
     clearInterval(this.timer);
   }
 
-  /** Re-writes the counters changed recently (a no-op for values Redis already has: revision check). */
-  async repairRecent(): Promise<void> {
+  /** Announces again the counters changed since the oldest unannounced fold at least `minAgeMs` old. */
+  async announceAgain(minAgeMs: number): Promise<void> {
     try {
-      const written = await this.copyToCache(new Date(Date.now() - REPAIR_WINDOW_MS));
-      if (written) this.logger.log({ counters: written }, 'recently changed counters re-written to the live cache');
+      const folds = await this.counters.unannounced(minAgeMs);
+      if (!folds) return;
+      let announced = 0;
+      for await (const page of this.counters.pages(5000, folds.since)) {
+        if (!(await this.cache.write(page)) || !(await this.changes.publish(page))) return; // the next round retries
+        announced += page.length;
+      }
+      await this.counters.announcedUpTo(folds.lastId);
+      this.logger.log({ counters: announced, since: folds.since.toISOString() }, 'counters of unannounced folds announced again');
     } catch (error) {
-      this.logger.warn({ err: error }, 'recently changed counters not re-written');
+      this.logger.warn({ err: error }, 'unannounced folds not announced again');
     }
   }
 
