@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import type { CanonicalEvent, HealthEvent } from '@lib/contracts';
-import { CompiledCatalogue, DECLARATIVE_ENGINE } from '@lib/indicators';
+import { CATALOGUE, CompiledCatalogue, DECLARATIVE_ENGINE } from '@lib/indicators';
 import { TOPICS } from '@lib/kafka';
 import { AppProcess } from '../lib/app-process';
 import { issueBureauToken } from '../lib/bureau-fixture';
@@ -17,6 +17,7 @@ import { issueApiKey, seedRegistry } from '../lib/registry-fixture';
 import { benchEnvironment, prepareBenchEnvironment, removeBenchLeftovers } from './bench-environment';
 import { canonicalEvents, rawEvents } from './bench-events';
 import { aggregationThroughput, restartAfterKill } from './measure/aggregation';
+import { batchRecompute } from './measure/batch-recompute';
 import { countingPipeline, differingCounters } from './measure/counting-pipeline';
 import { freshness } from './measure/freshness';
 import { batchThroughput, singleEventLatency } from './measure/http-ingest';
@@ -82,6 +83,14 @@ async function aggregationSection(run: string) {
   const rebuild = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/tools/rebuild.js')], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; code?: number }) => error);
   figures.push({ section: 'aggregation', name: `rebuild + drift check of ${produced.count.toLocaleString()} events`, value: (performance.now() - started) / 1000, unit: 's',
     notes: `exit ${'code' in rebuild && rebuild.code ? rebuild.code : 0}: ${String(rebuild.stdout ?? '').trim().split('\n').slice(-1)[0] ?? ''}` });
+
+  log('batch SQL recompute of two indicators from the ledger (GROUP BY, as a nightly analytics job)');
+  const batch = await batchRecompute(env.DATABASE_URL);
+  figures.push({
+    section: 'aggregation', name: `batch SQL recompute (GROUP BY) of county_visit_rate and county_inpatient_rate from ${batch.events.toLocaleString()} events`,
+    value: Math.round(batch.events / batch.seconds), unit: 'events/s', baseline: { name: 'exactly-once aggregation of every indicator (above)', value: aggregation.eventsPerSecond },
+    notes: `${batch.cells.toLocaleString()} cells in ${batch.seconds.toFixed(1)} s, ${batch.differing} differing from the aggregator's; the aggregator counts all ${CATALOGUE.length} indicators`,
+  });
 }
 
 /** The same work shared by two aggregator processes (one consumer group): what a second instance buys on this box. */
