@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { registerRecordCodecs } from './codecs/record-codecs';
 
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 
@@ -19,7 +20,9 @@ function nestLogCreator() {
   };
 }
 
+/** A kafkajs client of the project: its logs in the app's, every compression codec decoded (bounded). */
 export function createKafkaClient(brokers: string, clientId: string): Kafka {
+  registerRecordCodecs();
   return new Kafka({
     clientId,
     brokers: brokers.split(','),
