@@ -15,13 +15,13 @@ describe('every app on the real infrastructure', () => {
     await Promise.all(processes.map((p) => p.stop()));
   });
 
-  it.each(APPS.map((app, i) => [app, i]))('%s reports PostgreSQL, Redis and Kafka up on /health', async (app, i) => {
+  it.each(APPS.map((app, i) => [app, i]))('%s reports PostgreSQL, Redis, Kafka and its consumers up on /health', async (app, i) => {
     const response = await fetch(`${processes[i as number].url}/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; details: Record<string, { status: string }> };
     expect(body.status).toBe('ok');
     // The aggregator also says whether its stored offsets point into the broker's log.
-    expect(Object.keys(body.details).sort()).toEqual(app === 'aggregator' ? ['consumerOffsets', 'kafka', 'postgres', 'redis'] : ['kafka', 'postgres', 'redis']);
+    expect(Object.keys(body.details).sort()).toEqual(app === 'aggregator' ? ['consumerOffsets', 'kafka', 'kafkaConsumers', 'postgres', 'redis'] : ['kafka', 'kafkaConsumers', 'postgres', 'redis']);
   });
 
   it.each(APPS.map((app, i) => [app, i]))('%s exposes Prometheus metrics and OpenAPI', async (app, i) => {

@@ -1,6 +1,10 @@
 export { BatchConsumer, consumerGroupId, KafkaBatchConsumers, nextOffset } from './kafka-batch-consumer';
-export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage } from './kafka-batch-consumer';
+export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage, ConsumerState } from './kafka-batch-consumer';
+export type { UndecodableBatch } from './codecs/undecodable-batch';
+export type { CodecName, UndecodableReason } from './codecs/decompression';
+export { MAX_DECOMPRESSED_BATCH_BYTES } from './codecs/decompression';
 export { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
+export { KafkaConsumersHealthCheck } from './kafka-consumers-health.check';
 export { KafkaHealthCheck } from './kafka-health.check';
 export { KafkaModule } from './kafka.module';
 export { KafkaProducer } from './kafka-producer';
@@ -8,5 +12,5 @@ export type { OutgoingMessage } from './kafka-producer';
 export { ensureTopics, KafkaTopics } from './kafka-topics';
 export { readTopicLog } from './topic-log';
 export type { PartitionLog, TopicLog } from './topic-log';
-export { TOPICS, topicSpecs } from './topics';
+export { RAW_MAX_MESSAGE_BYTES, TOPICS, topicSpecs } from './topics';
 export type { TopicKey, TopicSpec } from './topics';

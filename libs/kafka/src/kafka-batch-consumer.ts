@@ -1,8 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Consumer, Kafka } from 'kafkajs';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Counter } from 'prom-client';
 import type { BaseEnvironment } from '@lib/config';
+import { UndecodableBatch, undecodableBatchOf } from './codecs/undecodable-batch';
 import { KAFKA_CLIENT } from './kafka-client';
+import { METRIC_CONSUMER_CRASHES, METRIC_UNDECODABLE_BATCHES } from './kafka-metrics';
 import { readTopicLog, TopicLog } from './topic-log';
 
 export interface ConsumedMessage {
@@ -12,6 +16,12 @@ export interface ConsumedMessage {
   key: string | null;
   value: Buffer | null;
   timestamp: string;
+  /**
+   * Set when the message stands for a record of a batch that could not be decompressed (too large,
+   * corrupt): key and value are null, the offset is the record's. Handlers reject it like any
+   * unreadable message, so the partition moves on.
+   */
+  undecodable?: UndecodableBatch;
 }
 
 export interface ConsumedBatch {
@@ -54,6 +64,20 @@ export interface BatchConsumerOptions {
   fromBeginning?: boolean;
 }
 
+/** Whether a consumer is handing over batches; `crashed` until it has joined its group again. */
+export type ConsumerState =
+  | { status: 'starting' | 'consuming' | 'stopped' }
+  | { status: 'crashed'; error: string; since: string };
+
+export interface ConsumerMetrics {
+  undecodableBatches: Counter;
+  crashes: Counter;
+}
+
+/** First wait before restarting a crashed consumer; doubles per crash in a row up to the maximum. */
+const RESTART_FIRST_MS = 1000;
+const RESTART_MAX_MS = 60_000;
+
 /**
  * Batch consumption (kafkajs `eachBatch`), which Nest's Kafka transport does not offer: it hands
  * messages one at a time. Offsets are committed by hand, after the handler has made the batch durable.
@@ -74,11 +98,16 @@ export class BatchConsumer {
    * the offsets are checked again before anything is handed over.
    */
   private readonly positions = new Map<number, bigint>();
+  private current: ConsumerState = { status: 'starting' };
+  /** Crashes since the last batch handled: sets the wait before the next restart. */
+  private crashesInARow = 0;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly kafka: Kafka,
     readonly groupId: string,
     private readonly options: BatchConsumerOptions,
+    private readonly metrics: ConsumerMetrics,
   ) {
     this.consumer = kafka.consumer({
       groupId,
@@ -88,18 +117,74 @@ export class BatchConsumer {
       maxWaitTimeInMs: 100,
       allowAutoTopicCreation: false,
     });
+    const { topic, resume } = options;
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      if (this.current.status === 'crashed') this.logger.warn({ group: this.groupId, topic }, 'Kafka consumer consuming again');
+      this.current = { status: 'consuming' };
+      this.assigned = payload.memberAssignment[topic] ?? [];
+      if (resume) this.checkAssignment(resume);
+    });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.crashed(payload.error, payload.restart));
+  }
+
+  get state(): ConsumerState {
+    return this.current;
+  }
+
+  get topic(): string {
+    return this.options.topic;
   }
 
   async start(): Promise<void> {
-    const { topic, resume, handleBatch } = this.options;
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic, fromBeginning: this.options.fromBeginning ?? true });
-    if (resume) {
-      this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
-        this.assigned = payload.memberAssignment[topic] ?? [];
-        this.checkAssignment(resume);
-      });
+    await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: this.options.fromBeginning ?? true });
+    await this.run();
+    this.logger.log(`consuming ${this.options.topic} as group ${this.groupId}`);
+  }
+
+  async stop(): Promise<void> {
+    this.current = { status: 'stopped' };
+    clearTimeout(this.restartTimer);
+    await this.consumer.disconnect();
+  }
+
+  /**
+   * kafkajs restarts a consumer after a retriable failure by itself; after any other (an error it
+   * cannot classify, a codec it lacks) it stops for good and only says so with this event. Either
+   * way the consumer reports itself crashed (health fails) until it has joined its group again, and
+   * a consumer kafkajs gave up on is restarted here, with a growing wait: the process keeps serving
+   * its other doors meanwhile, and a restart resumes from the committed offsets.
+   */
+  private crashed(error: Error, restartsItself: boolean): void {
+    if (this.current.status === 'stopped') return;
+    this.current = { status: 'crashed', error: error.message, since: new Date().toISOString() };
+    this.metrics.crashes.inc({ group: this.groupId, restart: restartsItself ? 'kafkajs' : 'consumer' });
+    this.logger.error({ group: this.groupId, topic: this.options.topic, err: error, restartsItself }, 'Kafka consumer crashed');
+    if (!restartsItself) this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    const wait = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** this.crashesInARow);
+    this.crashesInARow += 1;
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => void this.restart(), wait);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.current.status === 'stopped') return;
+    try {
+      await this.consumer.disconnect();
+      await this.consumer.connect();
+      await this.run();
+    } catch (error) {
+      this.current = { status: 'crashed', error: (error as Error).message, since: new Date().toISOString() };
+      this.logger.error({ group: this.groupId, err: error }, 'restarting the Kafka consumer failed');
+      this.scheduleRestart();
     }
+  }
+
+  private async run(): Promise<void> {
+    const { topic, resume, handleBatch } = this.options;
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       autoCommit: false,
@@ -116,19 +201,10 @@ export class BatchConsumer {
         // Refused: the batch is neither handled nor resolved (the topic is paused); a seek made
         // meanwhile makes it stale.
         if ((resume && clusterId === undefined) || !isRunning() || isStale()) return;
-        await handleBatch({
-          topic: batch.topic,
-          partition: batch.partition,
-          clusterId,
-          heartbeat,
-          messages: batch.messages.map((m) => ({
-            partition: batch.partition,
-            offset: m.offset,
-            key: m.key?.toString() ?? null,
-            value: m.value,
-            timestamp: m.timestamp,
-          })),
-        });
+        const messages = batch.messages.map((m) => consumedMessage(batch.partition, m));
+        await handleBatch({ topic: batch.topic, partition: batch.partition, clusterId, heartbeat, messages });
+        this.crashesInARow = 0;
+        this.countUndecodable(batch.topic, messages);
         const last = batch.lastOffset();
         this.positions.set(batch.partition, BigInt(last) + 1n);
         resolveOffset(last);
@@ -136,11 +212,13 @@ export class BatchConsumer {
         await heartbeat();
       },
     });
-    this.logger.log(`consuming ${topic} as group ${this.groupId}`);
   }
 
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
+  /** One count per refused record batch (its placeholders share the batch's first offset). */
+  private countUndecodable(topic: string, messages: ConsumedMessage[]): void {
+    const batches = new Map<string, UndecodableBatch>();
+    for (const { undecodable } of messages) if (undecodable) batches.set(undecodable.batchOffset, undecodable);
+    for (const { reason, codec } of batches.values()) this.metrics.undecodableBatches.inc({ topic, codec, reason });
   }
 
   /** Checks (again) where to resume the assigned partitions; batches wait for it. */
@@ -168,6 +246,12 @@ export class BatchConsumer {
   }
 }
 
+function consumedMessage(partition: number, m: KafkaMessage): ConsumedMessage {
+  const undecodable = undecodableBatchOf(m.headers);
+  if (undecodable) return { partition, offset: m.offset, key: null, value: null, timestamp: m.timestamp, undecodable };
+  return { partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value, timestamp: m.timestamp };
+}
+
 async function heartbeating<T>(work: Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
   const timer = setInterval(() => heartbeat().catch(() => undefined), 1000);
   try {
@@ -193,21 +277,33 @@ export class KafkaBatchConsumers implements OnApplicationShutdown {
   private readonly groupPrefix: string;
   private readonly sessionTimeoutMs: number;
 
+  private readonly metrics: ConsumerMetrics;
+
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     config: ConfigService<BaseEnvironment, true>,
+    @InjectMetric(METRIC_UNDECODABLE_BATCHES) undecodableBatches: Counter,
+    @InjectMetric(METRIC_CONSUMER_CRASHES) crashes: Counter,
   ) {
     this.groupPrefix = config.get('KAFKA_GROUP_PREFIX', { infer: true });
     this.sessionTimeoutMs = config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true });
+    this.metrics = { undecodableBatches, crashes };
   }
 
   create(options: BatchConsumerOptions): BatchConsumer {
-    const consumer = new BatchConsumer(this.kafka, consumerGroupId(this.groupPrefix, options.group), {
-      sessionTimeoutMs: this.sessionTimeoutMs,
-      ...options,
-    });
+    const consumer = new BatchConsumer(
+      this.kafka,
+      consumerGroupId(this.groupPrefix, options.group),
+      { sessionTimeoutMs: this.sessionTimeoutMs, ...options },
+      this.metrics,
+    );
     this.consumers.push(consumer);
     return consumer;
+  }
+
+  /** Every consumer this process created. */
+  all(): readonly BatchConsumer[] {
+    return this.consumers;
   }
 
   async onApplicationShutdown() {

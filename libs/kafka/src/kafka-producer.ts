@@ -81,7 +81,8 @@ export class KafkaProducer implements OnApplicationShutdown {
   }
 }
 
-const MAX_REQUEST_BYTES = 512 * 1024;
+/** The most one send request carries (events' bytes plus an allowance per message). */
+export const MAX_REQUEST_BYTES = 512 * 1024;
 
 function toKafkaMessage({ key, value, headers }: OutgoingMessage): Message {
   return { key, value: JSON.stringify(value), headers };

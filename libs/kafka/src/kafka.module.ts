@@ -5,7 +5,9 @@ import { Kafka } from 'kafkajs';
 import type { BaseEnvironment } from '@lib/config';
 import { KafkaBatchConsumers } from './kafka-batch-consumer';
 import { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
+import { KafkaConsumersHealthCheck } from './kafka-consumers-health.check';
 import { KafkaHealthCheck } from './kafka-health.check';
+import { KAFKA_METRICS } from './kafka-metrics';
 import { KafkaProducer } from './kafka-producer';
 import { KafkaTopics } from './kafka-topics';
 
@@ -31,9 +33,11 @@ export class KafkaModule {
         KafkaProducer,
         KafkaTopics,
         KafkaHealthCheck,
+        KafkaConsumersHealthCheck,
         KafkaBatchConsumers,
+        ...KAFKA_METRICS,
       ],
-      exports: [KAFKA_CLIENT, KafkaProducer, KafkaTopics, KafkaHealthCheck, KafkaBatchConsumers],
+      exports: [KAFKA_CLIENT, KafkaProducer, KafkaTopics, KafkaHealthCheck, KafkaConsumersHealthCheck, KafkaBatchConsumers],
     };
   }
 }

@@ -1,3 +1,5 @@
+import { MAX_REQUEST_BYTES } from './kafka-producer';
+
 /** Versioned topic names of the public contract (shared/CONTRACT.md) plus internal feeds. */
 export const TOPICS = {
   /** Institutions may produce here directly (key: institutionId); the ingest normaliser validates. */
@@ -21,6 +23,14 @@ export interface TopicSpec {
 }
 
 const WEEK_MS = String(7 * 24 * 3600 * 1000);
+
+/**
+ * Largest record batch the raw topic takes, as sent (compressed or not): one request of the
+ * project's producer (the simulator's Kafka sink) with room for record overhead, and about half of
+ * Kafka's 1 MB default. Raw events are at most 64 KiB each; what a batch may inflate to is bounded
+ * separately (MAX_DECOMPRESSED_BATCH_BYTES).
+ */
+export const RAW_MAX_MESSAGE_BYTES = MAX_REQUEST_BYTES + 64 * 1024;
 const MONTH_MS = String(30 * 24 * 3600 * 1000);
 
 /**
@@ -32,7 +42,7 @@ export function topicSpecs(prefix = '', replicationFactor = 1): TopicSpec[] {
   return [
     // Canonical events are the replayable source of truth for rebuilds: kept a month by default.
     { name: prefix + TOPICS.events, partitions: 12, config: { 'retention.ms': MONTH_MS, 'min.insync.replicas': minInsync } },
-    { name: prefix + TOPICS.eventsRaw, partitions: 12, config: { 'retention.ms': WEEK_MS } },
+    { name: prefix + TOPICS.eventsRaw, partitions: 12, config: { 'retention.ms': WEEK_MS, 'max.message.bytes': String(RAW_MAX_MESSAGE_BYTES) } },
     { name: prefix + TOPICS.eventsDeadLetter, partitions: 3, config: { 'retention.ms': MONTH_MS } },
     { name: prefix + TOPICS.alerts, partitions: 3, config: { 'retention.ms': MONTH_MS } },
     { name: prefix + TOPICS.indicatorChanges, partitions: 12, config: { 'retention.ms': String(24 * 3600 * 1000) } },

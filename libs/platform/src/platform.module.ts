@@ -1,7 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { AppConfigModule } from '@lib/config';
 import { DatabaseHealthCheck, DatabaseModule } from '@lib/database';
-import { KafkaHealthCheck, KafkaModule } from '@lib/kafka';
+import { KafkaConsumersHealthCheck, KafkaHealthCheck, KafkaModule } from '@lib/kafka';
 import { DependencyCheck, HealthModule, LoggingModule, MetricsModule } from '@lib/observability';
 import { RedisHealthCheck, RedisModule } from '@lib/redis';
 
@@ -16,12 +16,12 @@ export interface PlatformOptions {
 
 /**
  * What every app of the project stands on: validated config, JSON logs, /metrics, PostgreSQL,
- * Redis, Kafka, and /health over all three.
+ * Redis, Kafka, and /health over all three and the app's Kafka consumers.
  */
 @Module({})
 export class PlatformModule {
   static forApp({ name, environment, health }: PlatformOptions): DynamicModule {
-    const checks: Type<DependencyCheck>[] = [DatabaseHealthCheck, RedisHealthCheck, KafkaHealthCheck, ...(health?.checks ?? [])];
+    const checks: Type<DependencyCheck>[] = [DatabaseHealthCheck, RedisHealthCheck, KafkaHealthCheck, KafkaConsumersHealthCheck, ...(health?.checks ?? [])];
     return {
       module: PlatformModule,
       imports: [
