@@ -1,7 +1,11 @@
 import type { EventError, RejectionCode } from '@lib/contracts';
 
-/** Reasons the door adds to the contract's rejection codes. */
-export type DoorRejectionCode = RejectionCode | 'forbidden_institution' | 'invalid_json';
+/**
+ * Reasons the door adds to the contract's rejection codes. The raw Kafka door adds two of its own
+ * for a message whose record batch could not be decompressed: `decompressed_too_large` (it inflates
+ * beyond the limit) and `undecodable_batch` (its compressed bytes are corrupt).
+ */
+export type DoorRejectionCode = RejectionCode | 'forbidden_institution' | 'invalid_json' | 'decompressed_too_large' | 'undecodable_batch';
 
 export interface DoorError extends Omit<EventError, 'code'> {
   code: DoorRejectionCode;

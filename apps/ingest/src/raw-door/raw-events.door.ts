@@ -7,10 +7,18 @@ import { deadLetter, DeadLetter } from './dead-letter';
 import { readRawMessage } from './raw-message';
 
 /**
+ * What one fetch brings of each partition: a few hundred events. Small, so a fetch across many
+ * partitions holds little, compressed or inflated; a larger batch still comes whole, alone.
+ */
+const FETCH_BYTES_PER_PARTITION = 256 * 1024;
+
+/**
  * The Kafka door: institutions may produce straight to `health.events.raw.v1`. Each batch goes
  * through the same intake as HTTP; rejects go to the dead-letter topic with their reasons. A bad
- * message never stops the partition; only a transient failure (broker down) retries the batch,
- * and a retry is harmless: accepted versions come back as duplicates.
+ * message never stops the partition — nor does a record batch that cannot be decompressed: its
+ * records arrive as placeholders (`undecodable`) and are dead-lettered like unreadable messages.
+ * Only a transient failure (broker down) retries the batch, and a retry is harmless: accepted
+ * versions come back as duplicates.
  */
 @Injectable()
 export class RawEventsDoor implements OnApplicationBootstrap {
@@ -30,7 +38,12 @@ export class RawEventsDoor implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     if (!this.enabled) return;
     await this.consumers
-      .create({ group: 'ingest-raw', topic: this.topics.name('eventsRaw'), handleBatch: (batch) => this.normalise(batch) })
+      .create({
+        group: 'ingest-raw',
+        topic: this.topics.name('eventsRaw'),
+        maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
+        handleBatch: (batch) => this.normalise(batch),
+      })
       .start();
   }
 

@@ -19,6 +19,14 @@ describe('readRawMessage', () => {
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.error.code).toBe(code);
   });
+
+  it.each([
+    ['too_large', 'decompressed_too_large'],
+    ['corrupt', 'undecodable_batch'],
+  ] as const)('refuses a record of a batch refused as %s, with its own code', (reason, code) => {
+    const read = readRawMessage({ ...message(null), undecodable: { reason, codec: 'gzip', batchOffset: '40' } });
+    expect(read).toEqual({ ok: false, error: expect.objectContaining({ path: '', code }) });
+  });
 });
 
 describe('deadLetter', () => {

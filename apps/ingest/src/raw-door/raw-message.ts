@@ -1,4 +1,4 @@
-import type { ConsumedMessage } from '@lib/kafka';
+import { type ConsumedMessage, MAX_DECOMPRESSED_BATCH_BYTES } from '@lib/kafka';
 import type { DoorError } from '../events/intake-outcome';
 
 /** Raw events are single JSON objects of a few hundred bytes; anything far larger is not an event. */
@@ -8,8 +8,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export type RawRead = { ok: true; input: unknown } | { ok: false; error: DoorError };
 
-/** Reads one message of the raw topic as JSON, refusing what is not UTF-8 JSON of a sane size. */
+/**
+ * Reads one message of the raw topic as JSON, refusing what is not UTF-8 JSON of a sane size, and
+ * what stands for a record of a batch that could not be decompressed.
+ */
 export function readRawMessage(message: ConsumedMessage): RawRead {
+  if (message.undecodable) {
+    const { reason, codec } = message.undecodable;
+    return reason === 'too_large'
+      ? unreadable('decompressed_too_large', `The message's record batch (${codec}) inflates beyond ${MAX_DECOMPRESSED_BATCH_BYTES} bytes`)
+      : unreadable('undecodable_batch', `The message's record batch (${codec}) could not be decompressed`);
+  }
   const bytes = message.value;
   if (!bytes || bytes.length === 0) return unreadable('invalid_json', 'The message has no value');
   if (bytes.length > MAX_RAW_EVENT_BYTES) return unreadable('too_long', `The message is larger than ${MAX_RAW_EVENT_BYTES} bytes`);
