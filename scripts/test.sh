@@ -8,6 +8,7 @@ ensure_node_modules
 # A broker this run starts is stopped when it ends; one that was already running is left alone.
 if ! "$ROOT/deploy/local/kafka.sh" status >/dev/null 2>&1; then trap '"$ROOT/deploy/local/kafka.sh" stop' EXIT; fi
 ensure_infrastructure
+ensure_zstd
 ensure_chromium
 build
 say "type-checking"

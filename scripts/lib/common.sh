@@ -49,6 +49,14 @@ ensure_chromium() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
 }
 
+# Debian's zstd: the fault tests write zstd record batches with the reference implementation, as a
+# foreign producer would (the project decodes zstd, never writes it).
+ensure_zstd() {
+  command -v zstd >/dev/null 2>&1 && return 0
+  say "installing Debian's zstd for the codec fault tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zstd >/dev/null
+}
+
 ensure_infrastructure() {
   ensure_postgres
   ensure_redis

@@ -3,6 +3,7 @@ export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage, ConsumerStat
 export type { UndecodableBatch } from './codecs/undecodable-batch';
 export type { CodecName, UndecodableReason } from './codecs/decompression';
 export { MAX_DECOMPRESSED_BATCH_BYTES } from './codecs/decompression';
+export { registerRecordCodecs } from './codecs/record-codecs';
 export { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
 export { KafkaConsumersHealthCheck } from './kafka-consumers-health.check';
 export { KafkaHealthCheck } from './kafka-health.check';
