@@ -13,7 +13,8 @@ export interface DeadLetter {
   institutionId?: string;
   errors: DoorError[];
   source: { topic: string; partition: number; offset: string; timestamp: string };
-  payloadSha256: string;
+  /** Absent when the message's record batch could not be decompressed (there is no payload to digest). */
+  payloadSha256?: string;
   deadLetteredAt: string;
 }
 
@@ -25,7 +26,7 @@ export function deadLetter(topic: string, message: ConsumedMessage, input: unkno
     institutionId: echoedString(input, 'institutionId'),
     errors,
     source: { topic, partition: message.partition, offset: message.offset, timestamp: message.timestamp },
-    payloadSha256: createHash('sha256').update(message.value ?? Buffer.alloc(0)).digest('hex'),
+    payloadSha256: message.undecodable ? undefined : createHash('sha256').update(message.value ?? Buffer.alloc(0)).digest('hex'),
     deadLetteredAt: now.toISOString(),
   };
 }

@@ -37,6 +37,12 @@ describe('deadLetter', () => {
     expect(JSON.stringify(letter)).not.toContain('11010519491231002X');
   });
 
+  it('has no payload digest for a record of a batch that could not be decompressed', () => {
+    const placeholder: ConsumedMessage = { ...message(null), undecodable: { reason: 'too_large', codec: 'gzip', batchOffset: '42' } };
+    expect(deadLetter('t', placeholder, undefined, [], new Date(0)).payloadSha256).toBeUndefined();
+    expect(deadLetter('t', message(null), undefined, [], new Date(0)).payloadSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('does not echo an identifier that looks like an ID number', () => {
     const input = { eventId: '11010519491231002X', institutionId: 'x' };
     expect(deadLetter('t', message(Buffer.from('{}')), input, [], new Date(0)).eventId).toBeUndefined();
