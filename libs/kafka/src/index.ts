@@ -1,7 +1,6 @@
 export { BatchConsumer, consumerGroupId, KafkaBatchConsumers, nextOffset } from './kafka-batch-consumer';
-export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage, ConsumerState } from './kafka-batch-consumer';
+export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage } from './kafka-batch-consumer';
 export type { UndecodableBatch } from './codecs/undecodable-batch';
-export type { CodecName, UndecodableReason } from './codecs/decompression';
 export { MAX_DECOMPRESSED_BATCH_BYTES } from './codecs/decompression';
 export { registerRecordCodecs } from './codecs/record-codecs';
 export { createKafkaClient, KAFKA_CLIENT } from './kafka-client';

@@ -276,7 +276,6 @@ export class KafkaBatchConsumers implements OnApplicationShutdown {
   private readonly consumers: BatchConsumer[] = [];
   private readonly groupPrefix: string;
   private readonly sessionTimeoutMs: number;
-
   private readonly metrics: ConsumerMetrics;
 
   constructor(

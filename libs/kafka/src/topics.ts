@@ -23,6 +23,7 @@ export interface TopicSpec {
 }
 
 const WEEK_MS = String(7 * 24 * 3600 * 1000);
+const MONTH_MS = String(30 * 24 * 3600 * 1000);
 
 /**
  * Largest record batch the raw topic takes, as sent (compressed or not): one request of the
@@ -31,7 +32,6 @@ const WEEK_MS = String(7 * 24 * 3600 * 1000);
  * separately (MAX_DECOMPRESSED_BATCH_BYTES).
  */
 export const RAW_MAX_MESSAGE_BYTES = MAX_REQUEST_BYTES + 64 * 1024;
-const MONTH_MS = String(30 * 24 * 3600 * 1000);
 
 /**
  * Partitions and configs, explicit: topics are created by the project, never by auto-create.
