@@ -119,6 +119,13 @@ export interface IndicatorDefinition {
   dimensions: readonly string[];
   counting: CountingRule;
   read: ReadRule;
+  /**
+   * The fewest cases a value must rest on before it is judged against a target (a target may set its
+   * own): a rate's denominator, a count itself (or a yearly count's pro-rata expectation), the visits or
+   * admissions behind each of cost growth's two means. Below it the status is `insufficient_data`.
+   * Sized from what is counted: hundreds for visits, tens for admissions, patients and children.
+   */
+  minDenominator: number;
 }
 
 /** Identifies a subject whose current event set determines some counters: `chronic:<person>:hypertension`. */

@@ -1,5 +1,5 @@
 import { IndicatorDefinition } from '../indicator.types';
-import { ALL_PERIODS, COUNTY_AND_UP, SUBJECTS } from './shared';
+import { ALL_PERIODS, COUNTY_AND_UP, MIN_DENOMINATOR, SUBJECTS } from './shared';
 
 const CONDITION_NAMES = {
   hypertension: ['高血压', 'Hypertension'],
@@ -32,6 +32,7 @@ function standardManagement(condition: keyof typeof CONDITION_NAMES): IndicatorD
       minFollowups: 4,
     },
     read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'year_to_date' }, denominator: { measure: 'denominator', accumulate: 'to_date' } },
+    minDenominator: MIN_DENOMINATOR.persons,
   };
 }
 
@@ -58,6 +59,7 @@ function controlRate(condition: 'hypertension' | 'diabetes', name: string, nameE
       measures: { numerator: { where: { controlled: true } }, denominator: {} },
     },
     read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'period' }, denominator: { measure: 'denominator', accumulate: 'period' } },
+    minDenominator: MIN_DENOMINATOR.persons,
   };
 }
 

@@ -1,5 +1,5 @@
 import { IndicatorDefinition } from '../indicator.types';
-import { ALL_PERIODS, COUNTY_AND_UP, INSTITUTION_AND_UP, SUBJECTS } from './shared';
+import { ALL_PERIODS, COUNTY_AND_UP, INSTITUTION_AND_UP, MIN_DENOMINATOR, SUBJECTS } from './shared';
 
 const CONTRACT_EVENTS = { type: 'family_doctor', action: ['contract_signed', 'contract_renewed', 'contract_cancelled'] } as const;
 const SIGNING = { action: ['contract_signed', 'contract_renewed'] } as const;
@@ -20,6 +20,7 @@ export const familyDoctorCoverage: IndicatorDefinition = {
   dimensions: [],
   counting: { kind: 'active_interval', subject: SUBJECTS.familyDoctor, source: CONTRACT_EVENTS, starts: SIGNING, validDays: 365, measures: { numerator: {} } },
   read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'to_date' }, denominator: { population: 'residents' } },
+  minDenominator: MIN_DENOMINATOR.populations,
 };
 
 /**
@@ -65,6 +66,7 @@ export const homeVisits: IndicatorDefinition = {
     measures: { value: {} },
   },
   read: { kind: 'count', value: { measure: 'value', accumulate: 'period' } },
+  minDenominator: MIN_DENOMINATOR.services,
 };
 
 export const FAMILY_DOCTOR_INDICATORS = [familyDoctorCoverage, familyDoctorPriorityCoverage, homeVisits];

@@ -21,6 +21,7 @@ const emergencyVisitsAtCountyHospitals: IndicatorDefinition = {
   dimensions: [],
   counting: { kind: 'each_event', subject: SUBJECTS.event, source: { type: 'visit', action: 'emergency', institutionLevel: 3 }, measures: { value: {} } },
   read: { kind: 'count', value: { measure: 'value', accumulate: 'period' } },
+  minDenominator: 10,
 };
 
 /** Lung-function screening of residents 40+, disaggregated by result, over the 65+ population (a made-up but plausible definition). */
@@ -43,6 +44,7 @@ const lungFunctionScreening: IndicatorDefinition = {
     measures: { numerator: {} },
   },
   read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'period' }, denominator: { population: 'age_65_plus' } },
+  minDenominator: 100,
 };
 
 describe('a new indicator is a new definition', () => {

@@ -1,5 +1,5 @@
 import { IndicatorDefinition } from '../indicator.types';
-import { ALL_PERIODS, COUNTY_AND_UP, SUBJECTS } from './shared';
+import { ALL_PERIODS, COUNTY_AND_UP, MIN_DENOMINATOR, SUBJECTS } from './shared';
 
 /** 免疫规划疫苗接种率 — cohort coverage, cumulative: a dose given in 2023 still covers the child in 2024. */
 export const vaccinationCoverage: IndicatorDefinition = {
@@ -17,6 +17,7 @@ export const vaccinationCoverage: IndicatorDefinition = {
   dimensions: ['vaccine', 'dose', 'cohort'],
   counting: { kind: 'first_ever', subject: SUBJECTS.vaccination, source: { type: 'vaccination', action: 'dose' }, measures: { numerator: {} } },
   read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'to_date' }, denominator: { population: 'birth_cohort:{cohort}' } },
+  minDenominator: MIN_DENOMINATOR.persons,
 };
 
 function twoCancer(programme: 'cervical' | 'breast', name: string, nameEn: string): IndicatorDefinition {
@@ -41,6 +42,7 @@ function twoCancer(programme: 'cervical' | 'breast', name: string, nameEn: strin
       measures: { numerator: {} },
     },
     read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'period' }, denominator: { population: 'women_35_64' } },
+    minDenominator: MIN_DENOMINATOR.populations,
   };
 }
 
@@ -69,6 +71,7 @@ export const newbornScreeningRate: IndicatorDefinition = {
     measures: { numerator: {} },
   },
   read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'period' }, denominator: { population: 'live_births' } },
+  minDenominator: MIN_DENOMINATOR.persons,
 };
 
 export const PREVENTION_INDICATORS = [vaccinationCoverage, cervicalScreeningCoverage, breastScreeningCoverage, newbornScreeningRate];

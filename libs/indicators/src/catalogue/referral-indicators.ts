@@ -1,5 +1,5 @@
 import { CountingRule, IndicatorDefinition } from '../indicator.types';
-import { ALL_PERIODS, INSTITUTION_AND_UP, SUBJECTS } from './shared';
+import { ALL_PERIODS, INSTITUTION_AND_UP, MIN_DENOMINATOR, SUBJECTS } from './shared';
 
 /** Referrals count once, at their first `initiated` step, attributed to the from-institution (and its county). */
 function referralCounting(measures: Extract<CountingRule, { kind: 'once_per_subject' }>['measures']): CountingRule {
@@ -18,6 +18,7 @@ const base = {
   levels: INSTITUTION_AND_UP,
   periods: ALL_PERIODS,
   dimensions: [],
+  minDenominator: MIN_DENOMINATOR.referrals,
 } as const;
 
 const countOfPeriod = { kind: 'count', value: { measure: 'value', accumulate: 'period' } } as const;

@@ -23,7 +23,10 @@ describe('次均费用增幅 outpatient_cost_growth / inpatient_cost_growth', ()
     // County: (157.5 + 50) / 2 = 103.75 against 150.
     expect(h.read('outpatient_cost_growth', '202403', 'county', '610921').value).toBeCloseTo(103.75 / 150 - 1, 12);
     expect(h.read('inpatient_cost_growth', '2024Q1', 'county', '610921').value).toBeCloseTo(-0.1, 12);
-    expect(h.read('outpatient_cost_growth', '202409', 'county', '610921')).toEqual({ numerator: null, denominator: 300, value: null });
+    expect(h.read('outpatient_cost_growth', '202409', 'county', '610921')).toEqual({ numerator: null, denominator: 300, value: null, cases: { current: 0, baseline: 1 } });
+    // The cases behind each mean: 2 visits with a cost in 2024-03 at the county (one had none), 2 a year earlier.
+    expect(h.read('outpatient_cost_growth', '202403', 'county', '610921').cases).toEqual({ current: 2, baseline: 2 });
+    expect(h.read('inpatient_cost_growth', '2024Q1', 'county', '610921').cases).toEqual({ current: 1, baseline: 1 });
     expect(h.counter('outpatient_cost_growth', 'sum', 'county', '610921', '202403')).toBe(20750); // fen
   });
 
@@ -33,6 +36,7 @@ describe('次均费用增幅 outpatient_cost_growth / inpatient_cost_growth', ()
     const asOf = '2024-03-31T12:00:00+08:00';
     expect(h.read('outpatient_cost_growth', '2024', 'institution', '610921-CH-001').denominator).toBe(200);
     expect(h.read('outpatient_cost_growth', '2024', 'institution', '610921-CH-001', { asOf }).denominator).toBe(150);
+    expect(h.read('outpatient_cost_growth', '2024', 'institution', '610921-CH-001', { asOf }).cases).toEqual({ current: 1, baseline: 2 }); // one 2024 visit had no cost
     expect(h.read('outpatient_cost_growth', '2023', 'institution', '610921-CH-001', { asOf }).denominator).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { IndicatorDefinition } from '../indicator.types';
-import { ALL_PERIODS, INSTITUTION_AND_UP, SUBJECTS } from './shared';
+import { ALL_PERIODS, INSTITUTION_AND_UP, MIN_DENOMINATOR, SUBJECTS } from './shared';
 
 /**
  * 次均费用增幅. Counters keep the cost sum in fen and the number of visits with a cost; the growth
@@ -28,6 +28,8 @@ function costGrowth(action: 'outpatient' | 'admission', code: string, name: stri
       measures: { sum: { where: withCost, add: 'costFen' }, count: { where: withCost } },
     },
     read: { kind: 'mean_growth', sum: 'sum', count: 'count' },
+    // Both means (this period's and the baseline's) must rest on this many visits or admissions.
+    minDenominator: action === 'outpatient' ? MIN_DENOMINATOR.visits : MIN_DENOMINATOR.admissions,
   };
 }
 
@@ -55,6 +57,7 @@ function tcmShare(fact: 'tcmPrescription' | 'tcmNonDrugTherapy', code: string, n
       measures: { numerator: { where: { [fact]: true } }, denominator: {} },
     },
     read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'period' }, denominator: { measure: 'denominator', accumulate: 'period' } },
+    minDenominator: MIN_DENOMINATOR.visits,
   };
 }
 

@@ -8,6 +8,23 @@ export const INSTITUTION_AND_UP: readonly RegionLevel[] = ['institution', 'count
 /** A visit is an outpatient, emergency or admission event; a discharge closes an admission and is not another visit. */
 export const VISIT_ACTIONS = ['outpatient', 'emergency', 'admission'] as const;
 
+/**
+ * Default minimum cases before a value is judged (IndicatorDefinition.minDenominator), by what is
+ * counted: a share of hundreds of visits moves by a point with a handful of them, a share of tens of
+ * admissions or patients by several points with one. Targets may set their own.
+ */
+export const MIN_DENOMINATOR = {
+  visits: 300,
+  admissions: 30,
+  /** Patients, children of a cohort, newborns: distinct persons. */
+  persons: 30,
+  /** Uploaded populations (residents, women 35–64): a region smaller than this is not judged. */
+  populations: 100,
+  referrals: 20,
+  /** Counted services (home visits): a yearly count is judged once its pro-rata expectation reaches this. */
+  services: 10,
+} as const;
+
 /** Subjects shared by several indicators (same prefix ⇒ same identifying facts; checked by validateCatalogue). */
 export const SUBJECTS = {
   event: { prefix: 'evt', by: ['institutionId', 'eventId'] },

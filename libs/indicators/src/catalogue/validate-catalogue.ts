@@ -36,6 +36,7 @@ export function validateCatalogue(catalogue: readonly IndicatorDefinition[]): st
     codes.add(def.code);
     if (!def.name || !def.nameEn || !def.definition) problems.push(`${at} name, nameEn and definition are required`);
     if (def.periods.length === 0 || def.periods.some((g) => !GRANULARITIES.includes(g))) problems.push(`${at} bad periods`);
+    if (!(def.minDenominator >= 0)) problems.push(`${at} minDenominator must be a number ≥ 0`);
     // Roll-up writes every level above the base, so the readable levels are exactly base..province.
     const base = REGION_LEVELS.indexOf(BASE_LEVEL[def.attribution]);
     const expected = REGION_LEVELS.slice(base);

@@ -1,5 +1,5 @@
 import { IndicatorDefinition } from '../indicator.types';
-import { ALL_PERIODS, COUNTY_AND_UP, SUBJECTS, VISIT_ACTIONS } from './shared';
+import { ALL_PERIODS, COUNTY_AND_UP, MIN_DENOMINATOR, SUBJECTS, VISIT_ACTIONS } from './shared';
 
 const rateOfPeriod = {
   kind: 'rate',
@@ -28,6 +28,7 @@ export const countyVisitRate: IndicatorDefinition = {
     measures: { numerator: { where: { inResidenceCounty: true } }, denominator: {} },
   },
   read: rateOfPeriod,
+  minDenominator: MIN_DENOMINATOR.visits,
 };
 
 /** 县域内住院率 */
@@ -45,6 +46,7 @@ export const countyInpatientRate: IndicatorDefinition = {
     source: { type: 'visit', action: 'admission' },
     measures: { numerator: { where: { inResidenceCounty: true } }, denominator: {} },
   },
+  minDenominator: MIN_DENOMINATOR.admissions,
 };
 
 /** 镇卫生院住院率 — township health centres only (乡镇卫生院); urban community centres are not 镇卫生院. */
@@ -62,6 +64,7 @@ export const townshipInpatientShare: IndicatorDefinition = {
     source: { type: 'visit', action: 'admission' },
     measures: { numerator: { where: { inResidenceCounty: true, institutionType: 'township_health_center' } }, denominator: {} },
   },
+  minDenominator: MIN_DENOMINATOR.admissions,
 };
 
 /** 基层就诊率 — by where the care was given, not where the patient lives. */
@@ -85,6 +88,7 @@ export const primaryCareVisitShare: IndicatorDefinition = {
     measures: { numerator: { where: { institutionLevel: [1, 2] } }, denominator: {} },
   },
   read: rateOfPeriod,
+  minDenominator: MIN_DENOMINATOR.visits,
 };
 
 export const VISIT_INDICATORS = [countyVisitRate, countyInpatientRate, townshipInpatientShare, primaryCareVisitShare];

@@ -17,12 +17,14 @@ export interface ReadOptions {
 /**
  * One indicator cell. Rates: value = numerator/denominator (a fraction: 0.95 means 95%), null when
  * the denominator is zero or unknown. Counts: numerator = value = the count. Cost growth:
- * numerator = mean cost (yuan) in P, denominator = mean cost a year earlier, value = ratio − 1.
+ * numerator = mean cost (yuan) in P, denominator = mean cost a year earlier, value = ratio − 1, and
+ * `cases` the visits (admissions) with a cost behind each mean — how much the growth can be trusted.
  */
 export interface IndicatorReading {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
+  cases?: { current: number; baseline: number };
 }
 
 function readMeasure(source: CounterSource, read: MeasureRead, period: string): number {
@@ -72,19 +74,21 @@ export function readIndicator(def: IndicatorDefinition, period: string, source: 
     }
     case 'mean_growth': {
       const mean = (sum: number, count: number): number | null => (count > 0 ? sum / count / 100 : null); // fen → yuan
-      const current = mean(source.sum(r.sum, p.granularity, period, period), source.sum(r.count, p.granularity, period, period));
+      const currentCount = source.sum(r.count, p.granularity, period, period);
+      const current = mean(source.sum(r.sum, p.granularity, period, period), currentCount);
       const before = previousYearPeriod(period);
-      let previous: number | null;
+      let baseline: { sum: number; count: number };
       if (options.asOf !== undefined && isInProgress(period, options.asOf)) {
         // A period in progress is compared with the same elapsed days last year, from day counters.
         const from = parsePeriod(before).firstDay;
         const to = previousYearPeriod(cstDayOf(options.asOf));
-        previous = mean(source.sum(r.sum, 'day', from, to), source.sum(r.count, 'day', from, to));
+        baseline = { sum: source.sum(r.sum, 'day', from, to), count: source.sum(r.count, 'day', from, to) };
       } else {
-        previous = mean(source.sum(r.sum, p.granularity, before, before), source.sum(r.count, p.granularity, before, before));
+        baseline = { sum: source.sum(r.sum, p.granularity, before, before), count: source.sum(r.count, p.granularity, before, before) };
       }
+      const previous = mean(baseline.sum, baseline.count);
       const growth = ratio(current, previous);
-      return { numerator: current, denominator: previous, value: growth === null ? null : growth - 1 };
+      return { numerator: current, denominator: previous, value: growth === null ? null : growth - 1, cases: { current: currentCount, baseline: baseline.count } };
     }
   }
 }
