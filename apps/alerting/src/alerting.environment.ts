@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 import { AdminToken, BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, ToBoolean } from '@lib/config';
 
 const seconds = () => [Type(() => Number), IsInt(), Min(0)];
@@ -41,6 +41,24 @@ export class AlertingEnvironment extends BaseEnvironment {
   /** A firing, unacknowledged alert goes to the bureau above (county → city) after this long; 0 = never. */
   @Seconds()
   ALERT_ESCALATE_AFTER_SECONDS: number = 3 * 24 * 3600;
+
+  /**
+   * Hysteresis: an open alert ends at once only when its value is back past the target by this share of
+   * the target's tolerance (0.5 × a 2 pp band = 1 pp); 0 = as soon as it is green.
+   */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(10)
+  ALERT_RESOLVE_MARGIN_SHARE: number = 0.5;
+
+  /** ...or once it has stayed green (on track, inside the margin) this long without a break. */
+  @Seconds()
+  ALERT_RESOLVE_AFTER_SECONDS: number = 3600;
+
+  /** Hold-down: after an alert of a cell ends, the cell opens no new alert for this long; 0 = off. */
+  @Seconds()
+  ALERT_HOLD_DOWN_SECONDS: number = 6 * 3600;
 
   /** The clock: how often every target of the current year is judged again (time alone moves pro-rata targets). */
   @Type(() => Number)

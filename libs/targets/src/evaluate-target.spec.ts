@@ -1,13 +1,21 @@
-import { evaluateTarget, proRataCount } from './evaluate-target';
+import { countyInpatientRate, countyVisitRate, homeVisits, hypertensionStandardManagementRate, inpatientCostGrowth, referralsDown } from '@lib/indicators';
+import { evaluateTarget, judgeCell, proRataCount } from './evaluate-target';
 import { resolveTarget } from './resolve-target';
-import { Target, TargetRule } from './target.types';
+import { Observation, ResolvedTarget, Target, TargetRule } from './target.types';
 
-const target = (rule: TargetRule, extra: Partial<Target> = {}): Target => ({
+const target = (rule: TargetRule, extra: Partial<ResolvedTarget> = {}): ResolvedTarget => ({
   indicator: 'x', scope: '610921', year: 2024, dims: '', rule, tolerance: 0.02, minDenominator: 30, ...extra,
 });
-const rate = (value: number | null, denominator = 1000, previousYearValue?: number | null) => ({
-  numerator: value === null ? null : value * denominator, denominator, value, previousYearValue,
+/** A share of `denominator` cases (so its Wilson interval applies), optionally with last year's share of as many. */
+const rate = (value: number | null, denominator = 1000, previousYearValue?: number | null): Observation => ({
+  value,
+  cases: denominator,
+  share: value === null ? null : { successes: value * denominator, trials: denominator },
+  baselineCases: null,
+  previousYear: previousYearValue === undefined ? null : { value: previousYearValue, cases: denominator, share: previousYearValue === null ? null : { successes: previousYearValue * denominator, trials: denominator } },
 });
+/** A value that is not a share (a count, a growth): no interval. */
+const plain = (value: number | null, extra: Partial<Observation> = {}): Observation => ({ value, cases: null, share: null, baselineCases: null, previousYear: null, ...extra });
 const at = (iso: string) => new Date(iso);
 const NOV = at('2024-11-15T00:00:00+08:00');
 
@@ -24,49 +32,75 @@ describe('threshold targets', () => {
 
   it('mirrors for lower-is-better targets (cost growth ≤ 5%)', () => {
     const growth = target({ kind: 'threshold', comparator: '<=', value: 0.05 }, { tolerance: 0.01, minDenominator: 0 });
-    expect(evaluateTarget(growth, '2024', { numerator: 105, denominator: 100, value: 0.04 }, NOV).status).toBe('green');
-    expect(evaluateTarget(growth, '2024', { numerator: 105, denominator: 100, value: 0.055 }, NOV).status).toBe('yellow');
-    expect(evaluateTarget(growth, '2024', { numerator: 105, denominator: 100, value: 0.08 }, NOV).status).toBe('red');
+    expect(evaluateTarget(growth, '2024', plain(0.04), NOV).status).toBe('green');
+    expect(evaluateTarget(growth, '2024', plain(0.055), NOV).status).toBe('yellow');
+    expect(evaluateTarget(growth, '2024', plain(0.08), NOV).status).toBe('red');
   });
 
-  it('says none, not red, for a small denominator or no value', () => {
-    expect(evaluateTarget(coverage, '2024', rate(0.5, 29), NOV)).toMatchObject({ status: 'none', reason: 'small_denominator' });
+  it('says insufficient_data, never red, below the minimum; none when there is no value', () => {
+    expect(evaluateTarget(coverage, '2024', rate(0.5, 29), NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator', actual: 0.5, gap: null });
     expect(evaluateTarget(coverage, '2024', rate(0.5, 30), NOV).status).toBe('red');
     expect(evaluateTarget(coverage, '2024', rate(null), NOV)).toMatchObject({ status: 'none', reason: 'no_value' });
+  });
+
+  it('is red only when the 95% Wilson interval lies wholly below the target: 30 patients are not 30,000', () => {
+    const managed = target({ kind: 'threshold', comparator: '>=', value: 0.8 }, { tolerance: 0.05 }); // 规范管理率 ≥ 80%
+    // 70% of 30: beyond the band, but the interval (52%–83%) still reaches 80%.
+    expect(evaluateTarget(managed, '2024', rate(0.7, 30), NOV)).toMatchObject({
+      status: 'yellow', reason: 'uncertain', gap: expect.closeTo(-0.1), interval: { low: expect.closeTo(0.521, 3), high: expect.closeTo(0.833, 3) },
+    });
+    // 70% of 300: the interval (65%–75%) is short of 80% throughout.
+    expect(evaluateTarget(managed, '2024', rate(0.7, 300), NOV)).toMatchObject({ status: 'red', interval: { high: expect.closeTo(0.749, 3) } });
+    expect(evaluateTarget(managed, '2024', rate(0.7, 300), NOV).reason).toBeUndefined();
   });
 });
 
 describe('change targets', () => {
   it('judges +1 pp on last year (县域内住院率再提升1个百分点)', () => {
     const inpatient = target({ kind: 'change', comparator: '>=', unit: 'pp', delta: 0.01 }, { tolerance: 0.005 });
-    expect(evaluateTarget(inpatient, '2024', rate(0.82, 1000, 0.8), NOV)).toMatchObject({ status: 'green', expected: expect.closeTo(0.81) });
-    expect(evaluateTarget(inpatient, '2024', rate(0.806, 1000, 0.8), NOV).status).toBe('yellow');
-    expect(evaluateTarget(inpatient, '2024', rate(0.8, 1000, 0.8), NOV).status).toBe('red');
+    expect(evaluateTarget(inpatient, '2024', rate(0.82, 30_000, 0.8), NOV)).toMatchObject({ status: 'green', expected: expect.closeTo(0.81) });
+    expect(evaluateTarget(inpatient, '2024', rate(0.806, 30_000, 0.8), NOV).status).toBe('yellow');
+    expect(evaluateTarget(inpatient, '2024', rate(0.78, 30_000, 0.8), NOV).status).toBe('red');
     expect(evaluateTarget(inpatient, '2024', rate(0.8, 1000, null), NOV)).toMatchObject({ status: 'none', reason: 'no_previous_year' });
+  });
+
+  it('counts both years’ noise (Newcombe): 80% → 78% of 300 admissions is no proof of falling behind', () => {
+    const inpatient = target({ kind: 'change', comparator: '>=', unit: 'pp', delta: 0.01 }, { tolerance: 0.005 });
+    const small = evaluateTarget(inpatient, '2024', rate(0.78, 300, 0.8), NOV);
+    expect(small).toMatchObject({ status: 'yellow', reason: 'uncertain', gap: expect.closeTo(-0.03) });
+    expect(small.interval!.high).toBeGreaterThan(0.81);
+    expect(evaluateTarget(inpatient, '2024', rate(0.78, 30_000, 0.8), NOV).interval!.high).toBeLessThan(0.81);
+  });
+
+  it('needs the minimum of cases last year too', () => {
+    const inpatient = target({ kind: 'change', comparator: '>=', unit: 'pp', delta: 0.01 }, { tolerance: 0.005 });
+    const fewLastYear: Observation = { ...rate(0.5, 1000), previousYear: { value: 1, cases: 1, share: { successes: 1, trials: 1 } } };
+    expect(evaluateTarget(inpatient, '2024', fewLastYear, NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_baseline' });
   });
 
   it('judges a relative change in percent', () => {
     const visits = target({ kind: 'change', comparator: '>=', unit: 'percent', delta: 0.1 }, { tolerance: 5, minDenominator: 0 });
-    expect(evaluateTarget(visits, '2024', { numerator: 110, denominator: null, value: 110, previousYearValue: 100 }, NOV)).toMatchObject({ status: 'green', expected: expect.closeTo(110) });
-    expect(evaluateTarget(visits, '2024', { numerator: 104, denominator: null, value: 104, previousYearValue: 100 }, NOV).status).toBe('red');
+    const count = (value: number, previous: number) => plain(value, { previousYear: { value: previous, cases: previous, share: null } });
+    expect(evaluateTarget(visits, '2024', count(110, 100), NOV)).toMatchObject({ status: 'green', expected: expect.closeTo(110) });
+    expect(evaluateTarget(visits, '2024', count(104, 100), NOV).status).toBe('red');
   });
 });
 
 describe('yearly count targets (pro rata)', () => {
-  const homeVisits = target({ kind: 'yearly_count', count: 1200 }, { tolerance: 0.1, minDenominator: 10 });
-  const count = (value: number) => ({ numerator: value, denominator: null, value });
+  const homeVisitsTarget = target({ kind: 'yearly_count', count: 1200 }, { tolerance: 0.1, minDenominator: 10 });
+  const count = (value: number) => plain(value);
 
   it('expects the elapsed share of the year', () => {
     const expected = proRataCount({ kind: 'yearly_count', count: 1200 }, '2024', at('2024-07-01T00:00:00+08:00'));
     expect(expected).toBeCloseTo((1200 * 182) / 366, 6); // Jan–Jun 2024 = 182 of 366 days
-    expect(evaluateTarget(homeVisits, '2024', count(600), at('2024-07-01T00:00:00+08:00')).status).toBe('green');
+    expect(evaluateTarget(homeVisitsTarget, '2024', count(600), at('2024-07-01T00:00:00+08:00')).status).toBe('green');
   });
 
   it('falls behind with time alone, without any event', () => {
     const ytd = count(550);
-    expect(evaluateTarget(homeVisits, '2024', ytd, at('2024-06-01T00:00:00+08:00')).status).toBe('green');
-    expect(evaluateTarget(homeVisits, '2024', ytd, at('2024-07-01T00:00:00+08:00')).status).toBe('yellow');
-    expect(evaluateTarget(homeVisits, '2024', ytd, at('2024-08-01T00:00:00+08:00')).status).toBe('red');
+    expect(evaluateTarget(homeVisitsTarget, '2024', ytd, at('2024-06-01T00:00:00+08:00')).status).toBe('green');
+    expect(evaluateTarget(homeVisitsTarget, '2024', ytd, at('2024-07-01T00:00:00+08:00')).status).toBe('yellow');
+    expect(evaluateTarget(homeVisitsTarget, '2024', ytd, at('2024-08-01T00:00:00+08:00')).status).toBe('red');
   });
 
   it('follows seasonal monthly weights', () => {
@@ -74,10 +108,43 @@ describe('yearly count targets (pro rata)', () => {
     expect(proRataCount(winterHeavy, '2024', at('2024-03-01T00:00:00+08:00'))).toBeCloseTo(1200 * (6 / 18), 6);
   });
 
-  it('judges a finished period to its end, and says none before the year starts or for tiny expectations', () => {
+  it('judges a finished period to its end; none before the year starts, insufficient_data for tiny expectations', () => {
     expect(proRataCount({ kind: 'yearly_count', count: 1200 }, '202403', at('2024-11-01T00:00:00+08:00'))).toBeCloseTo((1200 * 91) / 366, 6);
-    expect(evaluateTarget(homeVisits, '2024', count(0), at('2023-12-31T00:00:00+08:00'))).toMatchObject({ status: 'none', reason: 'not_started' });
-    expect(evaluateTarget(homeVisits, '2024', count(0), at('2024-01-02T00:00:00+08:00'))).toMatchObject({ status: 'none', reason: 'small_denominator' });
+    expect(evaluateTarget(homeVisitsTarget, '2024', count(0), at('2023-12-31T00:00:00+08:00'))).toMatchObject({ status: 'none', reason: 'not_started' });
+    expect(evaluateTarget(homeVisitsTarget, '2024', count(0), at('2024-01-02T00:00:00+08:00'))).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator' });
+  });
+});
+
+describe('judgeCell: readings of catalogue indicators, with the indicator’s default minimum', () => {
+  const stored = (indicator: string, rule: TargetRule, extra: Partial<Target> = {}): Target => ({
+    indicator, scope: 'default:county', year: 2024, dims: '', rule, tolerance: 0.01, minDenominator: null, ...extra,
+  });
+  const atMost5 = stored('inpatient_cost_growth', { kind: 'threshold', comparator: '<=', value: 0.05 });
+
+  it('gives insufficient_data, no red, for +541% on a one-admission baseline year', () => {
+    // Mean cost per admission 6,410 yuan over 120 admissions, against 1,000 yuan for the single admission a year earlier.
+    const reading = { numerator: 6410, denominator: 1000, value: 5.41, cases: { current: 120, baseline: 1 } };
+    expect(judgeCell(inpatientCostGrowth, atMost5, '2024', reading, null, NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_baseline', actual: 5.41 });
+    // The same growth on 30 admissions each year (the default minimum for admissions) is judged: red.
+    expect(judgeCell(inpatientCostGrowth, atMost5, '2024', { ...reading, cases: { current: 30, baseline: 30 } }, null, NOV).status).toBe('red');
+    expect(judgeCell(inpatientCostGrowth, atMost5, '2024', { ...reading, cases: { current: 29, baseline: 300 } }, null, NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator' });
+  });
+
+  it('sizes the default from the indicator (visits: hundreds; admissions and patients: tens); a target may override it', () => {
+    expect([countyVisitRate, countyInpatientRate, hypertensionStandardManagementRate, inpatientCostGrowth].map((d) => d.minDenominator)).toEqual([300, 30, 30, 30]);
+    const visitRate = stored('county_visit_rate', { kind: 'threshold', comparator: '>=', value: 0.9 }, { tolerance: 0.02 });
+    const reading = (numerator: number, denominator: number) => ({ numerator, denominator, value: numerator / denominator });
+    expect(judgeCell(countyVisitRate, visitRate, '2024', reading(250, 299), null, NOV).status).toBe('insufficient_data');
+    expect(judgeCell(countyVisitRate, visitRate, '2024', reading(255, 300), null, NOV).status).toBe('red'); // 85%, interval up to 88.6%
+    expect(judgeCell(countyVisitRate, { ...visitRate, minDenominator: 50 }, '2024', reading(42, 50), null, NOV)).toMatchObject({ status: 'yellow', reason: 'uncertain' }); // 84% of 50: up to 91.7%
+  });
+
+  it('takes last year’s count as the baseline of a change in a count, not this year’s', () => {
+    const moreDown = stored('referrals_down', { kind: 'change', comparator: '>=', unit: 'percent', delta: 0.1 }, { tolerance: 0.05 });
+    const count = (n: number) => ({ numerator: n, denominator: null, value: n });
+    expect(judgeCell(referralsDown, moreDown, '2024', count(3), count(19), NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_baseline' });
+    expect(judgeCell(referralsDown, moreDown, '2024', count(3), count(20), NOV).status).toBe('red');
+    expect(judgeCell(homeVisits, stored('home_visits', { kind: 'yearly_count', count: 1200 }), '2024', count(0), null, NOV).status).toBe('red');
   });
 });
 

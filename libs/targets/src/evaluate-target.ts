@@ -1,42 +1,74 @@
+import type { IndicatorDefinition, IndicatorReading } from '@lib/indicators';
 import { elapsedShareOf, parsePeriod } from '@lib/periods';
-import { Evaluation, Observation, Status, Target, YearlyCountTarget } from './target.types';
+import { differenceInterval, wilsonInterval } from './intervals';
+import { observe } from './observation';
+import { Evaluation, Interval, Observation, ResolvedTarget, Status, Target, YearlyCountTarget } from './target.types';
+
+/**
+ * One cell judged: a reading of `def` (and the same period's a year earlier, for change rules) against
+ * `target`, whose minimum defaults to the indicator's. The one entry point the query API and the
+ * alerting app share, so a cell's colour and its alert always agree.
+ */
+export function judgeCell(def: IndicatorDefinition, target: Target, period: string, reading: IndicatorReading, previousYear: IndicatorReading | null, now: Date): Evaluation {
+  return evaluateTarget({ ...target, minDenominator: target.minDenominator ?? def.minDenominator }, period, observe(def, reading, previousYear), now);
+}
 
 /**
  * Three-colour status (三色预警) of one observation against one target at `now`: green on track,
- * yellow short by no more than the tolerance, red behind. Pure: the clock is an argument, so time
- * alone (a pro-rata count falling behind) is testable.
+ * yellow short by no more than the tolerance, red behind — and only when the value rests on enough
+ * cases (else `insufficient_data`) and, for a share, its 95% interval lies wholly short of the target
+ * (else yellow, `uncertain`). Pure: the clock is an argument, so time alone (a pro-rata count falling
+ * behind) is testable.
  */
-export function evaluateTarget(target: Target, period: string, observation: Observation, now: Date): Evaluation {
-  const { rule } = target;
+export function evaluateTarget(target: ResolvedTarget, period: string, observation: Observation, now: Date): Evaluation {
+  const { rule, minDenominator: minimum } = target;
   const actual = observation.value;
-  if (actual === null) return none('no_value');
+  if (actual === null) return notJudged('none', 'no_value');
 
   if (rule.kind === 'yearly_count') {
     const expected = proRataCount(rule, period, now);
-    if (expected === null) return none('not_started', actual);
-    if (expected < target.minDenominator) return none('small_denominator', actual, expected);
+    if (expected === null) return notJudged('none', 'not_started', actual);
+    if (expected < minimum) return notJudged('insufficient_data', 'small_denominator', actual, expected);
     const gap = actual - expected;
     const status = gap >= 0 ? 'green' : gap >= -target.tolerance * expected ? 'yellow' : 'red';
     return { status, expected, actual, gap };
   }
 
-  if (observation.denominator !== null && observation.denominator < target.minDenominator) return none('small_denominator', actual);
+  if (observation.cases !== null && observation.cases < minimum) return notJudged('insufficient_data', 'small_denominator', actual);
+  if (observation.baselineCases !== null && observation.baselineCases < minimum) return notJudged('insufficient_data', 'small_baseline', actual);
 
   let expected: number;
-  if (rule.kind === 'threshold') expected = rule.value;
-  else {
-    const previous = observation.previousYearValue;
-    if (previous === undefined || previous === null) return none('no_previous_year', actual);
-    expected = rule.unit === 'pp' ? previous + rule.delta : previous * (1 + rule.delta);
+  let interval: Interval | undefined;
+  if (rule.kind === 'threshold') {
+    expected = rule.value;
+    interval = observation.share ? wilsonInterval(observation.share) : undefined;
+  } else {
+    const previous = observation.previousYear;
+    if (previous === null || previous.value === null) return notJudged('none', 'no_previous_year', actual);
+    if (previous.cases !== null && previous.cases < minimum) return notJudged('insufficient_data', 'small_baseline', actual);
+    expected = rule.unit === 'pp' ? previous.value + rule.delta : previous.value * (1 + rule.delta);
+    if (rule.unit === 'pp' && observation.share && previous.share) {
+      // The interval of this year's value given last year's noise too: last year + the change's interval.
+      const change = differenceInterval(observation.share, previous.share);
+      interval = { low: previous.value + change.low, high: previous.value + change.high };
+    }
   }
   const gap = rule.comparator === '>=' ? actual - expected : expected - actual;
-  return { status: band(gap, target.tolerance), expected, actual, gap };
+  const status = band(gap, target.tolerance);
+  const result: Evaluation = { status, expected, actual, gap, ...(interval ? { interval } : {}) };
+  if (status === 'red' && interval && reachesTarget(interval, expected, rule.comparator)) return { ...result, status: 'yellow', reason: 'uncertain' };
+  return result;
 }
 
 function band(gap: number, tolerance: number): Status {
   // A tiny epsilon keeps 0.95 reached as 0.95 (floating point) green, not yellow.
   if (gap >= -1e-12) return 'green';
   return gap >= -tolerance - 1e-12 ? 'yellow' : 'red';
+}
+
+/** Whether the target is still within the value's interval: then "behind" is not shown beyond doubt. */
+function reachesTarget(interval: Interval, expected: number, comparator: '>=' | '<='): boolean {
+  return comparator === '>=' ? interval.high >= expected : interval.low <= expected;
 }
 
 /**
@@ -62,6 +94,6 @@ export function proRataCount(rule: YearlyCountTarget, period: string, now: Date)
   return (rule.count * due) / total;
 }
 
-function none(reason: Evaluation['reason'], actual: number | null = null, expected: number | null = null): Evaluation {
-  return { status: 'none', expected, actual, gap: null, reason };
+function notJudged(status: 'none' | 'insufficient_data', reason: Evaluation['reason'], actual: number | null = null, expected: number | null = null): Evaluation {
+  return { status, expected, actual, gap: null, reason };
 }

@@ -45,18 +45,50 @@ export interface Target {
    * Rates and changes: in fraction points (0.02 = 2 pp). Yearly counts: a share of the expected count (0.1 = 10%).
    */
   tolerance: number;
-  /** Below this denominator (rates) or expected count (counts) the status is `none`: small numbers raise no alarms. */
-  minDenominator: number;
+  /**
+   * The fewest cases a value must rest on to be judged (a rate's denominator, the baseline's cases for
+   * change rules and cost growth, a yearly count's pro-rata expectation); below it the status is
+   * `insufficient_data`. null: the indicator's default (`IndicatorDefinition.minDenominator`).
+   */
+  minDenominator: number | null;
 }
 
-export type Status = 'green' | 'yellow' | 'red' | 'none';
+/** A target whose minimum is settled (its own, or its indicator's default): what the pure evaluation takes. */
+export type ResolvedTarget = Target & { minDenominator: number };
 
-/** What is judged: this period's reading, and for change targets the same period a year earlier. */
-export interface Observation {
-  numerator: number | null;
-  denominator: number | null;
+/**
+ * 三色预警 plus the two ways of not judging: `insufficient_data` — a value exists but rests on too few
+ * cases to colour (never red, never an alert); `none` — nothing to judge (no target, no value, no
+ * last-year value, the year has not started). The one list of statuses: DTOs, OpenAPI and the
+ * database's checks follow it.
+ */
+export const STATUSES = ['green', 'yellow', 'red', 'insufficient_data', 'none'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Successes out of trials: a value that is a share of its cases, so a binomial (Wilson) interval applies. */
+export interface Share {
+  successes: number;
+  trials: number;
+}
+
+/** One side of what is judged (this period, or the same period a year earlier). */
+export interface ObservedValue {
   value: number | null;
-  previousYearValue?: number | null;
+  /** Cases the value rests on, checked against the minimum; null when none apply (a count's own value). */
+  cases: number | null;
+  share: Share | null;
+}
+
+/** What is judged: this period's reading, the baseline built into it (cost growth), and for change rules last year's. */
+export interface Observation extends ObservedValue {
+  /** Cases behind a baseline the value already contains (cost growth: the visits behind last year's mean). */
+  baselineCases: number | null;
+  previousYear: ObservedValue | null;
+}
+
+export interface Interval {
+  low: number;
+  high: number;
 }
 
 export interface Evaluation {
@@ -66,6 +98,11 @@ export interface Evaluation {
   actual: number | null;
   /** actual − expected, signed so that negative means behind. */
   gap: number | null;
-  /** Why the status is `none`, for people. */
-  reason?: 'no_value' | 'small_denominator' | 'no_previous_year' | 'not_started';
+  /**
+   * Why the status is `none` or `insufficient_data`, or (`uncertain`) why a value beyond the yellow band
+   * is yellow, not red: its 95% interval still reaches the target. For people and alert details.
+   */
+  reason?: 'no_value' | 'no_previous_year' | 'not_started' | 'small_denominator' | 'small_baseline' | 'uncertain';
+  /** The 95% interval of the actual value (Wilson for a share; Newcombe's for a change of a share in points). */
+  interval?: Interval;
 }

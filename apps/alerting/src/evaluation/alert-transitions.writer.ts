@@ -11,8 +11,8 @@ import type { AlertCandidate } from './alert-candidate';
 
 /**
  * Applies judged candidates to the stored alerts inside the caller's transaction: locks the open
- * alerts of the keys, runs the lifecycle, writes alerts and their history, and returns one message per
- * transition (flagged when silenced) for the outbox.
+ * alerts of the keys, looks up when the others last ended (hold-down), runs the lifecycle, writes
+ * alerts and their history, and returns one message per transition (flagged when silenced) for the outbox.
  */
 @Injectable()
 export class AlertTransitionsWriter {
@@ -25,10 +25,13 @@ export class AlertTransitionsWriter {
 
   async apply(db: Db, candidates: readonly AlertCandidate[], now: Date, silences: readonly Silence[]): Promise<AlertMessage[]> {
     const open = new Map((await this.alerts.openForUpdate(db, candidates.map((c) => c.key))).map((a) => [alertKeyString(a), a]));
+    const opening = candidates.filter((c) => !open.has(alertKeyString(c.key)) && (c.judgement.status === 'red' || c.judgement.status === 'yellow'));
+    const lastEnded = await this.alerts.lastEnded(db, opening.map((c) => c.key));
     const messages: AlertMessage[] = [];
     for (const candidate of candidates) {
-      const existing = open.get(alertKeyString(candidate.key));
-      const transitions = this.transitionsFor(existing, candidate, now);
+      const key = alertKeyString(candidate.key);
+      const existing = open.get(key);
+      const transitions = this.transitionsFor(existing, candidate, now, lastEnded.get(key) ?? null);
       if (!existing && transitions.length === 0) continue;
 
       let alert: Omit<AlertRecord, 'id'> | AlertRecord = withJudgement(existing ?? this.fresh(candidate, now), candidate.judgement, now);
@@ -50,11 +53,11 @@ export class AlertTransitionsWriter {
     return messages;
   }
 
-  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date): AlertTransition[] {
+  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date, lastEnded: Date | null): AlertTransition[] {
     if (candidate.close) return existing ? [existing.state === 'firing' ? 'resolved' : 'cleared'] : [];
     // A feed going quiet is already the configured delay: it fires at once, and is not escalated.
     const policy = candidate.key.kind === 'feed_stale' ? { ...this.settings.lifecycle, redFiresImmediately: true, escalateAfterMs: 0 } : this.settings.lifecycle;
-    return decide(existing, candidate.judgement, now, policy);
+    return decide(existing, candidate.judgement, now, policy, lastEnded);
   }
 
   private fresh(candidate: AlertCandidate, now: Date): Omit<AlertRecord, 'id'> {
@@ -74,6 +77,7 @@ export class AlertTransitionsWriter {
       resolvedAt: null,
       lastNotifiedAt: null,
       evaluatedAt: now,
+      recoveringSince: null,
       acknowledgedAt: null,
       acknowledgedBy: null,
       ackComment: null,

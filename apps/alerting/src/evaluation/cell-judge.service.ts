@@ -1,55 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { IndicatorReadings } from '@lib/indicator-readings';
 import { findIndicator, RegionLevel } from '@lib/indicators';
-import { parsePeriod, previousYearPeriod } from '@lib/periods';
+import { parsePeriod } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
-import { evaluateTarget, resolveTarget, Target } from '@lib/targets';
-import type { StaleFeed } from '@lib/targets-store';
+import { resolveTarget, Target } from '@lib/targets';
+import { StaleFeed, TargetJudge } from '@lib/targets-store';
+import { resolveMarginOf } from '../lifecycle/lifecycle';
 import { AlertingSettings } from '../settings/alerting-settings';
 import { AlertCandidate, EvaluationCell } from './alert-candidate';
 
 /**
- * Reads cells with the same IndicatorReadings the query API uses and judges them against their targets
- * (a region's own, else the default of its level). Change targets read the same period a year earlier too.
+ * Reads cells with the same IndicatorReadings the query API uses and judges them with the same
+ * TargetJudge (a region's own target, else the default of its level; last year's cells for change rules).
  */
 @Injectable()
 export class CellJudge {
   constructor(
     private readonly readings: IndicatorReadings,
+    private readonly targetJudge: TargetJudge,
     private readonly registry: RegistrySnapshot,
     private readonly settings: AlertingSettings,
   ) {}
 
   async judge(cells: readonly EvaluationCell[], targets: readonly Target[], staleByCounty: Map<string, StaleFeed[]>, now: Date): Promise<AlertCandidate[]> {
-    const batches = new Map<string, { cells: EvaluationCell[]; target: Map<string, Target> }>();
+    // Cells with a target, batched by what one read covers (indicator, level, period, dims).
+    const batches = new Map<string, EvaluationCell[]>();
     for (const cell of cells) {
-      const target = resolveTarget(targets, cell.indicator, cell.region, cell.level, parsePeriod(cell.period).year, cell.dims);
-      if (!target) continue;
+      if (!resolveTarget(targets, cell.indicator, cell.region, cell.level, parsePeriod(cell.period).year, cell.dims)) continue;
       const key = [cell.indicator, cell.level, cell.period, cell.dims].join('|');
-      const batch = batches.get(key) ?? { cells: [] as EvaluationCell[], target: new Map<string, Target>() };
-      batch.cells.push(cell);
-      batch.target.set(cell.region, target);
-      batches.set(key, batch);
+      const batch = batches.get(key);
+      if (batch) batch.push(cell);
+      else batches.set(key, [cell]);
     }
 
     const out: AlertCandidate[] = [];
-    for (const { cells: group, target: targetOf } of batches.values()) {
+    for (const group of batches.values()) {
       const { indicator, level, period, dims } = group[0];
       const def = findIndicator(indicator);
       if (!def) continue;
-      const regions = group.map((c) => c.region);
-      const current = await this.readings.read(def, level as RegionLevel, regions, [period], dims, now);
-      const needsPrevious = [...targetOf.values()].some((t) => t.rule.kind === 'change');
-      const previous = needsPrevious ? await this.readings.read(def, level as RegionLevel, regions, [previousYearPeriod(period)], dims, now) : [];
-      const previousOf = new Map(previous.map((cell) => [cell.region, cell.reading.value]));
-
-      for (const cell of current) {
-        const target = targetOf.get(cell.region)!;
-        const evaluation = evaluateTarget(target, period, { ...cell.reading, previousYearValue: previousOf.get(cell.region) ?? null }, now);
-        const bureau = this.bureauOf(level, cell.region);
+      const current = await this.readings.read(def, level as RegionLevel, group.map((c) => c.region), [period], dims, now);
+      const judged = await this.targetJudge.judge(def, level as RegionLevel, period, dims, current, targets, now);
+      for (const { region, target, evaluation } of judged) {
+        if (!target || !evaluation) continue;
+        const bureau = this.bureauOf(level, region);
         const staleFeeds = this.staleFeedsOf(bureau, staleByCounty);
         out.push({
-          key: { kind: 'indicator', indicator, dims, level, region: cell.region, period },
+          key: { kind: 'indicator', indicator, dims, level, region, period },
           bureau,
           target,
           judgement: {
@@ -57,8 +53,13 @@ export class CellJudge {
             expected: evaluation.expected,
             actual: evaluation.actual,
             gap: evaluation.gap,
-            detail: { ...(staleFeeds.length ? { staleFeeds } : {}), ...(evaluation.reason ? { reason: evaluation.reason } : {}) },
+            detail: {
+              ...(staleFeeds.length ? { staleFeeds } : {}),
+              ...(evaluation.reason ? { reason: evaluation.reason } : {}),
+              ...(evaluation.interval ? { interval: evaluation.interval } : {}),
+            },
             holdFiring: staleFeeds.length > 0 && this.settings.feedStaleMode === 'hold',
+            resolveMargin: resolveMarginOf(target, evaluation.expected, this.settings.lifecycle.resolveMarginShare),
           },
         });
       }

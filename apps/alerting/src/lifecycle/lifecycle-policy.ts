@@ -1,4 +1,4 @@
-/** Durations of the lifecycle, in milliseconds (from the environment; see AlertingEnvironment). */
+/** Durations and margins of the lifecycle, durations in milliseconds (from the environment; see AlertingEnvironment). */
 export interface LifecyclePolicy {
   /** Red must last this long before a pending alert fires (Prometheus' `for`). */
   forMs: number;
@@ -9,4 +9,10 @@ export interface LifecyclePolicy {
   repeatIntervalMs: number;
   /** 0 = never escalate. */
   escalateAfterMs: number;
+  /** An open alert ends when its value is back past the target by this share of the target's tolerance (see resolveMarginOf)... */
+  resolveMarginShare: number;
+  /** ...or has stayed on track (green) this long without interruption. */
+  resolveAfterMs: number;
+  /** After an alert of a cell ends, no new alert opens for that cell for this long. */
+  holdDownMs: number;
 }

@@ -1,13 +1,17 @@
-import { applyTransition, decide, Judgement, LifecycleView } from './lifecycle';
+import type { AlertRecord } from '@lib/targets-store';
+import { applyTransition, decide, Judgement, LifecycleView, withJudgement } from './lifecycle';
 import { LifecyclePolicy } from './lifecycle-policy';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const policy: LifecyclePolicy = { forMs: 10 * MIN, redFiresImmediately: false, yellowForMs: 7 * 24 * HOUR, repeatIntervalMs: 24 * HOUR, escalateAfterMs: 72 * HOUR };
+const policy: LifecyclePolicy = {
+  forMs: 10 * MIN, redFiresImmediately: false, yellowForMs: 7 * 24 * HOUR, repeatIntervalMs: 24 * HOUR, escalateAfterMs: 72 * HOUR,
+  resolveMarginShare: 0.5, resolveAfterMs: HOUR, holdDownMs: 6 * HOUR,
+};
 const t0 = new Date('2026-05-01T02:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 const judged = (status: Judgement['status'], extra: Partial<Judgement> = {}): Judgement => ({ status, expected: 0.9, actual: 0.8, gap: -0.1, detail: {}, ...extra });
-const view = (extra: Partial<LifecycleView>): LifecycleView => ({ state: 'pending', startedAt: t0, firedAt: null, lastNotifiedAt: null, acknowledgedAt: null, escalatedAt: null, ...extra });
+const view = (extra: Partial<LifecycleView>): LifecycleView => ({ state: 'pending', startedAt: t0, firedAt: null, lastNotifiedAt: null, acknowledgedAt: null, escalatedAt: null, recoveringSince: null, ...extra });
 const firing = (extra: Partial<LifecycleView> = {}) => view({ state: 'firing', firedAt: t0, lastNotifiedAt: t0, ...extra });
 
 describe('alert lifecycle', () => {
@@ -28,9 +32,44 @@ describe('alert lifecycle', () => {
     expect(decide(undefined, judged('yellow'), t0, { ...policy, yellowForMs: 0 })).toEqual([]);
   });
 
-  it('clears a pending alert that recovers without telling anyone, resolves a firing one', () => {
-    expect(decide(view({}), judged('green'), at(MIN), policy)).toEqual(['cleared']);
-    expect(decide(firing(), judged('green'), at(MIN), policy)).toEqual(['resolved']);
+  it('clears a pending alert that recovers past the margin without telling anyone, resolves a firing one', () => {
+    const back = judged('green', { gap: 0.01, resolveMargin: 0.01 });
+    expect(decide(view({}), back, at(MIN), policy)).toEqual(['cleared']);
+    expect(decide(firing(), back, at(MIN), policy)).toEqual(['resolved']);
+  });
+
+  it('hysteresis: green inside the margin holds the alert (without repeats) until it has lasted resolveAfter', () => {
+    const justBack = judged('green', { gap: 0.003, resolveMargin: 0.01 });
+    expect(decide(firing(), justBack, at(MIN), policy)).toEqual([]);
+    expect(decide(view({}), justBack, at(MIN), policy)).toEqual([]);
+    expect(decide(firing({ recoveringSince: at(MIN) }), justBack, at(MIN + HOUR - 1), policy)).toEqual([]);
+    expect(decide(firing({ recoveringSince: at(MIN) }), justBack, at(MIN + HOUR), policy)).toEqual(['resolved']);
+    expect(decide(firing({ lastNotifiedAt: t0 }), justBack, at(25 * HOUR), policy)).toEqual([]); // on track: no "still behind" repeat
+  });
+
+  it('records since when the value has been back, and forgets it at the first value behind', () => {
+    const alert = { ...firing(), recoveringSince: null } as never as AlertRecord;
+    const first = withJudgement(alert, judged('green', { gap: 0.003 }), at(MIN));
+    expect(first.recoveringSince).toEqual(at(MIN));
+    expect(withJudgement(first, judged('green', { gap: 0.004 }), at(2 * MIN)).recoveringSince).toEqual(at(MIN));
+    expect(withJudgement(first, judged('none'), at(2 * MIN)).recoveringSince).toEqual(at(MIN));
+    expect(withJudgement(first, judged('yellow'), at(2 * MIN)).recoveringSince).toBeNull();
+  });
+
+  it('hold-down: a cell whose alert ended less than holdDown ago opens none', () => {
+    const endedAt = at(HOUR);
+    expect(decide(undefined, judged('red'), at(HOUR + 6 * HOUR - 1), policy, endedAt)).toEqual([]);
+    expect(decide(undefined, judged('red'), at(HOUR + 6 * HOUR), policy, endedAt)).toEqual(['pending']);
+    expect(decide(undefined, judged('red'), at(2 * HOUR), { ...policy, holdDownMs: 0 }, endedAt)).toEqual(['pending']);
+  });
+
+  it('insufficient_data ends an open alert (its evidence no longer stands) and opens none', () => {
+    expect(decide(firing(), judged('insufficient_data'), at(MIN), policy)).toEqual(['resolved']);
+    expect(decide(view({}), judged('insufficient_data'), at(MIN), policy)).toEqual(['cleared']);
+    expect(decide(undefined, judged('insufficient_data'), t0, policy)).toEqual([]);
+    const alert = { ...firing(), status: 'red', resolveReason: null } as never as AlertRecord;
+    const ended = applyTransition(withJudgement(alert, judged('insufficient_data', { gap: null }), at(MIN)), 'resolved', at(MIN));
+    expect(ended).toMatchObject({ state: 'resolved', status: 'insufficient_data', resolveReason: 'insufficient_data' });
   });
 
   it('does not flap: yellow holds a firing alert, missing data changes nothing', () => {
@@ -60,7 +99,7 @@ describe('alert lifecycle', () => {
   it('neither repeats nor escalates an acknowledged alert, but still resolves it', () => {
     const acked = firing({ acknowledgedAt: at(MIN) });
     expect(decide(acked, judged('red'), at(100 * HOUR), policy)).toEqual([]);
-    expect(decide(acked, judged('green'), at(100 * HOUR), policy)).toEqual(['resolved']);
+    expect(decide(acked, judged('green', { gap: 0.05, resolveMargin: 0.01 }), at(100 * HOUR), policy)).toEqual(['resolved']);
   });
 
   it('holds a pending alert while its county feed is stale (FEED_STALE_MODE=hold)', () => {

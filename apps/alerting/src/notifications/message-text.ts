@@ -1,4 +1,4 @@
-import type { Target } from '@lib/targets';
+import type { Status, Target } from '@lib/targets';
 import type { AlertMessage } from './alert-message';
 import type { NotificationGroup } from './grouping';
 
@@ -16,6 +16,8 @@ const HEADINGS: Record<string, string> = {
   resolved: '已恢复',
 };
 const ORDER = ['firing', 'escalated', 'repeat', 'resolved'];
+const STATUS_TEXT: Record<Status, string> = { red: '红色', yellow: '黄色', green: '绿色', insufficient_data: '样本量不足', none: '无数据' };
+const RESOLVE_REASON_TEXT: Record<string, string> = { period_ended: '，统计期已结束', insufficient_data: '，样本量不足，暂不评判' };
 
 /** Title of a grouped notification, e.g. 【健康指标预警】汉阴县. */
 export function groupTitle(group: NotificationGroup): string {
@@ -50,8 +52,8 @@ function itemText(m: AlertMessage): string {
     return m.transition === 'resolved' ? `${m.regionName}（${m.region}）已恢复上报` : `数据中断：${m.regionName}（${m.region}）${since ? `自 ${cstText(new Date(since))} 起` : ''}无上报`;
   }
   const where = `${m.regionName}${m.indicatorName}（${m.period}${m.dims ? `，${m.dims}` : ''}）`;
-  const status = m.status === 'red' ? '红色' : m.status === 'yellow' ? '黄色' : m.status === 'green' ? '绿色' : '无数据';
-  const reason = m.resolveReason === 'period_ended' ? '，统计期已结束' : '';
+  const status = STATUS_TEXT[m.status];
+  const reason = (m.resolveReason && RESOLVE_REASON_TEXT[m.resolveReason]) ?? '';
   return `${where}：${status}，实际 ${formatValue(m.actual, m.unit)}，${expectationText(m.target, m.expected, m.unit)}${gapText(m.gap, m.unit)}${reason}`;
 }
 

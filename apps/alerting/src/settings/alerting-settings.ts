@@ -27,6 +27,9 @@ export class AlertingSettings {
       yellowForMs: get('ALERT_YELLOW_FOR_SECONDS') * 1000,
       repeatIntervalMs: get('ALERT_REPEAT_INTERVAL_SECONDS') * 1000,
       escalateAfterMs: get('ALERT_ESCALATE_AFTER_SECONDS') * 1000,
+      resolveMarginShare: get('ALERT_RESOLVE_MARGIN_SHARE'),
+      resolveAfterMs: get('ALERT_RESOLVE_AFTER_SECONDS') * 1000,
+      holdDownMs: get('ALERT_HOLD_DOWN_SECONDS') * 1000,
     };
     this.delivery = {
       maxAttempts: get('WEBHOOK_MAX_ATTEMPTS'),

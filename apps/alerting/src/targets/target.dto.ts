@@ -32,11 +32,17 @@ export class TargetDto {
   @Min(0)
   tolerance: number;
 
-  @ApiPropertyOptional({ example: 100, description: 'Below this denominator (or expected count) the status is none' })
+  @ApiPropertyOptional({
+    example: 300,
+    nullable: true,
+    description:
+      'Fewest cases to judge: a rate’s denominator, the baseline’s cases for change rules and cost growth, a yearly count’s pro-rata expectation. ' +
+      'Below it the status is insufficient_data. Omitted or null: the indicator’s default (minDenominator in GET /v1/indicators of the query API).',
+  })
   @IsOptional()
   @IsNumber()
   @Min(0)
-  minDenominator?: number;
+  minDenominator?: number | null;
 
   @ApiPropertyOptional({ example: '县域就诊率 90%' })
   @IsOptional()

@@ -11,7 +11,7 @@ export class TargetsService {
 
   /** All or nothing: one bad target refuses the whole PUT, naming each problem by item. */
   async put(items: readonly TargetDto[]): Promise<{ stored: number }> {
-    const targets: (Target & { source: string })[] = items.map((t) => ({ ...t, dims: t.dims ?? '', minDenominator: t.minDenominator ?? 0, source: t.source ?? '' }));
+    const targets: (Target & { source: string })[] = items.map((t) => ({ ...t, dims: t.dims ?? '', minDenominator: t.minDenominator ?? null, source: t.source ?? '' }));
     const errors = targets.flatMap((t, i) => targetProblems(t).map((message) => ({ path: `[${i}].${message.split(':')[0]}`, message })));
     if (errors.length > 0) throw new BadRequestException({ code: 'invalid_targets', message: 'Some targets are invalid', errors });
     return { stored: await this.targets.upsert(targets) };

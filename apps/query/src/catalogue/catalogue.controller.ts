@@ -17,6 +17,8 @@ function describe(def: IndicatorDefinition) {
     levels: def.levels,
     periods: def.periods,
     dimensions: def.dimensions,
+    /** Fewest cases to judge a value against a target unless the target sets its own (status `insufficient_data` below). */
+    minDenominator: def.minDenominator,
   };
 }
 

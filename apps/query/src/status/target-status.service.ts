@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { IndicatorDefinition, IndicatorReading, RegionLevel } from '@lib/indicators';
-import { IndicatorReadings } from '@lib/indicator-readings';
-import { parsePeriod, previousYearPeriod } from '@lib/periods';
-import { Evaluation, evaluateTarget, resolveTarget, Target } from '@lib/targets';
-import { TargetsRepository } from '@lib/targets-store';
+import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
+import type { Evaluation, Status, Target } from '@lib/targets';
+import { CellToJudge, TargetJudge, TargetsRepository } from '@lib/targets-store';
 
 const CACHE_MS = 30_000;
 
-export interface CellToJudge {
-  region: string;
-  reading: IndicatorReading;
-}
+/** A cell's status as values and rankings show it; `target` is what the target asks for at this time. */
+export type CellStatus = Evaluation & { target: number | null };
 
 /**
- * Targets and three-colour status (三色预警) for values the query API returns, judged by the same
- * pure evaluation the alerting service uses, at read time (so time alone moves a pro-rata status).
+ * Targets and three-colour status (三色预警) for values the query API returns, judged by the alerting
+ * app's own judge (TargetJudge) at read time, so time alone moves a pro-rata status and a cell too
+ * small to judge reads `insufficient_data` here exactly when it raises no alert there.
  */
 @Injectable()
 export class TargetStatus {
@@ -22,22 +19,14 @@ export class TargetStatus {
 
   constructor(
     private readonly targets: TargetsRepository,
-    private readonly readings: IndicatorReadings,
+    private readonly targetJudge: TargetJudge,
   ) {}
 
-  async judge(def: IndicatorDefinition, level: RegionLevel, period: string, dims: string, cells: CellToJudge[], now = new Date()): Promise<(Evaluation & { target: number | null })[]> {
-    const year = parsePeriod(period).year;
-    const all = await this.allTargets();
-    const targets = cells.map((cell) => resolveTarget(all, def.code, cell.region, level, year, dims));
-    const previous = targets.some((t) => t?.rule.kind === 'change')
-      ? new Map((await this.readings.read(def, level, cells.map((c) => c.region), [previousYearPeriod(period)], dims, now)).map((c) => [c.region, c.reading.value]))
-      : new Map<string, number | null>();
-    return cells.map((cell, i) => {
-      const target = targets[i];
-      if (!target) return { status: 'none', expected: null, actual: cell.reading.value, gap: null, target: null };
-      const evaluation = evaluateTarget(target, period, { ...cell.reading, previousYearValue: previous.get(cell.region) ?? null }, now);
-      return { ...evaluation, target: evaluation.expected };
-    });
+  async judge(def: IndicatorDefinition, level: RegionLevel, period: string, dims: string, cells: CellToJudge[], now = new Date()): Promise<CellStatus[]> {
+    const judged = await this.targetJudge.judge(def, level, period, dims, cells, await this.allTargets(), now);
+    return judged.map(({ evaluation }, i) =>
+      evaluation ? { ...evaluation, target: evaluation.expected } : { status: 'none' as Status, expected: null, actual: cells[i].reading.value, gap: null, target: null },
+    );
   }
 
   private async allTargets(): Promise<Target[]> {

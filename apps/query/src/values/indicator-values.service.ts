@@ -3,6 +3,7 @@ import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
 import { periodsInRange } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { IndicatorReadings } from '@lib/indicator-readings';
+import type { Status } from '@lib/targets';
 import { TargetStatus } from '../status/target-status.service';
 import { regionInScope } from '../auth/scope';
 import { levelOf, nameOf, regionsAtLevel } from './regions-at-level';
@@ -16,7 +17,8 @@ export interface ValueRow {
   value: number | null;
   /** What the target asks for at this time (threshold, last year + change, pro-rata count); null without a target. */
   target: number | null;
-  status: 'green' | 'yellow' | 'red' | 'none';
+  /** 三色 status, `insufficient_data` when too few cases to judge, `none` without a target or value (STATUSES of libs/targets). */
+  status: Status;
   asOf: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { comparePeriods, granularityOf } from '@lib/periods';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
@@ -8,6 +8,7 @@ import { IndicatorValues } from './indicator-values.service';
 import { FHIR_JSON, publicBaseUrl } from '../fhir/fhir.controller';
 import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
 import { sendCsv, wantsCsv, wantsFhir } from './respond';
+import { RankingResponseDto, ValuesResponseDto } from './value-row.dto';
 
 const VALUE_COLUMNS = ['region', 'name', 'numerator', 'denominator', 'value', 'target', 'status', 'asOf'] as const;
 
@@ -26,6 +27,7 @@ export class ValuesController {
   @ApiQuery({ name: 'region', required: false, example: '610900', description: 'Defaults to the token’s region' })
   @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'fhir'], description: 'fhir: a Bundle of R4 MeasureReports' })
+  @ApiOkResponse({ type: ValuesResponseDto, description: 'JSON; CSV and FHIR carry the same rows' })
   async values(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
     const def = indicatorOrThrow(code);
     const period = periodOrThrow(def, query.period);
@@ -43,6 +45,7 @@ export class ValuesController {
 
   @Get('ranking')
   @ApiOperation({ summary: 'Regions under `region` at `level`, best first, with rank and distance to target' })
+  @ApiOkResponse({ type: RankingResponseDto })
   @ApiQuery({ name: 'period', example: '2024' })
   @ApiQuery({ name: 'region', required: false, example: '610900' })
   @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })

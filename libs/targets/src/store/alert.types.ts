@@ -1,4 +1,4 @@
-import type { Status, Target } from '../target.types';
+import type { Interval, Status, Target } from '../target.types';
 
 export type AlertKind = 'indicator' | 'feed_stale';
 export type AlertState = 'pending' | 'firing' | 'resolved';
@@ -31,7 +31,10 @@ export interface AlertDetail {
   staleFeeds?: StaleFeed[];
   /** For feed alerts: when the institution was last heard from. */
   lastReceivedAt?: string;
+  /** Evaluation.reason: why the value is not judged (`small_baseline` ...) or is yellow, not red (`uncertain`). */
   reason?: string;
+  /** The value's 95% interval, when the evaluation used one. */
+  interval?: Interval;
 }
 
 export interface AlertRecord extends AlertKey {
@@ -44,12 +47,15 @@ export interface AlertRecord extends AlertKey {
   actual: number | null;
   gap: number | null;
   detail: AlertDetail;
+  /** `recovered`, `insufficient_data` (too few cases to judge any more), `period_ended`, `target_removed`. */
   resolveReason: string | null;
   startedAt: Date;
   firedAt: Date | null;
   resolvedAt: Date | null;
   lastNotifiedAt: Date | null;
   evaluatedAt: Date;
+  /** Since when an open alert's value has been back on track (green); null while it is behind. */
+  recoveringSince: Date | null;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
   ackComment: string | null;

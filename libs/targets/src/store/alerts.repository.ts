@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@lib/database';
-import type { AlertEventRecord, AlertKey, AlertRecord, AlertState } from './alert.types';
+import { alertKeyString, AlertEventRecord, AlertKey, AlertRecord, AlertState } from './alert.types';
 import type { Db } from './db';
 
 const COLUMNS = `id, kind, indicator, dims, level, region, period, bureau, target, state, status, expected, actual, gap, detail,
   resolve_reason AS "resolveReason", started_at AS "startedAt", fired_at AS "firedAt", resolved_at AS "resolvedAt",
-  last_notified_at AS "lastNotifiedAt", evaluated_at AS "evaluatedAt", acknowledged_at AS "acknowledgedAt",
+  last_notified_at AS "lastNotifiedAt", evaluated_at AS "evaluatedAt", recovering_since AS "recoveringSince", acknowledged_at AS "acknowledgedAt",
   acknowledged_by AS "acknowledgedBy", ack_comment AS "ackComment", escalated_at AS "escalatedAt", escalated_to AS "escalatedTo"`;
 
 export interface AlertFilter {
@@ -36,6 +36,20 @@ export class AlertsRepository {
     return rows;
   }
 
+  /** When the latest alert of each of these keys ended (for the hold-down), by alertKeyString; keys never alerted are absent. */
+  async lastEnded(db: Db, keys: readonly AlertKey[]): Promise<Map<string, Date>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await db.query<AlertKey & { endedAt: Date }>(
+      `SELECT kind, indicator, dims, level, region, period, max(resolved_at) AS "endedAt" FROM alerts
+       WHERE state = 'resolved' AND (kind, indicator, dims, level, region, period) IN (
+         SELECT kind, indicator, dims, level, region, period
+         FROM jsonb_to_recordset($1::jsonb) AS k(kind text, indicator text, dims text, level text, region text, period text))
+       GROUP BY kind, indicator, dims, level, region, period`,
+      [JSON.stringify(keys)],
+    );
+    return new Map(rows.map((row) => [alertKeyString(row), row.endedAt]));
+  }
+
   /** Every open alert (the clock re-judges them: repeat, escalation, period ends). */
   async open(db: Db = this.pool): Promise<AlertRecord[]> {
     const { rows } = await db.query<AlertRecord>(`SELECT ${COLUMNS} FROM alerts WHERE state <> 'resolved' ORDER BY id`);
@@ -52,12 +66,12 @@ export class AlertsRepository {
   async insert(db: Db, alert: Omit<AlertRecord, 'id'>): Promise<AlertRecord> {
     const { rows } = await db.query<AlertRecord>(
       `INSERT INTO alerts (kind, indicator, dims, level, region, period, bureau, target, state, status, expected, actual, gap, detail,
-         started_at, fired_at, last_notified_at, evaluated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         started_at, fired_at, last_notified_at, evaluated_at, recovering_since)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        RETURNING ${COLUMNS}`,
       [alert.kind, alert.indicator, alert.dims, alert.level, alert.region, alert.period, alert.bureau, alert.target && JSON.stringify(alert.target),
         alert.state, alert.status, alert.expected, alert.actual, alert.gap, JSON.stringify(alert.detail), alert.startedAt, alert.firedAt,
-        alert.lastNotifiedAt, alert.evaluatedAt],
+        alert.lastNotifiedAt, alert.evaluatedAt, alert.recoveringSince],
     );
     return rows[0];
   }
@@ -66,10 +80,10 @@ export class AlertsRepository {
   async update(db: Db, alert: AlertRecord): Promise<void> {
     await db.query(
       `UPDATE alerts SET state = $2, status = $3, expected = $4, actual = $5, gap = $6, detail = $7, target = $8, resolve_reason = $9,
-         fired_at = $10, resolved_at = $11, last_notified_at = $12, evaluated_at = $13, escalated_at = $14, escalated_to = $15
+         fired_at = $10, resolved_at = $11, last_notified_at = $12, evaluated_at = $13, escalated_at = $14, escalated_to = $15, recovering_since = $16
        WHERE id = $1`,
       [alert.id, alert.state, alert.status, alert.expected, alert.actual, alert.gap, JSON.stringify(alert.detail), alert.target && JSON.stringify(alert.target),
-        alert.resolveReason, alert.firedAt, alert.resolvedAt, alert.lastNotifiedAt, alert.evaluatedAt, alert.escalatedAt, alert.escalatedTo],
+        alert.resolveReason, alert.firedAt, alert.resolvedAt, alert.lastNotifiedAt, alert.evaluatedAt, alert.escalatedAt, alert.escalatedTo, alert.recoveringSince],
     );
   }
 

@@ -5,4 +5,6 @@ export type { AlertFilter } from './alerts.repository';
 export type { Db } from './db';
 export { TargetsRepository } from './targets.repository';
 export type { StoredTarget } from './targets.repository';
+export { TargetJudge } from './target-judge.service';
+export type { CellToJudge, JudgedCell } from './target-judge.service';
 export { TargetsStoreModule } from './targets-store.module';

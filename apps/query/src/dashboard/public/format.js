@@ -18,15 +18,16 @@ export function chartScale(unit) {
   return unit === 'percent' ? { factor: 100, suffix: '%' } : { factor: 1, suffix: '' };
 }
 
-/** 三色预警 labels; `none`: no target set (or too few cases to judge). */
+/** 三色预警 labels; `insufficient_data`: too few cases to judge; `none`: no target set (or no value). */
 export const STATUS_LABELS = {
   green: '达标 On track',
   yellow: '关注 Watch',
   red: '落后 Behind',
+  insufficient_data: '样本不足 Too few cases to judge',
   none: '未设目标 No target',
 };
 
-export const STATUS_COLORS = { green: '#22a861', yellow: '#e0a526', red: '#e0474c', none: '#3b82f6' };
+export const STATUS_COLORS = { green: '#22a861', yellow: '#e0a526', red: '#e0474c', insufficient_data: '#5b6577', none: '#3b82f6' };
 
 /** The hover text of a cell: what a bureau analyst checks before quoting a figure. */
 export function describeValue(def, row) {

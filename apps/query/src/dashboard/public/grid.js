@@ -1,7 +1,7 @@
 import { el, fill } from './dom.js';
 import { describeValue, formatValue } from './format.js';
 
-const STATUS_CLASSES = ['green', 'yellow', 'red', 'none'].map((status) => `status-${status}`);
+const STATUS_CLASSES = ['green', 'yellow', 'red', 'insufficient_data', 'none'].map((status) => `status-${status}`);
 
 /**
  * Renders rows (the region's own total first, then what lies under it) × indicator columns, with
