@@ -1,14 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import path from 'node:path';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { periodsOf } from '@lib/periods';
 import { AppProcess, eventually, sleep } from '../support/app-process';
+import { writeCounters } from '../support/counters-fixture';
 import { seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
+import { seedDemoTargets, waitForGroup } from './alerting-fixture';
 import { TopicCollector } from './topic-collector';
 import { WebhookReceiver } from './webhook-receiver';
 
@@ -38,14 +38,15 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     return { status: response.status, body: (await response.json().catch(() => null)) as any };
   };
 
-  /** Writes a county's 县域就诊率 counters for the year and announces the change, as the aggregator does. */
+  /**
+   * Writes a county's 县域就诊率 counters for the year and announces the change, as the aggregator does.
+   * Denominators are in the thousands: the indicator is judged from 300 visits on.
+   */
   const setCountyVisitRate = async (county: string, numerator: number, denominator: number): Promise<number> => {
-    await pool.query(
-      `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value)
-       VALUES ('county_visit_rate', 'county', $1, '', 'numerator', $2, $3), ('county_visit_rate', 'county', $1, '', 'denominator', $2, $4)
-       ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET value = EXCLUDED.value, revision = indicator_counters.revision + 1, updated_at = now()`,
-      [county, year, numerator, denominator],
-    );
+    await writeCounters(pool, [
+      { indicator: 'county_visit_rate', level: 'county', region: county, measure: 'numerator', period: year, value: numerator },
+      { indicator: 'county_visit_rate', level: 'county', region: county, measure: 'denominator', period: year, value: denominator },
+    ]);
     const change: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region: county, dims: '', periods: { [year]: { numerator, denominator } }, asOf: new Date().toISOString() };
     const sentAt = Date.now();
     await producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: county, value: JSON.stringify(change) }] });
@@ -64,9 +65,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
 
   beforeAll(async () => {
     await seedRegistry(pool);
-    execFileSync(process.execPath, [path.resolve(__dirname, '../../dist/apps/alerting/src/cli.js'), 'seed-targets', '--year', year], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
+    seedDemoTargets(env, year);
     await receiver.start();
     producer = createKafkaClient(env.KAFKA_BROKERS, 'alerting-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -98,13 +97,13 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   });
 
   it('fires once on the topic and at the webhooks, however many changes; resolves once', async () => {
-    const sentAt = await setCountyVisitRate('610921', 80, 100); // 80% < 90% − 2 pp: red
+    const sentAt = await setCountyVisitRate('610921', 800, 1000); // 80% < 90% − 2 pp, 95% interval up to 82.4%: red
     await eventually(async () => delivered('/hanyin', '610921', 'firing'), (d) => d.length > 0, 10_000);
     await eventually(async () => onTopic('610921', 'firing'), (m) => m.length > 0, 10_000);
     const webhookAt = receiver.accepted('/hanyin')[0].at;
     process.stdout.write(`[alerting latency] change published → topic ${onTopic('610921', 'firing')[0].at - sentAt} ms, → webhook ${webhookAt - sentAt} ms\n`);
 
-    await setCountyVisitRate('610921', 79, 100); // still red: the same alert
+    await setCountyVisitRate('610921', 790, 1000); // still red: the same alert
     await sleep(1500);
     expect(onTopic('610921', 'firing')).toHaveLength(1);
     expect(delivered('/hanyin', '610921', 'firing')).toHaveLength(1);
@@ -123,7 +122,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     const wecom = await eventually(async () => receiver.accepted('/wecom'), (r) => r.length > 0, 5000);
     expect(JSON.parse(wecom[0].body).markdown.content).toContain('汉阴县县域就诊率');
 
-    await setCountyVisitRate('610921', 95, 100); // recovers
+    await setCountyVisitRate('610921', 950, 1000); // recovers, past the resolve margin (91%)
     await eventually(async () => delivered('/hanyin', '610921', 'resolved'), (d) => d.length > 0, 10_000);
     await eventually(async () => onTopic('610921', 'resolved'), (m) => m.length > 0, 10_000);
     await sleep(1000);
@@ -134,7 +133,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   });
 
   it('delivers once, by idempotency key, to a receiver that fails the first three deliveries', async () => {
-    await setCountyVisitRate('610922', 70, 100);
+    await setCountyVisitRate('610922', 700, 1000);
     await eventually(async () => delivered('/flaky', '610922', 'firing'), (d) => d.length > 0, 15_000);
     const key = receiver.accepted('/flaky')[0].headers['idempotency-key'];
     const attempts = receiver.requests.filter((r) => r.path === '/flaky' && r.headers['idempotency-key'] === key);
@@ -146,7 +145,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   it('records a silenced alert and publishes it flagged, but calls no webhook', async () => {
     const silence = await api('POST', '/v1/silences', { region: '610923', endsAt: new Date(Date.now() + 3600_000).toISOString(), createdBy: 'test', comment: '补录中' });
     expect(silence.status).toBe(201);
-    await setCountyVisitRate('610923', 60, 100);
+    await setCountyVisitRate('610923', 600, 1000);
     const [firing] = await eventually(async () => onTopic('610923', 'firing'), (m) => m.length > 0, 10_000);
     expect(firing.value).toMatchObject({ silenced: true, state: 'firing' });
     await sleep(1500);
@@ -155,7 +154,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   });
 
   it('stops repeats of an acknowledged alert while others repeat; a silence that has ended lets the repeat through', async () => {
-    await setCountyVisitRate('610924', 50, 100);
+    await setCountyVisitRate('610924', 500, 1000);
     const [firing] = await eventually(async () => onTopic('610924', 'firing'), (m) => m.length > 0, 10_000);
     await eventually(async () => delivered('/acked', '610924', 'firing'), (d) => d.length > 0, 10_000);
     const ack = await api('POST', `/v1/alerts/${firing.value.alertId}/acknowledge`, { by: '紫阳县卫健局', comment: '已知悉' });
@@ -173,13 +172,3 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     expect(delivered('/flaky', '610922', 'firing')).toHaveLength(1);
   });
 });
-
-async function waitForGroup(brokers: string, groupId: string): Promise<void> {
-  const admin = createKafkaClient(brokers, 'alerting-test-admin').admin();
-  await admin.connect();
-  try {
-    await eventually(async () => (await admin.describeGroups([groupId])).groups[0]?.state, (state) => state === 'Stable', 30_000);
-  } finally {
-    await admin.disconnect();
-  }
-}
