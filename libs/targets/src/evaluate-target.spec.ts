@@ -1,5 +1,6 @@
-import { countyInpatientRate, countyVisitRate, homeVisits, hypertensionStandardManagementRate, inpatientCostGrowth, referralsDown } from '@lib/indicators';
+import { CATALOGUE, cervicalScreeningCoverage, countyInpatientRate, countyVisitRate, homeVisits, hypertensionStandardManagementRate, inpatientCostGrowth, referralsDown } from '@lib/indicators';
 import { evaluateTarget, judgeCell, proRataCount } from './evaluate-target';
+import { accrualOf } from './observation';
 import { resolveTarget } from './resolve-target';
 import { Observation, ResolvedTarget, Target, TargetRule } from './target.types';
 
@@ -12,10 +13,11 @@ const rate = (value: number | null, denominator = 1000, previousYearValue?: numb
   cases: denominator,
   share: value === null ? null : { successes: value * denominator, trials: denominator },
   baselineCases: null,
+  accrual: null,
   previousYear: previousYearValue === undefined ? null : { value: previousYearValue, cases: denominator, share: previousYearValue === null ? null : { successes: previousYearValue * denominator, trials: denominator } },
 });
 /** A value that is not a share (a count, a growth): no interval. */
-const plain = (value: number | null, extra: Partial<Observation> = {}): Observation => ({ value, cases: null, share: null, baselineCases: null, previousYear: null, ...extra });
+const plain = (value: number | null, extra: Partial<Observation> = {}): Observation => ({ value, cases: null, share: null, baselineCases: null, previousYear: null, accrual: null, ...extra });
 const at = (iso: string) => new Date(iso);
 const NOV = at('2024-11-15T00:00:00+08:00');
 
@@ -145,6 +147,57 @@ describe('judgeCell: readings of catalogue indicators, with the indicator’s de
     expect(judgeCell(referralsDown, moreDown, '2024', count(3), count(19), NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_baseline' });
     expect(judgeCell(referralsDown, moreDown, '2024', count(3), count(20), NOV).status).toBe('red');
     expect(judgeCell(homeVisits, stored('home_visits', { kind: 'yearly_count', count: 1200 }), '2024', count(0), null, NOV).status).toBe('red');
+  });
+});
+
+describe('pace: a value that accrues over the year is held to the share of its year-end figure due by the date', () => {
+  const managed80 = (rule: Partial<TargetRule> = {}): Target => ({
+    indicator: 'hypertension_standard_management_rate', scope: 'default:county', year: 2026, dims: '', rule: { kind: 'threshold', comparator: '>=', value: 0.8, ...rule } as TargetRule, tolerance: 0.05, minDenominator: null,
+  });
+  const patients = (managed: number, registered = 3000) => ({ numerator: managed, denominator: registered, value: managed / registered });
+  const MAY_1 = at('2026-05-01T00:00:00+08:00'); // 120 of 365 days gone
+
+  it('knows which indicators accrue, and from when', () => {
+    const accruing = CATALOGUE.map((d) => [d.code, accrualOf(d)]).filter(([, a]) => a !== null);
+    expect(Object.fromEntries(accruing)).toEqual({
+      hypertension_standard_management_rate: 'year', diabetes_standard_management_rate: 'year', smd_standard_management_rate: 'year',
+      cervical_screening_coverage: 'period', breast_screening_coverage: 'period', newborn_screening_rate: 'period',
+    });
+  });
+
+  it('judges 规范管理率 ≥ 80% on 1 May against 80% × 120/365, not against 80%', () => {
+    const onPace = judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(750), null, MAY_1);
+    expect(onPace).toMatchObject({ status: 'yellow', expected: expect.closeTo((0.8 * 120) / 365, 6), progress: expect.closeTo(120 / 365, 6) });
+    expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(800), null, MAY_1).status).toBe('green');
+    expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(600), null, MAY_1).status).toBe('red'); // 20% < 26.3% − 1.6 pp
+    // `year_end` opts out; a finished year is judged against the figure itself.
+    expect(judgeCell(hypertensionStandardManagementRate, managed80({ pace: 'year_end' }), '2026', patients(800), null, MAY_1).status).toBe('red');
+    expect(judgeCell(hypertensionStandardManagementRate, { ...managed80(), year: 2025 }, '2025', patients(2300), null, MAY_1)).toMatchObject({ status: 'yellow', expected: 0.8, progress: 1 });
+  });
+
+  it('follows monthly weights (follow-ups done in the second half)', () => {
+    const lateYear = managed80({ monthlyWeights: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1] });
+    expect(judgeCell(hypertensionStandardManagementRate, lateYear, '2026', patients(0), null, MAY_1)).toMatchObject({ status: 'none', reason: 'not_started' }); // nothing due before July
+    expect(judgeCell(hypertensionStandardManagementRate, lateYear, '2026', patients(1200), null, at('2026-10-01T00:00:00+08:00'))).toMatchObject({ status: 'green', expected: expect.closeTo(0.4, 6) });
+  });
+
+  it('does not call anyone behind while the due numerator is below the minimum (the first days of January)', () => {
+    expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(0), null, at('2026-01-03T00:00:00+08:00'))).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator' });
+    expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(0), null, at('2026-01-10T00:00:00+08:00')).status).toBe('red');
+  });
+
+  it('pro-rates a count in the period over a yearly population by the period’s own share (screening in March)', () => {
+    const screening = { ...managed80(), indicator: 'cervical_screening_coverage', rule: { kind: 'threshold', comparator: '>=', value: 0.5 } as TargetRule };
+    const march = judgeCell(cervicalScreeningCoverage, screening, '202603', { numerator: 450, denominator: 10_000, value: 0.045 }, null, at('2026-11-15T00:00:00+08:00'));
+    expect(march).toMatchObject({ status: 'green', expected: expect.closeTo((0.5 * 31) / 365, 6), progress: expect.closeTo(31 / 365, 6) });
+  });
+
+  it('pro-rates a change on last year’s full-year value too', () => {
+    const morePp = { ...managed80(), indicator: 'cervical_screening_coverage', rule: { kind: 'change', comparator: '>=', unit: 'pp', delta: 0.05 } as TargetRule };
+    const lastYear = { numerator: 4000, denominator: 10_000, value: 0.4 };
+    expect(judgeCell(cervicalScreeningCoverage, morePp, '2026', { numerator: 1500, denominator: 10_000, value: 0.15 }, lastYear, MAY_1)).toMatchObject({
+      status: 'green', expected: expect.closeTo((0.45 * 120) / 365, 6),
+    });
   });
 });
 

@@ -1,8 +1,8 @@
 import type { IndicatorDefinition, IndicatorReading } from '@lib/indicators';
-import { elapsedShareOf, parsePeriod } from '@lib/periods';
+import { elapsedShareOf, parsePeriod, periodStart } from '@lib/periods';
 import { differenceInterval, wilsonInterval } from './intervals';
 import { observe } from './observation';
-import { Evaluation, Interval, Observation, ResolvedTarget, Status, Target, YearlyCountTarget } from './target.types';
+import { Accrual, Evaluation, Interval, Observation, ResolvedTarget, Status, Target, YearlyCountTarget } from './target.types';
 
 /**
  * One cell judged: a reading of `def` (and the same period's a year earlier, for change rules) against
@@ -17,7 +17,8 @@ export function judgeCell(def: IndicatorDefinition, target: Target, period: stri
  * Three-colour status (三色预警) of one observation against one target at `now`: green on track,
  * yellow short by no more than the tolerance, red behind — and only when the value rests on enough
  * cases (else `insufficient_data`) and, for a share, its 95% interval lies wholly short of the target
- * (else yellow, `uncertain`). Pure: the clock is an argument, so time alone (a pro-rata count falling
+ * (else yellow, `uncertain`). A value that accrues over the year is held to the share of its year-end
+ * figure due at `now` (pace). Pure: the clock is an argument, so time alone (a pro-rata count falling
  * behind) is testable.
  */
 export function evaluateTarget(target: ResolvedTarget, period: string, observation: Observation, now: Date): Evaluation {
@@ -37,27 +38,40 @@ export function evaluateTarget(target: ResolvedTarget, period: string, observati
   if (observation.cases !== null && observation.cases < minimum) return notJudged('insufficient_data', 'small_denominator', actual);
   if (observation.baselineCases !== null && observation.baselineCases < minimum) return notJudged('insufficient_data', 'small_baseline', actual);
 
-  let expected: number;
-  let interval: Interval | undefined;
-  if (rule.kind === 'threshold') {
-    expected = rule.value;
-    interval = observation.share ? wilsonInterval(observation.share) : undefined;
-  } else {
+  let yearEnd: number;
+  if (rule.kind === 'threshold') yearEnd = rule.value;
+  else {
     const previous = observation.previousYear;
     if (previous === null || previous.value === null) return notJudged('none', 'no_previous_year', actual);
     if (previous.cases !== null && previous.cases < minimum) return notJudged('insufficient_data', 'small_baseline', actual);
-    expected = rule.unit === 'pp' ? previous.value + rule.delta : previous.value * (1 + rule.delta);
-    if (rule.unit === 'pp' && observation.share && previous.share) {
-      // The interval of this year's value given last year's noise too: last year + the change's interval.
-      const change = differenceInterval(observation.share, previous.share);
-      interval = { low: previous.value + change.low, high: previous.value + change.high };
-    }
+    yearEnd = rule.unit === 'pp' ? previous.value + rule.delta : previous.value * (1 + rule.delta);
   }
+
+  const progress = observation.accrual && rule.pace !== 'year_end' ? progressOf(rule.monthlyWeights, period, observation.accrual, now) : undefined;
+  if (progress === null) return notJudged('none', 'not_started', actual);
+  const expected = yearEnd * (progress ?? 1);
+  const tolerance = target.tolerance * (progress ?? 1);
+  // Early in the year the due numerator is a handful of cases: too few to call anyone behind.
+  if (progress !== undefined && observation.cases !== null && expected * observation.cases < minimum) return notJudged('insufficient_data', 'small_denominator', actual, expected);
+
+  const interval = intervalOf(observation, rule.kind === 'change' && rule.unit === 'pp' && progress === undefined);
   const gap = rule.comparator === '>=' ? actual - expected : expected - actual;
-  const status = band(gap, target.tolerance);
-  const result: Evaluation = { status, expected, actual, gap, ...(interval ? { interval } : {}) };
+  const status = band(gap, tolerance);
+  const result: Evaluation = { status, expected, actual, gap, ...(interval ? { interval } : {}), ...(progress !== undefined ? { progress } : {}) };
   if (status === 'red' && interval && reachesTarget(interval, expected, rule.comparator)) return { ...result, status: 'yellow', reason: 'uncertain' };
   return result;
+}
+
+/**
+ * The 95% interval of a share: Wilson's; for a change in points on last year's full value, the interval
+ * of this year's value given last year's noise too (last year + Newcombe's interval of the change).
+ */
+function intervalOf(observation: Observation, changeInPoints: boolean): Interval | undefined {
+  const { share, previousYear } = observation;
+  if (!share) return undefined;
+  if (!changeInPoints || !previousYear?.share || previousYear.value === null) return wilsonInterval(share);
+  const change = differenceInterval(share, previousYear.share);
+  return { low: previousYear.value + change.low, high: previousYear.value + change.high };
 }
 
 function band(gap: number, tolerance: number): Status {
@@ -77,21 +91,32 @@ function reachesTarget(interval: Interval, expected: number, comparator: '>=' | 
  * weight times its elapsed share.
  */
 export function proRataCount(rule: YearlyCountTarget, period: string, now: Date): number | null {
+  const share = progressOf(rule.monthlyWeights, period, 'year', now);
+  return share === null ? null : rule.count * share;
+}
+
+/**
+ * The share of a year's progress a reading of `period` covers at `now`: from the start of the year (or of
+ * the period, for a value counted in the period) to the period's end, or to `now` while it runs. Even
+ * days, or each month's weight times its elapsed share. null before anything is due.
+ */
+function progressOf(monthlyWeights: number[] | undefined, period: string, accrual: Accrual, now: Date): number | null {
   const p = parsePeriod(period);
-  const yearEnd = p.end.getTime() <= now.getTime() ? p.end : now;
-  const year = String(p.year);
-  const elapsed = elapsedShareOf(year, yearEnd);
-  if (elapsed <= 0) return null;
-  const weights = rule.monthlyWeights;
-  if (!weights || weights.length !== 12) return rule.count * elapsed;
+  const to = p.end.getTime() <= now.getTime() ? p.end : now;
+  const from = accrual === 'year' ? periodStart(String(p.year)) : p.start;
+  if (to.getTime() <= from.getTime()) return null;
+  const share = (at: Date) => yearShareAt(p.year, at, monthlyWeights);
+  const [start, end] = [share(from), share(to)];
+  return start === null || end === null || end - start <= 0 ? null : end - start;
+}
+
+function yearShareAt(year: number, at: Date, weights: number[] | undefined): number | null {
+  if (!weights || weights.length !== 12) return elapsedShareOf(String(year), at);
   const total = weights.reduce((a, b) => a + b, 0);
   if (total <= 0) return null;
   let due = 0;
-  for (let month = 1; month <= 12; month++) {
-    const id = `${year}${String(month).padStart(2, '0')}`;
-    due += weights[month - 1] * elapsedShareOf(id, yearEnd);
-  }
-  return (rule.count * due) / total;
+  for (let month = 1; month <= 12; month++) due += weights[month - 1] * elapsedShareOf(`${year}${String(month).padStart(2, '0')}`, at);
+  return due / total;
 }
 
 function notJudged(status: 'none' | 'insufficient_data', reason: Evaluation['reason'], actual: number | null = null, expected: number | null = null): Evaluation {

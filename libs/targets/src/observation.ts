@@ -1,5 +1,5 @@
 import type { IndicatorDefinition, IndicatorReading } from '@lib/indicators';
-import type { Observation, ObservedValue, Share } from './target.types';
+import type { Accrual, Observation, ObservedValue, Share } from './target.types';
 
 /**
  * What a target judges in a reading of `def`: the value, the cases it rests on, and whether it is a
@@ -13,7 +13,22 @@ export function observe(def: IndicatorDefinition, reading: IndicatorReading, pre
     ...observed(def, reading, 'current'),
     baselineCases: def.read.kind === 'mean_growth' ? (reading.cases?.baseline ?? 0) : null,
     previousYear: previousYear && observed(def, previousYear, 'baseline'),
+    accrual: accrualOf(def),
   };
+}
+
+/**
+ * A rate accrues over its year when its numerator grows within the year (year to date, or counted in the
+ * period) over a denominator that does not (an uploaded population, patients registered to date):
+ * standard management, screening coverage. A share of the period's own cases (县域就诊率) does not.
+ */
+export function accrualOf(def: IndicatorDefinition): Accrual | null {
+  const read = def.read;
+  if (read.kind !== 'rate') return null;
+  const fixedDenominator = 'population' in read.denominator || read.denominator.accumulate === 'to_date';
+  if (!fixedDenominator) return null;
+  if (read.numerator.accumulate === 'year_to_date') return 'year';
+  return read.numerator.accumulate === 'period' ? 'period' : null;
 }
 
 function observed(def: IndicatorDefinition, reading: IndicatorReading, role: 'current' | 'baseline'): ObservedValue {

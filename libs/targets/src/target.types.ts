@@ -5,15 +5,27 @@
  */
 export type TargetKind = 'threshold' | 'change' | 'yearly_count';
 
+/**
+ * How a year-end figure is judged during the year for an indicator whose value accrues over it
+ * (standard management needs the year's 4th follow-up; screening coverage counts the year's screenings):
+ * `pro_rata` (the default) expects the elapsed share of it — by `monthlyWeights` when given — and
+ * `year_end` the figure itself at any date. Indicators that do not accrue ignore it.
+ */
+export interface Pace {
+  pace?: 'pro_rata' | 'year_end';
+  /** Twelve relative weights (Jan..Dec) of the year's progress; even months by default. */
+  monthlyWeights?: number[];
+}
+
 /** Rates are fractions (0.95 = 95%): thresholds, changes in pp and tolerances of rates are fractions too. */
-export interface ThresholdTarget {
+export interface ThresholdTarget extends Pace {
   kind: 'threshold';
   /** `>=`: at or above is on track (coverage ≥ 95%); `<=`: at or below (cost growth ≤ 5%). */
   comparator: '>=' | '<=';
   value: number;
 }
 
-export interface ChangeTarget {
+export interface ChangeTarget extends Pace {
   kind: 'change';
   comparator: '>=' | '<=';
   /** `pp`: value − last year's value (fraction points, 0.01 = 1 pp); `percent`: value / last year's − 1. */
@@ -79,11 +91,19 @@ export interface ObservedValue {
   share: Share | null;
 }
 
+/**
+ * Over which window a value accrues toward its year-end level: from the start of the year (a
+ * year-to-date numerator) or of the period read (a count in the period over a yearly population).
+ */
+export type Accrual = 'year' | 'period';
+
 /** What is judged: this period's reading, the baseline built into it (cost growth), and for change rules last year's. */
 export interface Observation extends ObservedValue {
   /** Cases behind a baseline the value already contains (cost growth: the visits behind last year's mean). */
   baselineCases: number | null;
   previousYear: ObservedValue | null;
+  /** How the value accrues within its year; null when it does not (a share of the period's own visits). */
+  accrual: Accrual | null;
 }
 
 export interface Interval {
@@ -105,4 +125,6 @@ export interface Evaluation {
   reason?: 'no_value' | 'no_previous_year' | 'not_started' | 'small_denominator' | 'small_baseline' | 'uncertain';
   /** The 95% interval of the actual value (Wilson for a share; Newcombe's for a change of a share in points). */
   interval?: Interval;
+  /** For a value that accrues over the year, judged pro rata: the share of the year-end figure due at this date. */
+  progress?: number;
 }

@@ -16,7 +16,7 @@ const visitRate: ResolvedTarget = { indicator: 'county_visit_rate', scope: 'defa
 const t0 = new Date('2026-05-06T02:00:00Z');
 
 /** A share of many visits (its interval is narrow: the hysteresis, not the statistics, is under test). */
-const share = (value: number): Observation => ({ value, cases: 100_000, share: { successes: value * 100_000, trials: 100_000 }, baselineCases: null, previousYear: null });
+const share = (value: number): Observation => ({ value, cases: 100_000, share: { successes: value * 100_000, trials: 100_000 }, baselineCases: null, previousYear: null, accrual: null });
 
 /**
  * One cell's readings through the judge and the lifecycle as AlertTransitionsWriter applies them (the open

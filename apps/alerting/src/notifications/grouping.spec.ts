@@ -40,4 +40,16 @@ describe('grouping along the hierarchy', () => {
     expect(JSON.parse(renderWebhook('wecom', group, [], 'k', new Date()).body)).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('新触发预警') } });
     expect(JSON.parse(renderWebhook('dingtalk', group, [], 'k', new Date()).body)).toMatchObject({ msgtype: 'markdown', markdown: { title: '【健康指标预警】汉阴县' } });
   });
+
+  it('says what is due by now for a target judged by pace, and why an alert ended without recovering', () => {
+    const managed = message({
+      indicator: 'hypertension_standard_management_rate', indicatorName: '高血压患者规范管理率', expected: 0.2, actual: 0.1, gap: -0.1,
+      target: { indicator: 'hypertension_standard_management_rate', scope: 'default:county', year: 2026, dims: '', rule: { kind: 'threshold', comparator: '>=', value: 0.8 }, tolerance: 0.05, minDenominator: null },
+    });
+    const ended = message({ transition: 'resolved', status: 'insufficient_data', resolveReason: 'insufficient_data', indicator: 'inpatient_cost_growth', indicatorName: '住院次均费用增幅', gap: null });
+    const [group] = groupNotifications([managed, ended]);
+    const text = groupMarkdown(group, [], new Date('2026-11-01T02:00:00Z'));
+    expect(text).toContain('实际 10.0%，目标 ≥ 80.0%，按进度应达 20.0%，差距 -10.0个百分点');
+    expect(text).toContain('汉阴县住院次均费用增幅（2026）：样本量不足，实际 80.0%，目标 ≥ 90.0%，暂不评判');
+  });
 });

@@ -17,7 +17,7 @@ const HEADINGS: Record<string, string> = {
 };
 const ORDER = ['firing', 'escalated', 'repeat', 'resolved'];
 const STATUS_TEXT: Record<Status, string> = { red: '红色', yellow: '黄色', green: '绿色', insufficient_data: '样本量不足', none: '无数据' };
-const RESOLVE_REASON_TEXT: Record<string, string> = { period_ended: '，统计期已结束', insufficient_data: '，样本量不足，暂不评判' };
+const RESOLVE_REASON_TEXT: Record<string, string> = { period_ended: '，统计期已结束', insufficient_data: '，暂不评判' };
 
 /** Title of a grouped notification, e.g. 【健康指标预警】汉阴县. */
 export function groupTitle(group: NotificationGroup): string {
@@ -61,8 +61,11 @@ export function expectationText(target: Target | null, expected: number | null, 
   const rule = target?.rule;
   if (!rule) return `目标 ${formatValue(expected, unit)}`;
   switch (rule.kind) {
-    case 'threshold':
-      return `目标 ${rule.comparator === '>=' ? '≥' : '≤'} ${formatValue(rule.value, unit)}`;
+    case 'threshold': {
+      const figure = `目标 ${rule.comparator === '>=' ? '≥' : '≤'} ${formatValue(rule.value, unit)}`;
+      // Judged by pace (a value that accrues over the year): say what is due by now.
+      return expected !== null && Math.abs(expected - rule.value) > 1e-9 ? `${figure}，按进度应达 ${formatValue(expected, unit)}` : figure;
+    }
     case 'change': {
       const delta = rule.unit === 'pp' ? `${signed(rule.delta * 100, 1)}个百分点` : `${signed(rule.delta * 100, 1)}%`;
       return `目标 较去年同期${delta}（${rule.comparator === '>=' ? '≥' : '≤'} ${formatValue(expected, unit)}）`;

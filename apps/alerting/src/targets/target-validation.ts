@@ -22,18 +22,29 @@ export function targetProblems(target: Target): string[] {
   switch (rule?.kind) {
     case 'threshold':
       if (!comparatorOk || typeof rule.value !== 'number') problems.push('rule: threshold needs comparator (>= or <=) and value');
+      problems.push(...paceProblems(rule));
       break;
     case 'change':
       if (!comparatorOk || (rule.unit !== 'pp' && rule.unit !== 'percent') || typeof rule.delta !== 'number') problems.push('rule: change needs comparator, unit (pp|percent) and delta');
+      problems.push(...paceProblems(rule));
       break;
-    case 'yearly_count': {
-      const weights = rule.monthlyWeights as unknown;
+    case 'yearly_count':
       if (typeof rule.count !== 'number' || rule.count <= 0) problems.push('rule: yearly_count needs a positive count');
-      if (weights !== undefined && (!Array.isArray(weights) || weights.length !== 12 || weights.some((w) => typeof w !== 'number' || w < 0))) problems.push('rule: monthlyWeights are 12 non-negative numbers');
+      problems.push(...weightsProblems(rule.monthlyWeights));
       break;
-    }
     default:
       problems.push('rule: kind is threshold, change or yearly_count');
   }
   return problems;
+}
+
+function paceProblems(rule: Record<string, unknown>): string[] {
+  const pace = rule.pace === undefined || rule.pace === 'pro_rata' || rule.pace === 'year_end' ? [] : ['rule: pace is pro_rata or year_end'];
+  return [...pace, ...weightsProblems(rule.monthlyWeights)];
+}
+
+function weightsProblems(weights: unknown): string[] {
+  if (weights === undefined) return [];
+  const valid = Array.isArray(weights) && weights.length === 12 && weights.every((w) => typeof w === 'number' && w >= 0) && weights.some((w) => w > 0);
+  return valid ? [] : ['rule: monthlyWeights are 12 non-negative numbers, not all 0'];
 }
