@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrySnapshot } from '@lib/registry-store';
-import { applyTransition, decide, withJudgement } from '../lifecycle/lifecycle';
+import { applyTransition, closingTransition, decide, withJudgement } from '../lifecycle/lifecycle';
 import { alertMessage, AlertMessage } from '../notifications/alert-message';
 import { NamesService } from '../notifications/names.service';
 import { AlertingSettings } from '../settings/alerting-settings';
@@ -54,7 +54,7 @@ export class AlertTransitionsWriter {
   }
 
   private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date, lastEnded: Date | null): AlertTransition[] {
-    if (candidate.close) return existing ? [existing.state === 'firing' ? 'resolved' : 'cleared'] : [];
+    if (candidate.close) return existing ? [closingTransition(existing.state)] : [];
     // A feed going quiet is already the configured delay: it fires at once, and is not escalated.
     const policy = candidate.key.kind === 'feed_stale' ? { ...this.settings.lifecycle, redFiresImmediately: true, escalateAfterMs: 0 } : this.settings.lifecycle;
     return decide(existing, candidate.judgement, now, policy, lastEnded);

@@ -32,7 +32,7 @@ export type LifecycleView = Pick<AlertRecord, 'state' | 'startedAt' | 'firedAt' 
 export function decide(alert: LifecycleView | undefined, judgement: Judgement, now: Date, policy: LifecyclePolicy, lastEndedAt: Date | null = null): AlertTransition[] {
   const { status } = judgement;
   if (status === 'none') return [];
-  if (status === 'insufficient_data') return alert ? [endOf(alert.state)] : [];
+  if (status === 'insufficient_data') return alert ? [closingTransition(alert.state)] : [];
   const bad = status === 'red' || (status === 'yellow' && policy.yellowForMs > 0);
 
   if (!alert) {
@@ -41,7 +41,7 @@ export function decide(alert: LifecycleView | undefined, judgement: Judgement, n
     return mayFire(judgement, 0, policy) ? ['firing'] : ['pending'];
   }
 
-  if (recovered(alert, judgement, now, policy)) return [endOf(alert.state)];
+  if (recovered(alert, judgement, now, policy)) return [closingTransition(alert.state)];
   if (alert.state === 'pending') return mayFire(judgement, now.getTime() - alert.startedAt.getTime(), policy) ? ['firing'] : [];
 
   if (alert.state === 'firing') {
@@ -55,7 +55,7 @@ export function decide(alert: LifecycleView | undefined, judgement: Judgement, n
 }
 
 /** A firing alert is resolved (bureaus were told, and are told it ended); a pending one is cleared (nobody was told). */
-function endOf(state: AlertState): AlertTransition {
+export function closingTransition(state: AlertState): AlertTransition {
   return state === 'firing' ? 'resolved' : 'cleared';
 }
 

@@ -9,8 +9,8 @@ const CACHE_MS = 30_000;
 export type CellStatus = Evaluation & { target: number | null };
 
 /**
- * Targets and three-colour status (三色预警) for values the query API returns, judged by the alerting
- * app's own judge (TargetJudge) at read time, so time alone moves a pro-rata status and a cell too
+ * Targets and three-colour status (三色预警) for values the query API returns, judged at read time (so
+ * time alone moves a pro-rata status) by TargetJudge, the judge the alerting app uses too: a cell too
  * small to judge reads `insufficient_data` here exactly when it raises no alert there.
  */
 @Injectable()
