@@ -6,9 +6,20 @@ import { backfillEvents, backfillOptions } from '../../apps/simulator/src/feed/f
 
 const DAY_MS = 86_400_000;
 
-/** The simulator's realistic Ankang feed over the last ~11 months, as institutions would send it. */
-export function* rawEvents(count: number, seed = 'bench', now = new Date()): Generator<HealthEvent> {
-  const range = { fromMs: now.getTime() - 330 * DAY_MS, toMs: now.getTime() - DAY_MS };
+/** When the events happened: over the last ~11 months (a backfill) or earlier today in China (the live feed). */
+export type FeedSpan = 'year' | 'today';
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+function spanRange(span: FeedSpan, now: Date): { fromMs: number; toMs: number } {
+  if (span === 'year') return { fromMs: now.getTime() - 330 * DAY_MS, toMs: now.getTime() - DAY_MS };
+  const chinaMidnight = Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  return { fromMs: chinaMidnight, toMs: now.getTime() - 60_000 };
+}
+
+/** The simulator's realistic Ankang feed, as institutions would send it. */
+export function* rawEvents(count: number, seed = 'bench', now = new Date(), span: FeedSpan = 'year'): Generator<HealthEvent> {
+  const range = spanRange(span, now);
   yield* backfillEvents(backfillOptions(seed, range), range, count);
 }
 
@@ -16,10 +27,10 @@ export function* rawEvents(count: number, seed = 'bench', now = new Date()): Gen
  * The same feed as the canonical topic carries it: validated against the demo registry and
  * pseudonymised exactly as ingest does, so the aggregator benchmark skips ingest but not realism.
  */
-export function* canonicalEvents(count: number, seed = 'bench', now = new Date()): Generator<CanonicalEvent> {
+export function* canonicalEvents(count: number, seed = 'bench', now = new Date(), span: FeedSpan = 'year'): Generator<CanonicalEvent> {
   const context = demoValidationContext(now);
   const pseudonymiser = new Pseudonymiser('bench-pseudonym-secret-000000000000000', 'k1');
-  for (const event of rawEvents(count, seed, now)) {
+  for (const event of rawEvents(count, seed, now, span)) {
     const result = validateEvent(event, context);
     if (result.ok) yield toCanonicalEvent(result, pseudonymiser, now);
   }
