@@ -1,5 +1,5 @@
-import { IsString, Matches, MinLength } from 'class-validator';
-import { DEVELOPMENT_ADMIN_TOKEN } from '@lib/config';
+import { IsString, Matches } from 'class-validator';
+import { DEVELOPMENT_ADMIN_TOKEN, Secret, UrlWithSecret } from '@lib/config';
 import { DEFAULT_CREDENTIALS_FILE } from './demo-credentials';
 
 /** What the CLI reads from the environment, validated once (same defaults as the apps on this machine). */
@@ -9,12 +9,12 @@ export class CliEnvironment {
   INGEST_URL = 'http://127.0.0.1:3001';
 
   /** The operator's token, as configured in the ingest app. */
-  @IsString()
-  @MinLength(24)
+  @Secret()
   ADMIN_TOKEN = DEVELOPMENT_ADMIN_TOKEN;
 
   /** Only `seed-demo` uses it, to write the demo populations. */
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @UrlWithSecret()
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/health';
 
   /** Where `seed-demo` keeps the demo's secrets (relative to the working directory). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { createKafkaClient } from '@lib/kafka';
@@ -12,8 +13,9 @@ export function benchEnvironment(run: string, overrides: Record<string, string> 
   return {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    ADMIN_TOKEN: `bench-admin-token-${run}-0000000000`,
-    PSEUDONYM_SECRET: `bench-pseudonym-secret-${run}-000000000000`,
+    // Production mode refuses known or short secrets: each run has its own (the same for all its processes).
+    ADMIN_TOKEN: createHash('sha256').update(`bench-admin-token:${run}`).digest('hex'),
+    PSEUDONYM_SECRET: createHash('sha256').update(`bench-pseudonym-secret:${run}`).digest('hex'),
     DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/health_bench',
     DATABASE_POOL_MAX: '10',
     REDIS_URL: 'redis://127.0.0.1:6379/0',

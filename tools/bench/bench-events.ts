@@ -29,7 +29,7 @@ export function* rawEvents(count: number, seed = 'bench', now = new Date(), span
  */
 export function* canonicalEvents(count: number, seed = 'bench', now = new Date(), span: FeedSpan = 'year'): Generator<CanonicalEvent> {
   const context = demoValidationContext(now);
-  const pseudonymiser = new Pseudonymiser('bench-pseudonym-secret-000000000000000', 'k1');
+  const pseudonymiser = new Pseudonymiser([{ id: 'k1', secret: 'bench-pseudonym-secret-000000000000000' }]);
   for (const event of rawEvents(count, seed, now, span)) {
     const result = validateEvent(event, context);
     if (result.ok) yield toCanonicalEvent(result, pseudonymiser, now);

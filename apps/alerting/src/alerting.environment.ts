@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
-import { AdminToken, BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, ToBoolean } from '@lib/config';
+import { BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, Secret, ToBoolean } from '@lib/config';
 
 const seconds = () => [Type(() => Number), IsInt(), Min(0)];
 function Seconds(): PropertyDecorator {
@@ -12,7 +12,7 @@ export class AlertingEnvironment extends BaseEnvironment {
   override PORT: number = 3004;
 
   /** Operator's token for targets, silences, webhooks and acknowledgements. */
-  @AdminToken()
+  @Secret()
   ADMIN_TOKEN = DEVELOPMENT_ADMIN_TOKEN;
 
   /** Period granularities judged against yearly targets (comma-separated: year, quarter, month). */

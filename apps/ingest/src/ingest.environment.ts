@@ -1,27 +1,31 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { AdminToken, BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, NotDevelopmentDefaultInProduction, ToBoolean } from '@lib/config';
-
-/** Development defaults that must never reach production (the app refuses to start with them there). */
-export const DEVELOPMENT_PSEUDONYM_SECRET = 'dev-pseudonym-secret-change-me-0000000000';
+import { IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import { BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, DEVELOPMENT_PSEUDONYM_SECRET, NeverEchoed, Secret, ToBoolean } from '@lib/config';
+import { PreviousPseudonymKeys } from './privacy/pseudonym-keys';
 
 /** Variables of the ingest app (see .env.example). */
 export class IngestEnvironment extends BaseEnvironment {
   override PORT: number = 3001;
 
   /** Operator's token for /v1/admin/* (registry, keys, tokens). */
-  @AdminToken()
+  @Secret()
   ADMIN_TOKEN = DEVELOPMENT_ADMIN_TOKEN;
 
-  /** Key of the HMAC that pseudonymises person identifiers at the door (32+ characters). */
-  @IsString()
-  @MinLength(32)
-  @NotDevelopmentDefaultInProduction(DEVELOPMENT_PSEUDONYM_SECRET)
+  /** Key of the HMAC that pseudonymises person identifiers at the door: the newest key of the chain. */
+  @Secret()
   PSEUDONYM_SECRET = DEVELOPMENT_PSEUDONYM_SECRET;
 
-  /** Id of that key, written into every pseudonym so the secret can be rotated. */
+  /** Id of that key, written into every pseudonym (a new one with every rotation). */
   @Matches(/^[a-z0-9]{1,8}$/i)
   PSEUDONYM_KEY_ID = 'k1';
+
+  /**
+   * The keys PSEUDONYM_SECRET succeeded, oldest first (`<keyId>:<secret>,...`; empty before the first
+   * rotation): pseudonyms chain through them, so one person keeps one pseudonym across rotations.
+   */
+  @PreviousPseudonymKeys()
+  @NeverEchoed()
+  PSEUDONYM_PREVIOUS_KEYS = '';
 
   /** How far back `occurredAt` may lie (days); older periods are closed. */
   @Type(() => Number)

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { UrlWithSecret } from './secrets';
+import { TrustProxy } from './trust-proxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -25,7 +27,15 @@ export class BaseEnvironment {
   @Max(65535)
   PORT: number;
 
+  /**
+   * Which peers may say who the client is (X-Forwarded-For): `false` when clients connect directly,
+   * `1` behind one ingress or load balancer. Failed authentications are counted per client address.
+   */
+  @TrustProxy()
+  TRUST_PROXY = 'false';
+
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @UrlWithSecret()
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/health';
 
   @Type(() => Number)
@@ -35,6 +45,7 @@ export class BaseEnvironment {
   DATABASE_POOL_MAX: number = 10;
 
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  @UrlWithSecret()
   REDIS_URL = 'redis://127.0.0.1:6379/0';
 
   /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
@@ -82,21 +93,3 @@ export const ToBoolean = () => (target: object, propertyName: string) => {
   })(target, propertyName);
   IsBoolean()(target, propertyName);
 };
-
-/**
- * For secrets with a development default: refuses that default when NODE_ENV is production, so a
- * deployment cannot start with a key everyone can read in this repository.
- */
-export function NotDevelopmentDefaultInProduction(developmentDefault: string) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'notDevelopmentDefaultInProduction',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be set to a secret of your own in production` },
-      validator: {
-        validate: (value: unknown, args: ValidationArguments) =>
-          (args.object as BaseEnvironment).NODE_ENV !== 'production' || value !== developmentDefault,
-      },
-    });
-}

@@ -1,4 +1,16 @@
 export { AppConfigModule } from './app-config.module';
-export { BaseEnvironment, NotDevelopmentDefaultInProduction, ToBoolean } from './base-environment';
+export { BaseEnvironment, ToBoolean } from './base-environment';
 export { declaredVariables, InvalidEnvironmentError, validateEnvironment } from './validate-environment';
-export { AdminToken, DEVELOPMENT_ADMIN_TOKEN } from './admin-token';
+export {
+  DEVELOPMENT_ADMIN_TOKEN,
+  DEVELOPMENT_PSEUDONYM_SECRET,
+  NeverEchoed,
+  PUBLISHED_SECRETS,
+  Secret,
+  SECRET_MIN_LENGTH,
+  secretKindOf,
+  secretWeakness,
+  UrlWithSecret,
+} from './secrets';
+export { parseTrustProxy, TrustProxy } from './trust-proxy';
+export type { TrustProxySetting } from './trust-proxy';

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt } from 'class-validator';
-import { BaseEnvironment, NotDevelopmentDefaultInProduction } from './base-environment';
+import { BaseEnvironment } from './base-environment';
+import { DEVELOPMENT_ADMIN_TOKEN, NeverEchoed, Secret } from './secrets';
 import { declaredVariables, InvalidEnvironmentError, validateEnvironment } from './validate-environment';
 
 class ExampleEnvironment extends BaseEnvironment {
@@ -45,20 +46,61 @@ describe('validateEnvironment', () => {
   });
 });
 
-describe('NotDevelopmentDefaultInProduction', () => {
+describe('secrets', () => {
   class SecretEnvironment extends BaseEnvironment {
     override PORT = 1;
 
-    @NotDevelopmentDefaultInProduction('dev-secret')
-    SECRET = 'dev-secret';
-  }
+    @Secret()
+    TOKEN = DEVELOPMENT_ADMIN_TOKEN;
 
-  it('accepts the development default outside production', () => {
-    expect(validateEnvironment(SecretEnvironment, {}).SECRET).toBe('dev-secret');
+    @NeverEchoed()
+    OLD_KEYS = '';
+  }
+  const STRONG = 'f3a9c1d27be84406a5e0c9d1b7f2e8a4';
+  const problems = (raw: Record<string, string>): string => {
+    try {
+      validateEnvironment(SecretEnvironment, raw);
+      return '';
+    } catch (error) {
+      return (error as InvalidEnvironmentError).message;
+    }
+  };
+
+  it('accepts the development defaults outside production', () => {
+    expect(validateEnvironment(SecretEnvironment, {}).TOKEN).toBe(DEVELOPMENT_ADMIN_TOKEN);
+    expect(validateEnvironment(SecretEnvironment, { NODE_ENV: 'test', TOKEN: 'short' }).TOKEN).toBe('short');
   });
 
-  it('refuses it in production and accepts a real secret there', () => {
-    expect(() => validateEnvironment(SecretEnvironment, { NODE_ENV: 'production' })).toThrow(/SECRET must be set to a secret of your own/);
-    expect(validateEnvironment(SecretEnvironment, { NODE_ENV: 'production', SECRET: 'mine' }).SECRET).toBe('mine');
+  it.each([
+    ['the development default', DEVELOPMENT_ADMIN_TOKEN, /TOKEN is a published default/],
+    ["docker-compose's old placeholder", 'compose-admin-token-change-me-000001', /TOKEN is a published default/],
+    ['any change-me placeholder', 'our-own-token-CHANGE-ME-please-0000000000', /TOKEN contains "change-me"/],
+    ['a short secret', 'f3a9c1d27be84406a5e0c9d1b7f2e8a', /TOKEN is shorter than 32 characters/],
+  ])('refuses %s in production, naming the rule', (_, secret, rule) => {
+    expect(problems({ NODE_ENV: 'production', TOKEN: secret })).toMatch(rule);
+  });
+
+  it('accepts a secret of 32 characters of your own in production', () => {
+    expect(validateEnvironment(SecretEnvironment, { NODE_ENV: 'production', TOKEN: STRONG }).TOKEN).toBe(STRONG);
+  });
+
+  it('holds passwords in DATABASE_URL and REDIS_URL to the same rules in production; a URL without one passes', () => {
+    const production = { NODE_ENV: 'production', TOKEN: STRONG };
+    expect(problems({ ...production, DATABASE_URL: 'postgres://health:health@db:5432/health' })).toMatch(/the password in DATABASE_URL is a published default/);
+    expect(problems({ ...production, REDIS_URL: 'redis://:change-me@redis:6379/0' })).toMatch(/the password in REDIS_URL contains "change-me"/);
+    expect(problems({ ...production, DATABASE_URL: `postgres://health:${STRONG}@db:5432/health` })).toBe('');
+    expect(problems({ ...production, DATABASE_URL: 'postgres://health@db:5432/health' })).toBe('');
+    expect(problems({ DATABASE_URL: 'postgres://health:health@127.0.0.1:5432/health' })).toBe('');
+  });
+
+  it('never echoes a secret, whatever is wrong with it (URLs lose their password)', () => {
+    const secrets = ['dev-admin-token-change-me-000000', 'tiny-secret-9f8e', 'pw-4c1d-in-a-url'];
+    const message = problems({ NODE_ENV: 'production', TOKEN: secrets[1], OLD_KEYS: secrets[0], DATABASE_URL: `mysql://health:${secrets[2]}@db/health` });
+    expect(message).toMatch(/TOKEN: .*\(got a secret of 16 characters, not shown\)/);
+    expect(message).toMatch(/DATABASE_URL: .*got "mysql:\/\/health:\*\*\*@db\/health"/);
+    for (const secret of secrets) expect(message).not.toContain(secret);
+    const unparsable = problems({ NODE_ENV: 'production', TOKEN: STRONG, DATABASE_URL: `postgres://health:${secrets[2]} @db` });
+    expect(unparsable).toMatch(/DATABASE_URL/);
+    expect(unparsable).not.toContain(secrets[2]);
   });
 });

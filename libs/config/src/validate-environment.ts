@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { secretKindOf, withoutPassword } from './secrets';
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {
@@ -32,8 +33,20 @@ export function validateEnvironment<T extends object>(
 }
 
 function describe(error: ValidationError, raw: Record<string, unknown>, declared: Record<string, unknown>): string {
-  const got = error.property in raw ? `got "${String(raw[error.property])}"` : declared[error.property] === undefined ? 'not set' : 'default';
+  const got = error.property in raw ? `got ${shown(declared, error.property, String(raw[error.property]))}` : declared[error.property] === undefined ? 'not set' : 'default';
   return `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (${got})`;
+}
+
+/** A value as a message may show it: secrets never, URLs without their password (logs outlive the process). */
+function shown(declared: object, variable: string, value: string): string {
+  switch (secretKindOf(declared, variable)) {
+    case 'secret':
+      return `a secret of ${value.length} characters, not shown`;
+    case 'url':
+      return `"${withoutPassword(value)}"`;
+    default:
+      return `"${value}"`;
+  }
 }
 
 /** Names of the variables an environment class declares (for docs and the compose check). */

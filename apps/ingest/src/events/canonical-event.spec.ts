@@ -3,7 +3,7 @@ import { Pseudonymiser } from '../privacy/pseudonymiser';
 import { toCanonicalEvent } from './canonical-event';
 
 describe('toCanonicalEvent', () => {
-  const pseudonymiser = new Pseudonymiser('test-secret-of-at-least-thirty-two-chars', 'k9');
+  const pseudonymiser = new Pseudonymiser([{ id: 'k9', secret: 'test-secret-of-at-least-thirty-two-chars' }]);
   const receivedAt = new Date('2024-03-20T04:00:00Z');
 
   it('replaces the clear ID by its pseudonym and attaches registry facts', () => {

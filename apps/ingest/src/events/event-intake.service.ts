@@ -6,6 +6,7 @@ import { CanonicalEvent, validateEvent, ValidationContext } from '@lib/contracts
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { RegistrySnapshot } from '@lib/registry-store';
 import type { IngestEnvironment } from '../ingest.environment';
+import { pseudonymKeyChain } from '../privacy/pseudonym-keys';
 import { Pseudonymiser } from '../privacy/pseudonymiser';
 import { toCanonicalEvent } from './canonical-event';
 import { EventsNotDurableError, forbiddenInstitution, IntakeOutcome } from './intake-outcome';
@@ -42,7 +43,13 @@ export class EventIntake {
     @InjectMetric(METRIC_REJECTIONS) private readonly rejections: Counter,
     @InjectMetric(METRIC_PRODUCE_SECONDS) private readonly produceSeconds: Histogram,
   ) {
-    this.pseudonymiser = new Pseudonymiser(config.get('PSEUDONYM_SECRET', { infer: true }), config.get('PSEUDONYM_KEY_ID', { infer: true }));
+    this.pseudonymiser = new Pseudonymiser(
+      pseudonymKeyChain({
+        PSEUDONYM_SECRET: config.get('PSEUDONYM_SECRET', { infer: true }),
+        PSEUDONYM_KEY_ID: config.get('PSEUDONYM_KEY_ID', { infer: true }),
+        PSEUDONYM_PREVIOUS_KEYS: config.get('PSEUDONYM_PREVIOUS_KEYS', { infer: true }),
+      }),
+    );
     this.maxClockSkewMs = config.get('EVENT_MAX_CLOCK_SKEW_SECONDS', { infer: true }) * 1000;
     this.maxAgeMs = config.get('EVENT_MAX_AGE_DAYS', { infer: true }) * 86_400_000;
   }
