@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
-import type { BaseEnvironment } from '@lib/config';
+import { BaseEnvironment, parseTrustProxy } from '@lib/config';
 import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { HttpErrorFilter } from './http-error.filter';
 
@@ -25,7 +25,10 @@ export interface HttpAppOptions {
  */
 export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
+  const config = app.get<ConfigService<BaseEnvironment, true>>(ConfigService);
   app.useLogger(app.get(Logger));
+  // request.ip, against which failed authentications are counted, is the client's only where the proxy is trusted.
+  app.set('trust proxy', parseTrustProxy(config.get('TRUST_PROXY', { infer: true })) ?? false);
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
   app.use(answerBodyParserErrors);
@@ -42,7 +45,6 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
 
   await options.configure?.(app);
 
-  const config = app.get<ConfigService<BaseEnvironment, true>>(ConfigService);
   await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
   return app;
 }

@@ -4,6 +4,7 @@ import { DatabaseHealthCheck, DatabaseModule } from '@lib/database';
 import { KafkaConsumersHealthCheck, KafkaHealthCheck, KafkaModule } from '@lib/kafka';
 import { DependencyCheck, HealthModule, LoggingModule, MetricsModule } from '@lib/observability';
 import { RedisHealthCheck, RedisModule } from '@lib/redis';
+import { AuthFailuresModule } from './auth/auth-failures.module';
 
 export interface PlatformOptions {
   /** The app's name: log field, metrics label, Kafka client id. */
@@ -16,7 +17,8 @@ export interface PlatformOptions {
 
 /**
  * What every app of the project stands on: validated config, JSON logs, /metrics, PostgreSQL,
- * Redis, Kafka, and /health over all three and the app's Kafka consumers.
+ * Redis, Kafka, /health over all three and the app's Kafka consumers, and the limiter of failed
+ * authentications.
  */
 @Module({})
 export class PlatformModule {
@@ -32,6 +34,7 @@ export class PlatformModule {
         RedisModule,
         KafkaModule.forApp(name),
         HealthModule.forChecks(checks, health?.imports),
+        AuthFailuresModule,
       ],
     };
   }

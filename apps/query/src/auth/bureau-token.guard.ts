@@ -1,15 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import type { Request } from 'express';
-import { bearerToken as headerToken } from '@lib/platform';
-import { AuthFailureLimiter, CredentialsRepository } from '@lib/registry-store';
+import type { Request, Response } from 'express';
+import { AuthFailureLimiter, bearerToken as headerToken, claimedIdentity, CredentialCache } from '@lib/platform';
+import { CredentialsRepository } from '@lib/registry-store';
 
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
 export interface BureauRequest extends Request {
   bureauScope: string;
 }
-
-const CACHE_MS = 60_000;
-const CACHE_MAX = 10_000;
 
 function presentedToken(request: Request): string | undefined {
   const fromHeader = headerToken(request);
@@ -18,35 +15,31 @@ function presentedToken(request: Request): string | undefined {
   return fromHeader ?? fromQuery;
 }
 
-/** Bureau tokens, looked up by hash and cached for a minute (a revoked token stops within that time). */
+/** Bureau tokens, looked up by hash (cached for a minute, see CredentialCache). */
 @Injectable()
 export class BureauTokenGuard implements CanActivate {
-  private readonly cache = new Map<string, { scope: string | undefined; until: number }>();
-  private readonly failures = new AuthFailureLimiter();
+  private readonly scopes: CredentialCache<string>;
 
-  constructor(private readonly credentials: CredentialsRepository) {}
+  constructor(
+    credentials: CredentialsRepository,
+    private readonly failures: AuthFailureLimiter,
+  ) {
+    this.scopes = new CredentialCache((token) => credentials.regionOfBureauToken(token));
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<BureauRequest>();
-    const client = String(request.ip);
-    this.failures.assertAllowed(client);
     const token = presentedToken(request);
     if (!token) throw new UnauthorizedException({ code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' });
-    const scope = await this.scopeOf(token);
+    const scope = await this.scopes.ownerOf(token);
     if (!scope) {
-      this.failures.recordFailure(client);
-      throw new UnauthorizedException({ code: 'invalid_bureau_token', message: 'The bureau token is unknown or revoked' });
+      this.failures.reject(
+        { credential: 'bureau_token', identity: claimedIdentity(token), source: String(request.ip) },
+        { code: 'invalid_bureau_token', message: 'The bureau token is unknown or revoked' },
+        context.switchToHttp().getResponse<Response>(),
+      );
     }
     request.bureauScope = scope;
     return true;
-  }
-
-  private async scopeOf(token: string): Promise<string | undefined> {
-    const cached = this.cache.get(token);
-    if (cached && cached.until > Date.now()) return cached.scope;
-    const scope = await this.credentials.regionOfBureauToken(token);
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(token, { scope, until: Date.now() + CACHE_MS });
-    return scope;
   }
 }

@@ -1,22 +1,32 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
 
-/** The operator's admin token (ADMIN_TOKEN of apps with an admin API), compared in constant time. */
+/**
+ * The operator's admin token (ADMIN_TOKEN of apps with an admin API), compared in constant time.
+ * Failures are limited like those of the other credentials; the right token always passes.
+ */
 @Injectable()
 export class AdminGuard implements CanActivate {
   private readonly adminToken: Buffer;
 
-  constructor(config: ConfigService<{ ADMIN_TOKEN: string }, true>) {
+  constructor(
+    config: ConfigService<{ ADMIN_TOKEN: string }, true>,
+    private readonly failures: AuthFailureLimiter,
+  ) {
     this.adminToken = digest(config.get('ADMIN_TOKEN', { infer: true }));
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const token = bearerToken(context.switchToHttp().getRequest<Request>());
-    if (!token || !timingSafeEqual(digest(token), this.adminToken)) {
-      throw new UnauthorizedException({ code: 'invalid_admin_token', message: 'An operator admin token is required' });
+    const request = context.switchToHttp().getRequest<Request>();
+    const token = bearerToken(request);
+    const unauthorized = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
+    if (!token) throw new UnauthorizedException(unauthorized);
+    if (!timingSafeEqual(digest(token), this.adminToken)) {
+      this.failures.reject({ credential: 'admin_token', identity: 'admin', source: String(request.ip) }, unauthorized, context.switchToHttp().getResponse<Response>());
     }
     return true;
   }

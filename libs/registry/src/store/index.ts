@@ -7,4 +7,3 @@ export { RegionsRepository } from './regions.repository';
 export { RegistrySnapshot } from './registry-snapshot';
 export { RegistryStoreModule } from './registry-store.module';
 export { generateSecret, hashSecret } from './secrets';
-export { AuthFailureLimiter } from './auth-failure-limiter';

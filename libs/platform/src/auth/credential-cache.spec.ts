@@ -1,0 +1,33 @@
+import { CredentialCache } from './credential-cache';
+
+describe('CredentialCache', () => {
+  const owners = new Map([['hik_valid', 'inst-1']]);
+  let lookups: string[];
+  const cache = () => {
+    lookups = [];
+    return new CredentialCache<string>(async (secret) => {
+      lookups.push(secret);
+      return owners.get(secret);
+    });
+  };
+
+  it('looks a secret up once a minute, known or not', async () => {
+    const c = cache();
+    expect(await c.ownerOf('hik_valid', 0)).toBe('inst-1');
+    expect(await c.ownerOf('hik_valid', 59_000)).toBe('inst-1');
+    expect(await c.ownerOf('hik_wrong', 0)).toBeUndefined();
+    expect(await c.ownerOf('hik_wrong', 59_000)).toBeUndefined();
+    expect(lookups).toEqual(['hik_valid', 'hik_wrong']);
+    expect(await c.ownerOf('hik_valid', 60_001)).toBe('inst-1');
+    expect(lookups).toHaveLength(3);
+  });
+
+  it('keeps credentials in use through a flood of guesses', async () => {
+    const c = cache();
+    await c.ownerOf('hik_valid', 0);
+    for (let i = 0; i < 25_000; i++) await c.ownerOf(`hik_guess-${i}`, 1);
+    lookups = [];
+    expect(await c.ownerOf('hik_valid', 2)).toBe('inst-1');
+    expect(lookups).toEqual([]);
+  });
+});
