@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { declaredVariables, validateEnvironment } from '@lib/config';
+import { declaredVariables, secretKindOf, validateEnvironment } from '@lib/config';
 import { AggregatorEnvironment } from '../../apps/aggregator/src/aggregator.environment';
 import { AlertingEnvironment } from '../../apps/alerting/src/alerting.environment';
 import { IngestEnvironment } from '../../apps/ingest/src/ingest.environment';
@@ -30,14 +30,31 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
 }
 
-const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+const composeText = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+const compose = parse(composeText, { merge: true }) as {
   services: Record<string, ComposeService>;
 };
-/** Values as the apps would see them, with compose's `${VAR:-default}` taken at its default. */
-const asStrings = (env: ComposeService['environment'] = {}) =>
+/** What an operator's .env beside the compose file gives the variables compose requires (`${VAR:?…}`). */
+const OPERATOR_ENV: Record<string, string> = {
+  ADMIN_TOKEN: '5f1c9a0e7b3d4c2a8e6f0b1d3c5a7e9f1b3d5c7a',
+  PSEUDONYM_SECRET: '0d2e4f6a8b1c3d5e7f9a0b2c4d6e8f1a3c5e7a9b0d2f4a6c',
+  POSTGRES_PASSWORD: '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
+};
+/**
+ * Values as the apps would see them: compose's `${VAR:-default}` taken at its default, `${VAR:?…}`
+ * at the operator's value (`operator` overrides them, e.g. with a weak one).
+ */
+const asStrings = (env: ComposeService['environment'] = {}, operator: Record<string, string> = OPERATOR_ENV) =>
   Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{\w+:-([^}]*)\}/g, '$1')]),
+    Object.entries(env).map(([key, value]) => [
+      key,
+      String(value)
+        .replace(/\$\{\w+:-([^}]*)\}/g, '$1')
+        .replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => operator[name] ?? `<${name} unset>`),
+    ]),
   );
+/** Every compose variable written `${VAR:?message}`: it has no fallback, compose stops when it is unset. */
+const required = [...composeText.matchAll(/\$\{(\w+):\?[^}]+\}/g)].map((match) => match[1]);
 
 describe('docker-compose.yml', () => {
   it('runs every app, Kafka, PostgreSQL and Redis', () => {
@@ -52,17 +69,30 @@ describe('docker-compose.yml', () => {
       expect(fs.existsSync(path.join(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
     });
 
-    it('sets only variables the app declares, and they pass its validation', () => {
+    it('sets only variables the app declares, and with the operator\'s secrets they pass its validation in production', () => {
       const env = asStrings(service.environment);
       const declared = declaredVariables(environmentClass);
       expect(Object.keys(env).filter((name) => !declared.includes(name))).toEqual([]);
+      expect(env.NODE_ENV).toBe('production');
       expect(() => validateEnvironment(environmentClass, env)).not.toThrow();
     });
 
-    it('publishes and health-checks the port the app listens on', () => {
+    it('takes every secret it is given from the operator, with no fallback', () => {
+      const declared = new environmentClass();
+      const secrets = Object.entries(service.environment ?? {}).filter(([name]) => secretKindOf(declared, name) === 'secret' && name !== 'PSEUDONYM_PREVIOUS_KEYS');
+      for (const [name, value] of secrets) expect({ name, value }).toEqual({ name, value: expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`)) });
+      expect(String(service.environment?.DATABASE_URL)).toMatch(/^postgres:\/\/health:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:/);
+    });
+
+    it('refuses to start with a weak secret in the operator\'s .env', () => {
+      const weak = { ...OPERATOR_ENV, POSTGRES_PASSWORD: 'health', ADMIN_TOKEN: 'compose-admin-token-change-me-000001' };
+      expect(() => validateEnvironment(environmentClass, asStrings(service.environment, weak))).toThrow(/DATABASE_URL/);
+    });
+
+    it('health-checks the port the app listens on; only the doors publish it, on 127.0.0.1 by default', () => {
       const port = validateEnvironment(environmentClass, asStrings(service.environment)).PORT;
       expect(port).toBe(new environmentClass().PORT);
-      expect(service.ports).toContain(`${port}:${port}`);
+      expect(service.ports).toEqual(app === 'ingest' || app === 'query' ? [`\${PUBLISH_ADDRESS:-127.0.0.1}:${port}:${port}`] : undefined);
       expect(service.healthcheck?.test.join(' ')).toContain('/health');
       expect(asStrings(service.environment).HOST).toBe('0.0.0.0');
     });
@@ -88,6 +118,16 @@ describe('docker-compose.yml', () => {
       KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
     });
     expect(kafka.healthcheck).toBeDefined();
+  });
+
+  it('carries no secret of its own: the required ones are exactly the secrets, and no placeholder is left', () => {
+    expect([...new Set(required)].sort()).toEqual(Object.keys(OPERATOR_ENV).sort());
+    expect(composeText).not.toMatch(/change-?me/i);
+    expect(compose.services.postgres.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?[^}]+\}$/);
+  });
+
+  it('publishes nothing of Kafka, PostgreSQL, Redis or provision', () => {
+    for (const name of ['kafka', 'postgres', 'redis', 'provision']) expect({ name, ports: compose.services[name].ports }).toEqual({ name, ports: undefined });
   });
 
   it('points apps at the compose services, not at this machine', () => {
