@@ -47,6 +47,25 @@ describe('configuration', () => {
     expect(app.logs).toMatch(/PORT: .*got "eighty"/);
     expect(app.logs).toMatch(/KAFKA_BROKERS: /);
   });
+
+  it('in production, refuses published, placeholder and short secrets without echoing them', async () => {
+    const secrets = {
+      ADMIN_TOKEN: 'short-admin-token-7f3a',
+      PSEUDONYM_SECRET: 'our-pseudonym-secret-change-me-9d1e44c07b2a',
+      PSEUDONYM_PREVIOUS_KEYS: 'k0:a-retired-key-5e6f,k0:twice',
+      DATABASE_URL: 'postgres://health:health@127.0.0.1:5432/health',
+    };
+    for (const app of [new AppProcess('ingest', 3921, { NODE_ENV: 'production', ...secrets }), new AppProcess('alerting', 3922, { NODE_ENV: 'production', ...secrets })]) {
+      expect(await app.run()).toBe(1);
+      expect(app.logs).toMatch(/ADMIN_TOKEN is shorter than 32 characters/);
+      expect(app.logs).toMatch(/the password in DATABASE_URL is a published default/);
+      if (app.app === 'ingest') {
+        expect(app.logs).toMatch(/PSEUDONYM_SECRET contains "change-me"/);
+        expect(app.logs).toMatch(/PSEUDONYM_PREVIOUS_KEYS must be/);
+      }
+      for (const value of [secrets.ADMIN_TOKEN, secrets.PSEUDONYM_SECRET, 'a-retired-key-5e6f', 'health:health']) expect(app.logs).not.toContain(value);
+    }
+  });
 });
 
 describe('topics', () => {

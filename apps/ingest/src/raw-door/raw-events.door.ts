@@ -20,6 +20,9 @@ const FETCH_BYTES_PER_PARTITION = 256 * 1024;
  * Only a transient failure (broker down) retries the batch, and a retry is harmless: accepted
  * versions come back as duplicates.
  */
+/** The raw door's consumer group (the deployment's KAFKA_GROUP_PREFIX goes in front). */
+export const RAW_DOOR_GROUP = 'ingest-raw';
+
 @Injectable()
 export class RawEventsDoor implements OnApplicationBootstrap {
   private readonly logger = new Logger(RawEventsDoor.name);
@@ -39,7 +42,7 @@ export class RawEventsDoor implements OnApplicationBootstrap {
     if (!this.enabled) return;
     await this.consumers
       .create({
-        group: 'ingest-raw',
+        group: RAW_DOOR_GROUP,
         topic: this.topics.name('eventsRaw'),
         maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
         handleBatch: (batch) => this.normalise(batch),

@@ -4,7 +4,7 @@ import { EventFacts } from './event-facts';
 import { matchesFilter } from './filter';
 
 /** Escapes the separator so `ref:a:b` cannot be both (from `a`, referral `b`) and something else. */
-function part(value: unknown): string {
+export function subjectKeyPart(value: unknown): string {
   return String(value).replace(/%/g, '%25').replace(/:/g, '%3A');
 }
 
@@ -13,7 +13,20 @@ export function subjectKeyFor(def: IndicatorDefinition, facts: EventFacts): Subj
   if (!matchesFilter(facts, def.counting.source)) return null;
   const values = def.counting.subject.by.map((fact) => facts[fact]);
   if (values.some((v) => v === undefined || v === '')) return null;
-  return [def.counting.subject.prefix, ...values.map(part)].join(':');
+  return [def.counting.subject.prefix, ...values.map(subjectKeyPart)].join(':');
+}
+
+/**
+ * Where the person sits in the subjects that are keyed by one: subject prefix → the 1-based position
+ * of the person among the `:`-separated parts of the key (the prefix is part 1).
+ */
+export function personPartsOfSubjects(catalogue: readonly IndicatorDefinition[]): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const { subject } of catalogue.map((def) => def.counting)) {
+    const at = subject.by.indexOf('person');
+    if (at >= 0) parts.set(subject.prefix, at + 2);
+  }
+  return parts;
 }
 
 const definitionsByPrefix = new WeakMap<readonly IndicatorDefinition[], Map<string, IndicatorDefinition[]>>();
