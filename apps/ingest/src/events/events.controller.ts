@@ -31,7 +31,10 @@ export class EventsController {
   @ApiResponse({ status: 403, description: 'A single event of another institution than the key’s (in a batch: a rejected result)' })
   @ApiResponse({ status: 413, description: 'Body larger than INGEST_BODY_LIMIT' })
   @ApiResponse({ status: 422, schema: { $ref: getSchemaPath(SubmissionResponseDto) }, description: 'A single event, rejected; see results[0].errors' })
-  @ApiResponse({ status: 429, description: 'Too many requests for this key' })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many requests for this key, or (too_many_auth_failures, with Retry-After) a wrong key from an address or with a key prefix over 20 failures a minute; a valid key is never refused for others’ failures',
+  })
   @ApiResponse({ status: 503, description: 'Events could not be made durable; retry later with the same eventIds' })
   async submit(
     @Req() request: InstitutionRequest,
