@@ -11,9 +11,9 @@ export const DEVELOPMENT_ADMIN_TOKEN = 'dev-admin-token-change-me-000000';
 export const DEVELOPMENT_PSEUDONYM_SECRET = 'dev-pseudonym-secret-change-me-0000000000';
 
 /**
- * Secrets anyone can read in this repository or its history: the development defaults, the
- * placeholders docker-compose.yml and the demo overlay once carried, the compose database password.
- * Refused in production even where another rule would let them through.
+ * Secrets anyone can read in this repository's history, and so in every copy of its files: the
+ * development defaults, the placeholders of docker-compose.yml and the demo overlay, the compose
+ * database password. Refused in production even where another rule would let them through.
  */
 export const PUBLISHED_SECRETS: readonly string[] = [
   DEVELOPMENT_ADMIN_TOKEN,

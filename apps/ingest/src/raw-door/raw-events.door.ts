@@ -6,6 +6,9 @@ import type { IngestEnvironment } from '../ingest.environment';
 import { deadLetter, DeadLetter } from './dead-letter';
 import { readRawMessage } from './raw-message';
 
+/** The raw door's consumer group (the deployment's KAFKA_GROUP_PREFIX goes in front). */
+export const RAW_DOOR_GROUP = 'ingest-raw';
+
 /**
  * What one fetch brings of each partition: a few hundred events. Small, so a fetch across many
  * partitions holds little, compressed or inflated; a larger batch still comes whole, alone.
@@ -20,9 +23,6 @@ const FETCH_BYTES_PER_PARTITION = 256 * 1024;
  * Only a transient failure (broker down) retries the batch, and a retry is harmless: accepted
  * versions come back as duplicates.
  */
-/** The raw door's consumer group (the deployment's KAFKA_GROUP_PREFIX goes in front). */
-export const RAW_DOOR_GROUP = 'ingest-raw';
-
 @Injectable()
 export class RawEventsDoor implements OnApplicationBootstrap {
   private readonly logger = new Logger(RawEventsDoor.name);
