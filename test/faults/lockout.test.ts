@@ -26,11 +26,11 @@ const address = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 describe('lock-out', () => {
   const pool = new Pool({ connectionString: testEnvironment().DATABASE_URL });
   // Without TRUST_PROXY every request comes from 127.0.0.1: the address all clients share behind an ingress it does not trust.
-  const shared = { ingest: new AppProcess('ingest', 3961, { RAW_DOOR_ENABLED: 'false' }), query: new AppProcess('query', 3962) };
+  const shared = { ingest: new AppProcess('ingest', 3975, { RAW_DOOR_ENABLED: 'false' }), query: new AppProcess('query', 3976) };
   // Behind one trusted ingress: the client is the X-Forwarded-For entry the ingress appended (the last).
   const proxied = {
-    ingest: new AppProcess('ingest', 3963, { RAW_DOOR_ENABLED: 'false', TRUST_PROXY: '1' }),
-    query: new AppProcess('query', 3964, { TRUST_PROXY: '1' }),
+    ingest: new AppProcess('ingest', 3977, { RAW_DOOR_ENABLED: 'false', TRUST_PROXY: '1' }),
+    query: new AppProcess('query', 3978, { TRUST_PROXY: '1' }),
   };
   const apps = [shared.ingest, shared.query, proxied.ingest, proxied.query];
   const institutions: { key: string; events: () => HealthEvent[] }[] = [];

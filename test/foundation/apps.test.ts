@@ -55,7 +55,7 @@ describe('configuration', () => {
       PSEUDONYM_PREVIOUS_KEYS: 'k0:a-retired-key-5e6f,k0:twice',
       DATABASE_URL: 'postgres://health:health@127.0.0.1:5432/health',
     };
-    for (const app of [new AppProcess('ingest', 3921, { NODE_ENV: 'production', ...secrets }), new AppProcess('alerting', 3922, { NODE_ENV: 'production', ...secrets })]) {
+    for (const app of [new AppProcess('ingest', 3923, { NODE_ENV: 'production', ...secrets }), new AppProcess('alerting', 3924, { NODE_ENV: 'production', ...secrets })]) {
       expect(await app.run()).toBe(1);
       expect(app.logs).toMatch(/ADMIN_TOKEN is shorter than 32 characters/);
       expect(app.logs).toMatch(/the password in DATABASE_URL is a published default/);

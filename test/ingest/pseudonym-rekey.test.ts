@@ -29,8 +29,8 @@ const [registration, followup] = EXAMPLE_EVENTS.chronic_followup;
 describe('pseudonym secret rotation (re-key)', () => {
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const aggregator = () => new AppProcess('aggregator', 3946);
-  const ingest = (keys: Record<string, string>) => new AppProcess('ingest', 3945, { RAW_DOOR_ENABLED: 'false', ...keys });
+  const aggregator = () => new AppProcess('aggregator', 3948);
+  const ingest = (keys: Record<string, string>) => new AppProcess('ingest', 3947, { RAW_DOOR_ENABLED: 'false', ...keys });
   const rekey = (keys: Record<string, string>, args: string[] = []) => runTool('rekey-pseudonyms', testEnvironment({ ...keys }), args);
   let key = '';
 
