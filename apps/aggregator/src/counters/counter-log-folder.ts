@@ -10,6 +10,11 @@ import { foldCounterLog, IndicatorCountersRepository } from './indicator-counter
 
 /** A fold also runs on this clock: for changes another instance committed, and after a failed fold. */
 const FOLD_EVERY_MS = 1_000;
+/**
+ * Log rows one fold takes at most (~8 per event): keeps a fold after a backlog from holding tens of
+ * thousands of new values, their Redis writes and change messages in memory at once.
+ */
+const MAX_LOG_ROWS_PER_FOLD = 20_000;
 
 /**
  * Folds the counter log into indicator_counters, then tells Redis and the change feed the new values
@@ -64,7 +69,8 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
   private async foldOnce(): Promise<void> {
     const stopTimer = this.foldSeconds.startTimer();
     try {
-      const fold = await inTransaction(this.pool, foldCounterLog);
+      const fold = await inTransaction(this.pool, (client) => foldCounterLog(client, MAX_LOG_ROWS_PER_FOLD));
+      if (fold.more) this.pending = true;
       this.foldCounters.observe(fold.values.length);
       if (fold.id === undefined) return;
       // Left unannounced on a failure: LiveCountersRefill announces those counters again later.

@@ -46,6 +46,8 @@ export async function lockCounterFolds(client: ClientBase): Promise<void> {
 export interface CounterFold {
   id?: string;
   values: CounterValue[];
+  /** Whether it stopped at its limit with log rows left over. */
+  more: boolean;
 }
 
 /** Counters to announce again: changed since `since`, by the folds up to `lastId` (and maybe later ones). */
@@ -55,29 +57,36 @@ export interface UnannouncedFolds {
 }
 
 /**
- * Moves every committed change from the counter log into the counters, summed per counter, and
- * returns the counters' new values. One fold at a time (the lock, held to COMMIT); rows committed
- * while it runs stay for the next one. A counter whose changes cancel out is not touched. A fold
- * that changed counters is recorded as unannounced until `announced(id)`.
+ * Moves committed changes from the counter log into the counters (all of them, or at most
+ * `maxLogRows` log rows), summed per counter, and returns the counters' new values. Any subset may
+ * be folded: a counter's value (row + log) is the same before and after. One fold at a time (the
+ * lock, held to COMMIT); rows committed while it runs stay for the next one. A counter whose changes
+ * cancel out is not touched. A fold that changed counters is recorded as unannounced until
+ * `announced(id)`.
  */
-export async function foldCounterLog(client: ClientBase): Promise<CounterFold> {
+export async function foldCounterLog(client: ClientBase, maxLogRows?: number): Promise<CounterFold> {
   await lockCounterFolds(client);
-  const { rows } = await client.query<CounterRowSql>(
+  const taken = maxLogRows === undefined ? '' : 'WHERE ctid = ANY (ARRAY(SELECT ctid FROM indicator_counter_log LIMIT $1))';
+  const { rows } = await client.query<CounterRowSql & { folded_rows: string }>(
     `WITH folded AS (
-       DELETE FROM indicator_counter_log RETURNING indicator, level, region, dims, measure, period, delta
+       DELETE FROM indicator_counter_log ${taken} RETURNING indicator, level, region, dims, measure, period, delta
      ), summed AS (
        SELECT indicator, level, region, dims, measure, period, sum(delta)::bigint AS delta
        FROM folded GROUP BY indicator, level, region, dims, measure, period HAVING sum(delta) <> 0
+     ), written AS (
+       INSERT INTO indicator_counters AS c (indicator, level, region, dims, measure, period, value)
+       SELECT * FROM summed ORDER BY indicator, level, region, dims, measure, period
+       ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
+         value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
+       RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at
      )
-     INSERT INTO indicator_counters AS c (indicator, level, region, dims, measure, period, value)
-     SELECT * FROM summed ORDER BY indicator, level, region, dims, measure, period
-     ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
-       value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
-     RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at`,
+     SELECT written.*, (SELECT count(*) FROM folded) AS folded_rows FROM written`,
+    maxLogRows === undefined ? [] : [maxLogRows],
   );
-  if (rows.length === 0) return { values: [] };
+  const more = maxLogRows !== undefined && rows.length > 0 && Number(rows[0].folded_rows) >= maxLogRows;
+  if (rows.length === 0) return { values: [], more };
   const fold = await client.query<{ fold_id: string }>('INSERT INTO unannounced_counter_folds DEFAULT VALUES RETURNING fold_id');
-  return { id: fold.rows[0].fold_id, values: rows.map(toValue) };
+  return { id: fold.rows[0].fold_id, values: rows.map(toValue), more };
 }
 
 /**
