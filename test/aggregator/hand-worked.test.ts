@@ -137,6 +137,16 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
     expect(Object.values(announced!.values).every((v) => typeof v === 'number')).toBe(true);
   });
 
+  it('reports no consumer lag on any partition once every event is applied', async () => {
+    const lagLines = (metrics: string) => metrics.split('\n').filter((l) => l.startsWith('aggregator_consumer_lag_messages{'));
+    const lines = await eventually(
+      async () => lagLines(await (await fetch(`${aggregator.url}/metrics`)).text()),
+      (l) => l.length === 12 && l.every((line) => line.endsWith(' 0')),
+      40_000,
+    );
+    expect(lines).toHaveLength(12);
+  });
+
   it('the rebuild tool finds no drift, reports a corrupted counter, and --apply repairs it (PostgreSQL and Redis)', async () => {
     expect((await runRebuild(bed.env)).code).toBe(0);
     const where = `indicator = 'referrals_up' AND level = 'county' AND region = '610921' AND dims = '' AND measure = 'value' AND period = '202403'`;

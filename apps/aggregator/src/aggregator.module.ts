@@ -4,6 +4,7 @@ import { AggregatorEnvironment } from './aggregator.environment';
 import { AGGREGATOR_METRICS } from './consumption/aggregator.metrics';
 import { BatchApplier } from './consumption/batch-applier';
 import { CanonicalEventsConsumer } from './consumption/canonical-events.consumer';
+import { ConsumerLag } from './consumption/consumer-lag';
 import { StoredOffsetsCheck } from './consumption/stored-offsets.check';
 import { StoredOffsetsModule } from './consumption/stored-offsets.module';
 import { contributionEngineProvider } from './counting/contribution-engine.provider';
@@ -45,6 +46,7 @@ import { LiveCountersCache } from './live/live-counters.cache';
     IndicatorChangesPublisher,
     BatchApplier,
     CanonicalEventsConsumer,
+    ConsumerLag,
     ...AGGREGATOR_METRICS,
   ],
 })

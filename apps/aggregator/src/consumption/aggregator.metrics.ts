@@ -10,6 +10,7 @@ export const METRIC_BATCH_COUNTERS = 'aggregator_batch_counter_changes';
 export const METRIC_FOLD_SECONDS = 'aggregator_counter_fold_seconds';
 export const METRIC_FOLD_COUNTERS = 'aggregator_counter_fold_counters';
 export const METRIC_EVENT_AGE = 'aggregator_last_event_age_seconds';
+export const METRIC_CONSUMER_LAG = 'aggregator_consumer_lag_messages';
 export const METRIC_OFFSETS_REFUSED = 'aggregator_offsets_refused';
 
 /** The aggregator's Prometheus metrics (served at /metrics). */
@@ -41,7 +42,12 @@ export const AGGREGATOR_METRICS = [
   }),
   makeGaugeProvider({
     name: METRIC_EVENT_AGE,
-    help: 'Consumer lag in time: now minus the Kafka timestamp of the last message of the latest batch, per partition',
+    help: 'Consumer lag in time: now minus the Kafka timestamp of the last message of the latest batch, per partition; 0 once caught up',
+    labelNames: ['partition'],
+  }),
+  makeGaugeProvider({
+    name: METRIC_CONSUMER_LAG,
+    help: 'Messages of the canonical topic not yet applied, per partition: log end minus the next offset stored with the results (every 15 s)',
     labelNames: ['partition'],
   }),
 ];
