@@ -1,4 +1,4 @@
-import type { InstitutionType } from '../../contracts/src/event.types';
+import type { InstitutionType } from '@lib/contracts';
 import {
   ANKANG_CITY_HOSPITALS,
   ANKANG_COUNTIES,

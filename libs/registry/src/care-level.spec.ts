@@ -1,4 +1,4 @@
-import { INSTITUTION_TYPES } from '../../contracts/src/event.types';
+import { INSTITUTION_TYPES } from '@lib/contracts';
 import { DEFAULT_CARE_LEVEL, defaultCareLevel, isCareLevel, isInstitutionType, isPrimaryCareLevel } from './care-level';
 import { isPrimaryCare } from './institution-facts';
 

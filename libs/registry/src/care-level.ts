@@ -1,4 +1,4 @@
-import { INSTITUTION_TYPES, type CareLevel, type InstitutionType } from '../../contracts/src/event.types';
+import { INSTITUTION_TYPES, type CareLevel, type InstitutionType } from '@lib/contracts';
 
 /**
  * Default level of care by institution type (CONTRACT.md, Administration). The level decides a

@@ -1,4 +1,4 @@
-import type { InstitutionFacts } from '../../contracts/src/event.types';
+import type { InstitutionFacts } from '@lib/contracts';
 import { isPrimaryCareLevel } from './care-level';
 import type { Institution } from './registry.types';
 

@@ -1,4 +1,4 @@
-import type { InstitutionType } from '../../contracts/src/event.types';
+import type { InstitutionType } from '@lib/contracts';
 
 /**
  * Institution ids. The registry accepts any id an operator registers (hospitals often bring their

@@ -1,4 +1,4 @@
-import type { CareLevel, InstitutionType } from '../../contracts/src/event.types';
+import type { CareLevel, InstitutionType } from '@lib/contracts';
 import { defaultCareLevel, isCareLevel, isInstitutionType } from './care-level';
 import { isInstitutionId } from './institution-id';
 import type { RegionDirectory } from './region-directory';

@@ -1,4 +1,4 @@
-import type { CareLevel, InstitutionFacts, InstitutionType } from '../../contracts/src/event.types';
+import type { CareLevel, InstitutionFacts, InstitutionType } from '@lib/contracts';
 
 /** Levels of GB/T 2260 administrative divisions that this system reads indicators at. */
 export const REGION_LEVELS = ['province', 'city', 'county'] as const;

@@ -1,4 +1,4 @@
-import type { InstitutionLookup, RegionLookup } from '../../contracts/src/validation-context';
+import type { InstitutionLookup, RegionLookup } from '@lib/contracts';
 import type { RegionDirectory } from './region-directory';
 import type { Institution } from './registry.types';
 

@@ -1,5 +1,5 @@
 import { addDays, DayId, dayNumber, Granularity, GRANULARITIES, instantMs, periodOfDay } from '@lib/periods';
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { CATALOGUE } from '../catalogue/catalogue';
 import { BaseRegion, baseRegionOf } from '../engine/attribution';
 import { contributionsOf as declarativeContributionsOf, subjectsOf as declarativeSubjectsOf } from '../engine/contributions-of';

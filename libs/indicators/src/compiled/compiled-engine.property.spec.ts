@@ -6,7 +6,7 @@
  * run the compiled one.
  */
 import fc from 'fast-check';
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { CATALOGUE } from '../catalogue/catalogue';
 import { mergeContributions } from '../engine/contribution-math';
 import { contributionsOf, subjectsOf } from '../engine/contributions-of';

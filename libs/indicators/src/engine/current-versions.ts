@@ -1,5 +1,5 @@
 import { instantMs } from '@lib/periods';
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 
 /** An event's identity across versions: eventId is unique only within its reporting institution. */
 export function eventKey(e: Pick<CanonicalEvent, 'institutionId' | 'eventId'>): string {

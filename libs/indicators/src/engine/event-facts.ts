@@ -1,5 +1,5 @@
 import { ageOn, cstDayOf, dayIdFromIsoDate, DayId } from '@lib/periods';
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { FactValue } from '../indicator.types';
 import { referralDirection } from './referral-direction';
 

@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { CATALOGUE } from '../catalogue/catalogue';
 import { Contribution, IndicatorDefinition, SubjectKey } from '../indicator.types';
 import { CounterRow } from '../read/counter-source';

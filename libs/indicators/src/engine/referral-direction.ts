@@ -1,4 +1,4 @@
-import type { CareLevel } from '../../../contracts/src/event.types';
+import type { CareLevel } from '@lib/contracts';
 
 export type ReferralDirection = 'up' | 'down' | 'lateral';
 

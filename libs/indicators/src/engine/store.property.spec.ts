@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { cstDayOf, instantMs, parsePeriod, periodOfDay, periodsInRange, dayNumber } from '@lib/periods';
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { Harness } from '../testing/event-builders';
 import { BIRTH, histories, PERSONS } from '../testing/event-histories';
 

@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { IndicatorDefinition, SubjectKey } from '../indicator.types';
 import { EventFacts } from './event-facts';
 import { matchesFilter } from './filter';

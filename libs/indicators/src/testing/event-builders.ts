@@ -11,7 +11,7 @@ import type {
   ScreeningEvent,
   VaccinationEvent,
   VisitEvent,
-} from '../../../contracts/src/event.types';
+} from '@lib/contracts';
 import { CATALOGUE, findIndicator } from '../catalogue/catalogue';
 import { InMemoryCounters, InMemorySubjectStore } from '../engine/in-memory-subject-store';
 import { IndicatorDefinition, RegionLevel } from '../indicator.types';

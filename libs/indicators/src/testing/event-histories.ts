@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CanonicalEvent } from '../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { amend, chronic, familyDoctor, INST, InstitutionName, referral, screening, vaccination, visit } from './event-builders';
 
 /**

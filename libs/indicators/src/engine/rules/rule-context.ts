@@ -1,5 +1,5 @@
 import { DayId, periodOfDay } from '@lib/periods';
-import type { CanonicalEvent } from '../../../../contracts/src/event.types';
+import type { CanonicalEvent } from '@lib/contracts';
 import { Contribution, IndicatorDefinition, Measure, MeasureSpecs } from '../../indicator.types';
 import { BaseRegion, baseRegionOf, dimsOf } from '../attribution';
 import { EventFacts } from '../event-facts';
