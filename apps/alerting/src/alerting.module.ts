@@ -16,16 +16,13 @@ import { EvaluationsController } from './evaluation/evaluations.controller';
 import { FeedStaleness } from './feeds/feed-staleness.service';
 import { InstitutionFeedsRepository } from './feeds/institution-feeds.repository';
 import { DeadLettersController } from './notifications/dead-letters.controller';
-import { NamesService } from './notifications/names.service';
 import { NotificationsWriter } from './notifications/notifications.writer';
 import { OutboxDispatcher } from './notifications/outbox.dispatcher';
-import { OutboxRepository } from './notifications/outbox.repository';
 import { WebhookSender } from './notifications/webhook-sender';
 import { WebhooksController } from './notifications/webhooks.controller';
 import { WebhooksRepository } from './notifications/webhooks.repository';
 import { AlertingSettings } from './settings/alerting-settings';
 import { SilencesController } from './silences/silences.controller';
-import { SilencesRepository } from './silences/silences.repository';
 import { TargetsStoreModule } from '@lib/targets-store';
 import { TargetsController } from './targets/targets.controller';
 import { TargetsService } from './targets/targets.service';
@@ -43,7 +40,6 @@ import { TargetsService } from './targets/targets.service';
     AlertingSettings,
     TargetsService,
     AlertsService,
-    NamesService,
     InstitutionFeedsRepository,
     FeedStaleness,
     CellJudge,
@@ -53,9 +49,7 @@ import { TargetsService } from './targets/targets.service';
     EvaluationService,
     EvaluationTicker,
     ChangeFeedConsumer,
-    SilencesRepository,
     WebhooksRepository,
-    OutboxRepository,
     WebhookSender,
     OutboxDispatcher,
   ],

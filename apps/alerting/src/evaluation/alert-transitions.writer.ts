@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { applyTransition, closingTransition, decide, withJudgement } from '../lifecycle/lifecycle';
-import { alertMessage, AlertMessage } from '../notifications/alert-message';
-import { NamesService } from '../notifications/names.service';
 import { AlertingSettings } from '../settings/alerting-settings';
-import { silenceMatches } from '../silences/silence-match';
-import type { Silence } from '../silences/silences.repository';
-import { alertKeyString, AlertRecord, AlertsRepository, AlertTransition, Db } from '@lib/targets-store';
+import { alertKeyString, alertMessage, AlertMessage, AlertRecord, AlertsRepository, AlertTransition, Db, NamesService, Silence, silenceMatches } from '@lib/targets-store';
 import type { AlertCandidate } from './alert-candidate';
 
 /**

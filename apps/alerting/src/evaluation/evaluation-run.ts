@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { inTransaction, PG_POOL } from '@lib/database';
 import { NotificationsWriter } from '../notifications/notifications.writer';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
-import { SilencesRepository } from '../silences/silences.repository';
+import { SilencesRepository } from '@lib/targets-store';
 import type { AlertCandidate } from './alert-candidate';
 import { AlertTransitionsWriter } from './alert-transitions.writer';
 

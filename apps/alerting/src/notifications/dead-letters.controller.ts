@@ -2,7 +2,7 @@ import { Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nest
 import { ApiOperation } from '@nestjs/swagger';
 import { AdminController } from '../auth/admin-controller.decorator';
 import { OutboxDispatcher } from './outbox.dispatcher';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository } from '@lib/targets-store';
 
 @AdminController('v1/notifications/dead-letters', 'webhooks')
 export class DeadLettersController {

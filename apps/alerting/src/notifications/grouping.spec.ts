@@ -1,4 +1,4 @@
-import type { AlertMessage } from './alert-message';
+import type { AlertMessage } from '@lib/targets-store';
 import { renderWebhook } from './formats/render';
 import { groupNotifications } from './grouping';
 import { groupMarkdown } from './message-text';

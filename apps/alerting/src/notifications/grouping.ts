@@ -1,4 +1,4 @@
-import type { AlertMessage } from './alert-message';
+import type { AlertMessage } from '@lib/targets-store';
 
 /** Transitions people are told about by webhook; the rest (pending, cleared, acknowledged) are on the topic only. */
 const NOTIFIED = new Set(['firing', 'repeat', 'escalated', 'resolved']);

@@ -1,5 +1,5 @@
 import type { Status, Target } from '@lib/targets';
-import type { AlertMessage } from './alert-message';
+import type { AlertMessage } from '@lib/targets-store';
 import type { NotificationGroup } from './grouping';
 
 /** An indicator still firing in the area, for the "当前仍在预警" line of a grouped message. */

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AlertsRepository, Db } from '@lib/targets-store';
-import type { AlertMessage } from './alert-message';
+import { AlertMessage, AlertsRepository, Db, NamesService, NewOutboxRow, OutboxRepository } from '@lib/targets-store';
 import { renderWebhook } from './formats/render';
 import { groupNotifications } from './grouping';
 import { FiringSummary } from './message-text';
-import { NamesService } from './names.service';
-import { NewOutboxRow, OutboxRepository } from './outbox.repository';
 import { WebhooksRepository } from './webhooks.repository';
 
 /**

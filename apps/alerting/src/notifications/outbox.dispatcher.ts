@@ -3,7 +3,7 @@ import { KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { AlertingSettings } from '../settings/alerting-settings';
 import { afterFailure, backoffMs } from './backoff';
 import type { WebhookBody } from './formats/webhook-request';
-import { OutboxRepository, OutboxRow } from './outbox.repository';
+import { OutboxRepository, OutboxRow } from '@lib/targets-store';
 import { WebhookSender } from './webhook-sender';
 import { Webhook, WebhooksRepository } from './webhooks.repository';
 

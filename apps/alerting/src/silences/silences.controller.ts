@@ -1,9 +1,9 @@
-import { BadRequestException, Body, Delete, Get, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { AlertActions, SilencesRepository } from '@lib/targets-store';
 import { AdminController } from '../auth/admin-controller.decorator';
 import { Clock } from '../clock/clock';
 import { CreateSilenceDto } from './silence.dto';
-import { SilencesRepository } from './silences.repository';
 
 /**
  * Silences: while one matches, an alert's transitions are still recorded and published on the topic
@@ -14,17 +14,17 @@ import { SilencesRepository } from './silences.repository';
 export class SilencesController {
   constructor(
     private readonly silences: SilencesRepository,
+    private readonly actions: AlertActions,
     private readonly clock: Clock,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Silence alerts matching an indicator and/or a region subtree until endsAt' })
-  async create(@Body() body: CreateSilenceDto) {
-    if (!body.indicator && !body.region) throw new BadRequestException({ code: 'empty_matcher', message: 'A silence needs an indicator or a region' });
-    const startsAt = body.startsAt ? new Date(body.startsAt) : this.clock.now();
-    const endsAt = new Date(body.endsAt);
-    if (endsAt <= startsAt) throw new BadRequestException({ code: 'ends_before_start', message: 'endsAt must be after startsAt' });
-    return this.silences.create({ indicator: body.indicator ?? null, region: body.region ?? null, startsAt, endsAt, createdBy: body.createdBy, comment: body.comment ?? '' });
+  create(@Body() body: CreateSilenceDto) {
+    return this.actions.silence({
+      indicator: body.indicator ?? null, region: body.region ?? null, startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+      endsAt: new Date(body.endsAt), createdBy: body.createdBy, comment: body.comment ?? '',
+    }, this.clock.now());
   }
 
   @Get()
@@ -35,9 +35,7 @@ export class SilencesController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Expire a silence now' })
-  async expire(@Param('id') id: string) {
-    const silence = await this.silences.expire(id, this.clock.now());
-    if (!silence) throw new NotFoundException({ code: 'silence_not_active', message: `No active silence ${id}` });
-    return silence;
+  expire(@Param('id') id: string) {
+    return this.actions.unsilence(id, this.clock.now());
   }
 }

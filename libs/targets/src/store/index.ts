@@ -1,8 +1,18 @@
 // Kept apart from the pure lib's index: importing the domain (evaluateTarget) must not pull in Nest or pg.
 export * from './alert.types';
+export { AlertActions } from './alert-actions.service';
+export { alertMessage } from './alert-message';
+export type { AlertMessage, Names } from './alert-message';
 export { AlertsRepository } from './alerts.repository';
 export type { AlertFilter } from './alerts.repository';
 export type { Db } from './db';
+export { NamesService } from './names.service';
+export { OutboxRepository } from './outbox.repository';
+export type { NewOutboxRow, OutboxRow } from './outbox.repository';
+export { silenceMatches } from './silence-match';
+export type { SilenceMatcher, SilenceTarget } from './silence-match';
+export { SilencesRepository } from './silences.repository';
+export type { NewSilence, Silence } from './silences.repository';
 export { TargetsRepository } from './targets.repository';
 export type { StoredTarget } from './targets.repository';
 export { TargetJudge } from './target-judge.service';

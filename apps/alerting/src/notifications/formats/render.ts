@@ -1,4 +1,4 @@
-import type { AlertMessage } from '../alert-message';
+import type { AlertMessage } from '@lib/targets-store';
 import type { NotificationGroup } from '../grouping';
 import { FiringSummary, groupMarkdown, groupTitle } from '../message-text';
 import type { WebhookBody } from './webhook-request';

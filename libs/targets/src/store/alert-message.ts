@@ -1,5 +1,5 @@
-import type { Status, Target } from '@lib/targets';
-import type { AlertKind, AlertRecord, AlertState, AlertTransition, StaleFeed } from '@lib/targets-store';
+import type { Status, Target } from '../target.types';
+import type { AlertKind, AlertRecord, AlertState, AlertTransition, StaleFeed } from './alert.types';
 
 /**
  * One message of `health.alerts.v1` (key: the alert's bureau region): one transition of one alert.

@@ -42,6 +42,12 @@ export class SilencesRepository {
     return rows;
   }
 
+  async find(id: string): Promise<Silence | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const { rows } = await this.pool.query<Silence>(`SELECT ${COLUMNS} FROM silences WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
   /** Ends a silence now; undefined when unknown or already over. */
   async expire(id: string, now: Date): Promise<Silence | undefined> {
     if (!/^\d{1,18}$/.test(id)) return undefined;

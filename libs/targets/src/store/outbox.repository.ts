@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@lib/database';
-import type { Db } from '@lib/targets-store';
+import type { Db } from './db';
 
 export interface NewOutboxRow {
   channel: 'topic' | 'webhook';
