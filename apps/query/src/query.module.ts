@@ -11,6 +11,7 @@ import { PopulationsController } from './populations/populations.controller';
 import { ProvenanceController } from './provenance/provenance.controller';
 import { ProvenanceRepository } from './provenance/provenance.repository';
 import { ProvenanceService } from './provenance/provenance.service';
+import { SilencesController } from './silences/silences.controller';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { QueryEnvironment } from './query.environment';
 import { TargetStatus } from './status/target-status.service';
@@ -22,7 +23,7 @@ import { ValuesController } from './values/values.controller';
 
 @Module({
   imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
-  controllers: [AlertsController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
+  controllers: [AlertsController, SilencesController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
   providers: [BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues],
 })
 export class QueryModule {}

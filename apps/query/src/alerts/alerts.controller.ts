@@ -1,15 +1,17 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistrySnapshot } from '@lib/registry-store';
-import { AlertsRepository, AlertState } from '@lib/targets-store';
+import { AlertActions, AlertRecord, AlertsRepository, AlertState } from '@lib/targets-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
+import { actorOf, BureauAcknowledgeDto } from './alert-actions.dto';
 
 const STATES: readonly string[] = ['pending', 'firing', 'resolved', 'open'];
 
 /**
  * A bureau's alerts: those addressed to its region or any region under it (a city sees its counties'
- * alerts and those escalated to it). Alerts are raised, acknowledged and silenced by the alerting service.
+ * alerts and those escalated to it). The alerting service raises them; a bureau acknowledges those of
+ * its own subtree here (silences: `SilencesController`).
  */
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ const STATES: readonly string[] = ['pending', 'firing', 'resolved', 'open'];
 export class AlertsController {
   constructor(
     private readonly alerts: AlertsRepository,
+    private readonly actions: AlertActions,
     private readonly registry: RegistrySnapshot,
   ) {}
 
@@ -36,10 +39,26 @@ export class AlertsController {
   @Get(':id')
   @ApiOperation({ summary: 'One alert with its history' })
   async one(@Param('id') id: string, @Req() request: BureauRequest) {
+    const alert = await this.alertInScope(id, request.bureauScope);
+    return { ...alert, history: await this.alerts.history(id) };
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Acknowledge an open alert of the token’s subtree: no more repeats or escalation; its resolution is still sent' })
+  @ApiForbiddenResponse({ description: 'The alert belongs to another region (`out_of_scope`)' })
+  @ApiNotFoundResponse({ description: '`alert_not_found`, or `alert_not_open` when it has already resolved' })
+  async acknowledge(@Param('id') id: string, @Body() body: BureauAcknowledgeDto, @Req() request: BureauRequest) {
+    await this.alertInScope(id, request.bureauScope);
+    return this.actions.acknowledge(id, actorOf(body.by, request.bureauScope), body.comment, new Date());
+  }
+
+  private async alertInScope(id: string, scope: string): Promise<AlertRecord> {
     if (!/^\d{1,18}$|^[0-9a-f-]{36}$/i.test(id)) throw new BadRequestException({ code: 'invalid_id', message: 'Not an alert id' });
     const alert = await this.alerts.find(id);
     if (!alert) throw new NotFoundException({ code: 'alert_not_found', message: `No alert ${id}` });
-    regionInScope(this.registry, alert.level === 'institution' ? alert.region : alert.bureau, request.bureauScope);
-    return { ...alert, history: await this.alerts.history(id) };
+    // A feed alert's region is the institution (in scope through its county); other alerts belong to their bureau.
+    regionInScope(this.registry, alert.level === 'institution' ? alert.region : alert.bureau, scope);
+    return alert;
   }
 }
