@@ -40,7 +40,12 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
       { indicator: 'county_visit_rate', level: 'county', region, measure: 'numerator', period: year, value: 8000 },
       { indicator: 'county_visit_rate', level: 'county', region, measure: 'denominator', period: year, value: 10_000 },
     ]));
+    // Vaccination coverage of last year's cohort in 汉阴 against ≥ 95%: HepB-3 and DTaP-3 at 50%, MMR-1 at none; three cells.
+    const cohort = String(Number(year) - 1);
+    await writeCounters(pool, [['HepB', 3], ['DTaP', 3]].map(([vaccine, dose]) => (
+      { indicator: 'vaccination_coverage', level: 'county', region: '610921', measure: 'numerator', period: year, value: 500, dims: `cohort=${cohort};dose=${dose};vaccine=${vaccine}` })));
     await Promise.all([alerting.start(), query.start()]);
+    expect((await asBureau('610921', 'PUT', '/v1/populations', [{ region: '610921', year: Number(year), group: `birth_cohort:${cohort}`, count: 1000 }])).status).toBe(200);
     expect((await asOperator('POST', '/v1/evaluations', {})).status).toBe(200);
     for (const region of ['610921', '610922']) {
       const { body } = await asBureau(region, 'GET', '/v1/alerts?state=firing&indicator=county_visit_rate');
@@ -60,6 +65,19 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
     expect(new Set(county)).toEqual(new Set(['610921']));
     const city = (await asBureau('610900', 'GET', '/v1/alerts?state=open')).body.alerts.map((a: { region: string }) => a.region);
     expect(new Set(city)).toEqual(new Set(['610921', '610922']));
+  });
+
+  it('lists each vaccination coverage cell with its vaccine, dose and cohort, and publishes them', async () => {
+    const cohort = String(Number(year) - 1);
+    const { body } = await asBureau('610921', 'GET', '/v1/alerts?state=firing&indicator=vaccination_coverage');
+    const byLabel = Object.fromEntries(body.alerts.map((a: { dimsLabel: string; dimensions: object }) => [a.dimsLabel, a.dimensions]));
+    expect(byLabel).toEqual({
+      [`HepB 第3剂 ${cohort}年出生队列`]: { vaccine: 'HepB', dose: '3', cohort },
+      [`DTaP 第3剂 ${cohort}年出生队列`]: { vaccine: 'DTaP', dose: '3', cohort },
+      [`MMR 第1剂 ${cohort}年出生队列`]: { vaccine: 'MMR', dose: '1', cohort },
+    });
+    const { rows } = await pool.query(`SELECT payload FROM notification_outbox WHERE channel = 'topic' AND payload->>'indicator' = 'vaccination_coverage'`);
+    expect(new Set(rows.map((r) => r.payload.dimsLabel))).toEqual(new Set(Object.keys(byLabel)));
   });
 
   it('acknowledges its own county’s alert (200, recorded and published) and not another county’s (403)', async () => {

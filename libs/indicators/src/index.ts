@@ -14,7 +14,7 @@ export { byOccurrence, currentVersions, eventKey } from './engine/current-versio
 export { eventFacts } from './engine/event-facts';
 export type { EventFacts } from './engine/event-facts';
 export { matchesFilter } from './engine/filter';
-export { formatDims, parseDims } from './engine/dims';
+export { describeDims, dimsFileSuffix, formatDims, parseDims } from './engine/dims';
 export { cityOf, provinceOf, regionsUpFrom, rollUp, rollUpAll } from './engine/roll-up';
 export { referralDirection } from './engine/referral-direction';
 export type { ReferralDirection } from './engine/referral-direction';

@@ -5,6 +5,8 @@ import type { NotificationGroup } from './grouping';
 /** An indicator still firing in the area, for the "当前仍在预警" line of a grouped message. */
 export interface FiringSummary {
   indicatorName: string;
+  /** The cell's dimensions for people (`HepB 第3剂 2023年出生队列`), '' when undisaggregated. */
+  dimsLabel: string;
   regionName: string;
   period: string;
 }
@@ -37,7 +39,7 @@ export function groupMarkdown(group: NotificationGroup, firing: readonly FiringS
     for (const m of items) lines.push(`- ${itemText(m)}`);
   }
   if (firing.length > 0) {
-    lines.push('', `当前仍在预警：${firing.length}项（${firing.map((f) => `${f.regionName}${f.indicatorName}`).join('、')}）`);
+    lines.push('', `当前仍在预警：${firing.length}项（${firing.map((f) => `${f.regionName}${f.indicatorName}${f.dimsLabel ? `（${f.dimsLabel}）` : ''}`).join('、')}）`);
   }
   const stale = uniqueStaleFeeds(group.messages);
   if (stale.length > 0) {
@@ -51,7 +53,7 @@ function itemText(m: AlertMessage): string {
     const since = m.staleFeeds[0]?.lastReceivedAt;
     return m.transition === 'resolved' ? `${m.regionName}（${m.region}）已恢复上报` : `数据中断：${m.regionName}（${m.region}）${since ? `自 ${cstText(new Date(since))} 起` : ''}无上报`;
   }
-  const where = `${m.regionName}${m.indicatorName}（${m.period}${m.dims ? `，${m.dims}` : ''}）`;
+  const where = `${m.regionName}${m.indicatorName}（${m.period}${m.dimsLabel ? `，${m.dimsLabel}` : ''}）`;
   const status = STATUS_TEXT[m.status];
   const reason = (m.resolveReason && RESOLVE_REASON_TEXT[m.resolveReason]) ?? '';
   return `${where}：${status}，实际 ${formatValue(m.actual, m.unit)}，${expectationText(m.target, m.expected, m.unit)}${gapText(m.gap, m.unit)}${reason}`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AlertMessage, AlertsRepository, Db, NamesService, NewOutboxRow, OutboxRepository } from '@lib/targets-store';
+import { AlertMessage, AlertsRepository, Db, dimensionsOf, NamesService, NewOutboxRow, OutboxRepository } from '@lib/targets-store';
 import { renderWebhook } from './formats/render';
 import { groupNotifications } from './grouping';
 import { FiringSummary } from './message-text';
@@ -32,7 +32,7 @@ export class NotificationsWriter {
     for (const group of groups) {
       const stillFiring: FiringSummary[] = firing
         .filter((a) => a.bureau === group.bureau)
-        .map((a) => ({ indicatorName: this.names.indicator(a.indicator).name, regionName: this.names.region(a.region), period: a.period }));
+        .map((a) => ({ indicatorName: this.names.indicator(a.indicator).name, dimsLabel: dimensionsOf(a.dims).dimsLabel, regionName: this.names.region(a.region), period: a.period }));
       for (const webhook of webhooks.filter((w) => w.region === group.recipient)) {
         const idempotencyKey = `ntf-${randomUUID()}`;
         rows.push({

@@ -19,3 +19,27 @@ export function parseDims(dims: string): Record<string, string> {
   }
   return out;
 }
+
+/** How people read a dimension's value, in Chinese; a dimension not listed reads `key=value`. */
+const DIMENSION_TEXT: Record<string, (value: string) => string> = {
+  vaccine: (value) => value,
+  dose: (value) => `第${value}剂`,
+  cohort: (value) => `${value}年出生队列`,
+};
+/** Vaccine before dose before cohort, as programmes speak of them ("HepB-3, 2023 cohort"); others after, by key. */
+const READING_ORDER = ['vaccine', 'dose', 'cohort'];
+
+function inReadingOrder(dims: string): [string, string][] {
+  const rank = (key: string) => (READING_ORDER.includes(key) ? READING_ORDER.indexOf(key) : READING_ORDER.length);
+  return Object.entries(parseDims(dims)).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** A cell's dimensions for people: `HepB 第3剂 2023年出生队列`; '' when undisaggregated. */
+export function describeDims(dims: string): string {
+  return inReadingOrder(dims).map(([key, value]) => DIMENSION_TEXT[key]?.(value) ?? `${key}=${value}`).join(' ');
+}
+
+/** A cell's dimensions as a file-name part: `vaccine-HepB-dose-3-cohort-2023`; '' when undisaggregated. */
+export function dimsFileSuffix(dims: string): string {
+  return inReadingOrder(dims).map(([key, value]) => `${key}-${value}`.replace(/[^A-Za-z0-9_-]/g, '_')).join('-');
+}

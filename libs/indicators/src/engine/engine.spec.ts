@@ -3,7 +3,7 @@ import { amend, INST, referral, vaccination, visit, voidOf } from '../testing/ev
 import { contributionsOf, subjectsOf } from './contributions-of';
 import { diffContributions, mergeContributions } from './contribution-math';
 import { currentVersions } from './current-versions';
-import { formatDims, parseDims } from './dims';
+import { describeDims, dimsFileSuffix, formatDims, parseDims } from './dims';
 import { referralDirection } from './referral-direction';
 import { cityOf, provinceOf, rollUp } from './roll-up';
 
@@ -58,6 +58,14 @@ describe('dims', () => {
     expect(formatDims({ vaccine: 'HepB', dose: 3, cohort: 2023 })).toBe('cohort=2023;dose=3;vaccine=HepB');
     expect(parseDims('cohort=2023;dose=3;vaccine=HepB')).toEqual({ cohort: '2023', dose: '3', vaccine: 'HepB' });
     expect(formatDims({})).toBe('');
+  });
+
+  it('reads vaccine, dose and cohort for people and for file names, and keeps other selections apart', () => {
+    expect(describeDims('cohort=2023;dose=3;vaccine=HepB')).toBe('HepB 第3剂 2023年出生队列');
+    expect(describeDims('result=abnormal')).toBe('result=abnormal');
+    expect(describeDims('')).toBe('');
+    expect(dimsFileSuffix('cohort=2023;dose=3;vaccine=HepB')).toBe('vaccine-HepB-dose-3-cohort-2023');
+    expect(dimsFileSuffix('cohort=2023;dose=1;vaccine=HepB')).not.toBe(dimsFileSuffix('cohort=2023;dose=3;vaccine=DTaP'));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Status, Target } from '../target.types';
-import type { AlertKind, AlertRecord, AlertState, AlertTransition, StaleFeed } from './alert.types';
+import { dimensionsOf, type AlertKind, type AlertRecord, type AlertState, type AlertTransition, type StaleFeed } from './alert.types';
 
 /**
  * One message of `health.alerts.v1` (key: the alert's bureau region): one transition of one alert.
@@ -16,7 +16,10 @@ export interface AlertMessage {
   indicator: string;
   indicatorName: string;
   unit: string;
+  /** The canonical dimension string (`cohort=2023;dose=3;vaccine=HepB`), the same spelled out, and for people. */
   dims: string;
+  dimensions: Record<string, string>;
+  dimsLabel: string;
   level: string;
   region: string;
   regionName: string;
@@ -60,6 +63,7 @@ export function alertMessage(alert: AlertRecord, transition: AlertTransition, ev
     indicatorName: indicator.name,
     unit: indicator.unit,
     dims: alert.dims,
+    ...dimensionsOf(alert.dims),
     level: alert.level,
     region: alert.region,
     regionName: names.region(alert.region),

@@ -1,3 +1,4 @@
+import { describeDims, parseDims } from '@lib/indicators';
 import type { Interval, Status, Target } from '../target.types';
 
 export type AlertKind = 'indicator' | 'feed_stale';
@@ -61,6 +62,23 @@ export interface AlertRecord extends AlertKey {
   ackComment: string | null;
   escalatedAt: Date | null;
   escalatedTo: string | null;
+}
+
+/** An alert's dimensions spelled out: `{ vaccine: 'HepB', dose: '3', cohort: '2023' }` and `HepB 第3剂 2023年出生队列`. */
+export interface AlertDimensions {
+  dimensions: Record<string, string>;
+  dimsLabel: string;
+}
+
+/** An alert as bureaus and operators read it: its record, with its dimensions spelled out. */
+export type ListedAlert = AlertRecord & AlertDimensions;
+
+export function dimensionsOf(dims: string): AlertDimensions {
+  return { dimensions: parseDims(dims), dimsLabel: describeDims(dims) };
+}
+
+export function listed(alert: AlertRecord): ListedAlert {
+  return { ...alert, ...dimensionsOf(alert.dims) };
 }
 
 export interface AlertEventRecord {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@lib/database';
-import { alertKeyString, AlertEventRecord, AlertKey, AlertRecord, AlertState } from './alert.types';
+import { alertKeyString, AlertEventRecord, AlertKey, AlertRecord, AlertState, listed, ListedAlert } from './alert.types';
 import type { Db } from './db';
 
 const COLUMNS = `id, kind, indicator, dims, level, region, period, bureau, target, state, status, expected, actual, gap, detail,
@@ -97,19 +97,19 @@ export class AlertsRepository {
   }
 
   /** Marks an open alert acknowledged; undefined when there is no such open alert. */
-  async acknowledge(db: Db, id: string, by: string, comment: string, at: Date): Promise<AlertRecord | undefined> {
+  async acknowledge(db: Db, id: string, by: string, comment: string, at: Date): Promise<ListedAlert | undefined> {
     const { rows } = await db.query<AlertRecord>(
       `UPDATE alerts SET acknowledged_at = $3, acknowledged_by = $2, ack_comment = $4
        WHERE id = $1 AND state <> 'resolved' RETURNING ${COLUMNS}`,
       [id, by, at, comment],
     );
-    return rows[0];
+    return rows[0] && listed(rows[0]);
   }
 
-  async find(id: string): Promise<AlertRecord | undefined> {
+  async find(id: string): Promise<ListedAlert | undefined> {
     if (!/^\d{1,18}$/.test(id)) return undefined;
     const { rows } = await this.pool.query<AlertRecord>(`SELECT ${COLUMNS} FROM alerts WHERE id = $1`, [id]);
-    return rows[0];
+    return rows[0] && listed(rows[0]);
   }
 
   async history(alertId: string): Promise<AlertEventRecord[]> {
@@ -120,7 +120,7 @@ export class AlertsRepository {
     return rows;
   }
 
-  async list(filter: AlertFilter): Promise<AlertRecord[]> {
+  async list(filter: AlertFilter): Promise<ListedAlert[]> {
     const { rows } = await this.pool.query<AlertRecord>(
       `SELECT ${COLUMNS} FROM alerts
        WHERE ($1::text IS NULL OR ($1 = 'open' AND state <> 'resolved') OR state = $1)
@@ -129,6 +129,6 @@ export class AlertsRepository {
        ORDER BY started_at DESC, id DESC LIMIT $4`,
       [filter.state ?? null, filter.bureaus ?? null, filter.indicator ?? null, filter.limit ?? 500],
     );
-    return rows;
+    return rows.map(listed);
   }
 }

@@ -34,7 +34,8 @@ function alertItem(alert, def, nameOf) {
       el('span', { class: 'alert-region', textContent: nameOf(alert.region) }),
       since ? el('time', { dateTime: since, textContent: new Date(since).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' }) }) : null,
     ]),
-    el('div', { class: 'alert-indicator', textContent: def ? def.name : alert.indicator }),
+    // dimsLabel (HepB 第3剂 2025年出生队列) keeps a disaggregated indicator's cells apart.
+    el('div', { class: 'alert-indicator', textContent: `${def ? def.name : alert.indicator}${alert.dimsLabel ? ` · ${alert.dimsLabel}` : ''}` }),
     def && alert.actual !== null
       ? el('div', { class: 'alert-value', textContent: `${formatValue(alert.actual, def.unit)}${alert.expected !== null ? ` / 目标 ${formatValue(alert.expected, def.unit)}` : ''}` })
       : null,
