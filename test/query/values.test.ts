@@ -42,6 +42,8 @@ describe('query API', () => {
     // Vaccination coverage reads its numerator to date and its denominator from the uploaded cohort.
     await counter('vaccination_coverage', 'county', '610921', 'numerator', '2023', 300, 'cohort=2023;dose=3;vaccine=HepB');
     await counter('vaccination_coverage', 'county', '610921', 'numerator', '2024', 600, 'cohort=2023;dose=3;vaccine=HepB');
+    await counter('vaccination_coverage', 'county', '610921', 'numerator', '2024', 980, 'cohort=2023;dose=1;vaccine=HepB');
+    await counter('vaccination_coverage', 'county', '610921', 'numerator', '2024', 870, 'cohort=2023;dose=3;vaccine=DTaP');
     await query.start();
   });
 
@@ -112,6 +114,40 @@ describe('query API', () => {
     const measures = await get('/v1/fhir/Measure');
     expect(validator.validate(measures.body as object)).toEqual([]);
     expect(measures.body?.entry).toHaveLength(CATALOGUE.length);
+  });
+
+  it('keeps selections apart in exports: HepB-1 and DTaP-3 are two CSV files with vaccine, dose and cohort columns, and two FHIR reports', async () => {
+    const upload = await fetch(`${query.url}/v1/populations`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['610921']}` },
+      body: JSON.stringify([{ region: '610921', year: 2024, group: 'birth_cohort:2023', count: 1000 }]),
+    });
+    expect(upload.status).toBe(200);
+    const selection = (vaccine: string, dose: number, format: string) =>
+      `${query.url}/v1/indicators/vaccination_coverage/values?period=2024&region=610921&vaccine=${vaccine}&dose=${dose}&cohort=2023&format=${format}`;
+    const csv = async (vaccine: string, dose: number) => {
+      const response = await fetch(selection(vaccine, dose, 'csv'), { headers: { authorization: `Bearer ${tokens['610921']}` } });
+      return { disposition: response.headers.get('content-disposition'), lines: (await response.text()).replace(/^\uFEFF/, '').split('\r\n') };
+    };
+    const hepB1 = await csv('HepB', 1);
+    const dtap3 = await csv('DTaP', 3);
+    expect(hepB1.disposition).toBe('attachment; filename="vaccination_coverage-2024-610921-vaccine-HepB-dose-1-cohort-2023.csv"');
+    expect(dtap3.disposition).toBe('attachment; filename="vaccination_coverage-2024-610921-vaccine-DTaP-dose-3-cohort-2023.csv"');
+    expect(hepB1.lines[0]).toBe('region,vaccine,dose,cohort,name,numerator,denominator,value,target,status,asOf');
+    expect(hepB1.lines[1]).toMatch(/^610921,HepB,1,2023,汉阴县,980,1000,0.98,/);
+    expect(dtap3.lines[1]).toMatch(/^610921,DTaP,3,2023,汉阴县,870,1000,0.87,/);
+
+    const fhir = async (vaccine: string, dose: number) => {
+      const response = await fetch(selection(vaccine, dose, 'fhir'), { headers: { authorization: `Bearer ${tokens['610921']}` } });
+      return (await response.json()) as { entry: { resource: any }[] };
+    };
+    const [hepB1Report, dtap3Report] = [(await fhir('HepB', 1)).entry[0].resource, (await fhir('DTaP', 3)).entry[0].resource];
+    expect(hepB1Report.id).toBe('vaccination-coverage-610921-2024-vaccine-HepB-dose-1-cohort-2023');
+    expect(dtap3Report.id).not.toBe(hepB1Report.id);
+    const components = (report: any) => report.group[0].stratifier[0].stratum[0].component.map((c: any) => [c.code.text, c.value.text]);
+    expect(components(hepB1Report)).toEqual([['vaccine', 'HepB'], ['dose', '1'], ['cohort', '2023']]);
+    expect(components(dtap3Report)).toEqual([['vaccine', 'DTaP'], ['dose', '3'], ['cohort', '2023']]);
+    expect(new JSONSchemaValidator().validate({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: hepB1Report }, { resource: dtap3Report }] })).toEqual([]);
   });
 
   it('refuses another county on every endpoint, exports included', async () => {

@@ -1,4 +1,5 @@
-import type { IndicatorDefinition } from '@lib/indicators';
+import { createHash } from 'node:crypto';
+import { dimsFileSuffix, IndicatorDefinition, parseDims } from '@lib/indicators';
 import { isInProgress, parsePeriod } from '@lib/periods';
 
 const POPULATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/measure-population';
@@ -7,6 +8,10 @@ const IMPROVEMENT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/measure-improv
 /** GB/T 2260 administrative division codes; institutions are identified by their registry id. */
 export const REGION_SYSTEM = 'urn:gb-t-2260';
 export const INSTITUTION_SYSTEM = 'urn:health-indicators:institution';
+/** A disaggregated indicator's dimensions (the catalogue's `dimensions`: vaccine, dose, cohort, result). */
+export const DIMENSION_SYSTEM = 'urn:health-indicators:dimension';
+/** FHIR ids are [A-Za-z0-9-.]{1,64}. */
+const MAX_ID = 64;
 
 export interface FhirValue {
   region: string;
@@ -16,6 +21,12 @@ export interface FhirValue {
   denominator: number | null;
   value: number | null;
   asOf: string | null;
+  /** The cell's dimensions (`cohort=2023;dose=3;vaccine=HepB`), '' when undisaggregated. */
+  dims: string;
+}
+
+function dimensionCode(dimension: string) {
+  return { coding: [{ system: DIMENSION_SYSTEM, code: dimension }], text: dimension };
 }
 
 export function measureUrl(baseUrl: string, code: string): string {
@@ -49,9 +60,29 @@ export function toMeasure(def: IndicatorDefinition, baseUrl: string) {
             criteria: { language: 'text/cql', expression: `"${def.code}"."${code}"`, description: `${code} of ${def.nameEn}; see the Measure description` },
           }),
         ),
+        // A disaggregated indicator is reported per selection: one stratum of these components per report.
+        ...(def.dimensions.length === 0
+          ? {}
+          : {
+              stratifier: [{
+                component: def.dimensions.map((dimension) => ({
+                  code: dimensionCode(dimension),
+                  criteria: { language: 'text/cql', expression: `"${def.code}"."${dimension}"`, description: `${dimension} of ${def.nameEn}` },
+                })),
+              }],
+            }),
       },
     ],
   };
+}
+
+/**
+ * One id per (indicator, subject, period, selection): HepB-1 and DTaP-3 of the same county and year are
+ * two reports. Readable when it fits in a FHIR id, else shortened with a digest of the whole.
+ */
+export function measureReportId(code: string, subject: string, period: string, dims: string): string {
+  const id = [code, subject, period, dimsFileSuffix(dims)].filter((part) => part !== '').join('-').replace(/[^A-Za-z0-9-.]/g, '-');
+  return id.length <= MAX_ID ? id : `${id.slice(0, MAX_ID - 9)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 }
 
 /** One value as a FHIR R4 MeasureReport (summary) for a region or institution and a period. */
@@ -60,7 +91,7 @@ export function toMeasureReport(def: IndicatorDefinition, baseUrl: string, perio
   const counts = def.read.kind === 'rate' && Number.isInteger(value.numerator) && Number.isInteger(value.denominator);
   return {
     resourceType: 'MeasureReport',
-    id: `${def.code}-${value.region}-${period}`.replace(/_/g, '-').slice(0, 64),
+    id: measureReportId(def.code, value.region, period, value.dims),
     status: isInProgress(period, now) ? 'pending' : 'complete',
     type: 'summary',
     measure: measureUrl(baseUrl, def.code),
@@ -81,8 +112,29 @@ export function toMeasureReport(def: IndicatorDefinition, baseUrl: string, perio
             }
           : {}),
         ...(value.value === null ? {} : { measureScore: { value: value.value } }),
+        ...(value.dims === '' ? {} : { stratifier: [stratifierOf(def, value, counts)] }),
       },
     ],
+  };
+}
+
+/** The report's one stratum: the selection's dimension values, with the same counts and score as the group. */
+function stratifierOf(def: IndicatorDefinition, value: FhirValue, counts: boolean) {
+  const selected = parseDims(value.dims);
+  return {
+    code: def.dimensions.map(dimensionCode),
+    stratum: [{
+      component: def.dimensions.filter((d) => selected[d] !== undefined).map((dimension) => ({ code: dimensionCode(dimension), value: { text: selected[dimension] } })),
+      ...(counts
+        ? {
+            population: [
+              { code: { coding: [{ system: POPULATION_SYSTEM, code: 'numerator' }] }, count: value.numerator },
+              { code: { coding: [{ system: POPULATION_SYSTEM, code: 'denominator' }] }, count: value.denominator },
+            ],
+          }
+        : {}),
+      ...(value.value === null ? {} : { measureScore: { value: value.value } }),
+    }],
   };
 }
 

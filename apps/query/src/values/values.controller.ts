@@ -7,7 +7,7 @@ import { dimsOrThrow, indicatorOrThrow, levelOrThrow, periodOrThrow } from './ce
 import { IndicatorValues } from './indicator-values.service';
 import { FHIR_JSON, publicBaseUrl } from '../fhir/fhir.controller';
 import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
-import { sendCsv, wantsCsv, wantsFhir } from './respond';
+import { csvSelection, sendCsv, wantsCsv, wantsFhir } from './respond';
 import { RankingResponseDto, ValuesResponseDto } from './value-row.dto';
 
 const VALUE_COLUMNS = ['region', 'name', 'numerator', 'denominator', 'value', 'target', 'status', 'asOf'] as const;
@@ -34,10 +34,10 @@ export class ValuesController {
     const dims = dimsOrThrow(def, query);
     const region = regionParam(query.region, request.bureauScope);
     const values = await this.indicatorValues.values(def, request.bureauScope, region, levelOrThrow(def, query.level), period, dims);
-    if (wantsCsv(request)) return sendCsv(response, `${code}-${period}-${region}`, [...VALUE_COLUMNS], values);
+    if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [period, region], [...VALUE_COLUMNS], values));
     if (wantsFhir(request)) {
       response.type(FHIR_JSON);
-      const reports = values.map((v) => toMeasureReport(def, publicBaseUrl(request), period, { ...v, isInstitution: v.level === 'institution' }));
+      const reports = values.map((v) => toMeasureReport(def, publicBaseUrl(request), period, { ...v, isInstitution: v.level === 'institution', dims }));
       return toBundle(reports);
     }
     return { indicator: code, period, dims: dims || undefined, values };
@@ -55,7 +55,7 @@ export class ValuesController {
     const dims = dimsOrThrow(def, query);
     const region = regionParam(query.region, request.bureauScope);
     const ranking = await this.indicatorValues.ranking(def, request.bureauScope, region, levelOrThrow(def, query.level) ?? 'county', period, dims);
-    if (wantsCsv(request)) return sendCsv(response, `${code}-${period}-ranking`, ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking);
+    if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [period, region, 'ranking'], ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking));
     return { indicator: code, period, dims: dims || undefined, ranking };
   }
 
@@ -73,7 +73,7 @@ export class ValuesController {
     }
     const dims = dimsOrThrow(def, query);
     const series = await this.indicatorValues.series(def, request.bureauScope, regionParam(query.region, request.bureauScope), from, to, dims);
-    if (wantsCsv(request)) return sendCsv(response, `${code}-${series.region}-${from}-${to}`, ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series);
+    if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [series.region, from, to], ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series));
     return { indicator: code, dims: dims || undefined, ...series };
   }
 }
