@@ -70,10 +70,12 @@ describe('query API', () => {
     expect(city.body?.values).toEqual([expect.objectContaining({ region: '610900', numerator: 530, denominator: 600 })]);
   });
 
-  it('ranks counties best first, regions without a value last', async () => {
+  it('ranks counties best first; a value on fewer visits than the minimum (300) follows unranked; regions without a value last', async () => {
     const { body } = await get('/v1/indicators/county_visit_rate/ranking?period=2024&region=610900&level=county');
-    expect(body?.ranking.slice(0, 2).map((r: { region: string; rank: number }) => [r.region, r.rank])).toEqual([['610921', 1], ['610902', 2]]);
-    expect(body?.ranking[2].rank).toBeNull();
+    // 汉阴 reads 90% (90/100) above 汉滨's 88% (440/500), but on 100 visits: not ranked ahead of anyone.
+    const head = body?.ranking.slice(0, 2).map((r: { region: string; rank: number; belowMinimum: boolean }) => [r.region, r.rank, r.belowMinimum]);
+    expect(head).toEqual([['610902', 1, false], ['610921', null, true]]);
+    expect(body?.ranking[2]).toMatchObject({ value: null, rank: null, belowMinimum: false });
   });
 
   it('gives a monthly series', async () => {

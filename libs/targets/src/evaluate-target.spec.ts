@@ -1,6 +1,6 @@
 import { CATALOGUE, cervicalScreeningCoverage, countyInpatientRate, countyVisitRate, homeVisits, hypertensionStandardManagementRate, inpatientCostGrowth, referralsDown } from '@lib/indicators';
 import { evaluateTarget, judgeCell, proRataCount } from './evaluate-target';
-import { accrualOf } from './observation';
+import { accrualOf, belowMinimumOfCases } from './observation';
 import { resolveTarget } from './resolve-target';
 import { Observation, ResolvedTarget, Target, TargetRule } from './target.types';
 
@@ -208,5 +208,18 @@ describe('resolveTarget', () => {
     expect(resolveTarget([own, byDefault], 'v', '610927', 'county', 2024, '')).toBe(own);
     expect(resolveTarget([own, byDefault], 'v', '610921', 'county', 2024, '')).toBe(byDefault);
     expect(resolveTarget([own, byDefault], 'v', '610921', 'county', 2025, '')).toBeUndefined();
+  });
+});
+
+describe('belowMinimumOfCases: whether a value may be ranked, with or without a target', () => {
+  it('is true for a village clinic at 100% on one visit, false on the indicator’s minimum, and false without a value', () => {
+    expect(belowMinimumOfCases(countyVisitRate, { numerator: 1, denominator: 1, value: 1 })).toBe(true);
+    expect(belowMinimumOfCases(countyVisitRate, { numerator: 270, denominator: countyVisitRate.minDenominator, value: 0.9 })).toBe(false);
+    expect(belowMinimumOfCases(countyVisitRate, { numerator: null, denominator: null, value: null })).toBe(false);
+  });
+
+  it('for cost growth, counts the baseline’s visits too', () => {
+    expect(belowMinimumOfCases(inpatientCostGrowth, { numerator: 6410, denominator: 1000, value: 5.41, cases: { current: 120, baseline: 1 } })).toBe(true);
+    expect(belowMinimumOfCases(inpatientCostGrowth, { numerator: 6410, denominator: 1000, value: 5.41, cases: { current: 120, baseline: 40 } })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { IndicatorDefinition, IndicatorReading } from '@lib/indicators';
 import { elapsedShareOf, parsePeriod, periodStart } from '@lib/periods';
 import { differenceInterval, wilsonInterval } from './intervals';
-import { observe } from './observation';
+import { observe, tooFewCases } from './observation';
 import { Accrual, Evaluation, Interval, Observation, ResolvedTarget, Status, Target, YearlyCountTarget } from './target.types';
 
 /**
@@ -35,8 +35,8 @@ export function evaluateTarget(target: ResolvedTarget, period: string, observati
     return { status, expected, actual, gap };
   }
 
-  if (observation.cases !== null && observation.cases < minimum) return notJudged('insufficient_data', 'small_denominator', actual);
-  if (observation.baselineCases !== null && observation.baselineCases < minimum) return notJudged('insufficient_data', 'small_baseline', actual);
+  const tooFew = tooFewCases(observation, minimum);
+  if (tooFew) return notJudged('insufficient_data', tooFew, actual);
 
   let yearEnd: number;
   if (rule.kind === 'threshold') yearEnd = rule.value;

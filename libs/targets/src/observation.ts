@@ -47,3 +47,18 @@ function shareOf({ numerator, denominator }: IndicatorReading): Share | null {
   if (numerator === null || denominator === null || denominator <= 0 || numerator < 0 || numerator > denominator) return null;
   return { successes: numerator, trials: denominator };
 }
+
+/** Why an observation rests on too few cases to judge (this period's, or a cost growth's baseline), or null. */
+export function tooFewCases(observation: Observation, minimum: number): 'small_denominator' | 'small_baseline' | null {
+  if (observation.cases !== null && observation.cases < minimum) return 'small_denominator';
+  if (observation.baselineCases !== null && observation.baselineCases < minimum) return 'small_baseline';
+  return null;
+}
+
+/**
+ * Whether a reading rests on fewer cases than the indicator's minimum — with or without a target: a
+ * village clinic at 100% on one visit is not the best of a ranking.
+ */
+export function belowMinimumOfCases(def: IndicatorDefinition, reading: IndicatorReading): boolean {
+  return reading.value !== null && tooFewCases(observe(def, reading), def.minDenominator) !== null;
+}

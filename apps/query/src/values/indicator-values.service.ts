@@ -3,7 +3,7 @@ import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
 import { periodsInRange } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { IndicatorReadings } from '@lib/indicator-readings';
-import type { Status } from '@lib/targets';
+import { belowMinimumOfCases, type Status } from '@lib/targets';
 import { TargetStatus } from '../status/target-status.service';
 import { regionInScope } from '../auth/scope';
 import { levelOf, nameOf, regionsAtLevel } from './regions-at-level';
@@ -24,6 +24,8 @@ export interface ValueRow {
 
 export interface RankedRow extends ValueRow {
   rank: number | null;
+  /** The value rests on fewer cases than the minimum to judge: listed after the ranked rows, without a rank. */
+  belowMinimum: boolean;
   distanceToTarget: number | null;
 }
 
@@ -61,17 +63,21 @@ export class IndicatorValues {
     }));
   }
 
-  /** Values sorted best first (by the indicator's direction), with rank; regions without a value last. */
+  /**
+   * Values sorted best first (by the indicator's direction), with rank. Regions whose value rests on
+   * fewer cases than the minimum (insufficient_data, or the indicator's minimum where no target applies)
+   * follow unranked, marked `belowMinimum`; regions without a value come last.
+   */
   async ranking(def: IndicatorDefinition, scope: string, region: string, level: RegionLevel | undefined, period: string, dims: string): Promise<RankedRow[]> {
     const rows = await this.values(def, scope, region, level, period, dims);
     const direction = def.higherIsBetter === false ? 1 : -1;
-    const sorted = [...rows].sort((a, b) => {
-      if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
-      return direction * (a.value - b.value);
-    });
-    return sorted.map((row, i) => ({
+    const tier = (row: ValueRow) => (row.value === null ? 2 : row.status === 'insufficient_data' || belowMinimumOfCases(def, row) ? 1 : 0);
+    const tiered = rows.map((row) => ({ row, tier: tier(row) }));
+    tiered.sort((a, b) => a.tier - b.tier || (a.tier === 2 ? 0 : direction * (a.row.value! - b.row.value!)));
+    return tiered.map(({ row, tier }, i) => ({
       ...row,
-      rank: row.value === null ? null : i + 1,
+      rank: tier === 0 ? i + 1 : null,
+      belowMinimum: tier === 1,
       distanceToTarget: row.target === null || row.value === null ? null : row.value - row.target,
     }));
   }

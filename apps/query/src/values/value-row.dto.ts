@@ -54,8 +54,11 @@ export class ValuesResponseDto {
 }
 
 export class RankedRowDto extends ValueRowDto implements RankedRow {
-  @ApiProperty({ type: Number, nullable: true, description: 'Best first; null without a value' })
+  @ApiProperty({ type: Number, nullable: true, description: 'Best first; null without a value or below the minimum of cases' })
   rank: number | null;
+
+  @ApiProperty({ description: 'The value rests on fewer cases than the minimum to judge (the indicator’s minDenominator, or the target’s): listed after the ranked regions, unranked' })
+  belowMinimum: boolean;
 
   @ApiProperty({ type: Number, nullable: true, description: 'value − target' })
   distanceToTarget: number | null;

@@ -37,14 +37,21 @@ async function main() {
     refreshAlerts();
   }, REFRESH_AFTER_MS);
 
-  setUpPeriodPicker($('period'), period, (chosen) => view.setPeriod(chosen).catch(report));
+  setUpPeriodPicker($('period'), period, (chosen) => {
+    clearReport();
+    view.setPeriod(chosen).catch(report);
+  });
   connectLive(api.streamUrl(), {
     onValue: (value) => view.applyLive(value) && refreshSoon(),
     onState: showLiveState,
     onResync: refreshSoon,
   });
   // Pages are addressed by the hash (#/region/610921), so back and forward move between them without a reload.
-  const openFromHash = () => view.open(regionInHash() ?? scope).catch(report);
+  // A new page starts without the last one's error (a 403 on a neighbour's county ends when going back).
+  const openFromHash = () => {
+    clearReport();
+    return view.open(regionInHash() ?? scope).catch(report);
+  };
   window.addEventListener('hashchange', openFromHash);
   await openFromHash();
   refreshAlerts();
@@ -65,6 +72,7 @@ const LIVE_STATES = {
   live: ['live-on', '● 实时 Live'],
   reconnecting: ['live-off', '● 重连中 Reconnecting'],
   closed: ['live-off', '● 实时中断 Live stopped'],
+  failed: ['live-failed', '● 未连接 Not connected'],
 };
 
 function showLiveState(state) {
@@ -85,4 +93,17 @@ function report(error) {
   banner.hidden = false;
 }
 
-main().catch(report);
+function clearReport() {
+  $('error').hidden = true;
+}
+
+/** The page could not start (no token, a bad one, the API away): nothing is loading any more, and it says so. */
+function stopWaiting() {
+  showLiveState('failed');
+  fill($('alerts'), el('li', { class: 'muted', textContent: '未能加载 (not loaded)' }));
+}
+
+main().catch((error) => {
+  report(error);
+  stopWaiting();
+});

@@ -118,9 +118,11 @@ export class RegionView {
       this.api.series(def.code, { region: this.seriesRegion, from, to }).catch(() => []),
     ]);
     if (run !== this.chartRun) return;
-    this.page.rankingTitle.textContent = `${def.name} · 排名 Ranking`;
+    // Regions on fewer cases than the minimum are not ranked (one visit at 100% is not the best): say how many.
+    const unranked = ranking.filter((row) => row.belowMinimum).length;
+    this.page.rankingTitle.textContent = `${def.name} · 排名 Ranking${unranked > 0 ? `（${unranked}个样本不足未排名 ${unranked} below minimum）` : ''}`;
     this.page.seriesTitle.textContent = `${this.nameOf(this.seriesRegion)} · ${def.name} · ${from.slice(0, 4)}年月度趋势 Monthly`;
-    this.charts.showRanking(def, ranking);
+    this.charts.showRanking(def, ranking.filter((row) => !row.belowMinimum));
     this.charts.showSeries(def, series);
   }
 
