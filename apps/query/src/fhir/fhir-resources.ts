@@ -103,15 +103,7 @@ export function toMeasureReport(def: IndicatorDefinition, baseUrl: string, perio
     period: { start: isoDay(p.firstDay), end: isoDay(p.lastDay) },
     group: [
       {
-        ...(counts
-          ? {
-              population: [
-                { code: { coding: [{ system: POPULATION_SYSTEM, code: 'numerator' }] }, count: value.numerator },
-                { code: { coding: [{ system: POPULATION_SYSTEM, code: 'denominator' }] }, count: value.denominator },
-              ],
-            }
-          : {}),
-        ...(value.value === null ? {} : { measureScore: { value: value.value } }),
+        ...scoreOf(value, counts),
         ...(value.dims === '' ? {} : { stratifier: [stratifierOf(def, value, counts)] }),
       },
     ],
@@ -125,16 +117,23 @@ function stratifierOf(def: IndicatorDefinition, value: FhirValue, counts: boolea
     code: def.dimensions.map(dimensionCode),
     stratum: [{
       component: def.dimensions.filter((d) => selected[d] !== undefined).map((dimension) => ({ code: dimensionCode(dimension), value: { text: selected[dimension] } })),
-      ...(counts
-        ? {
-            population: [
-              { code: { coding: [{ system: POPULATION_SYSTEM, code: 'numerator' }] }, count: value.numerator },
-              { code: { coding: [{ system: POPULATION_SYSTEM, code: 'denominator' }] }, count: value.denominator },
-            ],
-          }
-        : {}),
-      ...(value.value === null ? {} : { measureScore: { value: value.value } }),
+      ...scoreOf(value, counts),
     }],
+  };
+}
+
+/** Numerator and denominator counts (for a rate of whole counts) and the score, as a group or a stratum carries them. */
+function scoreOf(value: FhirValue, counts: boolean) {
+  return {
+    ...(counts
+      ? {
+          population: [
+            { code: { coding: [{ system: POPULATION_SYSTEM, code: 'numerator' }] }, count: value.numerator },
+            { code: { coding: [{ system: POPULATION_SYSTEM, code: 'denominator' }] }, count: value.denominator },
+          ],
+        }
+      : {}),
+    ...(value.value === null ? {} : { measureScore: { value: value.value } }),
   };
 }
 
