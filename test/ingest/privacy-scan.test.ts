@@ -11,7 +11,8 @@ import { CLEAR_IDS, freshExamples } from './event-fixtures';
 /**
  * Personal ID numbers never leave the ingest door in clear: after events go through both doors and
  * the aggregator, no clear ID number is found in any topic but the raw one, any table, Redis, or
- * the apps' logs (debug level).
+ * the apps' logs (debug level) — including numbers smuggled in identifier fields, a referral's free
+ * text and unknown field names — nor any full birth date.
  */
 describe('privacy: no clear ID number past the door', () => {
   const env = testEnvironment({ LOG_LEVEL: 'debug' });
@@ -32,7 +33,18 @@ describe('privacy: no clear ID number past the door', () => {
     const viaHttp = freshExamples();
     const viaKafka = freshExamples();
     const rejected = freshExamples().map((e) => ({ ...e, eventId: `REJ-${e.eventId}`, occurredAt: '2099-01-01T00:00:00+08:00' }));
-    const clearIds = CLEAR_IDS([...viaHttp, ...viaKafka]);
+    // A number that is nobody's person.id in these events, smuggled where identifiers and free text go.
+    const smuggled = '610921197705050013';
+    const smuggling = freshExamples().flatMap((e) => [
+      { ...e, eventId: `${smuggled}` },
+      { ...e, eventId: `SMG-${e.eventId}`, [`note_${smuggled}`]: true },
+      ...(e.type === 'referral' ? [{ ...e, eventId: `SMG2-${e.eventId}`, referralId: `R-${smuggled}` }] : []),
+      ...(e.type === 'family_doctor' ? [{ ...e, eventId: `SMG2-${e.eventId}`, teamId: smuggled }] : []),
+    ]);
+    for (const event of viaHttp) if (event.type === 'referral') event.reason = `Zhang San ${smuggled}, born 1977-05-05`;
+    rejected.push(...(smuggling as typeof rejected));
+    const clearIds = [...CLEAR_IDS([...viaHttp, ...viaKafka]), smuggled];
+    const birthDates = [...new Set([...viaHttp, ...viaKafka].map((e) => e.person?.birthDate).filter((d): d is string => !!d))];
     expect(clearIds.length).toBeGreaterThan(3);
 
     for (const event of [...viaHttp, ...rejected]) {
@@ -69,6 +81,11 @@ describe('privacy: no clear ID number past the door', () => {
     expect(haystacks['table event_ledger']).toContain('hmac-sha256:k1:'); // the scan sees the data it should
     const leaks = Object.entries(haystacks).flatMap(([where, text]) => clearIds.filter((id) => text.includes(id)).map((id) => `${where}: ${id.slice(0, 6)}…`));
     expect(leaks).toEqual([]);
+    const birthDateLeaks = Object.entries(haystacks)
+      .filter(([where]) => where.startsWith('topic') || where.startsWith('table'))
+      .flatMap(([where, text]) => birthDates.filter((date) => text.includes(date)).map((date) => `${where}: ${date}`));
+    expect(birthDateLeaks).toEqual([]);
+    expect(haystacks['table event_ledger']).toContain('birthYearMonth');
   });
 });
 

@@ -104,8 +104,14 @@ function checkReferralParties(
     }
   }
   const from = clean('fromInstitutionId', dto.fromInstitutionId);
-  if (from !== undefined && from === clean('toInstitutionId', dto.toInstitutionId)) {
+  const to = clean('toInstitutionId', dto.toInstitutionId);
+  if (from !== undefined && from === to) {
     result.errors.push({ path: 'toInstitutionId', code: 'same_institution', message: 'toInstitutionId must differ from fromInstitutionId' });
+  }
+  // Only a party knows of a referral; a third institution reporting one would inflate another county's figures.
+  const reporter = clean('institutionId', dto.institutionId);
+  if (reporter !== undefined && from !== undefined && to !== undefined && reporter !== from && reporter !== to) {
+    result.errors.push({ path: 'institutionId', code: 'not_a_referral_party', message: 'institutionId must be fromInstitutionId or toInstitutionId of the referral' });
   }
   if (parties.fromInstitutionId && parties.toInstitutionId) {
     result.referralParties = { from: parties.fromInstitutionId, to: parties.toInstitutionId };

@@ -39,6 +39,7 @@ export const CODE_BY_CONSTRAINT: Readonly<Record<string, RejectionCode>> = {
   [C.isCalendarDate]: 'invalid_timestamp',
 
   [C.isPersonId]: 'invalid_id_number',
+  [C.isFreeOfIdNumbers]: 'personal_data_in_identifier',
 };
 
 /**

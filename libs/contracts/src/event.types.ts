@@ -56,6 +56,23 @@ export interface Person {
   residenceRegion?: string;
 }
 
+/**
+ * The person as the canonical topic carries it. The full birth date, with sex and county, singles
+ * out most people beside their pseudonym; the indicators need only the birth cohort and the age on
+ * the day of the event, so the door derives those and forwards no birth date.
+ */
+export interface CanonicalPerson {
+  /** `hmac-sha256:<keyId>:<hex>` pseudonym. */
+  id: string;
+  idType?: PersonIdType;
+  sex?: Sex;
+  /** YYYY-MM; its year is the vaccination birth cohort. */
+  birthYearMonth?: string;
+  /** Completed years on the CST day of `occurredAt` (two-cancer screening counts women aged 35–64), from the full birth date. */
+  ageYears?: number;
+  residenceRegion?: string;
+}
+
 interface EventBase<T extends EventType, A extends string> {
   eventId: string;
   version: number;
@@ -132,11 +149,17 @@ export interface InstitutionFacts {
   level: CareLevel;
 }
 
+/** An event as forwarded: the canonical person, and no free text (a referral's `reason` stays at the door). */
+type Forwarded<E> = E extends HealthEvent
+  ? Omit<E, 'person' | 'reason'> & (undefined extends E['person'] ? { person?: CanonicalPerson } : { person: CanonicalPerson })
+  : never;
+
 /**
  * What ingest puts on `health.events.v1` (keyed by `institution.county`): the validated event with
- * `person.id` pseudonymised and `person.residenceRegion` mapped to a current code, plus registry facts.
+ * the canonical person (pseudonym, birth year-month, age; `residenceRegion` mapped to a current
+ * code), without free text, plus registry facts.
  */
-export type CanonicalEvent = HealthEvent & {
+export type CanonicalEvent = Forwarded<HealthEvent> & {
   institution: InstitutionFacts;
   /** For referrals: both parties, whose levels give the direction (up/down/lateral). */
   referralParties?: { from: InstitutionFacts; to: InstitutionFacts };

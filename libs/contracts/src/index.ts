@@ -3,7 +3,16 @@ export * from './event.types';
 export * from './rejection-codes';
 export * from './validation-context';
 export { validateEvent, MAX_REPORTED_ERRORS } from './validate-event';
-export { isValidResidentId, isValidPersonId, residentIdCheckChar, normalizePersonId } from './resident-id';
+export {
+  isValidResidentId,
+  isValidPersonId,
+  residentIdCheckChar,
+  normalizePersonId,
+  containsResidentIdNumber,
+  hasIdLikeRun,
+  maskIdNumbers,
+} from './resident-id';
+export { canonicalPerson } from './canonical-person';
 export { parseOffsetTimestamp, isCalendarDateString, chinaDateOf } from './timestamps';
 export { CODE_BY_CONSTRAINT } from './constraint-codes';
 export { EVENT_LIMITS, EVENT_ID_PATTERN } from './dto/limits';

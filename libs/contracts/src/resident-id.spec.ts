@@ -1,4 +1,12 @@
-import { isValidPersonId, isValidResidentId, normalizePersonId, residentIdCheckChar } from './resident-id';
+import {
+  containsResidentIdNumber,
+  hasIdLikeRun,
+  isValidPersonId,
+  isValidResidentId,
+  maskIdNumbers,
+  normalizePersonId,
+  residentIdCheckChar,
+} from './resident-id';
 
 describe('resident ID (GB 11643-1999)', () => {
   it('accepts the worked examples of the standard', () => {
@@ -60,5 +68,29 @@ describe('resident ID (GB 11643-1999)', () => {
     expect(isValidPersonId('E-1234567', 'passport')).toBe(false);
     expect(isValidPersonId('610921199001011234')).toBe(true);
     expect(isValidPersonId('E12345678')).toBe(false);
+  });
+});
+
+describe('resident ID numbers inside other text', () => {
+  it.each([
+    ['an 18-digit number with its check digit', '610921199001011234'],
+    ['one with an X check character, in lower case', 'REF-61092119900101104x'],
+    ['a 15-digit first-generation number', 'T610921900101123'],
+    ['one between separators', 'HIS:610921199001011234:2024'],
+  ])('finds %s', (_name, text) => expect(containsResidentIdNumber(text)).toBe(true));
+
+  it.each([
+    ['18 digits with a wrong check digit', '610921199001011235'],
+    ['16 digits', '6109211990010112'],
+    ['a 20-digit timestamp-like run', '20240315093000123456'],
+    ['an ordinary identifier', 'HIS-0001-2024-000123'],
+  ])('leaves alone %s', (_name, text) => expect(containsResidentIdNumber(text)).toBe(false));
+
+  it('masks every run of 15 or more digits, with a trailing check character', () => {
+    expect(maskIdNumbers('a.610921199001011234.b 61092119900101104X 610921900101123 12345678901234')).toBe(
+      'a.[id number masked].b [id number masked] [id number masked] 12345678901234',
+    );
+    expect(hasIdLikeRun('x610921900101123')).toBe(true);
+    expect(hasIdLikeRun('12345678901234')).toBe(false);
   });
 });

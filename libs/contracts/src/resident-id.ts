@@ -49,3 +49,33 @@ export function isValidPersonId(value: unknown, idType: PersonIdType = 'resident
 export function normalizePersonId(value: string): string {
   return value.toUpperCase();
 }
+
+/**
+ * Digit runs long enough to be a resident ID number: the 15-digit numbers issued before 1999 and the
+ * 18-character ones (17 digits and a check character). Masking errs on the side of hiding: any run
+ * of 15 or more digits is replaced wherever input is echoed (error paths, dead letters).
+ */
+const ID_LIKE_RUN = /\d{15,}[Xx]?/g;
+export const MASKED_ID_NUMBER = '[id number masked]';
+
+export function hasIdLikeRun(text: string): boolean {
+  return new RegExp(ID_LIKE_RUN.source).test(text);
+}
+
+export function maskIdNumbers(text: string): string {
+  return text.replace(ID_LIKE_RUN, MASKED_ID_NUMBER);
+}
+
+/**
+ * True when `text` holds a GB 11643 number as a whole run of digits: 17 digits and a matching check
+ * character, or exactly 15 digits. Identifier fields that must carry no personal data refuse these.
+ * Longer runs are left alone (1 in 11 of their 18-digit windows would pass the checksum by chance),
+ * though masking still hides them wherever they are echoed.
+ */
+export function containsResidentIdNumber(text: string): boolean {
+  for (const [run] of text.matchAll(/\d+[Xx]?/g)) {
+    if (run.length === 15 && /^\d{15}$/.test(run)) return true;
+    if (run.length === 18 && residentIdCheckChar(run.slice(0, 17)) === run[17].toUpperCase()) return true;
+  }
+  return false;
+}

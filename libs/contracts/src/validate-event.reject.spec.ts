@@ -164,6 +164,14 @@ const cases: Case[] = [
   { name: 'residence outside the registry', input: changed('visit', (e) => (e.person.residenceRegion = '110101')), path: 'person.residenceRegion', code: 'unknown_region' },
   { name: 'referral to itself', input: changed('referral', (e) => (e.toInstitutionId = e.fromInstitutionId)), path: 'toInstitutionId', code: 'same_institution' },
 
+  { name: 'referral reported by a third institution', input: changed('referral', (e) => (e.institutionId = '610921-VC-001')), path: 'institutionId', code: 'not_a_referral_party' },
+
+  // personal_data_in_identifier
+  { name: 'resident ID as eventId', input: changed('visit', (e) => (e.eventId = withId('61092119900101123'))), path: 'eventId', code: 'personal_data_in_identifier' },
+  { name: 'resident ID inside referralId', input: changed('referral', (e) => (e.referralId = 'REF-610921199001011234')), path: 'referralId', code: 'personal_data_in_identifier' },
+  { name: '15-digit ID as teamId', input: changed('family_doctor', (e) => (e.teamId = '610921900101123')), path: 'teamId', code: 'personal_data_in_identifier' },
+  { name: 'resident ID with X check character as fromInstitutionId', input: changed('referral', (e) => (e.fromInstitutionId = '61092119900101104x')), path: 'fromInstitutionId', code: 'personal_data_in_identifier' },
+
   // invalid_id_number
   { name: 'wrong check digit', input: changed('visit', (e) => (e.person.id = '610921199001011235')), path: 'person.id', code: 'invalid_id_number' },
   { name: '15-digit first-generation ID', input: changed('visit', (e) => (e.person.id = '610921900101123')), path: 'person.id', code: 'invalid_id_number' },

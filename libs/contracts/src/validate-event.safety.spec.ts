@@ -145,3 +145,25 @@ describe('validateEvent: person identifiers never reach errors', () => {
     for (const error of errorsOf(result)) expect(REJECTION_CODES).toContain(error.code);
   });
 });
+
+describe('validateEvent: digit runs that could be ID numbers never reach errors', () => {
+  const other = '610921198506120028'; // someone else than the event's person
+  const inputs: [string, Json][] = [
+    ["another person's ID as an unknown field name", { ...visit(), [other]: true }],
+    ['an ID inside a nested unknown field name', { ...visit(), person: { ...visit().person, [`mother_${other}`]: 'x' } }],
+    ['a 15-digit ID as a field name', { ...visit(), '610921850612002': 1 }],
+    ['an ID as eventId', { ...visit(), eventId: other }],
+  ];
+
+  it.each(inputs)('with %s', (_name, input) => {
+    const result = validateEvent(input, ctx);
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toMatch(/\d{15}/);
+  });
+
+  it('still names the unknown field, with the number masked', () => {
+    expect(errorsOf(validateEvent({ ...visit(), [`mother_${other}`]: 1 }, ctx))).toContainEqual(
+      expect.objectContaining({ path: 'mother_[id number masked]', code: 'unknown_field' }),
+    );
+  });
+});

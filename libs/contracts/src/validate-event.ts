@@ -1,6 +1,7 @@
 import { checkContext } from './check-context';
 import { ShapeCheck, checkShape } from './check-shape';
 import { EventError } from './rejection-codes';
+import { maskIdNumbers } from './resident-id';
 import { toHealthEvent } from './to-health-event';
 import { ValidationContext, ValidationResult } from './validation-context';
 
@@ -16,7 +17,8 @@ export const MAX_REPORTED_ERRORS = 50;
  * retried rather than reported as the sender's fault.
  *
  * Errors never contain the submitted `person.id`: messages do not quote values, and as a last
- * guard any error that would still contain it (say, as the name of an unknown field) is redacted.
+ * guard any error that would still contain it (say, as the name of an unknown field) is redacted,
+ * and every digit run that could be an ID number is masked.
  */
 export function validateEvent(input: unknown, ctx: ValidationContext): ValidationResult {
   let shape: ShapeCheck;
@@ -45,7 +47,7 @@ export function validateEvent(input: unknown, ctx: ValidationContext): Validatio
 }
 
 function rejected(errors: EventError[], personId: string | undefined): ValidationResult {
-  return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS).map((error) => redact(error, personId)) };
+  return { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS).map((error) => masked(redact(error, personId))) };
 }
 
 /** Identifiers shorter than this are invalid in every scheme and too short to identify anyone. */
@@ -56,6 +58,10 @@ function redact(error: EventError, personId: string | undefined): EventError {
   const contains = (text: string) => text.toUpperCase().includes(personId.toUpperCase());
   if (!contains(error.path) && !contains(error.message)) return error;
   return { ...error, path: scrub(error.path, personId), message: scrub(error.message, personId) };
+}
+
+function masked(error: EventError): EventError {
+  return { ...error, path: maskIdNumbers(error.path), message: maskIdNumbers(error.message) };
 }
 
 function scrub(text: string, secret: string): string {

@@ -25,4 +25,24 @@ describe('toCanonicalEvent', () => {
     expect(canonical.referralParties?.from.id).toBe(EXAMPLE_EVENTS.referral[0].fromInstitutionId);
     expect(canonical.referralParties?.to.id).toBe(EXAMPLE_EVENTS.referral[0].toInstitutionId);
   });
+
+  it('forwards the birth year-month and the age at the event instead of the birth date', () => {
+    const vaccination = EXAMPLE_EVENTS.vaccination[0];
+    const accepted = validateEvent(vaccination, exampleValidationContext());
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+    const canonical = toCanonicalEvent(accepted, pseudonymiser, receivedAt);
+    expect(canonical.person?.birthYearMonth).toBe(vaccination.person.birthDate.slice(0, 7));
+    expect(typeof canonical.person?.ageYears).toBe('number');
+    expect(JSON.stringify(canonical)).not.toContain(vaccination.person.birthDate);
+    expect(canonical.person).not.toHaveProperty('birthDate');
+  });
+
+  it("leaves a referral's free-text reason at the door", () => {
+    const withReason = { ...EXAMPLE_EVENTS.referral[0], reason: 'Zhang San, born 1990-01-01, ID 610921199001011234' };
+    const accepted = validateEvent(withReason, exampleValidationContext());
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+    const canonical = toCanonicalEvent(accepted, pseudonymiser, receivedAt);
+    expect(canonical).not.toHaveProperty('reason');
+    expect(JSON.stringify(canonical)).not.toContain('Zhang San');
+  });
 });

@@ -1,23 +1,25 @@
-import type { AcceptedEvent, CanonicalEvent, Person } from '@lib/contracts';
+import { canonicalPerson } from '@lib/contracts';
+import type { AcceptedEvent, CanonicalEvent } from '@lib/contracts';
 import type { Pseudonymiser } from '../privacy/pseudonymiser';
 
 /**
  * Turns a validated event into what the canonical topic carries: the clear person identifier is
- * replaced by its keyed pseudonym (the only place it is read), registry facts are attached.
+ * replaced by its keyed pseudonym (the only place it is read), the birth date by what the indicators
+ * read of it, free text (a referral's `reason`) is left behind, registry facts are attached.
  */
 export function toCanonicalEvent(accepted: AcceptedEvent, pseudonymiser: Pseudonymiser, receivedAt: Date): CanonicalEvent {
   const { event, institution, referralParties } = accepted;
+  const { person, ...fields } = event;
+  if ('reason' in fields) delete fields.reason;
   const canonical = {
-    ...event,
+    ...fields,
     institution,
     ...(referralParties ? { referralParties } : {}),
     receivedAt: receivedAt.toISOString(),
   } as CanonicalEvent;
-  if (event.person) canonical.person = pseudonymisedPerson(event.person, pseudonymiser);
+  if (person) {
+    const idType = person.idType ?? 'resident_id';
+    canonical.person = canonicalPerson(person, event.occurredAt, pseudonymiser.pseudonym(idType, person.id));
+  }
   return canonical;
-}
-
-function pseudonymisedPerson(person: Person, pseudonymiser: Pseudonymiser): Person {
-  const idType = person.idType ?? 'resident_id';
-  return { ...person, idType, id: pseudonymiser.pseudonym(idType, person.id) };
 }

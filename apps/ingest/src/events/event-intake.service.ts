@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Counter, Histogram } from 'prom-client';
-import { CanonicalEvent, validateEvent, ValidationContext } from '@lib/contracts';
+import { CanonicalEvent, hasIdLikeRun, validateEvent, ValidationContext } from '@lib/contracts';
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { RegistrySnapshot } from '@lib/registry-store';
 import type { IngestEnvironment } from '../ingest.environment';
@@ -126,10 +126,10 @@ function claimedInstitution(input: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The sender's eventId when it is a plausible one, so a rejection can be matched to the sender's record. */
+/** The sender's eventId when it is a plausible one (and could not be an ID number), so a rejection can be matched to the sender's record. */
 function claimedEventId(input: unknown): string | undefined {
   const value = isRecord(input) ? input.eventId : undefined;
-  return typeof value === 'string' && value.length <= 64 ? value : undefined;
+  return typeof value === 'string' && value.length <= 64 && !hasIdLikeRun(value) ? value : undefined;
 }
 
 function isRecord(input: unknown): input is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hasIdLikeRun, maskIdNumbers } from '@lib/contracts';
 import type { ConsumedMessage } from '@lib/kafka';
 import type { DoorError } from '../events/intake-outcome';
 
@@ -24,7 +25,8 @@ export function deadLetter(topic: string, message: ConsumedMessage, input: unkno
   return {
     eventId: echoedString(input, 'eventId'),
     institutionId: echoedString(input, 'institutionId'),
-    errors,
+    // Validation errors are masked already; the door's own (unreadable JSON, batches) pass through here too.
+    errors: errors.map((error) => ({ ...error, path: maskIdNumbers(error.path), message: maskIdNumbers(error.message) })),
     source: { topic, partition: message.partition, offset: message.offset, timestamp: message.timestamp },
     payloadSha256: message.undecodable ? undefined : createHash('sha256').update(message.value ?? Buffer.alloc(0)).digest('hex'),
     deadLetteredAt: now.toISOString(),
@@ -36,9 +38,5 @@ function echoedString(input: unknown, field: 'eventId' | 'institutionId'): strin
   if (typeof input !== 'object' || input === null) return undefined;
   const value = (input as Record<string, unknown>)[field];
   if (typeof value !== 'string' || value.length > MAX_ECHOED_ID) return undefined;
-  return looksLikePersonId(value) ? undefined : value;
-}
-
-function looksLikePersonId(value: string): boolean {
-  return /\d{15}|\d{17}[\dXx]/.test(value);
+  return hasIdLikeRun(value) ? undefined : value;
 }

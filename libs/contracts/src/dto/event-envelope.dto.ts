@@ -1,8 +1,8 @@
 import { IsBoolean, IsDefined, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { integerField } from './fields';
+import { idField, integerField } from './fields';
 import { EVENT_ID_PATTERN, EVENT_LIMITS } from './limits';
 import { PersonDtoClass } from './person.dto';
-import { IsCleanText, IsOffsetTimestamp, Rules } from './validators';
+import { IsFreeOfIdNumbers, IsOffsetTimestamp, Rules } from './validators';
 
 /**
  * Fields every event has, voided or not (CONTRACT.md "Event"). `type` and `action` are declared by
@@ -18,6 +18,7 @@ export class EventEnvelopeDto {
     IsString(),
     MaxLength(EVENT_LIMITS.eventIdLength),
     Matches(EVENT_ID_PATTERN, { message: '$property may contain only letters, digits and . _ : -' }),
+    IsFreeOfIdNumbers(),
   )
   eventId: string;
 
@@ -29,7 +30,7 @@ export class EventEnvelopeDto {
   @Rules(IsOptional(), IsBoolean())
   voided: boolean = false;
 
-  @Rules(IsDefined(), IsString(), MaxLength(EVENT_LIMITS.idLength), IsCleanText({ multiline: false }))
+  @Rules(IsDefined(), idField())
   institutionId: string;
 
   @Rules(IsDefined(), IsString(), MaxLength(EVENT_LIMITS.timestampLength), IsOffsetTimestamp())

@@ -1,11 +1,12 @@
 import { IsBoolean, IsInt, IsNumber, IsString, MaxLength } from 'class-validator';
 import { EVENT_LIMITS } from './limits';
-import { IsCleanText, IsCode, Rules } from './validators';
+import { IsCleanText, IsCode, IsFreeOfIdNumbers, Rules } from './validators';
 
 /** Field rules shared by several event DTOs. Required-ness is stated next to each use. */
 
-/** An identifier chosen by a sending system or the registry (institution, referral, team). */
-export const idField = () => Rules(IsString(), MaxLength(EVENT_LIMITS.idLength), IsCleanText({ multiline: false }));
+/** An identifier chosen by a sending system or the registry (institution, referral, team); never a person's ID number. */
+export const idField = () =>
+  Rules(IsString(), MaxLength(EVENT_LIMITS.idLength), IsCleanText({ multiline: false }), IsFreeOfIdNumbers());
 
 /** A value from one of the contract's code lists; a non-string is a type error, not an unknown code. */
 export const codeField = (codes: readonly string[]) => Rules(IsString(), IsCode(codes));

@@ -1,5 +1,5 @@
 import { ValidateBy, ValidateIf, ValidationArguments, ValidationOptions, buildMessage } from 'class-validator';
-import { isValidPersonId } from '../resident-id';
+import { containsResidentIdNumber, isValidPersonId } from '../resident-id';
 import { PERSON_ID_TYPES, PersonIdType } from '../event.types';
 import { isCalendarDateString, parseOffsetTimestamp } from '../timestamps';
 
@@ -17,6 +17,7 @@ export const CUSTOM_CONSTRAINTS = {
   isRegionCode: 'isRegionCode',
   isPersonId: 'isPersonId',
   isCleanText: 'isCleanText',
+  isFreeOfIdNumbers: 'isFreeOfIdNumbers',
   onlyForAction: 'onlyForAction',
 } as const;
 
@@ -130,6 +131,20 @@ export function IsCleanText({ multiline }: { multiline: boolean }): PropertyDeco
         multiline
           ? '$property must not be blank or contain control characters'
           : '$property must not be blank, contain control characters, or start or end with whitespace',
+    },
+  });
+}
+
+/**
+ * An identifier chosen by a sending system (event, referral, team, institution) must not be a
+ * person's resident ID number: it travels in clear to the canonical topic, the ledger and logs.
+ */
+export function IsFreeOfIdNumbers(): PropertyDecorator {
+  return ValidateBy({
+    name: CUSTOM_CONSTRAINTS.isFreeOfIdNumbers,
+    validator: {
+      validate: (value) => typeof value !== 'string' || !containsResidentIdNumber(value),
+      defaultMessage: () => '$property must not contain a resident ID number (GB 11643); use an identifier that carries no personal data',
     },
   });
 }

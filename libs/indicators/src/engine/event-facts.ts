@@ -1,4 +1,4 @@
-import { ageOn, cstDayOf, dayIdFromIsoDate, DayId } from '@lib/periods';
+import { cstDayOf, DayId } from '@lib/periods';
 import type { CanonicalEvent } from '@lib/contracts';
 import { FactValue } from '../indicator.types';
 import { referralDirection } from './referral-direction';
@@ -12,12 +12,17 @@ export type EventFacts = Readonly<Record<string, FactValue | undefined>> & { day
 
 const COUNTY_CODE = /^\d{6}$/;
 
-function birthDay(e: CanonicalEvent): DayId | undefined {
-  try {
-    return e.person?.birthDate ? dayIdFromIsoDate(e.person.birthDate) : undefined;
-  } catch {
-    return undefined; // ingest validates birth dates; a bad one simply makes age-based filters not match
-  }
+const BIRTH_YEAR_MONTH = /^(\d{4})-\d{2}$/;
+
+/** Ingest validates what it derives; anything else simply makes cohort and age filters not match. */
+function birthYear(e: CanonicalEvent): number | undefined {
+  const match = BIRTH_YEAR_MONTH.exec(e.person?.birthYearMonth ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+function ageYears(e: CanonicalEvent): number | undefined {
+  const age = e.person?.ageYears;
+  return typeof age === 'number' && Number.isInteger(age) && age >= 0 ? age : undefined;
 }
 
 const factsOfEvent = new WeakMap<CanonicalEvent, EventFacts>();
@@ -37,7 +42,6 @@ export function eventFacts(e: CanonicalEvent): EventFacts {
 
 function computeFacts(e: CanonicalEvent): EventFacts {
   const day = cstDayOf(e.occurredAt);
-  const born = birthDay(e);
   const residence = e.person?.residenceRegion && COUNTY_CODE.test(e.person.residenceRegion) ? e.person.residenceRegion : undefined;
   const facts: Record<string, FactValue | undefined> = {
     day,
@@ -53,9 +57,10 @@ function computeFacts(e: CanonicalEvent): EventFacts {
     residenceCounty: residence,
     // 县域内: the institution is in the county the person lives in.
     inResidenceCounty: residence !== undefined && e.institution?.county !== undefined ? residence === e.institution.county : undefined,
-    ageYears: born !== undefined && born <= day ? ageOn(born, day) : undefined,
+    // Age on the day of the event, worked out at the door from the full birth date (canonicalPerson).
+    ageYears: ageYears(e),
     // Vaccination cohort = birth year (免疫规划 coverage is read per birth cohort).
-    cohort: born !== undefined ? Number(born.slice(0, 4)) : undefined,
+    cohort: birthYear(e),
   };
   switch (e.type) {
     case 'visit':

@@ -149,7 +149,7 @@ describe('store + diffContributions agrees with a reference computed from final 
                   for (const events of doses.values()) {
                     const first = earliest(events);
                     if (first.type !== 'vaccination' || first.vaccine !== vaccine || first.dose !== dose) continue;
-                    if (first.person.residenceRegion === county && first.person.birthDate!.startsWith(String(cohort)) && dayOf(first) <= lastDay) children++;
+                    if (first.person.residenceRegion === county && first.person.birthYearMonth!.startsWith(String(cohort)) && dayOf(first) <= lastDay) children++;
                   }
                   const dims = `cohort=${cohort};dose=${dose};vaccine=${vaccine}`;
                   expect([period, county, dims, h.read('vaccination_coverage', period, 'county', county, { dims }).numerator]).toEqual([period, county, dims, children]);

@@ -2,15 +2,16 @@
  * Test-only builders of canonical events and a harness that feeds them through the store. Kept
  * out of the index: production code never builds events.
  */
-import type {
-  CanonicalEvent,
-  ChronicFollowupEvent,
-  FamilyDoctorEvent,
-  InstitutionFacts,
-  ReferralEvent,
-  ScreeningEvent,
-  VaccinationEvent,
-  VisitEvent,
+import {
+  canonicalPerson,
+  type CanonicalEvent,
+  type ChronicFollowupEvent,
+  type FamilyDoctorEvent,
+  type InstitutionFacts,
+  type ReferralEvent,
+  type ScreeningEvent,
+  type VaccinationEvent,
+  type VisitEvent,
 } from '@lib/contracts';
 import { CATALOGUE, findIndicator } from '../catalogue/catalogue';
 import { InMemoryCounters, InMemorySubjectStore } from '../engine/in-memory-subject-store';
@@ -86,10 +87,11 @@ export function referral(
 }
 
 export function vaccination(o: Common & { person: string; vaccine?: VaccinationEvent['vaccine']; dose?: number; birthDate: string; residence?: string }): CanonicalEvent {
+  const envelope = base('vaccination', o);
   return {
-    ...base('vaccination', o),
+    ...envelope,
     action: 'dose',
-    person: { id: o.person, birthDate: o.birthDate, residenceRegion: o.residence ?? '610921' },
+    person: canonicalPerson({ id: o.person, birthDate: o.birthDate, residenceRegion: o.residence ?? '610921' }, envelope.occurredAt, o.person),
     vaccine: o.vaccine ?? 'HepB',
     dose: o.dose ?? 1,
   } as CanonicalEvent;
@@ -98,10 +100,15 @@ export function vaccination(o: Common & { person: string; vaccine?: VaccinationE
 export function screening(
   o: Common & { person: string; programme: ScreeningEvent['programme']; sex?: 'F' | 'M'; birthDate: string; residence?: string },
 ): CanonicalEvent {
+  const envelope = base('screening', o);
   return {
-    ...base('screening', o),
+    ...envelope,
     action: 'screened',
-    person: { id: o.person, sex: o.sex ?? 'F', birthDate: o.birthDate, residenceRegion: o.residence ?? '610921' },
+    person: canonicalPerson(
+      { id: o.person, sex: o.sex ?? 'F', birthDate: o.birthDate, residenceRegion: o.residence ?? '610921' },
+      envelope.occurredAt,
+      o.person,
+    ),
     programme: o.programme,
     result: 'normal',
   } as CanonicalEvent;
