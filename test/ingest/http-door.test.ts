@@ -116,6 +116,17 @@ describe('HTTP door: POST /v1/events', () => {
     expect(((await other.json()) as { results: { errors: { code: string }[] }[] }).results[0].errors[0].code).toBe('forbidden_institution');
   });
 
+  it('refuses a referral from an institution that is neither of its parties (422 not_a_referral_party)', async () => {
+    const referral = freshExamples().find((e) => e.type === 'referral') as HealthEvent & { fromInstitutionId: string; toInstitutionId: string };
+    const third = '610921-VC-001';
+    expect([referral.fromInstitutionId, referral.toInstitutionId]).not.toContain(third);
+    const response = await post({ ...referral, institutionId: third }, await issueApiKey(pool, third));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { results: { errors: { path: string; code: string }[] }[] }).results[0].errors).toEqual([
+      expect.objectContaining({ path: 'institutionId', code: 'not_a_referral_party' }),
+    ]);
+  });
+
   it('counts outcomes and rejection reasons in its metrics', async () => {
     const metrics = await (await fetch(`${ingest.url}/metrics`)).text();
     expect(metrics).toMatch(/ingest_events_total\{door="http",result="accepted",app="ingest"\} \d+/);
