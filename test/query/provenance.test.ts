@@ -1,4 +1,5 @@
-import type { HealthEvent, VisitEvent } from '@lib/contracts';
+import { Pool } from 'pg';
+import { residentIdCheckChar, type HealthEvent, type VisitEvent } from '@lib/contracts';
 import { eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
 import { Pipeline } from '../support/pipeline';
@@ -6,7 +7,7 @@ import { freshExamples } from '../ingest/event-fixtures';
 
 /** From a value to the pseudonymised events behind it, through the real ingest → aggregator → query path. */
 describe('provenance', () => {
-  const pipeline = new Pipeline(3981);
+  const pipeline = new Pipeline(3981, { PROVENANCE_STATEMENT_TIMEOUT_MS: '1000' });
   const { pool, query } = pipeline;
 
   beforeAll(() => pipeline.start());
@@ -38,5 +39,55 @@ describe('provenance', () => {
       headers: { authorization: `Bearer ${await issueBureauToken(pool, '610921')}` },
     });
     expect(other.status).toBe(403);
+  });
+
+  it('pages a city through keyset cursors: every subject once, the same set as one page', async () => {
+    const template = freshExamples().find((e) => e.type === 'visit' && e.action === 'outpatient') as VisitEvent;
+    const visits = ['001', '002', '003'].map((sequence, i) => {
+      const first17 = `61092219800101${sequence}`;
+      const person = { ...template.person, id: first17 + residentIdCheckChar(first17), residenceRegion: '610922' };
+      return { ...template, eventId: `PROV-page-${i}-${Date.now()}`, institutionId: '610922-THC-001', person };
+    });
+    expect(await pipeline.report(visits as HealthEvent[])).toEqual([202, 202, 202]);
+    const token = await issueBureauToken(pool, '610900');
+    const year = String(new Date(template.occurredAt).getUTCFullYear());
+    const path = `/v1/indicators/county_visit_rate/provenance?period=${year}&region=610900&level=city&part=denominator`;
+    const get = async (suffix: string) =>
+      (await fetch(`${query.url}${path}${suffix}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
+    const eventIds = (items: any[]) => items.flatMap((item) => item.events.map((e: any) => e.eventId));
+
+    const whole = await eventually(() => get('&limit=500'), (page) => visits.every((v) => eventIds(page.items ?? []).includes(v.eventId)), 30_000);
+    expect(whole.nextCursor).toBeNull();
+    const paged: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await get(`&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(paged.map((item) => item.subject)).toEqual(whole.items.map((item: any) => item.subject));
+    expect(new Set(paged.map((item) => item.subject)).size).toBe(paged.length);
+  });
+
+  it('answers 503 provenance_timeout when a statement outruns its timeout, and serves again afterwards', async () => {
+    const token = await issueBureauToken(pool, '610922');
+    const year = String(new Date().getUTCFullYear());
+    const url = `${query.url}/v1/indicators/county_visit_rate/provenance?period=${year}&region=610922`;
+    // A lock held by another session keeps the statement waiting until statement_timeout cancels it.
+    const locker = new Pool({ connectionString: pipeline.env.DATABASE_URL, max: 1 });
+    const client = await locker.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('LOCK TABLE subject_members IN ACCESS EXCLUSIVE MODE');
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { code: string }).code).toBe('provenance_timeout');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+      await locker.end();
+    }
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });

@@ -16,10 +16,10 @@ export class Pipeline {
   readonly query: AppProcess;
 
   /** @param firstPort ingest's port; the aggregator and query take the next two. */
-  constructor(firstPort: number) {
+  constructor(firstPort: number, queryEnvironment: Record<string, string> = {}) {
     this.ingest = new AppProcess('ingest', firstPort, { RAW_DOOR_ENABLED: 'false' });
     this.aggregator = new AppProcess('aggregator', firstPort + 1);
-    this.query = new AppProcess('query', firstPort + 2);
+    this.query = new AppProcess('query', firstPort + 2, queryEnvironment);
   }
 
   async start(): Promise<void> {

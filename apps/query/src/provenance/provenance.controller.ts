@@ -1,10 +1,11 @@
-import { BadRequestException, Controller, Get, Param, Query, Req, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query, Req, ServiceUnavailableException, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
 import { dimsOrThrow, indicatorOrThrow, levelOrThrow, periodOrThrow } from '../values/cell-query';
 import { levelOf } from '../values/regions-at-level';
+import { ProvenanceTimeoutError } from './provenance.repository';
 import { ProvenancePart, ProvenanceService } from './provenance.service';
 
 const PARTS: readonly string[] = ['numerator', 'denominator', 'value'];
@@ -38,7 +39,14 @@ export class ProvenanceController {
     const dims = dimsOrThrow(def, { ...rest, period });
     const region = regionInScope(this.registry, typeof rawRegion === 'string' ? rawRegion : request.bureauScope, request.bureauScope);
     const level = levelOrThrow(def, query.level) ?? levelOf(this.registry, region);
-    const page = await this.provenance.explain(def, level, region, period, dims, part as ProvenancePart, (cursor as string | undefined) ?? null, size);
+    const page = await this.provenance
+      .explain(def, level, region, period, dims, part as ProvenancePart, (cursor as string | undefined) ?? null, size)
+      .catch((error: unknown) => {
+        if (error instanceof ProvenanceTimeoutError) {
+          throw new ServiceUnavailableException({ code: 'provenance_timeout', message: 'The provenance query took too long; ask for a smaller region or level' });
+        }
+        throw error;
+      });
     return { indicator: code, period, region, level, part, dims: dims || undefined, ...page };
   }
 }

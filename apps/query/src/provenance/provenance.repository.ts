@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Pool } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
-import { PG_POOL } from '@lib/database';
+import { inTransaction, PG_POOL } from '@lib/database';
+import type { QueryEnvironment } from '../query.environment';
 
 export interface SubjectScan {
   /** Subject key prefix of the indicator (`visit`, `chronic`...). */
@@ -13,43 +15,85 @@ export interface SubjectScan {
   /** Institution-level cells: only this institution's events. */
   institution?: string;
   after: string | null;
+  /** Subjects looked at, concerned or not. */
   limit: number;
 }
 
+export interface SubjectWindow {
+  /** The subjects of the window with a current event concerning the area before the end of the period, in key order. */
+  concerned: string[];
+  /** The last subject of the window, where the next one starts; null once the prefix is exhausted. */
+  scannedTo: string | null;
+}
+
+/** SQLSTATE of a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
+export class ProvenanceTimeoutError extends Error {
+  constructor() {
+    super('provenance query exceeded its statement timeout');
+    this.name = 'ProvenanceTimeoutError';
+  }
+}
+
 /**
- * Reads the aggregator's record of current event versions and subject memberships (event_versions,
- * subject_members, event_ledger) to find the events behind a value. Read-only.
+ * Reads the aggregator's record of current event versions and subject memberships (subject_members,
+ * event_ledger) to find the events behind a value. Read-only.
+ *
+ * Keyset paging: a window of subjects is read in key order from the cursor off the index
+ * `subject_members_subject_keyset` (byte order, so `<prefix>:` … `<prefix>;` bounds the prefix), and
+ * each is checked with index lookups — the work per window is bounded whatever the region's size.
+ * Every statement runs under PROVENANCE_STATEMENT_TIMEOUT_MS.
  */
 @Injectable()
 export class ProvenanceRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    config: ConfigService<QueryEnvironment, true>,
+  ) {
+    this.statementTimeoutMs = config.get('PROVENANCE_STATEMENT_TIMEOUT_MS', { infer: true });
+  }
 
-  /** Candidate subjects, in key order from `after`: those with a current event concerning the area before the end of the period. */
-  async candidateSubjects(scan: SubjectScan): Promise<string[]> {
-    const { rows } = await this.pool.query<{ subject: string }>(
-      `SELECT DISTINCT s.subject
-       FROM event_versions v
-       CROSS JOIN LATERAL unnest(v.subjects) AS s(subject)
-       JOIN event_ledger l ON l.institution_id = v.institution_id AND l.event_id = v.event_id AND l.version = v.version
-       WHERE NOT v.voided
-         AND starts_with(s.subject, $1 || ':')
-         AND l.occurred_at < $2
-         AND ($6::text IS NULL OR s.subject > $6)
-         AND CASE WHEN $3::text IS NOT NULL THEN l.institution_id = $3
-                  ELSE (l.payload #>> '{institution,county}') = ANY($4)
-                    OR (l.payload #>> '{person,residenceRegion}') = ANY($4)
-                    OR (l.payload #>> '{referralParties,from,county}') = ANY($4) END
-       ORDER BY s.subject
-       LIMIT $5`,
+  private readonly statementTimeoutMs: number;
+
+  async subjectWindow(scan: SubjectScan): Promise<SubjectWindow> {
+    const rows = await this.query<{ subject: string; concerned: boolean }>(
+      `WITH window_subjects AS MATERIALIZED (
+         SELECT DISTINCT m.subject COLLATE "C" AS subject
+         FROM subject_members m
+         WHERE m.subject COLLATE "C" > COALESCE($6::text, $1 || ':') COLLATE "C"
+           AND m.subject COLLATE "C" < ($1 || ';') COLLATE "C"
+         ORDER BY 1
+         LIMIT $5
+       )
+       SELECT w.subject, hit.yes IS NOT NULL AS concerned
+       FROM window_subjects w
+       LEFT JOIN LATERAL (
+         SELECT true AS yes
+         FROM subject_members m
+         JOIN event_ledger l ON l.institution_id = m.institution_id AND l.event_id = m.event_id AND l.version = m.version
+         WHERE m.subject COLLATE "C" = w.subject
+           AND NOT l.voided
+           AND l.occurred_at < $2
+           AND CASE WHEN $3::text IS NOT NULL THEN l.institution_id = $3
+                    ELSE (l.payload #>> '{institution,county}') = ANY($4)
+                      OR (l.payload #>> '{person,residenceRegion}') = ANY($4)
+                      OR (l.payload #>> '{referralParties,from,county}') = ANY($4) END
+         LIMIT 1
+       ) hit ON true
+       ORDER BY w.subject`,
       [scan.prefix, scan.before, scan.institution ?? null, scan.counties, scan.limit, scan.after],
     );
-    return rows.map((r) => r.subject);
+    return {
+      concerned: rows.filter((r) => r.concerned).map((r) => r.subject),
+      scannedTo: rows.length < scan.limit ? null : rows[rows.length - 1].subject,
+    };
   }
 
   async members(subjects: string[]): Promise<Map<string, CanonicalEvent[]>> {
     const members = new Map<string, CanonicalEvent[]>();
     if (subjects.length === 0) return members;
-    const { rows } = await this.pool.query<{ subject: string; payload: CanonicalEvent }>(
+    const rows = await this.query<{ subject: string; payload: CanonicalEvent }>(
       `SELECT m.subject, l.payload
        FROM subject_members m
        JOIN event_ledger l ON l.institution_id = m.institution_id AND l.event_id = m.event_id AND l.version = m.version
@@ -58,5 +102,17 @@ export class ProvenanceRepository {
     );
     for (const { subject, payload } of rows) members.set(subject, [...(members.get(subject) ?? []), payload]);
     return members;
+  }
+
+  private async query<Row extends object>(text: string, values: unknown[]): Promise<Row[]> {
+    try {
+      return await inTransaction(this.pool, async (client) => {
+        await client.query(`SET LOCAL statement_timeout = ${this.statementTimeoutMs}`);
+        return (await client.query<Row>(text, values)).rows;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === QUERY_CANCELED) throw new ProvenanceTimeoutError();
+      throw error;
+    }
   }
 }

@@ -50,19 +50,19 @@ export class ProvenanceService {
     const items: ProvenanceItem[] = [];
     let after = cursor;
     for (;;) {
-      const subjects = await this.repository.candidateSubjects({
+      const window = await this.repository.subjectWindow({
         prefix: def.counting.subject.prefix, before: p.end, counties, institution: level === 'institution' ? region : undefined, after, limit: SCAN,
       });
-      const members = await this.repository.members(subjects);
-      for (const subject of subjects) {
-        after = subject;
+      const members = await this.repository.members(window.concerned);
+      for (const subject of window.concerned) {
         const events = members.get(subject) ?? [];
         const contributes = rollUpAll(contributionsOf(subject, events, [def])).filter(inCell).reduce((sum, c) => sum + c.delta, 0);
         if (contributes === 0) continue;
         items.push({ subject, contributes, events: events.map(summary) });
         if (items.length >= limit) return { items, nextCursor: subject };
       }
-      if (subjects.length < SCAN) return { items, nextCursor: null };
+      if (window.scannedTo === null) return { items, nextCursor: null };
+      after = window.scannedTo;
     }
   }
 }
