@@ -3,6 +3,8 @@ export class SseClient {
   readonly events: { type: string; data: unknown }[] = [];
   private readonly controller = new AbortController();
   status = 0;
+  /** True once the server ended the stream (not set when the client closed it). */
+  ended = false;
 
   private constructor() {}
 
@@ -33,6 +35,7 @@ export class SseClient {
           if (data !== undefined) this.events.push({ type, data: JSON.parse(data) });
         }
       }
+      this.ended = true;
     } catch {
       // aborted
     }

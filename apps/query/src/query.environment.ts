@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 import { BaseEnvironment } from '@lib/config';
 
 /** Variables of the query app (see .env.example). */
@@ -12,4 +12,32 @@ export class QueryEnvironment extends BaseEnvironment {
   @Min(100)
   @Max(600_000)
   PROVENANCE_STATEMENT_TIMEOUT_MS: number = 5000;
+
+  /**
+   * The address bureaus reach this API at (scheme, host, optional path prefix), written into FHIR
+   * resource URLs. Configured, never taken from the request's Host header, which the caller controls.
+   */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3002';
+
+  /** Live streams one bureau token may hold open at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  STREAM_MAX_PER_TOKEN: number = 5;
+
+  /** Live streams the process holds open at once, all tokens together. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  STREAM_MAX_TOTAL: number = 500;
+
+  /** Seconds between checks that an open stream's token is still valid; a revoked token ends its streams. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  STREAM_REAUTH_SECONDS: number = 30;
 }

@@ -16,6 +16,8 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { QueryEnvironment } from './query.environment';
 import { TargetStatus } from './status/target-status.service';
 import { IndicatorChangeFeed } from './stream/indicator-change-feed';
+import { StreamSessions } from './stream/stream-sessions';
+import { PublicBaseUrl } from './fhir/public-base-url';
 import { LiveValues } from './stream/live-values.service';
 import { StreamController } from './stream/stream.controller';
 import { IndicatorValues } from './values/indicator-values.service';
@@ -24,6 +26,6 @@ import { ValuesController } from './values/values.controller';
 @Module({
   imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
   controllers: [AlertsController, SilencesController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
-  providers: [BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues],
+  providers: [BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, StreamSessions, PublicBaseUrl],
 })
 export class QueryModule {}

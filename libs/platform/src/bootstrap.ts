@@ -9,12 +9,15 @@ import helmet from 'helmet';
 import { BaseEnvironment, parseTrustProxy } from '@lib/config';
 import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { HttpErrorFilter } from './http-error.filter';
+import { refuseNulCharacters } from './nul-characters';
 
 export interface HttpAppOptions {
   title: string;
   description: string;
   /** Largest JSON body accepted (body-parser syntax, e.g. '4mb'); 100kb by default. */
   bodyLimit?: string;
+  /** Paths whose bodies are validated item by item, NUL characters included (ingest's events). */
+  bodyCheckedElsewhere?: readonly string[];
   /** Anything app-specific to do before listening (extra middleware, a microservice...). */
   configure?: (app: NestExpressApplication) => void | Promise<void>;
 }
@@ -32,6 +35,7 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
   app.use(answerBodyParserErrors);
+  app.use(refuseNulCharacters(options.bodyCheckedElsewhere));
   // Security headers; the dashboard's CSP is set where it is served. No CORS: browsers call same-origin.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalFilters(new HttpErrorFilter());

@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AuthFailureLimiter, bearerToken as headerToken, claimedIdentity, CredentialCache } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
@@ -6,13 +7,21 @@ import { CredentialsRepository } from '@lib/registry-store';
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
 export interface BureauRequest extends Request {
   bureauScope: string;
+  /** The token presented, for routes that check it again later (a long-lived stream). */
+  bureauToken: string;
 }
 
-function presentedToken(request: Request): string | undefined {
-  const fromHeader = headerToken(request);
-  // EventSource (the live stream) cannot set headers: the stream and the dashboard may pass ?token=.
-  const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
-  return fromHeader ?? fromQuery;
+const QUERY_TOKEN = 'bureau:query-token';
+
+/**
+ * Marks the one route that may take the token as `?token=`: EventSource (the live stream) cannot set
+ * headers. Anywhere else a token in the URL would end up in proxy logs and browser history.
+ */
+export const AcceptsQueryToken = () => SetMetadata(QUERY_TOKEN, true);
+
+function presentedToken(request: Request, queryTokenAccepted: boolean): string | undefined {
+  const fromQuery = queryTokenAccepted && typeof request.query.token === 'string' ? request.query.token : undefined;
+  return headerToken(request) ?? fromQuery;
 }
 
 /** Bureau tokens, looked up by hash (cached for a minute, see CredentialCache). */
@@ -23,14 +32,23 @@ export class BureauTokenGuard implements CanActivate {
   constructor(
     credentials: CredentialsRepository,
     private readonly failures: AuthFailureLimiter,
+    private readonly reflector: Reflector,
   ) {
     this.scopes = new CredentialCache((token) => credentials.regionOfBureauToken(token));
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<BureauRequest>();
-    const token = presentedToken(request);
-    if (!token) throw new UnauthorizedException({ code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' });
+    const queryTokenAccepted = this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true;
+    const token = presentedToken(request, queryTokenAccepted);
+    if (!token) {
+      const inUrl = typeof request.query.token === 'string';
+      throw new UnauthorizedException(
+        inUrl
+          ? { code: 'token_in_url_refused', message: '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>' }
+          : { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' },
+      );
+    }
     const scope = await this.scopes.ownerOf(token);
     if (!scope) {
       this.failures.reject(
@@ -40,6 +58,7 @@ export class BureauTokenGuard implements CanActivate {
       );
     }
     request.bureauScope = scope;
+    request.bureauToken = token;
     return true;
   }
 }

@@ -16,8 +16,10 @@ export class PopulationUploadDto {
   @IsString()
   group: string;
 
-  @ApiProperty({ example: 250000 })
+  /** China has 1.4 billion people; a larger figure is a unit or typing error (and 1e308 overflows the column). */
+  @ApiProperty({ example: 250000, maximum: 2_000_000_000 })
   @IsInt()
   @Min(0)
+  @Max(2_000_000_000)
   count: number;
 }

@@ -37,6 +37,9 @@ export interface SeriesRow {
   asOf: string | null;
 }
 
+/** Longest series answered: 400 months is 33 years, 400 days 13 months. */
+export const MAX_SERIES_PERIODS = 400;
+
 /** Values, rankings and series of one indicator within a bureau's scope. */
 @Injectable()
 export class IndicatorValues {
@@ -84,7 +87,7 @@ export class IndicatorValues {
 
   async series(def: IndicatorDefinition, scope: string, region: string, from: string, to: string, dims: string): Promise<{ region: string; name: string; series: SeriesRow[] }> {
     const root = regionInScope(this.registry, region, scope);
-    const periods = periodsInRange(from, to, 400);
+    const periods = periodsInRange(from, to, MAX_SERIES_PERIODS);
     const cells = await this.readings.read(def, levelOf(this.registry, root), [root], periods, dims);
     return {
       region: root,

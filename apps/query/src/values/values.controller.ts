@@ -1,11 +1,12 @@
 import { BadRequestException, Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { comparePeriods, granularityOf } from '@lib/periods';
+import { comparePeriods, granularityOf, shiftPeriod } from '@lib/periods';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { dimsOrThrow, indicatorOrThrow, levelOrThrow, periodOrThrow } from './cell-query';
-import { IndicatorValues } from './indicator-values.service';
-import { FHIR_JSON, publicBaseUrl } from '../fhir/fhir.controller';
+import { IndicatorValues, MAX_SERIES_PERIODS } from './indicator-values.service';
+import { FHIR_JSON } from '../fhir/fhir.controller';
+import { PublicBaseUrl } from '../fhir/public-base-url';
 import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
 import { csvSelection, sendCsv, wantsCsv, wantsFhir } from './respond';
 import { RankingResponseDto, ValuesResponseDto } from './value-row.dto';
@@ -19,7 +20,10 @@ const VALUE_COLUMNS = ['region', 'name', 'numerator', 'denominator', 'value', 't
 @ApiParam({ name: 'code', example: 'county_visit_rate' })
 @ApiProduces('application/json', 'text/csv')
 export class ValuesController {
-  constructor(private readonly indicatorValues: IndicatorValues) {}
+  constructor(
+    private readonly indicatorValues: IndicatorValues,
+    private readonly baseUrl: PublicBaseUrl,
+  ) {}
 
   @Get('values')
   @ApiOperation({ summary: 'Values for one period: the region itself, or every region under it at `level` (drill-down)' })
@@ -37,7 +41,7 @@ export class ValuesController {
     if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [period, region], [...VALUE_COLUMNS], values));
     if (wantsFhir(request)) {
       response.type(FHIR_JSON);
-      const reports = values.map((v) => toMeasureReport(def, publicBaseUrl(request), period, { ...v, isInstitution: v.level === 'institution', dims }));
+      const reports = values.map((v) => toMeasureReport(def, this.baseUrl.api, period, { ...v, isInstitution: v.level === 'institution', dims }));
       return toBundle(reports);
     }
     return { indicator: code, period, dims: dims || undefined, values };
@@ -70,6 +74,9 @@ export class ValuesController {
     const to = periodOrThrow(def, query.to, 'to');
     if (granularityOf(from) !== granularityOf(to) || comparePeriods(from, to) > 0) {
       throw new BadRequestException({ code: 'invalid_range', message: 'from and to must be periods of one granularity, from ≤ to' });
+    }
+    if (comparePeriods(to, shiftPeriod(from, MAX_SERIES_PERIODS - 1)) > 0) {
+      throw new BadRequestException({ code: 'range_too_long', message: `A series has at most ${MAX_SERIES_PERIODS} periods` });
     }
     const dims = dimsOrThrow(def, query);
     const series = await this.indicatorValues.series(def, request.bureauScope, regionParam(query.region, request.bureauScope), from, to, dims);
