@@ -47,14 +47,14 @@ export class ProvenanceTimeoutError extends Error {
  */
 @Injectable()
 export class ProvenanceRepository {
+  private readonly statementTimeoutMs: number;
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     config: ConfigService<QueryEnvironment, true>,
   ) {
     this.statementTimeoutMs = config.get('PROVENANCE_STATEMENT_TIMEOUT_MS', { infer: true });
   }
-
-  private readonly statementTimeoutMs: number;
 
   async subjectWindow(scan: SubjectScan): Promise<SubjectWindow> {
     const rows = await this.query<{ subject: string; concerned: boolean }>(

@@ -48,6 +48,7 @@ export class StreamController {
     );
     const keepalive = interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: { at: new Date().toISOString() } })));
     // Straight to the database, not the guard's one-minute cache: a revocation must end the stream.
+    // A failed check (database unreachable) keeps the stream; only a token found revoked ends it.
     const revoked = interval(this.reauthMs).pipe(
       concatMap(() => from(this.credentials.regionOfBureauToken(request.bureauToken).catch(() => scope))),
       filter((region) => region === undefined),
