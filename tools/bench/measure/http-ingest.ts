@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
-import { openLoopLatency } from './open-loop';
 import type { HealthEvent } from '@lib/contracts';
+import { openLoopLatency } from './open-loop';
+import { cpuSeconds } from './process-cpu';
 
 export interface HttpIngestResult {
   eventsPerSecond: number;
@@ -29,8 +30,13 @@ export async function batchThroughput(url: string, apiKey: string, events: Healt
   return { eventsPerSecond: (accepted * batchSize) / seconds, requests: result.requests.total, non2xx: result.non2xx };
 }
 
-/** Single events at a fixed request rate: the latency a clinic's system sees for one report. */
-export async function singleEventLatency(url: string, apiKey: string, events: HealthEvent[], rate: number, seconds: number) {
+/**
+ * Single events at a fixed request rate: the latency a clinic's system sees for one report, the
+ * rate answered 2xx, and the ingest process's CPU time per request (from /proc, before and after;
+ * it includes what the process does in the background meanwhile).
+ */
+export async function singleEventLatency(url: string, apiKey: string, events: HealthEvent[], rate: number, seconds: number, ingestPid: number | undefined) {
+  const cpuBefore = cpuSeconds(ingestPid);
   const result = await openLoopLatency({
     url: `${url}/v1/events`,
     method: 'POST',
@@ -39,5 +45,6 @@ export async function singleEventLatency(url: string, apiKey: string, events: He
     rate,
     seconds,
   });
-  return { p50: result.p50, p99: result.p99, requests: result.requests, non2xx: result.non2xx };
+  const cpuMsPerRequest = ((cpuSeconds(ingestPid) - cpuBefore) * 1000) / result.requests;
+  return { p50: result.p50, p99: result.p99, acceptedPerSecond: result.okPerSecond, cpuMsPerRequest, requests: result.requests, non2xx: result.non2xx };
 }

@@ -19,6 +19,8 @@ export interface OpenLoopResult {
   non2xx: number;
   /** Requests completed per second of the run. */
   achievedPerSecond: number;
+  /** Requests answered 2xx per second of the run. */
+  okPerSecond: number;
 }
 
 const TICK_MS = 2;
@@ -87,11 +89,13 @@ async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   });
   await Promise.all(inFlight);
   agent.destroy();
+  const elapsedSeconds = (performance.now() - started) / 1000;
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     requests: total,
     non2xx,
-    achievedPerSecond: latencies.length / ((performance.now() - started) / 1000),
+    achievedPerSecond: latencies.length / elapsedSeconds,
+    okPerSecond: (total - non2xx) / elapsedSeconds,
   };
 }
