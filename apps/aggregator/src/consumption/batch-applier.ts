@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import type { CanonicalEvent } from '@lib/contracts';
 import { inTransaction, PG_POOL } from '@lib/database';
+import { GroupCommit } from '@lib/batching';
 import { ConsumedBatch, ConsumedMessage } from '@lib/kafka';
 import type { AggregatorEnvironment } from '../aggregator.environment';
 import { CounterLogFolder } from '../counters/counter-log-folder';
@@ -25,7 +26,6 @@ import {
 } from './aggregator.metrics';
 import { toLedgerEntry } from './canonical-message';
 import { feedActivity } from './feed-activity';
-import { GroupCommit } from './group-commit';
 import { retryTransient } from './transient-errors';
 
 /**

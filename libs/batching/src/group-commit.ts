@@ -1,10 +1,14 @@
 export interface GroupCommitOptions<T> {
-  /** Commits a group of items at once; every submitter of the group gets its outcome. */
+  /** Commits a group of items at once, in submission order; every submitter of the group gets its outcome. */
   commit(items: T[]): Promise<void>;
-  /** Size of an item (messages of a batch): a group is closed as soon as it reaches `maxSize`. */
+  /** Size of an item (messages of a batch, bytes of a send): a group is closed as soon as it reaches `maxSize`. */
   size(item: T): number;
   maxSize: number;
-  /** How long an idle group waits for more items after the last one arrived, when no commit is running. */
+  /**
+   * How long an idle group waits for company after its first item arrived, when no commit is
+   * running (Kafka's `linger.ms`); 0 commits on the next turn of the event loop, still sharing the
+   * commit with items submitted in the same turn.
+   */
   gatherMs: number;
 }
 
@@ -15,16 +19,20 @@ interface Waiting<T> {
 }
 
 /**
- * Group commit: items submitted concurrently (kafkajs hands over one batch per partition, several at
- * a time) are committed together, one commit at a time. While a commit runs, new items gather into
- * the next group, so under load each transaction holds as much as arrived meanwhile (more counters
- * merged, fewer round trips per event), and when idle an item waits only `gatherMs`. A submitter's
- * promise settles when the commit holding its item has: resolved means durable.
+ * Group commit: items submitted concurrently are committed together, one commit at a time, in the
+ * order they were submitted. While a commit runs, new items gather into the next group, so under
+ * load each commit holds as much as arrived meanwhile (fewer round trips per item), and when idle
+ * an item waits at most `gatherMs`. A submitter's promise settles when the commit holding its item
+ * has: resolved means committed (durable), rejected means its group failed — exactly the submitters
+ * of that group see the error; the next group is committed as usual.
+ *
+ * Used for the producer's requests (`KafkaProducer`), ingest's receipts and the aggregator's
+ * transactions of consumed batches.
  */
 export class GroupCommit<T> {
   private gathering: Array<Waiting<T>> = [];
   private gatheredSize = 0;
-  private timer?: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout | NodeJS.Immediate;
   private committing = false;
 
   constructor(private readonly options: GroupCommitOptions<T>) {}
@@ -35,22 +43,17 @@ export class GroupCommit<T> {
       this.gatheredSize += this.options.size(item);
       if (this.committing) return; // the running commit starts this group when it ends
       if (this.gatheredSize >= this.options.maxSize) this.startCommit();
-      else this.armTimer();
+      else this.timer ??= this.options.gatherMs > 0 ? setTimeout(() => this.startCommit(), this.options.gatherMs) : setImmediate(() => this.startCommit());
     });
   }
 
-  private armTimer(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.startCommit(), this.options.gatherMs);
-  }
-
   private startCommit(): void {
-    clearTimeout(this.timer);
+    this.cancelTimer();
     if (this.committing || this.gathering.length === 0) return;
     const group = this.takeGroup();
     this.committing = true;
-    this.options
-      .commit(group.map((w) => w.item))
+    Promise.resolve()
+      .then(() => this.options.commit(group.map((w) => w.item)))
       .then(
         () => group.forEach((w) => w.resolve()),
         (error: unknown) => group.forEach((w) => w.reject(error)),
@@ -60,6 +63,12 @@ export class GroupCommit<T> {
         // What gathered meanwhile goes next, without waiting: it has waited a whole commit already.
         this.startCommit();
       });
+  }
+
+  private cancelTimer(): void {
+    clearTimeout(this.timer as NodeJS.Timeout);
+    clearImmediate(this.timer as NodeJS.Immediate);
+    this.timer = undefined;
   }
 
   /** The gathered items up to maxSize (at least one); the rest stays for the next group. */
