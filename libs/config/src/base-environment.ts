@@ -77,6 +77,16 @@ export class BaseEnvironment {
   @Max(300000)
   KAFKA_SESSION_TIMEOUT_MS: number = 15000;
 
+  /**
+   * How long a producer's send waits for other sends to share its produce request when none is in
+   * flight (Kafka's linger.ms): a little latency for fewer, fuller requests under concurrent load.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  KAFKA_PRODUCER_LINGER_MS: number = 1;
+
   /** Kafka consumer-group prefix, so several deployments can share a cluster. */
   @Matches(/^[a-z0-9._-]+$/i)
   KAFKA_GROUP_PREFIX = 'health';

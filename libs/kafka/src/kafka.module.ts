@@ -1,13 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
+import { getToken } from '@willsoto/nestjs-prometheus';
 import { Kafka } from 'kafkajs';
+import type { Histogram } from 'prom-client';
 import type { BaseEnvironment } from '@lib/config';
 import { KafkaBatchConsumers } from './kafka-batch-consumer';
 import { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
 import { KafkaConsumersHealthCheck } from './kafka-consumers-health.check';
 import { KafkaHealthCheck } from './kafka-health.check';
-import { KAFKA_METRICS } from './kafka-metrics';
+import { KAFKA_METRICS, METRIC_SENDS_PER_REQUEST } from './kafka-metrics';
 import { KafkaProducer } from './kafka-producer';
 import { KafkaTopics } from './kafka-topics';
 
@@ -30,7 +32,15 @@ export class KafkaModule {
           useFactory: (config: ConfigService<BaseEnvironment, true>): Kafka =>
             createKafkaClient(config.get('KAFKA_BROKERS', { infer: true }), clientId),
         },
-        KafkaProducer,
+        {
+          provide: KafkaProducer,
+          inject: [KAFKA_CLIENT, ConfigService, getToken(METRIC_SENDS_PER_REQUEST)],
+          useFactory: (kafka: Kafka, config: ConfigService<BaseEnvironment, true>, sendsPerRequest: Histogram): KafkaProducer =>
+            new KafkaProducer(kafka, {
+              lingerMs: config.get('KAFKA_PRODUCER_LINGER_MS', { infer: true }),
+              observeRequest: (sends) => sendsPerRequest.observe(sends),
+            }),
+        },
         KafkaTopics,
         KafkaHealthCheck,
         KafkaConsumersHealthCheck,
