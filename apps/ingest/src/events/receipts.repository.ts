@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { GroupCommit } from '@lib/batching';
 import { PG_POOL } from '@lib/database';
 
 export interface EventVersionKey {
@@ -10,26 +11,67 @@ export interface EventVersionKey {
 
 export const versionKey = (k: EventVersionKey) => `${k.institutionId}\u0000${k.eventId}\u0000${k.version}`;
 
-/** Owns `ingest_receipts`: the event versions already made durable on the canonical topic. */
+/** One caller's lookup: its keys, and the ones found (filled in by the shared statement). */
+interface Lookup {
+  keys: EventVersionKey[];
+  found: Set<string>;
+}
+
+/** Keys per statement: a full HTTP batch (1000 events) fits, and one statement's document stays small. */
+const MAX_KEYS_PER_STATEMENT = 5000;
+
+/**
+ * Owns `ingest_receipts`: the event versions already made durable on the canonical topic.
+ * Concurrent requests share statements (GroupCommit, no linger: one statement of each kind at a
+ * time, gathering what arrives meanwhile), so a stream of single events costs a round trip per
+ * group, not per request.
+ */
 @Injectable()
 export class ReceiptsRepository {
+  private readonly lookups = new GroupCommit<Lookup>({
+    commit: (lookups) => this.lookUp(lookups),
+    size: (lookup) => lookup.keys.length,
+    maxSize: MAX_KEYS_PER_STATEMENT,
+    gatherMs: 0,
+  });
+
+  private readonly records = new GroupCommit<EventVersionKey[]>({
+    commit: (groups) => this.insert(groups.flat()),
+    size: (keys) => keys.length,
+    maxSize: MAX_KEYS_PER_STATEMENT,
+    gatherMs: 0,
+  });
+
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   /** Which of these versions were accepted before (as `versionKey` strings). */
   async alreadyAccepted(keys: EventVersionKey[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
+    const lookup: Lookup = { keys: keys.map(keyOnly), found: new Set() };
+    await this.lookups.submit(lookup);
+    return lookup.found;
+  }
+
+  async record(keys: EventVersionKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.records.submit(keys.map(keyOnly));
+  }
+
+  private async lookUp(lookups: Lookup[]): Promise<void> {
     const { rows } = await this.pool.query<EventVersionKey>(
       `SELECT r.institution_id AS "institutionId", r.event_id AS "eventId", r.version
        FROM ingest_receipts r
        JOIN jsonb_to_recordset($1::jsonb) AS k("institutionId" text, "eventId" text, version int)
          ON r.institution_id = k."institutionId" AND r.event_id = k."eventId" AND r.version = k.version`,
-      [JSON.stringify(keys)],
+      [JSON.stringify(lookups.flatMap((l) => l.keys))],
     );
-    return new Set(rows.map(versionKey));
+    const found = new Set(rows.map(versionKey));
+    for (const lookup of lookups) {
+      for (const key of lookup.keys.map(versionKey)) if (found.has(key)) lookup.found.add(key);
+    }
   }
 
-  async record(keys: EventVersionKey[]): Promise<void> {
-    if (keys.length === 0) return;
+  private async insert(keys: EventVersionKey[]): Promise<void> {
     await this.pool.query(
       `INSERT INTO ingest_receipts (institution_id, event_id, version)
        SELECT "institutionId", "eventId", version FROM jsonb_to_recordset($1::jsonb)
@@ -39,3 +81,6 @@ export class ReceiptsRepository {
     );
   }
 }
+
+/** Only the key goes into the statement's document, not the event it was taken from. */
+const keyOnly = ({ institutionId, eventId, version }: EventVersionKey): EventVersionKey => ({ institutionId, eventId, version });
