@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { RegistryStoreModule } from '@lib/registry-store';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { TokenBucketStorage } from '../auth/token-bucket.storage';
 import type { IngestEnvironment } from '../ingest.environment';
 import { RawEventsDoor } from '../raw-door/raw-events.door';
 import { EventIntake } from './event-intake.service';
@@ -18,6 +19,7 @@ import { ReceiptsRepository } from './receipts.repository';
       inject: [ConfigService],
       useFactory: (config: ConfigService<IngestEnvironment, true>) => ({
         throttlers: [{ ttl: 60_000, limit: config.get('INGEST_RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+        storage: new TokenBucketStorage(),
       }),
     }),
   ],
