@@ -14,8 +14,8 @@ import { readTopic } from '../support/topic-reader';
 describe('HTTP door: many single events at once', () => {
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const ingest = new AppProcess('ingest', 3946, { RAW_DOOR_ENABLED: 'false', INGEST_RATE_LIMIT_PER_MINUTE: '100000' });
-  const limited = new AppProcess('ingest', 3947, { RAW_DOOR_ENABLED: 'false', INGEST_RATE_LIMIT_PER_MINUTE: '10' });
+  const ingest = new AppProcess('ingest', 3953, { RAW_DOOR_ENABLED: 'false', INGEST_RATE_LIMIT_PER_MINUTE: '100000' });
+  const limited = new AppProcess('ingest', 3954, { RAW_DOOR_ENABLED: 'false', INGEST_RATE_LIMIT_PER_MINUTE: '10' });
   /** Institutions of several counties (partitions), with their API keys. */
   const senders: { institutionId: string; county: string; key: string }[] = [];
   const template = EXAMPLE_EVENTS.visit.find((e) => e.action === 'outpatient') as HealthEvent;
