@@ -7,7 +7,7 @@ export { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
 export { KafkaConsumersHealthCheck } from './kafka-consumers-health.check';
 export { KafkaHealthCheck } from './kafka-health.check';
 export { KafkaModule } from './kafka.module';
-export { KafkaProducer, MAX_REQUEST_BYTES } from './kafka-producer';
+export { KafkaProducer } from './kafka-producer';
 export type { KafkaProducerOptions, OutgoingMessage } from './kafka-producer';
 export { ensureTopics, KafkaTopics } from './kafka-topics';
 export { readTopicLog } from './topic-log';
