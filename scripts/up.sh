@@ -8,6 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 
 declare -A PORTS=([ingest]=3001 [query]=3002 [aggregator]=3003 [alerting]=3004 [simulator]=3005)
+# Each app is its own Kafka principal; the simulator produces as institutions do.
+declare -A KAFKA_PRINCIPAL=([ingest]=ingest [query]=query [aggregator]=aggregator [alerting]=alerting [simulator]=integrator)
 cd "$ROOT"
 RUN="$LOCAL/run"
 LOGS="$LOCAL/logs"
@@ -27,7 +29,8 @@ start_app() {
   say "starting $app on port ${PORTS[$app]} (log: .local/logs/$app.log)"
   # setsid: the app outlives this shell (setsid execs node, so $! is the app's pid); down.sh stops it.
   # The simulator feeds the demo live.
-  PORT="${PORTS[$app]}" SIMULATOR_AUTOSTART=true SIMULATOR_CREDENTIALS_FILE="$CREDENTIALS" \
+  # shellcheck disable=SC2046 # kafka_env gives several NAME=value words
+  env PORT="${PORTS[$app]}" SIMULATOR_AUTOSTART=true SIMULATOR_CREDENTIALS_FILE="$CREDENTIALS" $(kafka_env "${KAFKA_PRINCIPAL[$app]}") \
     setsid node "$ROOT/dist/apps/$app/src/main.js" >> "$LOGS/$app.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$app.pid"
 }
@@ -46,7 +49,8 @@ wait_healthy() {
 ensure_node_modules
 ensure_infrastructure
 if [ -z "$(ls -A "$RUN" 2>/dev/null)" ] || [ ! -d "$ROOT/dist" ]; then build; fi
-(cd "$ROOT" && node dist/tools/provision.js)
+# shellcheck disable=SC2046
+(cd "$ROOT" && env $(kafka_env admin) KAFKA_PROVISION_ACLS=true node dist/tools/provision.js)
 # The registry goes in through ingest's admin API first, so the other services load it at start.
 start_app ingest
 wait_healthy ingest
@@ -73,7 +77,7 @@ cat <<INFO
   Metrics (Prometheus)        http://127.0.0.1:300{1..5}/metrics
   Demo feed (simulator)       http://127.0.0.1:3005/v1/simulator/status
   Demo credentials            .local/demo-credentials.json (API keys per institution, bureau tokens)
-  Kafka                       127.0.0.1:9092 (deploy/local/kafka.sh status)
+  Kafka                       127.0.0.1:9092, SASL/SCRAM (deploy/local/kafka.sh status|credentials)
   Logs                        .local/logs/<app>.log, .local/kafka/broker.log
 
 INFO

@@ -93,7 +93,7 @@ export interface ReseedReport {
 export async function reseedOffsets(raw: Record<string, unknown>, force = false): Promise<ReseedReport> {
   const env = validateEnvironment(RebuildEnvironment, raw);
   const group = consumerGroupId(env.KAFKA_GROUP_PREFIX, AGGREGATOR_GROUP);
-  const log = await readTopicLog(createKafkaClient(env.KAFKA_BROKERS, 'health-indicators-rebuild'), env.KAFKA_TOPIC_PREFIX + TOPICS.events);
+  const log = await readTopicLog(createKafkaClient(env, 'health-indicators-rebuild'), env.KAFKA_TOPIC_PREFIX + TOPICS.events);
   const pool = new Pool({ connectionString: env.DATABASE_URL, application_name: 'health-indicators-rebuild', max: 1 });
   try {
     const offsets = new ConsumerOffsetsRepository(pool);

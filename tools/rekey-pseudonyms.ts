@@ -39,7 +39,7 @@ const APPLICATION = 'health-indicators-rekey';
 
 /** Why the pipeline is not quiet enough to re-key: consumers running, or canonical events not yet applied. */
 async function notQuiet(env: IngestEnvironment, pool: Pool): Promise<string[]> {
-  const kafka = createKafkaClient(env.KAFKA_BROKERS, APPLICATION);
+  const kafka = createKafkaClient(env, APPLICATION);
   const aggregatorGroup = consumerGroupId(env.KAFKA_GROUP_PREFIX, AGGREGATOR_GROUP);
   const groups = [aggregatorGroup, consumerGroupId(env.KAFKA_GROUP_PREFIX, RAW_DOOR_GROUP)];
   const admin = kafka.admin();

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # A real Apache Kafka broker (KRaft, combined broker+controller, single node) for local runs and tests,
 # brought from Maven Central jars. Idempotent: `start` on a running broker does nothing.
-#   deploy/local/kafka.sh start|stop|status|logs|reset
-# Everything it writes (jars, data, logs) lives under $KAFKA_LOCAL_DIR (default .local/kafka, git-ignored).
+#   deploy/local/kafka.sh start|stop|status|logs|reset|credentials
+# Everything it writes (jars, data, logs, credentials) lives under $KAFKA_LOCAL_DIR (default .local/kafka,
+# git-ignored).
+#
+# Clients authenticate with SASL/SCRAM-SHA-512 and the StandardAuthorizer allows only what ACLs grant
+# (tools/provision creates them, docs/reliability.md lists them). One principal per app plus `integrator`
+# (institutions' producers) and the super user `admin` (provisioning, tools, tests). Their passwords are
+# made at the first format and kept in $KAFKA_LOCAL_DIR/credentials.json (`kafka.sh credentials` prints them).
 set -euo pipefail
 
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,6 +21,9 @@ port="${KAFKA_PORT:-9092}"
 controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
 heap="${KAFKA_HEAP:--Xms256m -Xmx512m}"
 ready_timeout_s="${KAFKA_READY_TIMEOUT_S:-90}"
+credentials_file="$local_dir/credentials.json"
+# Who the broker knows: the apps, the institutions' producers, and the super user.
+principals=(admin ingest aggregator query alerting integrator)
 
 log() { echo "[kafka] $*" >&2; }
 
@@ -27,17 +36,39 @@ fetch_jars() {
   touch "$libs_dir/.complete"
 }
 
+password_of() { node -e 'process.stdout.write(require(process.argv[1]).passwords[process.argv[2]])' "$credentials_file" "$1"; }
+
+# Random passwords, made once with the storage they are formatted into (a reset makes new ones).
+make_credentials() {
+  [ -f "$credentials_file" ] && return 0
+  mkdir -p "$local_dir"
+  local json='{"mechanism":"scram-sha-512","passwords":{' sep='' name
+  for name in "${principals[@]}"; do
+    json+="$sep\"$name\":\"$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')\""; sep=','
+  done
+  (umask 077 && echo "$json}}" > "$credentials_file")
+  log "credentials written to $credentials_file"
+}
+
 write_config() {
   mkdir -p "$data_dir"
-  cat > "$local_dir/server.properties" <<PROPS
+  (umask 077 && cat > "$local_dir/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${controller_port}
-listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller_port}
-advertised.listeners=PLAINTEXT://127.0.0.1:${port}
+# Clients: SASL/SCRAM only. The controller listener is local and serves only the quorum (KRaft 3.9
+# cannot authenticate it with SCRAM); its peer is this process, seen as User:ANONYMOUS.
+listeners=SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller_port}
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${port}
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$(password_of admin)";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin;User:ANONYMOUS
+allow.everyone.if.no.acl.found=false
 log.dirs=${data_dir}
 # Topics are created by the project with explicit partitions and configs, never by accident.
 auto.create.topics.enable=false
@@ -52,6 +83,7 @@ log.retention.hours=168
 num.network.threads=2
 num.io.threads=4
 PROPS
+)
   cat > "$local_dir/log4j.properties" <<PROPS
 log4j.rootLogger=INFO, file
 log4j.appender.file=org.apache.log4j.RollingFileAppender
@@ -76,8 +108,10 @@ format_storage() {
   local cluster_id
   # A Kafka cluster id is a base64url UUID without padding (22 characters).
   cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-  log "formatting KRaft storage (cluster $cluster_id)"
-  java $(jvm_opts) -cp "$libs_dir/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$local_dir/server.properties" >> "$log_file" 2>&1
+  log "formatting KRaft storage (cluster $cluster_id) with SCRAM users ${principals[*]}"
+  local scram=() name
+  for name in "${principals[@]}"; do scram+=(--add-scram "SCRAM-SHA-512=[name=$name,password=$(password_of "$name")]"); done
+  java $(jvm_opts) -cp "$libs_dir/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$local_dir/server.properties" "${scram[@]}" >> "$log_file" 2>&1
 }
 
 running_pid() {
@@ -87,7 +121,7 @@ running_pid() {
 }
 
 # Ready means a metadata request succeeds, not merely that the port is open.
-metadata_ok() { node "$repo_dir/deploy/local/kafka-metadata.js" "127.0.0.1:$port" >/dev/null 2>&1; }
+metadata_ok() { node "$repo_dir/deploy/local/kafka-metadata.js" "127.0.0.1:$port" "$credentials_file" >/dev/null 2>&1; }
 
 wait_ready() {
   local deadline=$((SECONDS + ready_timeout_s))
@@ -107,10 +141,13 @@ start() {
   fetch_jars
   mkdir -p "$local_dir"
   if ! running_pid >/dev/null; then
+    if [ -f "$data_dir/meta.properties" ] && [ ! -f "$credentials_file" ]; then
+      log "$data_dir was formatted without SCRAM users (a broker from before authentication): run '$0 reset' first"; exit 1
+    fi
+    make_credentials
     write_config
     format_storage
     log "starting broker on 127.0.0.1:$port (controller $controller_port), logs in $log_file"
-    # setsid: the broker outlives the shell that started it and ignores its signals.
     # setsid: the broker outlives the shell that started it and ignores its signals.
     # shellcheck disable=SC2046
     setsid java $(jvm_opts) -cp "$libs_dir/*" kafka.Kafka "$local_dir/server.properties" \
@@ -143,6 +180,8 @@ case "${1:-}" in
   restart) stop; start ;;
   status) status ;;
   logs) tail -n "${2:-100}" "$log_file" ;;
-  reset) stop; rm -rf "$data_dir"; log "data removed" ;;
-  *) echo "usage: $0 start|stop|restart|status|logs [n]|reset" >&2; exit 2 ;;
+  # The SCRAM users live in the formatted storage: new storage, new passwords.
+  reset) stop; rm -rf "$data_dir" "$credentials_file"; log "data and credentials removed" ;;
+  credentials) cat "$credentials_file" ;;
+  *) echo "usage: $0 start|stop|restart|status|logs [n]|reset|credentials" >&2; exit 2 ;;
 esac

@@ -41,6 +41,13 @@ ensure_redis() {
 
 ensure_kafka() { "$ROOT/deploy/local/kafka.sh" start; }
 
+# The KAFKA_SASL_* variables of one principal of the local broker (admin, ingest, aggregator, query,
+# alerting, integrator), as NAME=value words for env(1); kafka.sh made them at its first start.
+kafka_env() {
+  node -e 'const c = require(process.argv[1]); console.log(`KAFKA_SASL_MECHANISM=${c.mechanism} KAFKA_SASL_USERNAME=${process.argv[2]} KAFKA_SASL_PASSWORD=${c.passwords[process.argv[2]]}`)' \
+    "${KAFKA_LOCAL_DIR:-$LOCAL/kafka}/credentials.json" "$1"
+}
+
 # Debian's Chromium drives the dashboard's browser test (playwright-core uses it; no browser download),
 # with a CJK font so the screenshots show Chinese labels, not boxes.
 ensure_chromium() {

@@ -128,7 +128,7 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
     expect(JSON.parse(cached!)).toEqual({ value: Number(stored.value), revision: Number(stored.revision), asOf: stored.updated_at.toISOString() });
 
     const announced = await readChange(
-      createKafkaClient(bed.env.KAFKA_BROKERS, 'hand-changes'),
+      createKafkaClient(bed.env, 'hand-changes'),
       bed.env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges,
       (c) => c.indicator === 'county_visit_rate' && c.level === 'county' && c.region === '610921' && c.period === '202403',
     );

@@ -20,7 +20,7 @@ const LATER = '98';
 describe('stored offsets that no longer point into the broker’s log', () => {
   const bed = new AggregatorTestBed('offsets');
   const aggregator = bed.aggregator(3791);
-  const kafka = createKafkaClient(bed.env.KAFKA_BROKERS, 'test-offsets');
+  const kafka = createKafkaClient(bed.env, 'test-offsets');
 
   beforeAll(() => bed.setup());
   afterAll(async () => {

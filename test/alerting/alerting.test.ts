@@ -23,7 +23,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   const admin = { authorization: 'Bearer dev-admin-token-change-me-000000', 'content-type': 'application/json' };
   const year = periodsOf(new Date()).year;
   const receiver = new WebhookReceiver();
-  const alerts = new TopicCollector(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.alerts);
+  const alerts = new TopicCollector(env, env.KAFKA_TOPIC_PREFIX + TOPICS.alerts);
   const alerting = new AppProcess('alerting', 3964, {
     ALERT_RED_FIRES_IMMEDIATELY: 'true',
     ALERT_EVALUATION_INTERVAL_SECONDS: '3600',
@@ -67,10 +67,10 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     await seedRegistry(pool);
     seedDemoTargets(env, year);
     await receiver.start();
-    producer = createKafkaClient(env.KAFKA_BROKERS, 'alerting-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createKafkaClient(env, 'alerting-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await Promise.all([alerting.start(), alerts.start()]);
-    await waitForGroup(env.KAFKA_BROKERS, `${env.KAFKA_GROUP_PREFIX}.alerting`);
+    await waitForGroup(env, `${env.KAFKA_GROUP_PREFIX}.alerting`);
 
     const hooks = [
       { region: '610921', url: receiver.url('/hanyin'), format: 'json', secret: 'whsec-alerting-test' },

@@ -43,10 +43,10 @@ describe('alerting judges with statistical sense and without flapping', () => {
     await seedRegistry(pool);
     seedDemoTargets(env, year);
     cityToken = await issueBureauToken(pool, '610900');
-    producer = createKafkaClient(env.KAFKA_BROKERS, 'judgement-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createKafkaClient(env, 'judgement-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await Promise.all([alerting.start(), query.start()]);
-    await waitForGroup(env.KAFKA_BROKERS, `${env.KAFKA_GROUP_PREFIX}.alerting`);
+    await waitForGroup(env, `${env.KAFKA_GROUP_PREFIX}.alerting`);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { Consumer } from 'kafkajs';
-import { createKafkaClient } from '@lib/kafka';
+import { createKafkaClient, KafkaConnection } from '@lib/kafka';
 
 /** A live consumer of one topic that keeps every message with the time it arrived (for latency). */
 export class TopicCollector {
@@ -7,12 +7,12 @@ export class TopicCollector {
   private consumer?: Consumer;
 
   constructor(
-    private readonly brokers: string,
+    private readonly connection: KafkaConnection,
     private readonly topic: string,
   ) {}
 
   async start(): Promise<this> {
-    const kafka = createKafkaClient(this.brokers, 'alerts-collector');
+    const kafka = createKafkaClient(this.connection, 'alerts-collector');
     this.consumer = kafka.consumer({ groupId: `alerts-collector-${Date.now()}`, maxWaitTimeInMs: 50 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });

@@ -39,6 +39,12 @@ const OPERATOR_ENV: Record<string, string> = {
   ADMIN_TOKEN: '5f1c9a0e7b3d4c2a8e6f0b1d3c5a7e9f1b3d5c7a',
   PSEUDONYM_SECRET: '0d2e4f6a8b1c3d5e7f9a0b2c4d6e8f1a3c5e7a9b0d2f4a6c',
   POSTGRES_PASSWORD: '9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
+  KAFKA_ADMIN_PASSWORD: '1a3c5e7a9b0d2f4a6c8e0b2d4f6a8c0e',
+  KAFKA_INGEST_PASSWORD: '2b4d6f8a0c1e3a5c7e9a1b3d5f7a9c1e',
+  KAFKA_AGGREGATOR_PASSWORD: '3c5e7a9b1d2f4a6c8e0a2c4e6a8c0e2a',
+  KAFKA_QUERY_PASSWORD: '4d6f8a0c2e3a5c7e9a1c3e5a7c9e1a3c',
+  KAFKA_ALERTING_PASSWORD: '5e7a9b1d3f4a6c8e0a2e4a6c8e0a2c4e',
+  KAFKA_INTEGRATOR_PASSWORD: '6f8a0c2e4a5c7e9a1c3a5c7e9a1c3e5a',
 };
 /**
  * Values as the apps would see them: compose's `${VAR:-default}` taken at its default, `${VAR:?…}`
@@ -80,7 +86,9 @@ describe('docker-compose.yml', () => {
     it('takes every secret it is given from the operator, with no fallback', () => {
       const declared = new environmentClass();
       const secrets = Object.entries(service.environment ?? {}).filter(([name]) => secretKindOf(declared, name) === 'secret' && name !== 'PSEUDONYM_PREVIOUS_KEYS');
-      for (const [name, value] of secrets) expect({ name, value }).toEqual({ name, value: expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`)) });
+      // Each app's Kafka password is its own user's (KAFKA_<USER>_PASSWORD in the operator's .env).
+      const operatorVariable = (name: string) => (name === 'KAFKA_SASL_PASSWORD' ? `KAFKA_${String(service.environment?.KAFKA_SASL_USERNAME).toUpperCase()}_PASSWORD` : name);
+      for (const [name, value] of secrets) expect({ name, value }).toEqual({ name, value: expect.stringMatching(new RegExp(`^\\$\\{${operatorVariable(name)}:\\?[^}]+\\}$`)) });
       expect(String(service.environment?.DATABASE_URL)).toMatch(/^postgres:\/\/health:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:/);
     });
 

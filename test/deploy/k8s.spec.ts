@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { BaseEnvironment, declaredVariables, validateEnvironment } from '@lib/config';
-import { TOPICS, topicSpecs } from '@lib/kafka';
+import { KAFKA_PRINCIPALS, kafkaGrants, TOPICS, topicSpecs } from '@lib/kafka';
 import { AggregatorEnvironment } from '../../apps/aggregator/src/aggregator.environment';
 import { AlertingEnvironment } from '../../apps/alerting/src/alerting.environment';
 import { IngestEnvironment } from '../../apps/ingest/src/ingest.environment';
@@ -146,6 +146,8 @@ const STAND_IN_SECRETS: Record<string, string> = {
   PSEUDONYM_PREVIOUS_KEYS: 'k0:a-retired-key',
   DATABASE_URL: 'postgres://health:5c9e1a7f3b0d8e6c4a2f0b9d7e5c3a1f@health-pg-rw:5432/health',
 };
+/** Stand-in for the password Strimzi's User Operator keeps in each KafkaUser's Secret (key `password`). */
+const STAND_IN_KAFKA_PASSWORD = '2d4f6a8c0e1b3d5f7a9c0e2b4d6f8a1c';
 const canonical = topicSpecs().find((spec) => spec.name === TOPICS.events)!;
 
 const rendered = Object.fromEntries(OVERLAYS.map((overlay) => [overlay, build(path.join(K8S, 'overlays', overlay))])) as Record<
@@ -236,7 +238,12 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
       }
       for (const variable of c.env ?? []) {
         const ref = variable.valueFrom?.secretKeyRef;
-        if (ref) {
+        if (ref && variable.name === 'KAFKA_SASL_PASSWORD') {
+          // The workload's own KafkaUser: Strimzi keeps its password in a Secret of the user's name.
+          expect(ref).toEqual({ name: env.KAFKA_SASL_USERNAME, key: 'password' });
+          expect(find('KafkaUser', ref.name)).toBeDefined();
+          env[variable.name] = STAND_IN_KAFKA_PASSWORD;
+        } else if (ref) {
           expect(ref).toEqual({ name: 'health-indicators', key: variable.name, ...(OPTIONAL_SECRET_KEYS.includes(variable.name) ? { optional: true } : {}) });
           expect(SECRET_KEYS).toContain(variable.name);
           env[variable.name] = secretValues[variable.name];
@@ -256,7 +263,8 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
       expect(() => validateEnvironment(environmentClass, env)).not.toThrow();
       // Every secret the app declares comes from the Secret (the others it does not get at all).
       const fromSecret = (container.env as Json[]).filter((v) => v.valueFrom).map((v) => v.name);
-      expect(fromSecret.sort()).toEqual(SECRET_KEYS.filter((name) => names.includes(name)).sort());
+      expect(fromSecret.sort()).toEqual([...SECRET_KEYS.filter((name) => names.includes(name)), 'KAFKA_SASL_PASSWORD'].sort());
+      expect(env.KAFKA_SASL_USERNAME).toBe(app === 'simulator' ? 'integrator' : app);
     });
 
     it('gives its init containers (tools) only variables they declare', () => {
@@ -394,6 +402,31 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     expect(command.slice(command.indexOf('--appendonly'), command.indexOf('--appendonly') + 2)).toEqual(['--appendonly', 'no']);
     expect(podSpecOf(redis).volumes.every((volume: Json) => volume.emptyDir)).toBe(true);
     expect(new URL(configMaps['health-indicators-config'].REDIS_URL).hostname).toBe(find('Service', 'redis')!.metadata.name);
+  });
+
+  it('authenticates every Kafka client and grants each KafkaUser exactly the ACLs of libs/kafka KAFKA_ACCESS', () => {
+    const kafka = all('Kafka')[0];
+    expect(kafka.spec.kafka.listeners.map((l: Json) => l.authentication?.type)).toEqual(kafka.spec.kafka.listeners.map(() => 'scram-sha-512'));
+    expect(kafka.spec.kafka.authorization.type).toBe('simple');
+    expect(configMaps['health-indicators-config'].KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+    const users = all('KafkaUser');
+    for (const user of users) expect(user.spec.authentication.type).toBe('scram-sha-512');
+    const granted = users
+      .filter((user) => (KAFKA_PRINCIPALS as readonly string[]).includes(user.metadata.name))
+      .flatMap((user) =>
+        (user.spec.authorization.acls as Json[]).flatMap((acl) =>
+          (acl.operations as string[]).map((operation) => ({
+            principal: user.metadata.name,
+            resource: acl.resource.type,
+            name: acl.resource.name,
+            pattern: acl.resource.patternType === 'prefix' ? 'prefixed' : acl.resource.patternType,
+            operation,
+          })),
+        ),
+      );
+    const byText = (grants: object[]) => grants.map((g) => JSON.stringify(g)).sort();
+    expect(byText(granted)).toEqual(byText(kafkaGrants('', configMaps['health-indicators-config'].KAFKA_GROUP_PREFIX)));
+    expect(users.map((user) => user.metadata.name).sort()).toEqual([...KAFKA_PRINCIPALS, 'provision'].sort());
   });
 
   it('migrates with a provision Job from the same image, with variables provision declares', () => {

@@ -25,7 +25,7 @@ describe('a Kafka consumer that kafkajs gave up on', () => {
   });
 
   it('fails health, restarts, and then consumes the message it crashed on', async () => {
-    const kafka = createKafkaClient(bed.env.KAFKA_BROKERS, 'faults-consumer-restart');
+    const kafka = createKafkaClient(bed.env, 'faults-consumer-restart');
     const topic = bed.topic('alerts'); // this bed's own, consumed by nothing else
     let bugs = 2;
     const handled: ConsumedMessage[] = [];

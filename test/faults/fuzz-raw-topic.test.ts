@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Partitioners } from 'kafkajs';
 import { CanonicalEvent } from '@lib/contracts';
-import { createKafkaClient, RAW_MAX_MESSAGE_BYTES } from '@lib/kafka';
+import { createKafkaClient, KafkaConnection, RAW_MAX_MESSAGE_BYTES } from '@lib/kafka';
 import { eventually } from '../support/app-process';
 import { seedRegistry } from '../support/registry-fixture';
 import { readTopic } from '../support/topic-reader';
@@ -49,7 +49,7 @@ describe('fuzz: the raw Kafka topic', () => {
     const messages = fc.sample(arbitrary, { seed: FUZZ_SEED + 3, numRuns: MESSAGES });
     for (const m of messages) kinds.add(m.kind);
 
-    const producer = createKafkaClient(bed.env.KAFKA_BROKERS, 'faults-raw').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafkaClient(bed.env, 'faults-raw').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     // Sends in requests under the raw topic's batch limit (huge values are part of the fuzz): no
     // partition's batch can pass it.
@@ -68,17 +68,17 @@ describe('fuzz: the raw Kafka topic', () => {
     await flush();
     await producer.disconnect();
     // The raw topic is this test's own: every (partition, offset) below its end is one of our messages.
-    const sent = await offsetsOf(bed.env.KAFKA_BROKERS, bed.topic('eventsRaw'));
+    const sent = await offsetsOf(bed.env, bed.topic('eventsRaw'));
 
     const letters = await eventually(
-      async () => (await readTopic(bed.env.KAFKA_BROKERS, bed.topic('eventsDeadLetter'))).map((m) => JSON.parse(m.value) as { errors: { code: string }[]; source: { partition: number; offset: string } }),
+      async () => (await readTopic(bed.env, bed.topic('eventsDeadLetter'))).map((m) => JSON.parse(m.value) as { errors: { code: string }[]; source: { partition: number; offset: string } }),
       (l) => l.length >= messages.length,
       90_000,
     );
     const lettered = new Set(letters.map((l) => `${l.source.partition}:${l.source.offset}`));
     const withoutReason = letters.filter((l) => !(l.errors.length > 0 && l.errors.every((e) => typeof e.code === 'string')));
     const missing = [...sent].filter((s) => !lettered.has(s));
-    const canonical = (await readTopic(bed.env.KAFKA_BROKERS, bed.topic('events'))).map((m) => JSON.parse(m.value) as CanonicalEvent);
+    const canonical = (await readTopic(bed.env, bed.topic('events'))).map((m) => JSON.parse(m.value) as CanonicalEvent);
     const codes = new Tally();
     for (const l of letters) for (const e of l.errors) codes.add(e.code);
 
@@ -93,8 +93,8 @@ describe('fuzz: the raw Kafka topic', () => {
   }, 180_000);
 });
 
-async function offsetsOf(brokers: string, topic: string): Promise<Set<string>> {
-  const admin = createKafkaClient(brokers, 'faults-offsets').admin();
+async function offsetsOf(connection: KafkaConnection, topic: string): Promise<Set<string>> {
+  const admin = createKafkaClient(connection, 'faults-offsets').admin();
   await admin.connect();
   const partitions = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();

@@ -88,7 +88,7 @@ describe('fault: ingest killed mid-batch, clients retrying', () => {
     await clients;
     await settled(bed, 300_000);
 
-    const canonical = (await readTopic(bed.env.KAFKA_BROKERS, bed.topic('events'))).map((m) => JSON.parse(m.value) as CanonicalEvent);
+    const canonical = (await readTopic(bed.env, bed.topic('events'))).map((m) => JSON.parse(m.value) as CanonicalEvent);
     const onTopic = new Map<string, number>();
     for (const e of canonical) onTopic.set(e.eventId, (onTopic.get(e.eventId) ?? 0) + 1);
     const missing = events.filter((e) => !onTopic.has(e.eventId)).map((e) => e.eventId);

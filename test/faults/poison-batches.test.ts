@@ -33,7 +33,7 @@ describe('poison record batches on the raw topic', () => {
     await seedRegistry(bed.pool);
     await bed.setup();
     await Promise.all([ingest.start(), aggregator.start()]);
-    producer = createKafkaClient(bed.env.KAFKA_BROKERS, 'faults-poison').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createKafkaClient(bed.env, 'faults-poison').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
   });
 
@@ -62,7 +62,7 @@ describe('poison record batches on the raw topic', () => {
 
   /** Whether the raw door's group has committed every partition of the raw topic up to its end. */
   async function caughtUp(): Promise<boolean> {
-    const admin = createKafkaClient(bed.env.KAFKA_BROKERS, 'faults-poison-offsets').admin();
+    const admin = createKafkaClient(bed.env, 'faults-poison-offsets').admin();
     await admin.connect();
     try {
       const ends = await admin.fetchTopicOffsets(bed.topic('eventsRaw'));
@@ -84,7 +84,7 @@ describe('poison record batches on the raw topic', () => {
     const n = await eventually(() => counted(sent), (c) => c === sent.length, 90_000);
     expect(n).toBe(sent.length);
     expect(await eventually(caughtUp, (done) => done)).toBe(true);
-    expect(await readTopic(bed.env.KAFKA_BROKERS, bed.topic('eventsDeadLetter'))).toEqual([]);
+    expect(await readTopic(bed.env, bed.topic('eventsDeadLetter'))).toEqual([]);
     expect(await ingest.healthy()).toBe(true);
   }, 180_000);
 
@@ -101,7 +101,7 @@ describe('poison record batches on the raw topic', () => {
     const after = await sendValid(CompressionTypes.None, key);
 
     const letters = await eventually(
-      async () => (await readTopic(bed.env.KAFKA_BROKERS, bed.topic('eventsDeadLetter'))).map((m) => JSON.parse(m.value) as Letter),
+      async () => (await readTopic(bed.env, bed.topic('eventsDeadLetter'))).map((m) => JSON.parse(m.value) as Letter),
       (l) => l.length >= 1,
       90_000,
     );

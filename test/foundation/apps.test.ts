@@ -71,7 +71,7 @@ describe('configuration', () => {
 describe('topics', () => {
   it('are created by the project with explicit partitions, not by auto-create', async () => {
     const env = testEnvironment();
-    const admin = createKafkaClient(env.KAFKA_BROKERS, 'topics-test').admin();
+    const admin = createKafkaClient(env, 'topics-test').admin();
     await admin.connect();
     try {
       const names = Object.values(TOPICS).map((topic) => env.KAFKA_TOPIC_PREFIX + topic);

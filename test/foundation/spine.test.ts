@@ -14,7 +14,7 @@ describe('spine: Kafka → aggregator → PostgreSQL + Redis', () => {
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   const redis = new Redis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX });
-  const producer = createKafkaClient(env.KAFKA_BROKERS, 'spine-test').producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = createKafkaClient(env, 'spine-test').producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
   const aggregator = new AppProcess('aggregator', 3903);
   const institutionId = `610921-THC-${Date.now() % 100000}`;
 

@@ -73,7 +73,7 @@ describe('broker outage under load', () => {
     await load;
 
     const onTopic = new Set(
-      (await readTopic(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => (JSON.parse(m.value) as { eventId: string }).eventId),
+      (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => (JSON.parse(m.value) as { eventId: string }).eventId),
     );
     const missing = accepted.filter((eventId) => !onTopic.has(eventId));
     process.stdout.write(`broker outage: answers ${JSON.stringify(answers)}; accepted ${accepted.length}; missing ${missing.length}\n`);

@@ -52,7 +52,7 @@ describe('HTTP door: POST /v1/events', () => {
   it('puts accepted events on the canonical topic, keyed by county, pseudonymised', async () => {
     const [event] = freshExamples();
     await post(event, keyFor(event));
-    const canonical = (await readTopic(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events))
+    const canonical = (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events))
       .map((m) => ({ key: m.key, event: JSON.parse(m.value) as CanonicalEvent }))
       .find((m) => m.event.eventId === event.eventId);
     expect(canonical?.key).toBe(canonical?.event.institution.county);

@@ -17,7 +17,7 @@ describe('Kafka door: health.events.raw.v1', () => {
 
   beforeAll(async () => {
     await seedRegistry(pool);
-    producer = createKafkaClient(env.KAFKA_BROKERS, 'raw-door-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createKafkaClient(env, 'raw-door-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await ingest.start();
   });
@@ -48,13 +48,13 @@ describe('Kafka door: health.events.raw.v1', () => {
     });
 
     const canonical = await eventually(
-      async () => (await readTopic(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => JSON.parse(m.value) as CanonicalEvent),
+      async () => (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => JSON.parse(m.value) as CanonicalEvent),
       (events) => good.every((g) => events.some((e) => e.eventId === g.eventId)),
     );
     expect(canonical.filter((e) => e.eventId.startsWith('BAD-'))).toEqual([]);
 
     const letters = await eventually(
-      async () => (await readTopic(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map((m) => m.value),
+      async () => (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map((m) => m.value),
       (values) => values.length >= bad.length,
     );
     const codes = letters.map((value) => (JSON.parse(value) as { errors: { code: string }[] }).errors.map((e) => e.code));

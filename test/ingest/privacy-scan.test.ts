@@ -51,7 +51,7 @@ describe('privacy: no clear ID number past the door', () => {
       const key = await issueApiKey(pool, event.institutionId);
       await fetch(`${ingest.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(event) });
     }
-    const producer = createKafkaClient(env.KAFKA_BROKERS, 'privacy-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafkaClient(env, 'privacy-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({
       topic: env.KAFKA_TOPIC_PREFIX + TOPICS.eventsRaw,
@@ -67,7 +67,7 @@ describe('privacy: no clear ID number past the door', () => {
 
     const haystacks: Record<string, string> = {};
     for (const topic of Object.values(TOPICS).filter((t) => t !== TOPICS.eventsRaw)) {
-      haystacks[`topic ${topic}`] = (await readTopic(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + topic)).map((m) => `${m.key} ${m.value}`).join('\n');
+      haystacks[`topic ${topic}`] = (await readTopic(env, env.KAFKA_TOPIC_PREFIX + topic)).map((m) => `${m.key} ${m.value}`).join('\n');
     }
     const tables = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
     for (const { table_name } of tables.rows) {

@@ -60,7 +60,7 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
     await seedRegistry(pool);
     await seedDemoCounters(pool, year, cstToday().month);
     cityToken = await issueBureauToken(pool, '610900');
-    producer = createKafkaClient(env.KAFKA_BROKERS, 'dashboard-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createKafkaClient(env, 'dashboard-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await Promise.all([producer.connect(), query.start(), ingest.start()]);
     browser = await chromium.launch(CHROMIUM);
     // Reduced motion: charts draw without animation, so a screenshot shows them settled.

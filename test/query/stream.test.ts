@@ -17,7 +17,7 @@ describe('live stream (SSE)', () => {
 
   beforeAll(async () => {
     await seedRegistry(pool);
-    producer = createKafkaClient(env.KAFKA_BROKERS, 'stream-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createKafkaClient(env, 'stream-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await query.start();
   });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { localKafkaCredentials } from '../../tools/lib/local-kafka-credentials';
 
 /**
  * The environment integration tests and the app processes they start share. Every test FILE gets
@@ -22,7 +23,14 @@ export function testScope(): string {
   return `${testRunId()}_${testFileId()}`;
 }
 
-export function testEnvironment(overrides: Record<string, string> = {}): Record<string, string> {
+/** A test's variables; the Kafka ones are always there (createKafkaClient takes the environment). */
+export type TestEnvironment = Record<string, string> & { KAFKA_BROKERS: string };
+
+/**
+ * Tests and provisioning act as the broker's super user (they create topics and ACLs, read every
+ * topic); each app process runs as its own principal (test/support/app-process.ts).
+ */
+export function testEnvironment(overrides: Record<string, string> = {}): TestEnvironment {
   const scope = testScope();
   return {
     NODE_ENV: 'test',
@@ -31,10 +39,12 @@ export function testEnvironment(overrides: Record<string, string> = {}): Record<
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
     REDIS_KEY_PREFIX: `test-${scope}:`,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    ...localKafkaCredentials('admin'),
+    KAFKA_PROVISION_ACLS: 'true',
     KAFKA_TOPIC_PREFIX: `test-${scope}.`,
     KAFKA_GROUP_PREFIX: `test-${scope}`,
     // Crash tests restart consumers: the broker's minimum keeps the dead member's wait short.
     KAFKA_SESSION_TIMEOUT_MS: '6000',
     ...overrides,
-  };
+  } as TestEnvironment;
 }

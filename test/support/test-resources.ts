@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { createKafkaClient } from '@lib/kafka';
+import { createKafkaClient, KafkaConnection } from '@lib/kafka';
 
 /** Drops databases whose names match and deletes topics whose names match (test clean-up). */
-export async function dropTestResources(databaseUrl: string, brokers: string, database: (name: string) => boolean, topic: (name: string) => boolean): Promise<void> {
+export async function dropTestResources(databaseUrl: string, connection: KafkaConnection, database: (name: string) => boolean, topic: (name: string) => boolean): Promise<void> {
   const url = new URL(databaseUrl);
   url.pathname = '/postgres';
   const admin = new Client({ connectionString: url.toString() });
@@ -13,7 +13,7 @@ export async function dropTestResources(databaseUrl: string, brokers: string, da
   } finally {
     await admin.end();
   }
-  const kafka = createKafkaClient(brokers, 'test-clean-up').admin();
+  const kafka = createKafkaClient(connection, 'test-clean-up').admin();
   await kafka.connect();
   try {
     const topics = (await kafka.listTopics()).filter(topic);

@@ -1,8 +1,8 @@
-import { createKafkaClient } from '@lib/kafka';
+import { createKafkaClient, KafkaConnection } from '@lib/kafka';
 
 /** Reads a whole topic from the beginning up to its current end (for checks, not for processing). */
-export async function readTopic(brokers: string, topic: string): Promise<{ key: string | null; value: string }[]> {
-  const kafka = createKafkaClient(brokers, 'topic-reader');
+export async function readTopic(connection: KafkaConnection, topic: string): Promise<{ key: string | null; value: string }[]> {
+  const kafka = createKafkaClient(connection, 'topic-reader');
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { createKafkaClient } from '@lib/kafka';
+import { localKafkaCredentials } from '../lib/local-kafka-credentials';
 import { provision } from '../provision';
 
 /**
@@ -9,7 +10,7 @@ import { provision } from '../provision';
  * its own database (health_bench, recreated), topic prefix and Redis key prefix, so a run never
  * reads the demo's data and starts from empty tables.
  */
-export function benchEnvironment(run: string, overrides: Record<string, string> = {}): Record<string, string> {
+export function benchEnvironment(run: string, overrides: Record<string, string> = {}): Record<string, string> & { KAFKA_BROKERS: string } {
   return {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -21,6 +22,9 @@ export function benchEnvironment(run: string, overrides: Record<string, string> 
     REDIS_URL: 'redis://127.0.0.1:6379/0',
     REDIS_KEY_PREFIX: `bench-${run}:`,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    // The benchmark's apps and tools share the super user: throughput, not the ACLs, is measured here.
+    ...localKafkaCredentials('admin'),
+    KAFKA_PROVISION_ACLS: 'true',
     KAFKA_TOPIC_PREFIX: `bench-${run}.`,
     KAFKA_GROUP_PREFIX: `bench-${run}`,
     KAFKA_SESSION_TIMEOUT_MS: '6000',
@@ -54,7 +58,7 @@ export async function prepareBenchEnvironment(env: Record<string, string>): Prom
  */
 export async function removeBenchLeftovers(): Promise<void> {
   const env = benchEnvironment('cleanup');
-  const admin = createKafkaClient(env.KAFKA_BROKERS, 'bench-cleanup').admin();
+  const admin = createKafkaClient(env, 'bench-cleanup').admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith('bench-'));

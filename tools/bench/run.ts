@@ -49,12 +49,12 @@ async function aggregationSection(run: string) {
   await prepareBenchEnvironment(env);
   const topic = env.KAFKA_TOPIC_PREFIX + TOPICS.events;
   log(`producing ${SIZES.aggregate.toLocaleString()} canonical events (simulator feed, validated and pseudonymised)`);
-  const produced = await produceAll(env.KAFKA_BROKERS, topic, keyed(canonicalEvents(SIZES.aggregate)));
+  const produced = await produceAll(env, topic, keyed(canonicalEvents(SIZES.aggregate)));
   figures.push({ section: 'kafka', name: 'raw idempotent producer (acks=all)', value: produced.perSecond, unit: 'events/s' });
   log('baseline: bare kafkajs consumer');
-  const raw = await rawConsumeRate(env.KAFKA_BROKERS, topic, produced.count);
+  const raw = await rawConsumeRate(env, topic, produced.count);
   log("Nest's Kafka transport (one message per handler call)");
-  const nest = await nestTransportRate(env.KAFKA_BROKERS, topic, produced.count);
+  const nest = await nestTransportRate(env, topic, produced.count);
   figures.push({ section: 'kafka', name: "Nest Kafka transport, empty handler (eachMessage)", value: nest, unit: 'events/s', baseline: { name: 'bare kafkajs eachBatch', value: raw },
     notes: 'why the aggregator consumes with eachBatch in a Nest provider instead' });
   log('aggregator, exactly-once to PostgreSQL');
@@ -81,8 +81,8 @@ async function aggregationSection(run: string) {
   log('the live feed: as many events, all of today');
   const live = benchEnvironment(`${run}l`);
   await prepareBenchEnvironment(live);
-  const liveProduced = await produceAll(live.KAFKA_BROKERS, live.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.aggregate, 'today', new Date(), 'today')));
-  const liveRaw = await rawConsumeRate(live.KAFKA_BROKERS, live.KAFKA_TOPIC_PREFIX + TOPICS.events, liveProduced.count);
+  const liveProduced = await produceAll(live, live.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.aggregate, 'today', new Date(), 'today')));
+  const liveRaw = await rawConsumeRate(live, live.KAFKA_TOPIC_PREFIX + TOPICS.events, liveProduced.count);
   const liveAggregation = await aggregationThroughput(live, 3807, liveProduced.count);
   figures.push({
     section: 'aggregation', name: `exactly-once aggregation of ${liveProduced.count.toLocaleString()} events, live feed (all of today)`, value: liveAggregation.eventsPerSecond, unit: 'events/s',
@@ -110,7 +110,7 @@ async function scaleOutSection(run: string) {
   const env = benchEnvironment(`${run}s`);
   await prepareBenchEnvironment(env);
   log(`two aggregators over ${SIZES.scaleOut.toLocaleString()} events`);
-  const produced = await produceAll(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.scaleOut, 'scale-out')));
+  const produced = await produceAll(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.scaleOut, 'scale-out')));
   const one = figures.find((f) => f.name.startsWith('exactly-once aggregation of'));
   const two = await aggregationThroughput(env, 3805, produced.count, 2);
   figures.push({
@@ -125,7 +125,7 @@ async function restartSection(run: string) {
   const env = benchEnvironment(`${run}r`);
   await prepareBenchEnvironment(env);
   log(`restart after SIGKILL at ${SIZES.restartAt.toLocaleString()} applied events`);
-  const produced = await produceAll(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.restartAt + 20_000, 'restart')));
+  const produced = await produceAll(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.restartAt + 20_000, 'restart')));
   const restart = await restartAfterKill(env, 3807, produced.count, SIZES.restartAt);
   figures.push({
     section: 'aggregation', name: `restart after SIGKILL, ${restart.appliedAtKill.toLocaleString()} events applied`, value: restart.resumeSeconds, unit: 's to the next commit',
@@ -179,7 +179,7 @@ async function ingestSection(run: string) {
   try {
     const events = asInstitution(rawEvents(QUICK ? 150_000 : 400_000, 'http'), institution, `H${run}`);
     log('baseline: raw producer of the same events in batches of 500');
-    const producerRate = (await produceAll(env.KAFKA_BROKERS, `${env.KAFKA_TOPIC_PREFIX}${TOPICS.eventsRaw}`, events.map((e) => ({ key: e.institutionId, value: JSON.stringify(e) })), 500)).perSecond;
+    const producerRate = (await produceAll(env, `${env.KAFKA_TOPIC_PREFIX}${TOPICS.eventsRaw}`, events.map((e) => ({ key: e.institutionId, value: JSON.stringify(e) })), 500)).perSecond;
     log(`HTTP ingest, batches of 500, ${SIZES.httpSeconds} s`);
     const batches = await batchThroughput(ingest.url, key, events, 500, SIZES.httpSeconds);
     figures.push({ section: 'ingest', name: 'HTTP ingest, batches of 500 (validate, pseudonymise, durable)', value: batches.eventsPerSecond, unit: 'events/s',
@@ -250,7 +250,7 @@ async function memorySection(run: string) {
   const env = benchEnvironment(`${run}m`);
   await prepareBenchEnvironment(env);
   log(`memory over ${SIZES.memoryRun.toLocaleString()} events`);
-  const produced = await produceAll(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.memoryRun, 'memory')));
+  const produced = await produceAll(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.memoryRun, 'memory')));
   const result = await aggregationThroughput(env, 3804, produced.count);
   figures.push({ section: 'aggregation', name: `aggregator resident memory over ${produced.count.toLocaleString()} events`, value: result.memory.peak, unit: 'MiB peak', target: 'flat, < 300 MB',
     notes: `first ${Math.round(result.memory.first)} MiB, last ${Math.round(result.memory.last)} MiB; ${Math.round(result.eventsPerSecond)} events/s over ${Math.round(result.seconds)} s` });

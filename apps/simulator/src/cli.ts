@@ -69,7 +69,7 @@ function makeSink(batch: number): EventSink {
         concurrency: number('concurrency', args.concurrency),
       });
     case 'kafka': {
-      const kafka = createKafkaClient(args.brokers as string, 'simulator-cli');
+      const kafka = createKafkaClient({ ...process.env, KAFKA_BROKERS: args.brokers as string }, 'simulator-cli');
       const producer = new KafkaProducer(kafka);
       return new KafkaSink(producer, `${args['topic-prefix']}${TOPICS.eventsRaw}`, batch, () => producer.onApplicationShutdown());
     }

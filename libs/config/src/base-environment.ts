@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { UrlWithSecret } from './secrets';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { KAFKA_SASL_MECHANISMS, KafkaSaslMechanism, RequiredInProduction } from './kafka-credentials';
+import { Secret, UrlWithSecret } from './secrets';
 import { TrustProxy } from './trust-proxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -55,6 +56,24 @@ export class BaseEnvironment {
   /** Comma-separated host:port list. */
   @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /**
+   * How this app authenticates to the brokers (empty: no authentication, a developer's plaintext
+   * broker only). Each app has its own principal, and the broker's ACLs say what it may read and
+   * write (docs/reliability.md, trust model).
+   */
+  @IsIn(['', ...KAFKA_SASL_MECHANISMS])
+  @RequiredInProduction()
+  KAFKA_SASL_MECHANISM: KafkaSaslMechanism | '' = '';
+
+  /** This app's Kafka principal (User:<name>), e.g. `ingest`. */
+  @ValidateIf((env: BaseEnvironment) => env.KAFKA_SASL_MECHANISM !== '' || env.NODE_ENV === 'production')
+  @Matches(/^[a-z0-9._-]+$/i, { message: 'KAFKA_SASL_USERNAME must be set with KAFKA_SASL_MECHANISM (letters, digits, . _ -)' })
+  KAFKA_SASL_USERNAME = '';
+
+  @ValidateIf((env: BaseEnvironment) => env.KAFKA_SASL_MECHANISM !== '' || env.NODE_ENV === 'production')
+  @Secret()
+  KAFKA_SASL_PASSWORD = '';
 
   /** Prefix added to every topic name; empty in production, used to isolate test runs. */
   @Matches(/^[a-z0-9._-]*$/i)

@@ -1,5 +1,7 @@
 export { AppConfigModule } from './app-config.module';
 export { BaseEnvironment, ToBoolean } from './base-environment';
+export { KAFKA_SASL_MECHANISMS, RequiredInProduction } from './kafka-credentials';
+export type { KafkaSaslMechanism } from './kafka-credentials';
 export { declaredVariables, InvalidEnvironmentError, validateEnvironment } from './validate-environment';
 export {
   DEVELOPMENT_ADMIN_TOKEN,

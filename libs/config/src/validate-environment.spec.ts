@@ -57,6 +57,7 @@ describe('secrets', () => {
     OLD_KEYS = '';
   }
   const STRONG = 'f3a9c1d27be84406a5e0c9d1b7f2e8a4';
+  const KAFKA_CREDENTIALS = { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'ingest', KAFKA_SASL_PASSWORD: STRONG };
   const problems = (raw: Record<string, string>): string => {
     try {
       validateEnvironment(SecretEnvironment, raw);
@@ -81,11 +82,11 @@ describe('secrets', () => {
   });
 
   it('accepts a secret of 32 characters of your own in production', () => {
-    expect(validateEnvironment(SecretEnvironment, { NODE_ENV: 'production', TOKEN: STRONG }).TOKEN).toBe(STRONG);
+    expect(validateEnvironment(SecretEnvironment, { NODE_ENV: 'production', TOKEN: STRONG, ...KAFKA_CREDENTIALS }).TOKEN).toBe(STRONG);
   });
 
   it('holds passwords in DATABASE_URL and REDIS_URL to the same rules in production; a URL without one passes', () => {
-    const production = { NODE_ENV: 'production', TOKEN: STRONG };
+    const production = { NODE_ENV: 'production', TOKEN: STRONG, ...KAFKA_CREDENTIALS };
     expect(problems({ ...production, DATABASE_URL: 'postgres://health:health@db:5432/health' })).toMatch(/the password in DATABASE_URL is a published default/);
     expect(problems({ ...production, REDIS_URL: 'redis://:change-me@redis:6379/0' })).toMatch(/the password in REDIS_URL contains "change-me"/);
     expect(problems({ ...production, DATABASE_URL: `postgres://health:${STRONG}@db:5432/health` })).toBe('');
@@ -99,8 +100,46 @@ describe('secrets', () => {
     expect(message).toMatch(/TOKEN: .*\(got a secret of 16 characters, not shown\)/);
     expect(message).toMatch(/DATABASE_URL: .*got "mysql:\/\/health:\*\*\*@db\/health"/);
     for (const secret of secrets) expect(message).not.toContain(secret);
-    const unparsable = problems({ NODE_ENV: 'production', TOKEN: STRONG, DATABASE_URL: `postgres://health:${secrets[2]} @db` });
+    const unparsable = problems({ NODE_ENV: 'production', TOKEN: STRONG, ...KAFKA_CREDENTIALS, DATABASE_URL: `postgres://health:${secrets[2]} @db` });
     expect(unparsable).toMatch(/DATABASE_URL/);
     expect(unparsable).not.toContain(secrets[2]);
+  });
+});
+
+describe('Kafka credentials', () => {
+  class KafkaEnvironment extends BaseEnvironment {
+    override PORT = 1;
+  }
+  const STRONG = '8b1e0c5d93a74f26b0d4e7c2a9f1358e';
+  const problems = (raw: Record<string, string>): string => {
+    try {
+      validateEnvironment(KafkaEnvironment, raw);
+      return '';
+    } catch (error) {
+      return (error as InvalidEnvironmentError).message;
+    }
+  };
+
+  it('lets a developer connect without authentication outside production', () => {
+    expect(validateEnvironment(KafkaEnvironment, {}).KAFKA_SASL_MECHANISM).toBe('');
+  });
+
+  it('refuses to start in production without SASL credentials, naming each variable', () => {
+    const message = problems({ NODE_ENV: 'production' });
+    expect(message).toMatch(/KAFKA_SASL_MECHANISM is required in production/);
+    expect(message).toMatch(/KAFKA_SASL_USERNAME/);
+    expect(message).toMatch(/KAFKA_SASL_PASSWORD/);
+  });
+
+  it('holds the Kafka password to the production secret rules and never echoes it', () => {
+    const message = problems({ NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'ingest', KAFKA_SASL_PASSWORD: 'kafka-change-me-4c1d' });
+    expect(message).toMatch(/KAFKA_SASL_PASSWORD contains "change-me"/);
+    expect(message).not.toContain('kafka-change-me-4c1d');
+  });
+
+  it('needs a username and a password once a mechanism is chosen, in any mode', () => {
+    expect(problems({ KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toMatch(/KAFKA_SASL_USERNAME[\s\S]*KAFKA_SASL_PASSWORD/);
+    expect(problems({ KAFKA_SASL_MECHANISM: 'plain-text' })).toMatch(/KAFKA_SASL_MECHANISM/);
+    expect(problems({ NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'ingest', KAFKA_SASL_PASSWORD: STRONG })).toBe('');
   });
 });

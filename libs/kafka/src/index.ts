@@ -3,8 +3,11 @@ export type { BatchConsumerOptions, ConsumedBatch, ConsumedMessage } from './kaf
 export type { UndecodableBatch } from './codecs/undecodable-batch';
 export { MAX_DECOMPRESSED_BATCH_BYTES } from './codecs/decompression';
 export { registerRecordCodecs } from './codecs/record-codecs';
-export { createKafkaClient, KAFKA_CLIENT } from './kafka-client';
+export { createKafkaClient, KAFKA_CLIENT, saslOptions } from './kafka-client';
+export type { KafkaConnection } from './kafka-client';
 export { KafkaConsumersHealthCheck } from './kafka-consumers-health.check';
+export { CONSUMER_GROUPS, ensureAcls, KAFKA_ACCESS, KAFKA_PRINCIPALS, kafkaGrants } from './kafka-access';
+export type { KafkaGrant, KafkaPrincipal } from './kafka-access';
 export { KafkaHealthCheck } from './kafka-health.check';
 export { KafkaModule } from './kafka.module';
 export { KafkaProducer } from './kafka-producer';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, logLevel, LogEntry, SASLOptions } from 'kafkajs';
 import { registerRecordCodecs } from './codecs/record-codecs';
 
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
@@ -20,12 +20,34 @@ function nestLogCreator() {
   };
 }
 
+/**
+ * Where the brokers are and who this client is, as the environment says it (BaseEnvironment; any
+ * object with these variables, e.g. a test's environment). Without a mechanism the client does not
+ * authenticate, which only a developer's plaintext broker accepts.
+ */
+export interface KafkaConnection {
+  KAFKA_BROKERS: string;
+  KAFKA_SASL_MECHANISM?: string;
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+}
+
+/** kafkajs's `sasl` option for a connection (undefined: no authentication). */
+export function saslOptions(connection: KafkaConnection): SASLOptions | undefined {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username = '', KAFKA_SASL_PASSWORD: password = '' } = connection;
+  if (!mechanism) return undefined;
+  if (mechanism !== 'scram-sha-512' && mechanism !== 'scram-sha-256') throw new Error(`KAFKA_SASL_MECHANISM ${mechanism} is not supported`);
+  return { mechanism, username, password };
+}
+
 /** A kafkajs client of the project: its logs in the app's, every compression codec decoded (bounded). */
-export function createKafkaClient(brokers: string, clientId: string): Kafka {
+export function createKafkaClient(connection: KafkaConnection, clientId: string): Kafka {
   registerRecordCodecs();
   return new Kafka({
     clientId,
-    brokers: brokers.split(','),
+    brokers: connection.KAFKA_BROKERS.split(','),
+    // SASL over plaintext, as the local broker and the cluster-internal listener offer; TLS is the network's.
+    sasl: saslOptions(connection),
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator,
     connectionTimeout: 3000,

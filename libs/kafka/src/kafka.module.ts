@@ -30,7 +30,15 @@ export class KafkaModule {
           provide: KAFKA_CLIENT,
           inject: [ConfigService],
           useFactory: (config: ConfigService<BaseEnvironment, true>): Kafka =>
-            createKafkaClient(config.get('KAFKA_BROKERS', { infer: true }), clientId),
+            createKafkaClient(
+              {
+                KAFKA_BROKERS: config.get('KAFKA_BROKERS', { infer: true }),
+                KAFKA_SASL_MECHANISM: config.get('KAFKA_SASL_MECHANISM', { infer: true }),
+                KAFKA_SASL_USERNAME: config.get('KAFKA_SASL_USERNAME', { infer: true }),
+                KAFKA_SASL_PASSWORD: config.get('KAFKA_SASL_PASSWORD', { infer: true }),
+              },
+              clientId,
+            ),
         },
         {
           provide: KafkaProducer,

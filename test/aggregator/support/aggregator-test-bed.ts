@@ -3,9 +3,9 @@ import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
 import { InMemoryCounters, InMemorySubjectStore } from '@lib/indicators';
-import { createKafkaClient, ensureTopics, TOPICS } from '@lib/kafka';
+import { createKafkaClient, ensureAcls, ensureTopics, kafkaGrants, TOPICS } from '@lib/kafka';
 import { AppProcess, eventually } from '../../support/app-process';
-import { testEnvironment } from '../../support/test-environment';
+import { TestEnvironment, testEnvironment } from '../../support/test-environment';
 
 export type Counters = Map<string, number>;
 
@@ -19,7 +19,7 @@ const counterKey = (r: { indicator: string; measure: string; level: string; regi
  */
 export class AggregatorTestBed {
   readonly overrides: Record<string, string>;
-  readonly env: Record<string, string>;
+  readonly env: TestEnvironment;
   readonly topic: string;
   readonly groupId: string;
   readonly pool: Pool;
@@ -41,14 +41,16 @@ export class AggregatorTestBed {
     this.pool = new Pool({ connectionString: this.env.DATABASE_URL });
     // Lazy: a skipped file (throughput) constructs its bed but must not leave a connection open.
     this.redis = new Redis(this.env.REDIS_URL, { keyPrefix: this.env.REDIS_KEY_PREFIX, lazyConnect: true });
-    this.producer = createKafkaClient(this.env.KAFKA_BROKERS, `test-${tag}`).producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = createKafkaClient(this.env, `test-${tag}`).producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   async setup(): Promise<void> {
     // A broker restarted by an earlier suite may still be electing leaders: retry a few times.
     for (let attempt = 1; ; attempt++) {
       try {
-        await ensureTopics(createKafkaClient(this.env.KAFKA_BROKERS, 'test-topics'), this.env.KAFKA_TOPIC_PREFIX, 1);
+        const kafka = createKafkaClient(this.env, 'test-topics');
+        await ensureTopics(kafka, this.env.KAFKA_TOPIC_PREFIX, 1);
+        await ensureAcls(kafka, kafkaGrants(this.env.KAFKA_TOPIC_PREFIX, this.env.KAFKA_GROUP_PREFIX));
         break;
       } catch (error) {
         if (attempt >= 5) throw error;
@@ -60,7 +62,7 @@ export class AggregatorTestBed {
 
   async teardown(): Promise<void> {
     await this.producer.disconnect();
-    const admin = createKafkaClient(this.env.KAFKA_BROKERS, 'test-topics').admin();
+    const admin = createKafkaClient(this.env, 'test-topics').admin();
     await admin.connect();
     const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.env.KAFKA_TOPIC_PREFIX));
     await admin.deleteTopics({ topics: mine }).catch(() => undefined);

@@ -12,12 +12,12 @@ export async function produceCanonical(producer: Producer, bed: FaultBed, events
 }
 
 export function canonicalProducer(bed: FaultBed): Producer {
-  return createKafkaClient(bed.env.KAFKA_BROKERS, 'faults-producer').producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+  return createKafkaClient(bed.env, 'faults-producer').producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
 }
 
 /** Messages on the bed's canonical topic (sum over partitions). */
 export async function topicSize(bed: FaultBed): Promise<number> {
-  const admin = createKafkaClient(bed.env.KAFKA_BROKERS, 'faults-offsets').admin();
+  const admin = createKafkaClient(bed.env, 'faults-offsets').admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(bed.topic('events'));
   await admin.disconnect();

@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
 import { Pool } from 'pg';
-import { createKafkaClient, ensureTopics, TopicKey, TOPICS } from '@lib/kafka';
+import { createKafkaClient, ensureAcls, ensureTopics, kafkaGrants, TopicKey, TOPICS } from '@lib/kafka';
 import { AppName, AppProcess } from '../../support/app-process';
-import { testEnvironment, testRunId } from '../../support/test-environment';
+import { TestEnvironment, testEnvironment, testRunId } from '../../support/test-environment';
 
 /**
  * One fault test's own slice of the shared infrastructure: its own topics (so "everything on the
@@ -12,7 +12,7 @@ import { testEnvironment, testRunId } from '../../support/test-environment';
  */
 export class FaultBed {
   readonly overrides: Record<string, string>;
-  readonly env: Record<string, string>;
+  readonly env: TestEnvironment;
   readonly pool: Pool;
   readonly redis: Redis;
 
@@ -38,7 +38,9 @@ export class FaultBed {
   }
 
   async setup(): Promise<void> {
-    await ensureTopics(createKafkaClient(this.env.KAFKA_BROKERS, 'faults-topics'), this.env.KAFKA_TOPIC_PREFIX, 1);
+    const kafka = createKafkaClient(this.env, 'faults-topics');
+    await ensureTopics(kafka, this.env.KAFKA_TOPIC_PREFIX, 1);
+    await ensureAcls(kafka, kafkaGrants(this.env.KAFKA_TOPIC_PREFIX, this.env.KAFKA_GROUP_PREFIX));
   }
 
   app(name: AppName, port: number, extra: Record<string, string> = {}): AppProcess {
@@ -46,7 +48,7 @@ export class FaultBed {
   }
 
   async teardown(): Promise<void> {
-    const admin = createKafkaClient(this.env.KAFKA_BROKERS, 'faults-topics').admin();
+    const admin = createKafkaClient(this.env, 'faults-topics').admin();
     await admin.connect();
     const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.env.KAFKA_TOPIC_PREFIX));
     await admin.deleteTopics({ topics: mine }).catch(() => undefined);

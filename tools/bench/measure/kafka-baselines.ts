@@ -1,5 +1,5 @@
 import { CompressionTypes, Partitioners } from 'kafkajs';
-import { createKafkaClient } from '@lib/kafka';
+import { createKafkaClient, KafkaConnection } from '@lib/kafka';
 
 export interface KeyedMessage {
   key: string;
@@ -7,8 +7,8 @@ export interface KeyedMessage {
 }
 
 /** Produces a stream of messages with acks from all replicas in chunks (kept under the broker's 1 MB batch limit); returns the count and the raw producer's rate. */
-export async function produceAll(brokers: string, topic: string, messages: Iterable<KeyedMessage>, chunk = 500): Promise<{ count: number; perSecond: number }> {
-  const producer = createKafkaClient(brokers, 'bench-producer').producer({
+export async function produceAll(connection: KafkaConnection, topic: string, messages: Iterable<KeyedMessage>, chunk = 500): Promise<{ count: number; perSecond: number }> {
+  const producer = createKafkaClient(connection, 'bench-producer').producer({
     idempotent: true,
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
@@ -38,8 +38,8 @@ export async function produceAll(brokers: string, topic: string, messages: Itera
  * The ceiling for any consumer of this topic on this machine: a bare kafkajs consumer reading every
  * message with `eachBatch` and doing nothing with them. Returns messages per second.
  */
-export async function rawConsumeRate(brokers: string, topic: string, expected: number): Promise<number> {
-  const consumer = createKafkaClient(brokers, 'bench-raw-consumer').consumer({
+export async function rawConsumeRate(connection: KafkaConnection, topic: string, expected: number): Promise<number> {
+  const consumer = createKafkaClient(connection, 'bench-raw-consumer').consumer({
     groupId: `bench-raw-${Date.now()}`,
     maxBytesPerPartition: 4 * 1024 * 1024,
     maxWaitTimeInMs: 100,

@@ -1,13 +1,14 @@
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { KafkaConnection, saslOptions } from '@lib/kafka';
 
 /**
  * Nest's own Kafka transport (ServerKafka) on the same topic: it runs kafkajs with `eachMessage`,
  * one message per handler call. An empty handler gives its ceiling; the aggregator cannot use it for
  * exactly-once batches (one PostgreSQL transaction per message would be slower still).
  */
-export async function nestTransportRate(brokers: string, topic: string, expected: number): Promise<number> {
+export async function nestTransportRate(connection: KafkaConnection, topic: string, expected: number): Promise<number> {
   let seen = 0;
   let started = 0;
   let finish!: () => void;
@@ -29,7 +30,7 @@ export async function nestTransportRate(brokers: string, topic: string, expected
     logger: ['error'],
     transport: Transport.KAFKA,
     options: {
-      client: { clientId: 'bench-nest-transport', brokers: brokers.split(',') },
+      client: { clientId: 'bench-nest-transport', brokers: connection.KAFKA_BROKERS.split(','), sasl: saslOptions(connection) },
       consumer: { groupId: `bench-nest-${Date.now()}`, allowAutoTopicCreation: false },
       subscribe: { fromBeginning: true },
       // The transport would otherwise reply to the caller; events need no reply topic.

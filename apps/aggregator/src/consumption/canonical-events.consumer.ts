@@ -1,12 +1,12 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { KafkaBatchConsumers, KafkaTopics, TOPICS, topicSpecs } from '@lib/kafka';
+import { CONSUMER_GROUPS, KafkaBatchConsumers, KafkaTopics, TOPICS, topicSpecs } from '@lib/kafka';
 import { BatchApplier } from './batch-applier';
 import { StoredOffsetsCheck } from './stored-offsets.check';
 
 const CANONICAL_PARTITIONS = topicSpecs().find((t) => t.name === TOPICS.events)?.partitions ?? 1;
 
 /** The group's name (the deployment's KAFKA_GROUP_PREFIX goes in front). */
-export const AGGREGATOR_GROUP = 'aggregator';
+export const AGGREGATOR_GROUP = CONSUMER_GROUPS.aggregator;
 
 /**
  * The aggregator's consumer group on the canonical events topic; resumes from offsets kept in

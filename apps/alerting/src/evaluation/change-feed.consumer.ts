@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
+import { CONSUMER_GROUPS, KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
 import { parseIndicatorChanges } from '@lib/indicator-readings';
 import { Clock } from '../clock/clock';
 import type { EvaluationCell } from './alert-candidate';
@@ -26,7 +26,7 @@ export class ChangeFeedConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     await this.consumers
       .create({
-        group: 'alerting',
+        group: CONSUMER_GROUPS.alerting,
         topic: this.topics.name('indicatorChanges'),
         fromBeginning: true,
         handleBatch: async (batch) => {

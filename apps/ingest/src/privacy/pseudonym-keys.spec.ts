@@ -4,7 +4,15 @@ import { pseudonymKeyChain } from './pseudonym-keys';
 
 describe('the pseudonym key chain (PSEUDONYM_SECRET, PSEUDONYM_KEY_ID, PSEUDONYM_PREVIOUS_KEYS)', () => {
   const CURRENT = '9c0e7d4b1a2f48e6b3d5c7a9e1f20486';
-  const production = { NODE_ENV: 'production', ADMIN_TOKEN: 'c1b2a3d4e5f60718293a4b5c6d7e8f90', PSEUDONYM_SECRET: CURRENT, PSEUDONYM_KEY_ID: 'k3' };
+  const production = {
+    NODE_ENV: 'production',
+    ADMIN_TOKEN: 'c1b2a3d4e5f60718293a4b5c6d7e8f90',
+    PSEUDONYM_SECRET: CURRENT,
+    PSEUDONYM_KEY_ID: 'k3',
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
+    KAFKA_SASL_USERNAME: 'ingest',
+    KAFKA_SASL_PASSWORD: '7e5c3a1f9d8b6e4c2a0f8d6b4e2c0a9f',
+  };
 
   it('is the one key before any rotation', () => {
     expect(pseudonymKeyChain(validateEnvironment(IngestEnvironment, {}))).toEqual([{ id: 'k1', secret: 'dev-pseudonym-secret-change-me-0000000000' }]);

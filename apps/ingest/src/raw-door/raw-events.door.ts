@@ -1,13 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ConsumedBatch, KafkaBatchConsumers, KafkaProducer, KafkaTopics } from '@lib/kafka';
+import { CONSUMER_GROUPS, ConsumedBatch, KafkaBatchConsumers, KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { EventIntake } from '../events/event-intake.service';
 import type { IngestEnvironment } from '../ingest.environment';
 import { deadLetter, DeadLetter } from './dead-letter';
 import { readRawMessage } from './raw-message';
 
 /** The raw door's consumer group (the deployment's KAFKA_GROUP_PREFIX goes in front). */
-export const RAW_DOOR_GROUP = 'ingest-raw';
+export const RAW_DOOR_GROUP = CONSUMER_GROUPS.ingestRaw;
 
 /**
  * What one fetch brings of each partition: a few hundred events. Small, so a fetch across many

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
-import { KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
+import { CONSUMER_GROUPS, KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
 import { IndicatorChange, parseIndicatorChanges } from '@lib/indicator-readings';
 
 /**
@@ -25,7 +25,7 @@ export class IndicatorChangeFeed implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     await this.consumers
       .create({
-        group: `query-stream.${hostname()}.${process.pid}`,
+        group: `${CONSUMER_GROUPS.queryStream}${hostname()}.${process.pid}`,
         topic: this.topics.name('indicatorChanges'),
         fromBeginning: false,
         handleBatch: async (batch) => {
