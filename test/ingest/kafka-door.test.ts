@@ -1,12 +1,17 @@
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { CanonicalEvent } from '@lib/contracts';
+import { CanonicalEvent, RAW_SIGNATURE_HEADERS, rawSignatureHeaders } from '@lib/contracts';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { AppProcess, eventually } from '../support/app-process';
-import { seedRegistry } from '../support/registry-fixture';
+import { issueRawSigner, RawSigner, seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
 import { readTopic } from '../support/topic-reader';
 import { freshExamples } from './event-fixtures';
+
+/** A raw message signed as the institution of `signer` (@lib/contracts rawSignatureHeaders). */
+function signed(signer: RawSigner, key: string, value: string | Buffer) {
+  return { key, value, headers: rawSignatureHeaders(signer.keyId, signer.signingKey, key, value) };
+}
 
 /** Institutions producing straight to the raw topic: good events reach the canonical topic, bad ones the dead letters. */
 describe('Kafka door: health.events.raw.v1', () => {
@@ -14,6 +19,11 @@ describe('Kafka door: health.events.raw.v1', () => {
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   const ingest = new AppProcess('ingest', 3942);
   let producer: Producer;
+  const signers = new Map<string, RawSigner>();
+  const signerOf = async (institutionId: string) => {
+    if (!signers.has(institutionId)) signers.set(institutionId, await issueRawSigner(pool, institutionId));
+    return signers.get(institutionId)!;
+  };
 
   beforeAll(async () => {
     await seedRegistry(pool);
@@ -35,16 +45,16 @@ describe('Kafka door: health.events.raw.v1', () => {
       { value: '{"eventId": "BROKEN-1", ', reason: 'invalid_json' },
       { value: Buffer.from([0x7b, 0xff, 0x7d]), reason: 'invalid_json' },
       { value: JSON.stringify({ ...sample, eventId: `BAD-REGION-${Date.now()}`, person: { ...sample.person, residenceRegion: '999999' } }), reason: 'unknown_region' },
-      { value: JSON.stringify({ ...sample, eventId: `BAD-INST-${Date.now()}`, institutionId: 'NOT-REGISTERED' }), reason: 'unknown_institution' },
+      // Signed with the sample institution's key but claiming another: the forged-institution case.
+      { value: JSON.stringify({ ...sample, eventId: `BAD-INST-${Date.now()}`, institutionId: 'NOT-REGISTERED' }), reason: 'institution_mismatch' },
       { value: JSON.stringify({ ...sample, eventId: `BAD-TIME-${Date.now()}`, occurredAt: '1999-01-01T00:00:00+08:00' }), reason: 'too_old' },
       { value: JSON.stringify({ ...sample, eventId: `BAD-PROTO-${Date.now()}`, ['__proto__']: { polluted: true } }), reason: 'unknown_field' },
     ];
+    const sampleSigner = await signerOf(sample.institutionId);
+    const goodMessages = await Promise.all(good.map(async (event) => signed(await signerOf(event.institutionId), event.institutionId, JSON.stringify(event))));
     await producer.send({
       topic: env.KAFKA_TOPIC_PREFIX + TOPICS.eventsRaw,
-      messages: [
-        ...good.map((event) => ({ key: event.institutionId, value: JSON.stringify(event) })),
-        ...bad.map((b) => ({ key: 'x', value: b.value })),
-      ],
+      messages: [...goodMessages, ...bad.map((b) => signed(sampleSigner, 'x', b.value))],
     });
 
     const canonical = await eventually(
@@ -63,6 +73,51 @@ describe('Kafka door: health.events.raw.v1', () => {
     expect(letters.map((value) => JSON.parse(value) as { eventId?: string }).map((l) => l.eventId)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^BAD-REGION-/), expect.stringMatching(/^BAD-INST-/)]),
     );
+  });
+
+  it('dead-letters a message not bound to its institution: forged, unsigned, tampered or signed with a revoked key', async () => {
+    const [sample] = freshExamples();
+    const other = freshExamples().find((e) => e.institutionId !== sample.institutionId)!;
+    const own = await signerOf(sample.institutionId);
+    const revoked = await issueRawSigner(pool, sample.institutionId);
+    await pool.query('UPDATE institution_api_keys SET revoked_at = now() WHERE id = $1', [revoked.keyId]);
+    const attempt = (tag: string) => ({ ...sample, eventId: `ATTACK-${tag}-${Date.now()}` });
+    // Keyed as the real institution, claiming it, signed by another one: the reported forgery.
+    const forged = attempt('FORGED');
+    const forgedMessage = signed(own, other.institutionId, JSON.stringify({ ...forged, institutionId: other.institutionId }));
+    const unsigned = attempt('UNSIGNED');
+    const tampered = attempt('TAMPERED');
+    const tamperedMessage = { ...signed(own, sample.institutionId, JSON.stringify(tampered)), value: JSON.stringify({ ...tampered, institutionId: other.institutionId }) };
+    const withRevoked = attempt('REVOKED');
+    const badTime = attempt('SIGNED-AT');
+    const badTimeMessage = signed(own, sample.institutionId, JSON.stringify(badTime));
+    badTimeMessage.headers[RAW_SIGNATURE_HEADERS.signedAt] = '0';
+    await producer.send({
+      topic: env.KAFKA_TOPIC_PREFIX + TOPICS.eventsRaw,
+      messages: [
+        forgedMessage,
+        { key: sample.institutionId, value: JSON.stringify(unsigned) },
+        tamperedMessage,
+        signed(revoked, sample.institutionId, JSON.stringify(withRevoked)),
+        badTimeMessage,
+      ],
+    });
+
+    const expected: Record<string, string> = {
+      [forged.eventId]: 'institution_mismatch',
+      [unsigned.eventId]: 'unauthenticated_producer',
+      [tampered.eventId]: 'unauthenticated_producer',
+      [withRevoked.eventId]: 'unauthenticated_producer',
+      [badTime.eventId]: 'unauthenticated_producer',
+    };
+    const letters = await eventually(
+      async () => (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map((m) => JSON.parse(m.value) as { eventId?: string; errors: { code: string }[] }),
+      (all) => Object.keys(expected).every((id) => all.some((l) => l.eventId === id)),
+    );
+    const codes = Object.fromEntries(letters.filter((l) => l.eventId! in expected).map((l) => [l.eventId, l.errors.map((e) => e.code).join()]));
+    expect(codes).toEqual(expected);
+    const canonical = (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => JSON.parse(m.value) as CanonicalEvent);
+    expect(canonical.filter((e) => e.eventId.startsWith('ATTACK-'))).toEqual([]);
   });
 
   it('stays up and healthy after bad input', async () => {

@@ -1,1 +1,2 @@
-export { issueApiKey, seedRegistry } from '../../tools/lib/registry-fixture';
+export { issueApiKey, issueRawSigner, seedRegistry } from '../../tools/lib/registry-fixture';
+export type { RawSigner } from '../../tools/lib/registry-fixture';

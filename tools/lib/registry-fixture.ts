@@ -36,7 +36,19 @@ export async function seedRegistry(pool: Pool): Promise<Institution[]> {
 }
 
 export async function issueApiKey(pool: Pool, institutionId: string): Promise<string> {
+  return (await issueRawSigner(pool, institutionId)).key;
+}
+
+/** What a producer on the raw topic signs with: an API key's id and its signing key (the key's SHA-256). */
+export interface RawSigner {
+  keyId: string;
+  key: string;
+  signingKey: string;
+}
+
+export async function issueRawSigner(pool: Pool, institutionId: string): Promise<RawSigner> {
   const key = generateSecret('hik');
-  await pool.query('INSERT INTO institution_api_keys (institution_id, key_hash) VALUES ($1, $2)', [institutionId, hashSecret(key)]);
-  return key;
+  const signingKey = hashSecret(key);
+  const { rows } = await pool.query<{ id: string }>('INSERT INTO institution_api_keys (institution_id, key_hash) VALUES ($1, $2) RETURNING id', [institutionId, signingKey]);
+  return { keyId: rows[0].id, key, signingKey };
 }

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, MaxLength, Min, registerDecorator, ValidationArguments } from 'class-validator';
 import { BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, DEVELOPMENT_PSEUDONYM_SECRET, NeverEchoed, Secret, ToBoolean } from '@lib/config';
 import { PreviousPseudonymKeys } from './privacy/pseudonym-keys';
+import { RAW_SIGNATURE_POLICIES, RawSignaturePolicy } from './raw-door/producer-identity';
 
 /** Variables of the ingest app (see .env.example). */
 export class IngestEnvironment extends BaseEnvironment {
@@ -55,4 +56,27 @@ export class IngestEnvironment extends BaseEnvironment {
   /** Whether this process also normalises the raw Kafka topic (the Kafka door). */
   @ToBoolean()
   RAW_DOOR_ENABLED: boolean = true;
+
+  /**
+   * Whether raw messages must carry an institution's signature (docs/reliability.md, trust model):
+   * `required` (the default, and the only value production accepts) or `optional` (unsigned messages
+   * pass; signed ones are still verified).
+   */
+  @IsIn(RAW_SIGNATURE_POLICIES)
+  @SignaturesRequiredInProduction()
+  RAW_DOOR_SIGNATURES: RawSignaturePolicy = 'required';
+}
+
+/** Production refuses unsigned raw messages: one could claim any institution. */
+function SignaturesRequiredInProduction(): PropertyDecorator {
+  return (target, key) =>
+    registerDecorator({
+      name: 'signaturesRequiredInProduction',
+      target: target.constructor,
+      propertyName: key as string,
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => (args.object as IngestEnvironment).NODE_ENV !== 'production' || value === 'required',
+        defaultMessage: () => `${String(key)} must be "required" in production: an unsigned raw message could claim any institution`,
+      },
+    });
 }

@@ -16,6 +16,8 @@ export interface ConsumedMessage {
   key: string | null;
   value: Buffer | null;
   timestamp: string;
+  /** The message's headers as text (a repeated header: its first value). */
+  headers: Record<string, string>;
   /**
    * Set when the message stands for a record of a batch that could not be decompressed (too large,
    * corrupt): key and value are null, the offset is the record's. Handlers reject it like any
@@ -248,8 +250,17 @@ export class BatchConsumer {
 
 function consumedMessage(partition: number, m: KafkaMessage): ConsumedMessage {
   const undecodable = undecodableBatchOf(m.headers);
-  if (undecodable) return { partition, offset: m.offset, key: null, value: null, timestamp: m.timestamp, undecodable };
-  return { partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value, timestamp: m.timestamp };
+  if (undecodable) return { partition, offset: m.offset, key: null, value: null, timestamp: m.timestamp, headers: {}, undecodable };
+  return { partition, offset: m.offset, key: m.key?.toString() ?? null, value: m.value, timestamp: m.timestamp, headers: textHeaders(m.headers) };
+}
+
+function textHeaders(headers: KafkaMessage['headers']): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) text[name] = first.toString();
+  }
+  return text;
 }
 
 async function heartbeating<T>(work: Promise<T>, heartbeat: () => Promise<void>): Promise<T> {

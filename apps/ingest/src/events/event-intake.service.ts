@@ -121,7 +121,7 @@ export class EventIntake {
   }
 }
 
-function claimedInstitution(input: unknown): string | undefined {
+export function claimedInstitution(input: unknown): string | undefined {
   const value = isRecord(input) ? input.institutionId : undefined;
   return typeof value === 'string' ? value : undefined;
 }

@@ -1,10 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CONSUMER_GROUPS, ConsumedBatch, KafkaBatchConsumers, KafkaProducer, KafkaTopics } from '@lib/kafka';
-import { EventIntake } from '../events/event-intake.service';
+import { CredentialsRepository } from '@lib/registry-store';
+import { claimedInstitution, EventIntake } from '../events/event-intake.service';
 import type { IngestEnvironment } from '../ingest.environment';
 import { deadLetter, DeadLetter } from './dead-letter';
-import { readRawMessage } from './raw-message';
+import { claimedKeyIds, producerIdentityError, RawSignaturePolicy } from './producer-identity';
+import { RawRead, readRawMessage } from './raw-message';
 
 /** The raw door's consumer group (the deployment's KAFKA_GROUP_PREFIX goes in front). */
 export const RAW_DOOR_GROUP = CONSUMER_GROUPS.ingestRaw;
@@ -16,8 +18,10 @@ export const RAW_DOOR_GROUP = CONSUMER_GROUPS.ingestRaw;
 const FETCH_BYTES_PER_PARTITION = 256 * 1024;
 
 /**
- * The Kafka door: institutions may produce straight to `health.events.raw.v1`. Each batch goes
- * through the same intake as HTTP; rejects go to the dead-letter topic with their reasons. A bad
+ * The Kafka door: institutions may produce straight to `health.events.raw.v1`. Each message must be
+ * signed with its institution's API key (producer-identity.ts): the broker knows only the shared
+ * principal that wrote it. Each batch then goes through the same intake as HTTP; rejects go to the
+ * dead-letter topic with their reasons. A bad
  * message never stops the partition — nor does a record batch that cannot be decompressed: its
  * records arrive as placeholders (`undecodable`) and are dead-lettered like unreadable messages.
  * Only a transient failure (broker down) retries the batch, and a retry is harmless: accepted
@@ -27,6 +31,7 @@ const FETCH_BYTES_PER_PARTITION = 256 * 1024;
 export class RawEventsDoor implements OnApplicationBootstrap {
   private readonly logger = new Logger(RawEventsDoor.name);
   private readonly enabled: boolean;
+  private readonly signaturePolicy: RawSignaturePolicy;
 
   constructor(
     config: ConfigService<IngestEnvironment, true>,
@@ -34,8 +39,10 @@ export class RawEventsDoor implements OnApplicationBootstrap {
     private readonly topics: KafkaTopics,
     private readonly producer: KafkaProducer,
     private readonly intake: EventIntake,
+    private readonly credentials: CredentialsRepository,
   ) {
     this.enabled = config.get('RAW_DOOR_ENABLED', { infer: true });
+    this.signaturePolicy = config.get('RAW_DOOR_SIGNATURES', { infer: true });
   }
 
   async onApplicationBootstrap() {
@@ -52,7 +59,13 @@ export class RawEventsDoor implements OnApplicationBootstrap {
 
   async normalise(batch: ConsumedBatch): Promise<void> {
     const now = new Date();
-    const reads = batch.messages.map((message) => ({ message, read: readRawMessage(message) }));
+    const signers = await this.credentials.signingKeysByIds(claimedKeyIds(batch.messages));
+    const reads = batch.messages.map((message): { message: typeof message; read: RawRead } => {
+      const read = readRawMessage(message);
+      if (!read.ok) return { message, read };
+      const error = producerIdentityError(message, claimedInstitution(read.input), signers, this.signaturePolicy);
+      return { message, read: error ? { ok: false, error, input: read.input } : read };
+    });
     const readable = reads.filter((r) => r.read.ok);
     const outcomes = await this.intake.intake(
       readable.map((r) => (r.read.ok ? r.read.input : undefined)),
@@ -61,7 +74,7 @@ export class RawEventsDoor implements OnApplicationBootstrap {
 
     const letters: DeadLetter[] = [];
     for (const { message, read } of reads) {
-      if (!read.ok) letters.push(deadLetter(batch.topic, message, undefined, [read.error], now));
+      if (!read.ok) letters.push(deadLetter(batch.topic, message, read.input, [read.error], now));
     }
     outcomes.forEach((outcome, i) => {
       const { message, read } = readable[i];

@@ -2,7 +2,7 @@ import type { ConsumedMessage } from '@lib/kafka';
 import { deadLetter } from './dead-letter';
 import { MAX_RAW_EVENT_BYTES, readRawMessage } from './raw-message';
 
-const message = (value: Buffer | null): ConsumedMessage => ({ partition: 3, offset: '42', key: null, value, timestamp: '1700000000000' });
+const message = (value: Buffer | null): ConsumedMessage => ({ partition: 3, offset: '42', key: null, value, timestamp: '1700000000000', headers: {} });
 
 describe('readRawMessage', () => {
   it('reads JSON', () => {

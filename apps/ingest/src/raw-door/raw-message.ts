@@ -6,7 +6,8 @@ export const MAX_RAW_EVENT_BYTES = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type RawRead = { ok: true; input: unknown } | { ok: false; error: DoorError };
+/** A message read, or why it is refused (with what could be read of it, for the dead letter's eventId). */
+export type RawRead = { ok: true; input: unknown } | { ok: false; error: DoorError; input?: unknown };
 
 /**
  * Reads one message of the raw topic as JSON, refusing what is not UTF-8 JSON of a sane size, and

@@ -52,6 +52,21 @@ export class CredentialsRepository {
     return { id: rows[0].id, secret };
   }
 
+  /**
+   * For each API key id, its institution and signing key (the key's stored SHA-256) while the key is
+   * unrevoked: what verifies a signed raw message (@lib/contracts rawSignature). Ids that are not
+   * UUIDs match nothing.
+   */
+  async signingKeysByIds(ids: readonly string[]): Promise<Map<string, { institutionId: string; signingKey: string }>> {
+    const uuids = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    if (uuids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; institution_id: string; key_hash: string }>(
+      'SELECT id, institution_id, key_hash FROM institution_api_keys WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL',
+      [uuids],
+    );
+    return new Map(rows.map((row) => [row.id, { institutionId: row.institution_id, signingKey: row.key_hash }]));
+  }
+
   /** The institution an unrevoked API key belongs to. */
   async institutionOfApiKey(key: string): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ institution_id: string }>(
