@@ -1,7 +1,11 @@
 import { Client } from 'pg';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
 import { createKafkaClient, KafkaConnection } from '@lib/kafka';
 
-/** Drops databases whose names match and deletes topics whose names match (test clean-up). */
+/**
+ * Drops databases whose names match and deletes topics whose names match, with the ACLs of those
+ * topics and of consumer groups named alike (test clean-up: a run's groups share its topic prefix).
+ */
 export async function dropTestResources(databaseUrl: string, connection: KafkaConnection, database: (name: string) => boolean, topic: (name: string) => boolean): Promise<void> {
   const url = new URL(databaseUrl);
   url.pathname = '/postgres';
@@ -18,6 +22,24 @@ export async function dropTestResources(databaseUrl: string, connection: KafkaCo
   try {
     const topics = (await kafka.listTopics()).filter(topic);
     if (topics.length > 0) await kafka.deleteTopics({ topics });
+    const { resources } = await kafka.describeAcls({
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ANY,
+    });
+    const stale = resources.filter((r) => (r.resourceType === AclResourceTypes.TOPIC || r.resourceType === AclResourceTypes.GROUP) && topic(r.resourceName));
+    if (stale.length > 0) {
+      await kafka.deleteAcls({
+        filters: stale.map((r) => ({
+          resourceType: r.resourceType,
+          resourceName: r.resourceName,
+          resourcePatternType: r.resourcePatternType,
+          operation: AclOperationTypes.ANY,
+          permissionType: AclPermissionTypes.ANY,
+        })),
+      });
+    }
   } finally {
     await kafka.disconnect();
   }
