@@ -138,12 +138,12 @@ start() {
   if running_pid >/dev/null && metadata_ok; then log "already running on 127.0.0.1:$port"; return 0; fi
   if ! running_pid >/dev/null && metadata_ok; then log "a broker not started by this script answers on 127.0.0.1:$port; using it"; return 0; fi
   command -v java >/dev/null || { log "java not found (Java 17 is needed)"; exit 1; }
+  if [ ! -f "$credentials_file" ] && { running_pid >/dev/null || [ -f "$data_dir/meta.properties" ]; }; then
+    log "the broker in $local_dir was set up without SCRAM users (before authentication): run '$0 reset' then '$0 start'"; exit 1
+  fi
   fetch_jars
   mkdir -p "$local_dir"
   if ! running_pid >/dev/null; then
-    if [ -f "$data_dir/meta.properties" ] && [ ! -f "$credentials_file" ]; then
-      log "$data_dir was formatted without SCRAM users (a broker from before authentication): run '$0 reset' first"; exit 1
-    fi
     make_credentials
     write_config
     format_storage

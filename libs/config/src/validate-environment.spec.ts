@@ -12,6 +12,16 @@ class ExampleEnvironment extends BaseEnvironment {
   BATCH_SIZE = 500;
 }
 
+/** The validation message for `raw`, or '' when it passes. */
+function problemsOf(environmentClass: new () => BaseEnvironment, raw: Record<string, string>): string {
+  try {
+    validateEnvironment(environmentClass, raw);
+    return '';
+  } catch (error) {
+    return (error as InvalidEnvironmentError).message;
+  }
+}
+
 describe('validateEnvironment', () => {
   it('applies defaults and converts numbers', () => {
     const env = validateEnvironment(ExampleEnvironment, { PORT: '4100' });
@@ -58,14 +68,7 @@ describe('secrets', () => {
   }
   const STRONG = 'f3a9c1d27be84406a5e0c9d1b7f2e8a4';
   const KAFKA_CREDENTIALS = { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'ingest', KAFKA_SASL_PASSWORD: STRONG };
-  const problems = (raw: Record<string, string>): string => {
-    try {
-      validateEnvironment(SecretEnvironment, raw);
-      return '';
-    } catch (error) {
-      return (error as InvalidEnvironmentError).message;
-    }
-  };
+  const problems = (raw: Record<string, string>) => problemsOf(SecretEnvironment, raw);
 
   it('accepts the development defaults outside production', () => {
     expect(validateEnvironment(SecretEnvironment, {}).TOKEN).toBe(DEVELOPMENT_ADMIN_TOKEN);
@@ -111,14 +114,7 @@ describe('Kafka credentials', () => {
     override PORT = 1;
   }
   const STRONG = '8b1e0c5d93a74f26b0d4e7c2a9f1358e';
-  const problems = (raw: Record<string, string>): string => {
-    try {
-      validateEnvironment(KafkaEnvironment, raw);
-      return '';
-    } catch (error) {
-      return (error as InvalidEnvironmentError).message;
-    }
-  };
+  const problems = (raw: Record<string, string>) => problemsOf(KafkaEnvironment, raw);
 
   it('lets a developer connect without authentication outside production', () => {
     expect(validateEnvironment(KafkaEnvironment, {}).KAFKA_SASL_MECHANISM).toBe('');
