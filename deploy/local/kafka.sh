@@ -56,8 +56,9 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${controller_port}
-# Clients: SASL/SCRAM only. The controller listener is local and serves only the quorum (KRaft 3.9
-# cannot authenticate it with SCRAM); its peer is this process, seen as User:ANONYMOUS.
+# Clients: SASL/SCRAM only. The controller listener (KRaft 3.9 cannot authenticate it with SCRAM)
+# carries the broker's own requests as User:ANONYMOUS, a super user: it listens on 127.0.0.1 only,
+# so only processes of this machine reach it.
 listeners=SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller_port}
 advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${port}
 controller.listener.names=CONTROLLER
