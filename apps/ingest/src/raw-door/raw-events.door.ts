@@ -21,9 +21,9 @@ const FETCH_BYTES_PER_PARTITION = 256 * 1024;
  * The Kafka door: institutions may produce straight to `health.events.raw.v1`. Each message must be
  * signed with its institution's API key (producer-identity.ts): the broker knows only the shared
  * principal that wrote it. Each batch then goes through the same intake as HTTP; rejects go to the
- * dead-letter topic with their reasons. A bad
- * message never stops the partition — nor does a record batch that cannot be decompressed: its
- * records arrive as placeholders (`undecodable`) and are dead-lettered like unreadable messages.
+ * dead-letter topic with their reasons. A bad message never stops the partition — nor does a record
+ * batch that cannot be decompressed: its records arrive as placeholders (`undecodable`) and are
+ * dead-lettered like unreadable messages.
  * Only a transient failure (broker down) retries the batch, and a retry is harmless: accepted
  * versions come back as duplicates.
  */
