@@ -10,7 +10,7 @@ describe('KafkaProducer on the broker', () => {
   const env = testEnvironment();
   const topic = env.KAFKA_TOPIC_PREFIX + TOPICS.events;
   const requests: number[] = [];
-  const producer = new KafkaProducer(createKafkaClient(env.KAFKA_BROKERS, 'producer-test'), { lingerMs: 1, observeRequest: (sends) => requests.push(sends) });
+  const producer = new KafkaProducer(createKafkaClient(env, 'producer-test'), { lingerMs: 1, observeRequest: (sends) => requests.push(sends) });
 
   afterAll(() => producer.onApplicationShutdown());
 
@@ -24,7 +24,7 @@ describe('KafkaProducer on the broker', () => {
 
     expect(requests.reduce((a, b) => a + b, 0)).toBe(sends.length);
     expect(requests.length).toBeLessThan(sends.length);
-    const received = (await readTopic(env.KAFKA_BROKERS, topic)).map((m) => ({ key: m.key, value: JSON.parse(m.value) as { key: string; n: number } }));
+    const received = (await readTopic(env, topic)).map((m) => ({ key: m.key, value: JSON.parse(m.value) as { key: string; n: number } }));
     expect(received).toHaveLength(sends.length);
     for (const key of keys) {
       const ns = received.filter((m) => m.key === key).map((m) => m.value.n);

@@ -34,7 +34,7 @@ describe('HTTP door: many single events at once', () => {
       body: JSON.stringify(event),
     });
   const canonicalEvents = async () =>
-    (await readTopic(env.KAFKA_BROKERS, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => ({ key: m.key, event: JSON.parse(m.value) as CanonicalEvent }));
+    (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => ({ key: m.key, event: JSON.parse(m.value) as CanonicalEvent }));
 
   beforeAll(async () => {
     const institutions = (await seedRegistry(pool)).filter((i) => i.active);

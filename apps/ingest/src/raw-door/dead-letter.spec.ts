@@ -1,7 +1,7 @@
 import { deadLetter } from './dead-letter';
 
 describe('deadLetter', () => {
-  const message = { partition: 0, offset: '7', key: null, value: Buffer.from('{}'), timestamp: '0' };
+  const message = { partition: 0, offset: '7', key: null, value: Buffer.from('{}'), timestamp: '0', headers: {} };
   const now = new Date('2024-03-20T04:00:00Z');
 
   it('masks digit runs that could be ID numbers in every error, and never echoes such an eventId', () => {
