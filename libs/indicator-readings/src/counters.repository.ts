@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { PG_POOL } from '@lib/database';
 import type { CounterRow, RegionLevel } from '@lib/indicators';
 import type { Granularity } from '@lib/periods';
+import type { CounterRange } from './counter-ranges';
 
 /** Period ids of one granularity, told apart by shape (they share no format). */
 const PERIOD_SHAPE: Record<Granularity, string> = {
@@ -11,12 +12,6 @@ const PERIOD_SHAPE: Record<Granularity, string> = {
   month: '^[0-9]{6}$',
   day: '^[0-9]{8}$',
 };
-
-export interface CounterRange {
-  granularity: Granularity;
-  from: string | null;
-  to: string;
-}
 
 export interface StoredCounter extends CounterRow {
   updatedAt: Date;

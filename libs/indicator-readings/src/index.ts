@@ -1,5 +1,7 @@
+export { countersReadFor, rangeIncludes, readsPopulation } from './counter-ranges';
+export type { CounterRange } from './counter-ranges';
 export { CountersRepository } from './counters.repository';
-export type { CounterRange, StoredCounter } from './counters.repository';
+export type { StoredCounter } from './counters.repository';
 export { IndicatorReadings } from './indicator-readings.service';
 export type { Cell } from './indicator-readings.service';
 export { IndicatorReadingsModule } from './indicator-readings.module';

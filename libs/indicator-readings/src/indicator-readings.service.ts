@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { counterSourceFromRows, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel } from '@lib/indicators';
-import { granularityOf, parsePeriod, periodsOf, previousYearPeriod } from '@lib/periods';
+import { granularityOf, parsePeriod, periodsOf } from '@lib/periods';
 import { Counter } from 'prom-client';
 import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
-import { CounterRange, CountersRepository, StoredCounter } from './counters.repository';
+import { countersReadFor, readsPopulation } from './counter-ranges';
+import { CountersRepository, StoredCounter } from './counters.repository';
 import { LiveCounters } from './live-counters';
 import { populationLookup } from './population-lookup';
 
@@ -35,7 +36,7 @@ export class IndicatorReadings {
   async read(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now = new Date()): Promise<Cell[]> {
     const rows = await this.counterRows(def, level, regions, periods, dims, now);
     const byRegion = groupBy(rows, (row) => row.region);
-    const populationRows = def.read.kind === 'rate' && 'population' in def.read.denominator
+    const populationRows = readsPopulation(def)
       ? await this.populations.forYears([...new Set(periods.map((p) => parsePeriod(p).year))])
       : [];
 
@@ -53,8 +54,7 @@ export class IndicatorReadings {
   }
 
   private async counterRows(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now: Date): Promise<StoredCounter[]> {
-    const latest = periods.reduce((a, b) => (a > b ? a : b));
-    const ranges = rangesFor(def, periods, latest);
+    const ranges = countersReadFor(def, periods);
     if (isLive(periods, now)) {
       const live = await this.live.rows(def.code, level, regions, dims, [...new Set(ranges.map((r) => r.granularity))]);
       if (live) {
@@ -70,18 +70,6 @@ export class IndicatorReadings {
 function isLive(periods: string[], now: Date): boolean {
   const year = periodsOf(now).year;
   return periods.every((period) => period.startsWith(year));
-}
-
-/** The counter rows a set of periods needs: everything up to the latest (cumulative reads need the past). */
-function rangesFor(def: IndicatorDefinition, periods: string[], latest: string): CounterRange[] {
-  const { granularity, lastDay } = parsePeriod(latest);
-  const ranges: CounterRange[] = [{ granularity, from: null, to: latest }];
-  if (def.read.kind === 'mean_growth') {
-    // Growth of a period in progress compares the same elapsed days a year earlier, from day counters.
-    const earliest = periods.reduce((a, b) => (a < b ? a : b));
-    ranges.push({ granularity: 'day', from: parsePeriod(previousYearPeriod(earliest)).firstDay, to: lastDay });
-  }
-  return ranges;
 }
 
 function newest(rows: StoredCounter[]): string | null {

@@ -1,0 +1,27 @@
+import { findIndicator } from '@lib/indicators';
+import { countersReadFor, rangeIncludes, readsPopulation } from './counter-ranges';
+
+describe('counter ranges', () => {
+  const visits = findIndicator('county_visit_rate')!;
+  const growth = findIndicator('outpatient_cost_growth')!;
+
+  it('reads every counter of the granularity up to the latest period', () => {
+    expect(countersReadFor(visits, ['202603', '202601'])).toEqual([{ granularity: 'month', from: null, to: '202603' }]);
+  });
+
+  it('reads growth’s day counters from the same days a year before the earliest period', () => {
+    expect(countersReadFor(growth, ['2026Q2'])).toEqual([
+      { granularity: 'quarter', from: null, to: '2026Q2' },
+      { granularity: 'day', from: '20250401', to: '20260630' },
+    ]);
+  });
+
+  it('includes a period of the same granularity within the bounds only', () => {
+    const range = { granularity: 'quarter' as const, from: '2025Q3', to: '2026Q2' };
+    expect(['2025Q2', '2025Q3', '2026Q2', '2026Q3', '2026', '202604'].filter((p) => rangeIncludes(range, p))).toEqual(['2025Q3', '2026Q2']);
+  });
+
+  it('knows which indicators read uploaded populations', () => {
+    expect([visits, findIndicator('vaccination_coverage')!].map(readsPopulation)).toEqual([false, true]);
+  });
+});
