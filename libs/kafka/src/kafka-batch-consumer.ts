@@ -64,6 +64,12 @@ export interface BatchConsumerOptions {
   sessionTimeoutMs?: number;
   /** Where a group with no committed offset starts: the beginning (default) or only new messages. */
   fromBeginning?: boolean;
+  /**
+   * Called after the first fetch that follows each group join: the partitions' positions are then
+   * resolved, so every message published from now on will be handed over (with `fromBeginning: false`,
+   * what was published before that is never seen).
+   */
+  onFetching?: () => void;
 }
 
 /** Whether a consumer is handing over batches; `crashed` until it has joined its group again. */
@@ -119,7 +125,7 @@ export class BatchConsumer {
       maxWaitTimeInMs: 100,
       allowAutoTopicCreation: false,
     });
-    const { topic, resume } = options;
+    const { topic, resume, onFetching } = options;
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       if (this.current.status === 'crashed') this.logger.warn({ group: this.groupId, topic }, 'Kafka consumer consuming again');
       this.current = { status: 'consuming' };
@@ -127,6 +133,15 @@ export class BatchConsumer {
       if (resume) this.checkAssignment(resume);
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.crashed(payload.error, payload.restart));
+    if (onFetching) {
+      let joined = false;
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => (joined = true));
+      this.consumer.on(this.consumer.events.FETCH, () => {
+        if (!joined) return;
+        joined = false;
+        onFetching();
+      });
+    }
   }
 
   get state(): ConsumerState {
