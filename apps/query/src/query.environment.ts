@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsUrl, Max, Min } from 'class-validator';
 import { BaseEnvironment } from '@lib/config';
 
-/** Variables of the query app (see .env.example). */
+/** Variables of the query app (see .env.example and apps/query/README.md). */
 export class QueryEnvironment extends BaseEnvironment {
   override PORT: number = 3002;
 
@@ -40,4 +40,28 @@ export class QueryEnvironment extends BaseEnvironment {
   @Min(1)
   @Max(3600)
   STREAM_REAUTH_SECONDS: number = 30;
+
+  /**
+   * Longest life of a computed answer (ms): what time alone changes — a pro-rata target, a status at a
+   * period boundary — is at most this old. 0 keeps no answers.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  QUERY_CACHE_TTL_MS: number = 5_000;
+
+  /** Computed answers kept (least recently used dropped first). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  QUERY_CACHE_MAX_ENTRIES: number = 10_000;
+
+  /** Bound on the kept answers' serialised size plus their index (bytes). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_048_576)
+  @Max(4_294_967_296)
+  QUERY_CACHE_MAX_BYTES: number = 67_108_864;
 }

@@ -4,6 +4,9 @@ import { IndicatorReadingsModule } from '@lib/indicator-readings';
 import { TargetsStoreModule } from '@lib/targets-store';
 import { AlertsController } from './alerts/alerts.controller';
 import { BureauTokenGuard } from './auth/bureau-token.guard';
+import { ComputedReadsCache } from './cache/computed-reads.cache';
+import { COMPUTED_READS_METRICS } from './cache/computed-reads.metrics';
+import { ReferenceDataChanges } from './cache/reference-data-changes';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { RegionsController } from './catalogue/regions.controller';
 import { FhirController } from './fhir/fhir.controller';
@@ -26,6 +29,9 @@ import { ValuesController } from './values/values.controller';
 @Module({
   imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
   controllers: [AlertsController, SilencesController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
-  providers: [BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, StreamSessions, PublicBaseUrl],
+  providers: [
+    BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, StreamSessions, PublicBaseUrl,
+    ReferenceDataChanges, ComputedReadsCache, ...COMPUTED_READS_METRICS,
+  ],
 })
 export class QueryModule {}

@@ -4,6 +4,7 @@ import { isPopulationGroup, PopulationRow } from '@lib/registry';
 import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
+import { ComputedReadsCache } from '../cache/computed-reads.cache';
 import { PopulationUploadDto } from './population-upload.dto';
 
 const MAX_ROWS = 10_000;
@@ -16,6 +17,7 @@ export class PopulationsController {
   constructor(
     private readonly populations: PopulationsRepository,
     private readonly registry: RegistrySnapshot,
+    private readonly computedReads: ComputedReadsCache,
   ) {}
 
   @Put()
@@ -36,6 +38,7 @@ export class PopulationsController {
       return { ...row, region: regionInScope(this.registry, row.region, request.bureauScope), group: row.group };
     });
     await this.populations.upsert(checked);
+    this.computedReads.populationsChanged(checked.map((row) => row.year));
     return { stored: checked.length };
   }
 }

@@ -50,3 +50,12 @@ export function dimsOrThrow(def: IndicatorDefinition, query: Record<string, unkn
   }
   return formatDims(values);
 }
+
+/** The region asked about, or the token's own region when none is given. */
+export function regionOrScope(value: unknown, scope: string): string {
+  if (value === undefined) return scope;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(value)) {
+    throw new BadRequestException({ code: 'invalid_region', message: 'region must be a 6-digit region code or an institution id' });
+  }
+  return value;
+}

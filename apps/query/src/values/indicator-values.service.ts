@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
+import type { RegionLevel } from '@lib/indicators';
 import { periodsInRange } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { IndicatorReadings } from '@lib/indicator-readings';
 import { belowMinimumOfCases, type Status } from '@lib/targets';
+import { ComputedReadsCache } from '../cache/computed-reads.cache';
+import { readDependencies } from '../cache/read-dependencies';
 import { TargetStatus } from '../status/target-status.service';
-import { regionInScope } from '../auth/scope';
-import { levelOf, nameOf, regionsAtLevel } from './regions-at-level';
+import { NamedRegion, nameOf, regionsAtLevel } from './regions-at-level';
+import { MAX_SERIES_PERIODS, SeriesRequest, seriesKey, ValuesRequest, valuesKey } from './read-request';
 
 export interface ValueRow {
   region: string;
@@ -37,33 +39,33 @@ export interface SeriesRow {
   asOf: string | null;
 }
 
-/** Longest series answered: 400 months is 33 years, 400 days 13 months. */
-export const MAX_SERIES_PERIODS = 400;
+export interface Series {
+  region: string;
+  name: string;
+  series: SeriesRow[];
+}
 
-/** Values, rankings and series of one indicator within a bureau's scope. */
+/**
+ * Values, rankings and series of one indicator within a bureau's scope, from the computed-reads
+ * cache; a miss reads the counters and judges the targets.
+ */
 @Injectable()
 export class IndicatorValues {
   constructor(
     private readonly readings: IndicatorReadings,
     private readonly registry: RegistrySnapshot,
     private readonly targetStatus: TargetStatus,
+    private readonly cache: ComputedReadsCache,
   ) {}
 
-  async values(def: IndicatorDefinition, scope: string, region: string, level: RegionLevel | undefined, period: string, dims: string): Promise<ValueRow[]> {
-    const root = regionInScope(this.registry, region, scope);
-    const at = level ?? levelOf(this.registry, root);
-    const regions = regionsAtLevel(this.registry, root, at);
-    const cells = await this.readings.read(def, at, regions.map((r) => r.region), [period], dims);
-    const judged = await this.targetStatus.judge(def, at, period, dims, cells);
-    return cells.map((cell, i) => ({
-      region: cell.region,
-      name: regions[i].name,
-      level: at,
-      ...cell.reading,
-      target: judged[i].target,
-      status: judged[i].status,
-      asOf: cell.asOf,
-    }));
+  values(request: ValuesRequest): Promise<ValueRow[]> {
+    return this.cache.read(valuesKey(request), () => {
+      const regions = regionsAtLevel(this.registry, request.region, request.level);
+      return {
+        dependsOn: readDependencies(request.def, request.level, regions.map((r) => r.region), [request.period], request.dims),
+        compute: () => this.computeValues(request, regions),
+      };
+    });
   }
 
   /**
@@ -71,8 +73,9 @@ export class IndicatorValues {
    * fewer cases than the minimum (insufficient_data, or the indicator's minimum where no target applies)
    * follow unranked, marked `belowMinimum`; regions without a value come last.
    */
-  async ranking(def: IndicatorDefinition, scope: string, region: string, level: RegionLevel | undefined, period: string, dims: string): Promise<RankedRow[]> {
-    const rows = await this.values(def, scope, region, level, period, dims);
+  async ranking(request: ValuesRequest): Promise<RankedRow[]> {
+    const rows = await this.values(request);
+    const { def } = request;
     const direction = def.higherIsBetter === false ? 1 : -1;
     const tier = (row: ValueRow) => (row.value === null ? 2 : row.status === 'insufficient_data' || belowMinimumOfCases(def, row) ? 1 : 0);
     const tiered = rows.map((row) => ({ row, tier: tier(row) }));
@@ -85,13 +88,35 @@ export class IndicatorValues {
     }));
   }
 
-  async series(def: IndicatorDefinition, scope: string, region: string, from: string, to: string, dims: string): Promise<{ region: string; name: string; series: SeriesRow[] }> {
-    const root = regionInScope(this.registry, region, scope);
-    const periods = periodsInRange(from, to, MAX_SERIES_PERIODS);
-    const cells = await this.readings.read(def, levelOf(this.registry, root), [root], periods, dims);
+  series(request: SeriesRequest): Promise<Series> {
+    return this.cache.read(seriesKey(request), () => {
+      const periods = periodsInRange(request.from, request.to, MAX_SERIES_PERIODS);
+      return {
+        dependsOn: readDependencies(request.def, request.level, [request.region], periods, request.dims),
+        compute: () => this.computeSeries(request, periods),
+      };
+    });
+  }
+
+  private async computeValues({ def, level, period, dims }: ValuesRequest, regions: NamedRegion[]): Promise<ValueRow[]> {
+    const cells = await this.readings.read(def, level, regions.map((r) => r.region), [period], dims);
+    const judged = await this.targetStatus.judge(def, level, period, dims, cells);
+    return cells.map((cell, i) => ({
+      region: cell.region,
+      name: regions[i].name,
+      level,
+      ...cell.reading,
+      target: judged[i].target,
+      status: judged[i].status,
+      asOf: cell.asOf,
+    }));
+  }
+
+  private async computeSeries({ def, region, level, dims }: SeriesRequest, periods: string[]): Promise<Series> {
+    const cells = await this.readings.read(def, level, [region], periods, dims);
     return {
-      region: root,
-      name: nameOf(this.registry, root),
+      region,
+      name: nameOf(this.registry, region),
       series: cells.map((cell) => ({ period: cell.period, ...cell.reading, asOf: cell.asOf })),
     };
   }

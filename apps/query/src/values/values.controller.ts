@@ -1,10 +1,10 @@
-import { BadRequestException, Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { comparePeriods, granularityOf, shiftPeriod } from '@lib/periods';
+import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
-import { dimsOrThrow, indicatorOrThrow, levelOrThrow, periodOrThrow } from './cell-query';
-import { IndicatorValues, MAX_SERIES_PERIODS } from './indicator-values.service';
+import { IndicatorValues } from './indicator-values.service';
+import { seriesRequest, valuesRequest } from './read-request';
 import { FHIR_JSON } from '../fhir/fhir.controller';
 import { PublicBaseUrl } from '../fhir/public-base-url';
 import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
@@ -22,6 +22,7 @@ const VALUE_COLUMNS = ['region', 'name', 'numerator', 'denominator', 'value', 't
 export class ValuesController {
   constructor(
     private readonly indicatorValues: IndicatorValues,
+    private readonly registry: RegistrySnapshot,
     private readonly baseUrl: PublicBaseUrl,
   ) {}
 
@@ -33,11 +34,9 @@ export class ValuesController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'fhir'], description: 'fhir: a Bundle of R4 MeasureReports' })
   @ApiOkResponse({ type: ValuesResponseDto, description: 'JSON; CSV and FHIR carry the same rows' })
   async values(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
-    const def = indicatorOrThrow(code);
-    const period = periodOrThrow(def, query.period);
-    const dims = dimsOrThrow(def, query);
-    const region = regionParam(query.region, request.bureauScope);
-    const values = await this.indicatorValues.values(def, request.bureauScope, region, levelOrThrow(def, query.level), period, dims);
+    const asked = valuesRequest(this.registry, request.bureauScope, code, query);
+    const { def, period, region, dims } = asked;
+    const values = await this.indicatorValues.values(asked);
     if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [period, region], [...VALUE_COLUMNS], values));
     if (wantsFhir(request)) {
       response.type(FHIR_JSON);
@@ -54,11 +53,9 @@ export class ValuesController {
   @ApiQuery({ name: 'region', required: false, example: '610900' })
   @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
   async ranking(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
-    const def = indicatorOrThrow(code);
-    const period = periodOrThrow(def, query.period);
-    const dims = dimsOrThrow(def, query);
-    const region = regionParam(query.region, request.bureauScope);
-    const ranking = await this.indicatorValues.ranking(def, request.bureauScope, region, levelOrThrow(def, query.level) ?? 'county', period, dims);
+    const asked = valuesRequest(this.registry, request.bureauScope, code, query, 'county');
+    const { def, period, region, dims } = asked;
+    const ranking = await this.indicatorValues.ranking(asked);
     if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [period, region, 'ranking'], ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking));
     return { indicator: code, period, dims: dims || undefined, ranking };
   }
@@ -69,26 +66,10 @@ export class ValuesController {
   @ApiQuery({ name: 'from', example: '202401' })
   @ApiQuery({ name: 'to', example: '202412' })
   async series(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
-    const def = indicatorOrThrow(code);
-    const from = periodOrThrow(def, query.from, 'from');
-    const to = periodOrThrow(def, query.to, 'to');
-    if (granularityOf(from) !== granularityOf(to) || comparePeriods(from, to) > 0) {
-      throw new BadRequestException({ code: 'invalid_range', message: 'from and to must be periods of one granularity, from ≤ to' });
-    }
-    if (comparePeriods(to, shiftPeriod(from, MAX_SERIES_PERIODS - 1)) > 0) {
-      throw new BadRequestException({ code: 'range_too_long', message: `A series has at most ${MAX_SERIES_PERIODS} periods` });
-    }
-    const dims = dimsOrThrow(def, query);
-    const series = await this.indicatorValues.series(def, request.bureauScope, regionParam(query.region, request.bureauScope), from, to, dims);
+    const asked = seriesRequest(this.registry, request.bureauScope, code, query);
+    const { def, from, to, dims } = asked;
+    const series = await this.indicatorValues.series(asked);
     if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [series.region, from, to], ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series));
     return { indicator: code, dims: dims || undefined, ...series };
   }
-}
-
-function regionParam(value: unknown, scope: string): string {
-  if (value === undefined) return scope;
-  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(value)) {
-    throw new BadRequestException({ code: 'invalid_region', message: 'region must be a 6-digit region code or an institution id' });
-  }
-  return value;
 }

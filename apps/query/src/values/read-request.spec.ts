@@ -1,0 +1,54 @@
+import { ForbiddenException } from '@nestjs/common';
+import { ankangDemo, RegionDirectory } from '@lib/registry';
+import type { RegistrySnapshot } from '@lib/registry-store';
+import { seriesKey, seriesRequest, valuesKey, valuesRequest } from './read-request';
+
+describe('computed-read requests and their cache keys', () => {
+  const demo = ankangDemo();
+  const institutions = new Map(demo.institutions.map((i) => [i.id, i]));
+  const registry = {
+    regions: new RegionDirectory(demo.regions, demo.superseded),
+    institution: (id: string) => institutions.get(id),
+    institutionsIn: (county: string) => demo.institutions.filter((i) => i.county === county),
+  } as unknown as RegistrySnapshot;
+  const key = (scope: string, query: Record<string, unknown>, code = 'county_visit_rate') => valuesKey(valuesRequest(registry, scope, code, query));
+
+  it('gives one key to one question however it is spelled', () => {
+    const city = key('610900', { period: '2026', region: '610900', level: 'city' });
+    expect(key('610900', { period: '2026' })).toBe(city); // region: the token's own; level: the region's own
+    expect(key('610900', { period: '2026', region: '610900', format: 'csv', token: 'hbt_x' })).toBe(city);
+    // 旬阳县's old code is read as 旬阳市's.
+    expect(key('610900', { period: '2026', region: '610928' })).toBe(key('610900', { period: '2026', region: '610981' }));
+    const coverage = (query: Record<string, unknown>) => key('610921', { period: '2026', ...query }, 'vaccination_coverage');
+    expect(coverage({ vaccine: 'HepB', dose: '3', cohort: '2025' })).toBe(coverage({ cohort: '2025', dose: '3', vaccine: 'HepB' }));
+  });
+
+  it('tells different questions apart', () => {
+    const base = { period: '2026', region: '610921' };
+    const keys = [
+      key('610921', base),
+      key('610921', { ...base, period: '202611' }),
+      key('610921', { ...base, level: 'institution' }, 'tcm_prescription_share'),
+      key('610921', base, 'tcm_prescription_share'),
+      key('610921', base, 'county_inpatient_rate'),
+      key('610921', { period: '2026', region: '610921', vaccine: 'HepB', dose: '3', cohort: '2025' }, 'vaccination_coverage'),
+      key('610921', { period: '2026', region: '610921', vaccine: 'HepB', dose: '2', cohort: '2025' }, 'vaccination_coverage'),
+      seriesKey(seriesRequest(registry, '610921', 'county_visit_rate', { region: '610921', from: '2026', to: '2026' })),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('keys by the bureau too: the same region asked by the city and by its county are two answers', () => {
+    expect(key('610900', { period: '2026', region: '610921' })).not.toBe(key('610921', { period: '2026', region: '610921' }));
+  });
+
+  it('checks the scope before any key exists', () => {
+    expect(() => valuesRequest(registry, '610902', 'county_visit_rate', { period: '2026', region: '610921' })).toThrow(ForbiddenException);
+    expect(() => seriesRequest(registry, '610902', 'county_visit_rate', { region: '610921-THC-001', from: '202601', to: '202611' })).toThrow(ForbiddenException);
+  });
+
+  it('defaults a ranking to counties, sharing the values answer at that level', () => {
+    const ranking = valuesRequest(registry, '610900', 'county_visit_rate', { period: '2026' }, 'county');
+    expect(valuesKey(ranking)).toBe(key('610900', { period: '2026', level: 'county' }));
+  });
+});
