@@ -383,16 +383,18 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     expect(cluster.spec.instances).toBe(3);
     expect(new URL(secretValues.DATABASE_URL).hostname).toBe(`${cluster.metadata.name}-rw`);
     const pool = Number(configMaps['health-indicators-config'].DATABASE_POOL_MAX);
-    const peakPods = all('Deployment')
-      .filter((d) => d.metadata.name in APPS)
-      .reduce((sum, d) => {
-        const hpa = all('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === d.metadata.name);
-        const surge = d.spec.strategy?.type === 'Recreate' ? 0 : (d.spec.strategy?.rollingUpdate?.maxSurge ?? 1);
-        return sum + (hpa?.spec.maxReplicas ?? d.spec.replicas) + surge;
-      }, 0);
+    const peakPodsOf = (d: Json): number => {
+      const hpa = all('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === d.metadata.name);
+      const surge = d.spec.strategy?.type === 'Recreate' ? 0 : (d.spec.strategy?.rollingUpdate?.maxSurge ?? 1);
+      return (hpa?.spec.maxReplicas ?? d.spec.replicas) + surge;
+    };
+    const apps = all('Deployment').filter((d) => d.metadata.name in APPS);
+    const peakPods = apps.reduce((sum, d) => sum + peakPodsOf(d), 0);
+    // Each query pod also LISTENs for target and population changes on a connection of its own.
+    const listeners = peakPodsOf(apps.find((d) => d.metadata.name === 'query')!);
     const provisionJob = 1;
     const superuserReserved = 3;
-    expect((peakPods + provisionJob) * pool + superuserReserved).toBeLessThanOrEqual(Number(cluster.spec.postgresql.parameters.max_connections));
+    expect((peakPods + provisionJob) * pool + listeners + superuserReserved).toBeLessThanOrEqual(Number(cluster.spec.postgresql.parameters.max_connections));
   });
 
   it('runs Redis as a cache without persistence, at the address the apps use', () => {
