@@ -52,7 +52,7 @@ describe('computed-reads cache', () => {
   beforeAll(async () => {
     await seedRegistry(pool);
     for (const region of ['610900', '610921', '610902']) tokens[region] = await issueBureauToken(pool, region);
-    await counter('610921', '2024', 90, 100);
+    await counter('610921', '2024', 900, 1000); // above the minimum of cases, so the county is ranked
     producer = createKafkaClient(env.KAFKA_BROKERS, 'computed-reads-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await query.start();
@@ -73,24 +73,24 @@ describe('computed-reads cache', () => {
     const rankedOf = (body: Record<string, any>) => body.ranking.find((r: { region: string }) => r.region === '610921');
     const seriesOf = (body: Record<string, any>) => body.series[0];
     for (const [path, pick] of [[VALUES, valueOf], [RANKING, rankedOf], [SERIES, seriesOf]] as const) {
-      expect(await row(path, pick)).toMatchObject({ numerator: 90, denominator: 100 });
+      expect(await row(path, pick)).toMatchObject({ numerator: 900, denominator: 1000 });
     }
 
     // Unannounced, a change in the database is not seen: these answers come from the cache.
-    await counter('610921', '2024', 95, 100);
+    await counter('610921', '2024', 950, 1000);
     const hits = await reads('hit');
-    expect(await row(VALUES, valueOf)).toMatchObject({ numerator: 90 });
+    expect(await row(VALUES, valueOf)).toMatchObject({ numerator: 900 });
     expect(await reads('hit')).toBeGreaterThan(hits);
 
     // The stream pushes a change after the query app has handled its message, invalidation included.
     const stream = await SseClient.open(`${query.url}/v1/stream?token=${city}&region=610921`);
     expect(stream.status).toBe(200);
-    await announce('610921', '2024', 95, 100);
+    await announce('610921', '2024', 950, 1000);
     await eventually(async () => stream.events.filter((e) => e.type === 'value'), (events) => events.length > 0, 30_000);
     stream.close();
-    expect(await row(VALUES, valueOf)).toMatchObject({ numerator: 95, denominator: 100, value: 0.95 });
-    expect(await row(RANKING, rankedOf)).toMatchObject({ numerator: 95, value: 0.95, rank: 1 });
-    expect(await row(SERIES, seriesOf)).toMatchObject({ period: '2024', numerator: 95, value: 0.95 });
+    expect(await row(VALUES, valueOf)).toMatchObject({ numerator: 950, denominator: 1000, value: 0.95 });
+    expect(await row(RANKING, rankedOf)).toMatchObject({ numerator: 950, value: 0.95, rank: 1, belowMinimum: false });
+    expect(await row(SERIES, seriesOf)).toMatchObject({ period: '2024', numerator: 950, value: 0.95 });
   });
 
   it('never gives one bureau an answer cached for another: 403 stays 403', async () => {

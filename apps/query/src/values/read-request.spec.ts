@@ -1,7 +1,7 @@
-import { ForbiddenException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import { ankangDemo, RegionDirectory } from '@lib/registry';
 import type { RegistrySnapshot } from '@lib/registry-store';
-import { seriesKey, seriesRequest, valuesKey, valuesRequest } from './read-request';
+import { MAX_SERIES_PERIODS, seriesKey, seriesRequest, valuesKey, valuesRequest } from './read-request';
 
 describe('computed-read requests and their cache keys', () => {
   const demo = ankangDemo();
@@ -50,5 +50,20 @@ describe('computed-read requests and their cache keys', () => {
   it('defaults a ranking to counties, sharing the values answer at that level', () => {
     const ranking = valuesRequest(registry, '610900', 'county_visit_rate', { period: '2026' }, 'county');
     expect(valuesKey(ranking)).toBe(key('610900', { period: '2026', level: 'county' }));
+  });
+
+  it('refuses a series longer than MAX_SERIES_PERIODS before any key exists (range_too_long)', () => {
+    const series = (from: string, to: string) => seriesRequest(registry, '610921', 'county_visit_rate', { region: '610921', from, to });
+    expect(MAX_SERIES_PERIODS).toBe(400);
+    expect(series('199001', '202304').to).toBe('202304'); // 400 months
+    const refusal = (() => {
+      try {
+        series('199001', '202305'); // 401 months
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(BadRequestException);
+    expect((refusal as BadRequestException).getResponse()).toMatchObject({ code: 'range_too_long' });
   });
 });
