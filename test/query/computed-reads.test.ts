@@ -53,7 +53,7 @@ describe('computed-reads cache', () => {
     await seedRegistry(pool);
     for (const region of ['610900', '610921', '610902']) tokens[region] = await issueBureauToken(pool, region);
     await counter('610921', '2024', 900, 1000); // above the minimum of cases, so the county is ranked
-    producer = createKafkaClient(env.KAFKA_BROKERS, 'computed-reads-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createKafkaClient(env, 'computed-reads-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await query.start();
     // Answers are kept once the change feed's consumer has joined: until then every read computes.
