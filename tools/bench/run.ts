@@ -79,7 +79,7 @@ async function aggregationSection(run: string) {
   });
 
   log('the live feed: as many events, all of today');
-  const live = benchEnvironment(`${run}l`);
+  const live = benchEnvironment(`${run}l`, { DATABASE_URL: `${env.DATABASE_URL}_live` });
   await prepareBenchEnvironment(live);
   const liveProduced = await produceAll(live, live.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.aggregate, 'today', new Date(), 'today')));
   const liveRaw = await rawConsumeRate(live, live.KAFKA_TOPIC_PREFIX + TOPICS.events, liveProduced.count);
