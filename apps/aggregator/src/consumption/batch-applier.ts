@@ -46,12 +46,12 @@ interface Committed extends CounterUpdate {
 /**
  * Applies batches exactly once. Batches handed over concurrently (one per partition) are applied
  * together (GroupCommit) in a single PostgreSQL transaction per lane (partition modulo
- * AGGREGATOR_TRANSACTION_LANES; lanes run at the same time, as two instances would) that skips what an earlier run already
- * applied (offsets below the stored ones), records the new event versions in the ledger (dropping
- * duplicates), updates feeds, appends the counter changes to the counter log (CounterUpdater) and
- * stores each partition's next offset. A crash before COMMIT leaves nothing; a crash after it leaves
- * everything, offsets included. Only then are Redis and the change feed refreshed (by the fold,
- * CounterLogFolder): they may miss a transaction on a crash, never invent one.
+ * AGGREGATOR_TRANSACTION_LANES; lanes run at the same time, as two instances would). It skips what
+ * an earlier run already applied (offsets below the stored ones), records the new event versions in
+ * the ledger (dropping duplicates), updates feeds, appends the counter changes to the counter log
+ * (CounterUpdater) and stores each partition's next offset. A crash before COMMIT leaves nothing; a
+ * crash after it leaves everything, offsets included. Only then are Redis and the change feed
+ * refreshed (by the fold, CounterLogFolder): they may miss a transaction on a crash, never invent one.
  */
 @Injectable()
 export class BatchApplier implements OnApplicationShutdown {
