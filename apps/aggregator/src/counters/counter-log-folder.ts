@@ -55,14 +55,19 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
   /** Asks for a fold soon; resolves when a fold that started after the request has ended. */
   request(): Promise<void> {
     this.pending = true;
-    this.running ??= this.foldWhilePending().finally(() => (this.running = undefined));
+    this.running ??= this.foldWhilePending();
     return this.running;
   }
 
   private async foldWhilePending(): Promise<void> {
-    while (this.pending) {
-      this.pending = false;
-      await this.foldOnce();
+    try {
+      while (this.pending) {
+        this.pending = false;
+        await this.foldOnce();
+      }
+    } finally {
+      // In the same tick as the last check of `pending`: no request can fall between the two.
+      this.running = undefined;
     }
   }
 
