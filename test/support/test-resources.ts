@@ -13,7 +13,7 @@ export async function dropTestResources(databaseUrl: string, connection: KafkaCo
   await admin.connect();
   try {
     const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'health\\_test\\_%'");
-    for (const { datname } of rows.filter((r) => database(r.datname))) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows.filter((r) => database(r.datname))) await dropDatabase(admin, datname);
   } finally {
     await admin.end();
   }
@@ -43,4 +43,19 @@ export async function dropTestResources(databaseUrl: string, connection: KafkaCo
   } finally {
     await kafka.disconnect();
   }
+}
+
+/**
+ * Drops a database once its sessions are gone, forcing them out only after a grace period. A test's
+ * `pool.end()` resolves before its connections have closed; forcing them at once would hand those
+ * still closing a termination error their pool reports as unhandled, failing a finished suite.
+ */
+async function dropDatabase(admin: Client, name: string, graceMs = 5000): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    const { rows } = await admin.query<{ sessions: number }>('SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1', [name]);
+    if (rows[0].sessions === 0 || Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
