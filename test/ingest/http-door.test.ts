@@ -91,6 +91,13 @@ describe('HTTP door: POST /v1/events', () => {
     expect(((await response.json()) as { summary: Record<string, number> }).summary).toEqual({ accepted: 1000, duplicate: 0, rejected: 0 });
   });
 
+  it('refuses a body without a credential before reading it (not JSON here: parsed, it would be a 400)', async () => {
+    const codeOf = async (response: Response) => ({ status: response.status, code: ((await response.json()) as { code: string }).code });
+    expect(await codeOf(await post('{"eventId": "BROKEN'))).toEqual({ status: 401, code: 'missing_api_key' });
+    const adminWrite = await fetch(`${ingest.url}/v1/admin/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(await codeOf(adminWrite)).toEqual({ status: 401, code: 'invalid_admin_token' });
+  });
+
   it('refuses what it cannot accept, with machine-readable reasons', async () => {
     const [event] = freshExamples();
     const key = keyFor(event);

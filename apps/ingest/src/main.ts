@@ -1,5 +1,6 @@
-import { bootstrapHttpApp, runApp } from '@lib/platform';
+import { bootstrapHttpApp, MISSING_ADMIN_TOKEN, runApp } from '@lib/platform';
 import { validateEnvironment } from '@lib/config';
+import { MISSING_API_KEY } from './auth/api-key.guard';
 import { IngestEnvironment } from './ingest.environment';
 import { IngestModule } from './ingest.module';
 
@@ -10,5 +11,6 @@ runApp(() =>
     bodyLimit: validateEnvironment(IngestEnvironment, process.env).INGEST_BODY_LIMIT,
     // Events reject a control character one by one (invalid_value), so one bad event does not refuse the batch.
     bodyCheckedElsewhere: ['/v1/events'],
+    missingCredential: (path) => (path.startsWith('/v1/admin/') ? MISSING_ADMIN_TOKEN : MISSING_API_KEY),
   }),
 );

@@ -4,7 +4,7 @@ export { PlatformModule } from './platform.module';
 export type { PlatformOptions } from './platform.module';
 export { HttpErrorFilter } from './http-error.filter';
 export type { ErrorBody } from './http-error.filter';
-export { AdminGuard } from './auth/admin.guard';
+export { AdminGuard, MISSING_ADMIN_TOKEN } from './auth/admin.guard';
 export { AuthFailureLimiter, claimedIdentity, MAX_FAILURES_PER_MINUTE, METRIC_AUTH_FAILURES } from './auth/auth-failure-limiter';
 export type { CredentialKind, FailedAttempt } from './auth/auth-failure-limiter';
 export { bearerToken } from './auth/bearer-token';

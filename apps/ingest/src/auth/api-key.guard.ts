@@ -3,6 +3,10 @@ import type { Request, Response } from 'express';
 import { CredentialsRepository } from '@lib/registry-store';
 import { AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache } from '@lib/platform';
 
+
+/** The answer to a request without an institution API key. */
+export const MISSING_API_KEY = { code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' };
+
 /** The request of an authenticated institution: its API key is bound to this one institution. */
 export interface InstitutionRequest extends Request {
   reportingInstitution: string;
@@ -23,7 +27,7 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<InstitutionRequest>();
     const key = bearerToken(request);
-    if (!key) throw new UnauthorizedException({ code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' });
+    if (!key) throw new UnauthorizedException(MISSING_API_KEY);
     const institution = await this.institutions.ownerOf(key);
     if (!institution) {
       this.failures.reject(

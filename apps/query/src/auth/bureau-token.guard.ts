@@ -4,6 +4,10 @@ import type { Request, Response } from 'express';
 import { AuthFailureLimiter, bearerToken as headerToken, claimedIdentity, CredentialCache } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
+
+/** The answer to a request without a bureau token. */
+export const MISSING_BUREAU_TOKEN = { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' };
+
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
 export interface BureauRequest extends Request {
   bureauScope: string;
@@ -46,7 +50,7 @@ export class BureauTokenGuard implements CanActivate {
       throw new UnauthorizedException(
         inUrl
           ? { code: 'token_in_url_refused', message: '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>' }
-          : { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' },
+          : MISSING_BUREAU_TOKEN,
       );
     }
     const scope = await this.scopes.ownerOf(token);

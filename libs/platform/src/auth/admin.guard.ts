@@ -5,6 +5,10 @@ import type { Request, Response } from 'express';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
 
+
+/** The admin routes' answer to a request without the operator admin token (or with a wrong one). */
+export const MISSING_ADMIN_TOKEN = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
+
 /**
  * The operator's admin token (ADMIN_TOKEN of apps with an admin API), compared in constant time.
  * Failures are limited like those of the other credentials; the right token always passes.
@@ -23,10 +27,9 @@ export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     const token = bearerToken(request);
-    const unauthorized = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
-    if (!token) throw new UnauthorizedException(unauthorized);
+    if (!token) throw new UnauthorizedException(MISSING_ADMIN_TOKEN);
     if (!timingSafeEqual(digest(token), this.adminToken)) {
-      this.failures.reject({ credential: 'admin_token', identity: 'admin', source: String(request.ip) }, unauthorized, context.switchToHttp().getResponse<Response>());
+      this.failures.reject({ credential: 'admin_token', identity: 'admin', source: String(request.ip) }, MISSING_ADMIN_TOKEN, context.switchToHttp().getResponse<Response>());
     }
     return true;
   }
