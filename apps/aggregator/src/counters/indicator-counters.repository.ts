@@ -124,12 +124,6 @@ export class IndicatorCountersRepository {
     return lastId === null || since === null ? undefined : { lastId, since };
   }
 
-  /** The id of the latest fold recorded so far ('0': none). */
-  async lastFoldId(): Promise<string> {
-    const { rows } = await this.pool.query<{ last_id: string | null }>('SELECT max(fold_id) AS last_id FROM unannounced_counter_folds');
-    return rows[0].last_id ?? '0';
-  }
-
   /**
    * Every counter (or those changed since `changedSince`), a page at a time in key order (keyset
    * pagination: no long-held snapshot, one pass over the table however selective the filter).

@@ -81,10 +81,10 @@ export class LiveCountersRefill implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  /** Copies counters (all, or those changed since) to the cache a page at a time; undefined when a Redis write failed. */
-  private async copyToCache(changedSince?: Date): Promise<number | undefined> {
+  /** Copies every counter to the cache a page at a time; undefined when a Redis write failed. */
+  private async copyToCache(): Promise<number | undefined> {
     let written = 0;
-    for await (const page of this.counters.pages(5000, changedSince)) {
+    for await (const page of this.counters.pages()) {
       if (!(await this.cache.write(page))) return undefined;
       written += page.length;
     }
