@@ -1,11 +1,14 @@
 import { Pool } from 'pg';
 import { AppProcess, sleep } from '../../lib/app-process';
+import { ComponentCpu, ComponentCpuMeter } from './component-cpu';
 import { MemorySampler } from './process-memory';
 
 export interface AggregationResult {
   eventsPerSecond: number;
   seconds: number;
   memory: { peak: number; first: number; last: number };
+  /** CPU seconds per part of the stack from the first commit to the last. */
+  cpu: ComponentCpu;
 }
 
 /**
@@ -20,13 +23,18 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
   const aggregators = Array.from({ length: instances }, (_, i) => new AppProcess('aggregator', port + i, env));
   await Promise.all(aggregators.map((a) => a.start(120_000)));
   const memory = new MemorySampler(aggregators[0].pid);
+  const meter = new ComponentCpuMeter(pool, new URL(env.DATABASE_URL).pathname.slice(1), () => aggregators.map((a) => a.pid));
+  let cpuAtStart = new Map<string, number>();
   let startedAt = 0;
   let startedFrom = 0;
   let done = 0;
   try {
     for (;;) {
       done = await applied();
-      if (startedAt === 0 && done > 0) [startedAt, startedFrom] = [performance.now(), done];
+      if (startedAt === 0 && done > 0) {
+        [startedAt, startedFrom] = [performance.now(), done];
+        cpuAtStart = await meter.snapshot();
+      }
       if (done >= total) break;
       for (const aggregator of aggregators) {
         if (aggregator.pid === undefined || !(await aggregator.healthy())) throw new Error(`aggregator stopped:\n${aggregator.logs.slice(-2000)}`);
@@ -34,7 +42,8 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
       await sleep(200);
     }
     const seconds = (performance.now() - startedAt) / 1000;
-    return { eventsPerSecond: (total - startedFrom) / Math.max(seconds, 0.001), seconds, memory: memory.stop() };
+    const cpu = ComponentCpuMeter.between(cpuAtStart, await meter.snapshot());
+    return { eventsPerSecond: (total - startedFrom) / Math.max(seconds, 0.001), seconds, memory: memory.stop(), cpu };
   } finally {
     memory.stop();
     await Promise.all(aggregators.map((a) => a.stop()));
