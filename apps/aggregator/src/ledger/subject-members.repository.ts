@@ -11,11 +11,19 @@ export class SubjectMembersRepository {
   async load(client: PoolClient, subjects: readonly SubjectKey[]): Promise<Map<SubjectKey, CanonicalEvent[]>> {
     const members = new Map<SubjectKey, CanonicalEvent[]>();
     if (subjects.length === 0) return members;
+    // An index lookup per subject, then per member (the OFFSET 0 keeps each a separate lookup): with
+    // the statistics of a table growing fast (a backfill), the planner otherwise hashed the whole
+    // ledger for every transaction, a cost growing with history instead of with the members read.
     const { rows } = await client.query<{ subject: string; payload: CanonicalEvent }>(
-      `SELECT m.subject, l.payload
-       FROM subject_members m
-       JOIN event_ledger l ON l.institution_id = m.institution_id AND l.event_id = m.event_id AND l.version = m.version
-       WHERE m.subject = ANY($1::text[])`,
+      `SELECT s.subject, l.payload
+       FROM unnest($1::text[]) AS s(subject)
+       CROSS JOIN LATERAL (
+         SELECT m.institution_id, m.event_id, m.version FROM subject_members m WHERE m.subject = s.subject OFFSET 0
+       ) m
+       CROSS JOIN LATERAL (
+         SELECT e.payload FROM event_ledger e
+         WHERE e.institution_id = m.institution_id AND e.event_id = m.event_id AND e.version = m.version OFFSET 0
+       ) l`,
       [subjects],
     );
     for (const { subject, payload } of rows) {
