@@ -6,7 +6,7 @@ import { inTransaction, PG_POOL } from '@lib/database';
 import { METRIC_FOLD_COUNTERS, METRIC_FOLD_SECONDS } from '../consumption/aggregator.metrics';
 import { IndicatorChangesPublisher } from '../live/indicator-changes.publisher';
 import { LiveCountersCache } from '../live/live-counters.cache';
-import { foldCounterLog, IndicatorCountersRepository } from './indicator-counters.repository';
+import { foldCounterLog, IndicatorCountersRepository, vacuumCounterLog } from './indicator-counters.repository';
 
 /** A fold also runs on this clock: for changes another instance committed, and after a failed fold. */
 const FOLD_EVERY_MS = 1_000;
@@ -15,6 +15,8 @@ const FOLD_EVERY_MS = 1_000;
  * thousands of new values, their Redis writes and change messages in memory at once.
  */
 const MAX_LOG_ROWS_PER_FOLD = 20_000;
+/** Folded log rows after which the log is vacuumed (~2 MB of dead rows per 20,000). */
+const VACUUM_LOG_EVERY_ROWS = 200_000;
 
 /**
  * Folds the counter log into indicator_counters, then tells Redis and the change feed the new values
@@ -31,6 +33,7 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
   private timer?: NodeJS.Timeout;
   private pending = false;
   private running?: Promise<void>;
+  private foldedSinceVacuum = 0;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -73,8 +76,10 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
 
   private async foldOnce(): Promise<void> {
     const stopTimer = this.foldSeconds.startTimer();
+    let foldedRows = 0;
     try {
       const fold = await inTransaction(this.pool, (client) => foldCounterLog(client, MAX_LOG_ROWS_PER_FOLD));
+      foldedRows = fold.foldedRows;
       if (fold.more) this.pending = true;
       this.foldCounters.observe(fold.values.length);
       if (fold.id === undefined) return;
@@ -86,5 +91,14 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
     } finally {
       stopTimer();
     }
+    // After the announcement: a vacuum never delays a value reaching Redis and the change feed.
+    await this.vacuumLogEvery(foldedRows);
+  }
+
+  private async vacuumLogEvery(foldedRows: number): Promise<void> {
+    this.foldedSinceVacuum += foldedRows;
+    if (this.foldedSinceVacuum < VACUUM_LOG_EVERY_ROWS) return;
+    this.foldedSinceVacuum = 0;
+    await vacuumCounterLog(this.pool).catch((error: unknown) => this.logger.warn({ err: error }, 'counter log not vacuumed'));
   }
 }
