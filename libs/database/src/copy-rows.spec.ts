@@ -1,4 +1,4 @@
-import { copyText } from './copy-rows';
+import { copyText, textArrayLiteral } from './copy-rows';
 
 describe('copyText (COPY text format)', () => {
   it('writes null as \\N and escapes what would end a field or a row', () => {
@@ -6,5 +6,13 @@ describe('copyText (COPY text format)', () => {
     expect(copyText('cohort=2023;dose=3;vaccine=HepB')).toBe('cohort=2023;dose=3;vaccine=HepB');
     expect(copyText(-42)).toBe('-42');
     expect(copyText('a\tb\nc\rd\\N')).toBe('a\\tb\\nc\\rd\\\\N');
+  });
+});
+
+describe('textArrayLiteral', () => {
+  it('quotes every element and escapes quotes and backslashes, so braces, commas and NULL stay text', () => {
+    expect(textArrayLiteral([])).toBe('{}');
+    expect(textArrayLiteral(['evt:610902-CH-001:E1', 'ref:a%3Ab:R"1'])).toBe('{"evt:610902-CH-001:E1","ref:a%3Ab:R\\"1"}');
+    expect(textArrayLiteral(['a\\b', '{x,y}', 'NULL'])).toBe('{"a\\\\b","{x,y}","NULL"}');
   });
 });

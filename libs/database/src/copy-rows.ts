@@ -39,6 +39,11 @@ export function copyText(value: CopyValue): string {
   return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text;
 }
 
+/** A text[] value as PostgreSQL's array literal (`{"a","b"}`), to be written as one COPY field. */
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
 /** A session-local table that holds a transaction's rows until they are merged into their real table. */
 export interface StagingTable {
   name: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
+import { stagedColumns, StagingTable, stageRows, textArrayLiteral } from '@lib/database';
 import { eventKey } from '@lib/indicators';
 import type { StoredVersion } from '../counting/version-changes';
 
@@ -7,6 +8,11 @@ export interface EventVersionRow extends StoredVersion {
   institutionId: string;
   eventId: string;
 }
+
+const STAGING: StagingTable = {
+  name: 'event_versions_staging',
+  columns: [['institution_id', 'text'], ['event_id', 'text'], ['version', 'int'], ['voided', 'boolean'], ['subjects', 'text[]']],
+};
 
 /** Owns `event_versions`: the latest version of each event, voided ones kept as tombstones. */
 @Injectable()
@@ -32,16 +38,16 @@ export class EventVersionsRepository {
     );
   }
 
+  /** Staged with COPY, then merged in one statement (a JSON recordset cost twice as much in PostgreSQL). */
   async save(client: PoolClient, rows: readonly EventVersionRow[]): Promise<void> {
     if (rows.length === 0) return;
+    await stageRows(client, STAGING, rows.map((r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]));
     await client.query(
-      `INSERT INTO event_versions (institution_id, event_id, version, voided, subjects)
-       SELECT r."institutionId", r."eventId", r.version, r.voided, ARRAY(SELECT jsonb_array_elements_text(r.subjects))
-       FROM jsonb_to_recordset($1::jsonb) AS r("institutionId" text, "eventId" text, version int, voided boolean, subjects jsonb)
+      `INSERT INTO event_versions (${stagedColumns(STAGING)})
+       SELECT ${stagedColumns(STAGING)} FROM ${STAGING.name}
        ON CONFLICT (institution_id, event_id) DO UPDATE SET
          version = EXCLUDED.version, voided = EXCLUDED.voided, subjects = EXCLUDED.subjects, updated_at = now()
        WHERE event_versions.version < EXCLUDED.version`,
-      [JSON.stringify(rows)],
     );
   }
 }
