@@ -4,7 +4,7 @@ import { copyRows, PG_POOL } from '@lib/database';
 import type { Measure, RegionLevel } from '@lib/indicators';
 import type { CounterDelta, CounterValue } from '../counting/counter-delta';
 
-interface CounterRowSql {
+interface FoldedRowSql {
   indicator: string;
   measure: Measure;
   level: RegionLevel;
@@ -13,10 +13,13 @@ interface CounterRowSql {
   dims: string;
   value: string;
   revision: string;
+}
+
+interface CounterRowSql extends FoldedRowSql {
   updated_at: Date;
 }
 
-const toValue = (r: CounterRowSql): CounterValue => ({
+const toValue = (r: FoldedRowSql, asOf: string): CounterValue => ({
   indicator: r.indicator,
   measure: r.measure,
   level: r.level,
@@ -25,7 +28,7 @@ const toValue = (r: CounterRowSql): CounterValue => ({
   dims: r.dims,
   value: Number(r.value),
   revision: Number(r.revision),
-  asOf: r.updated_at.toISOString(),
+  asOf,
 });
 
 /** The columns a counter change is appended with, in the order `append` gives them. */
@@ -69,7 +72,7 @@ export interface UnannouncedFolds {
 export async function foldCounterLog(client: ClientBase, maxLogRows?: number): Promise<CounterFold> {
   await lockCounterFolds(client);
   const taken = maxLogRows === undefined ? '' : 'WHERE ctid = ANY (ARRAY(SELECT ctid FROM indicator_counter_log LIMIT $1))';
-  const { rows } = await client.query<CounterRowSql & { folded_rows: string }>(
+  const { rows } = await client.query<FoldedRowSql & { folded_rows: string }>(
     `WITH folded AS (
        DELETE FROM indicator_counter_log ${taken} RETURNING indicator, level, region, dims, measure, period, delta
      ), summed AS (
@@ -80,7 +83,7 @@ export async function foldCounterLog(client: ClientBase, maxLogRows?: number): P
        SELECT * FROM summed ORDER BY indicator, level, region, dims, measure, period
        ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
          value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
-       RETURNING indicator, measure, level, region, period, dims, value, revision, updated_at
+       RETURNING indicator, measure, level, region, period, dims, value, revision
      )
      SELECT written.*, (SELECT count(*) FROM folded) AS folded_rows FROM written`,
     maxLogRows === undefined ? [] : [maxLogRows],
@@ -88,8 +91,10 @@ export async function foldCounterLog(client: ClientBase, maxLogRows?: number): P
   const foldedRows = rows.length > 0 ? Number(rows[0].folded_rows) : 0;
   const more = maxLogRows !== undefined && foldedRows >= maxLogRows;
   if (rows.length === 0) return { values: [], foldedRows, more };
-  const fold = await client.query<{ fold_id: string }>('INSERT INTO unannounced_counter_folds DEFAULT VALUES RETURNING fold_id');
-  return { id: fold.rows[0].fold_id, values: rows.map(toValue), foldedRows, more };
+  // Every row written here got now(), the transaction's time, as its updated_at: read it once.
+  const fold = await client.query<{ fold_id: string; folded_at: Date }>('INSERT INTO unannounced_counter_folds DEFAULT VALUES RETURNING fold_id, folded_at');
+  const asOf = fold.rows[0].folded_at.toISOString();
+  return { id: fold.rows[0].fold_id, values: rows.map((r) => toValue(r, asOf)), foldedRows, more };
 }
 
 /**
@@ -156,7 +161,7 @@ export class IndicatorCountersRepository {
       );
       const rows = result.rows;
       if (rows.length === 0) return;
-      yield rows.map(toValue);
+      yield rows.map((r) => toValue(r, r.updated_at.toISOString()));
       const last: CounterRowSql = rows[rows.length - 1];
       after = [last.indicator, last.level, last.region, last.dims, last.measure, last.period];
       if (rows.length < pageSize) return;
