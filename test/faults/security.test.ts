@@ -14,14 +14,16 @@ const EVIL = 'https://evil.example';
 /**
  * No one in where they do not belong: institutions write only as themselves, a county token reads
  * only its county on every bureau endpoint (stream and exports included), secrets are stored only
- * as hashes, and the HTTP surface carries security headers and no CORS grant. Guessing and lock-out
- * attempts are test/faults/lockout.test.ts; the clear-ID scan is test/ingest/privacy-scan.test.ts.
+ * as hashes, no app reads a body before its credential checks, and the HTTP surface carries
+ * security headers and no CORS grant. Guessing and lock-out attempts are
+ * test/faults/lockout.test.ts; the clear-ID scan is test/ingest/privacy-scan.test.ts.
  */
 describe('security', () => {
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   const ingest = new AppProcess('ingest', 3986, { RAW_DOOR_ENABLED: 'false' });
   const query = new AppProcess('query', 3987);
+  const alerting = new AppProcess('alerting', 3988);
   const checks: Record<string, number> = {};
   const count = (name: string, n = 1) => (checks[name] = (checks[name] ?? 0) + n);
   let county = ''; // 汉阴县 610921's token, issued through the admin API
@@ -32,14 +34,14 @@ describe('security', () => {
 
   beforeAll(async () => {
     await seedRegistry(pool);
-    await Promise.all([ingest.start(), query.start()]);
+    await Promise.all([ingest.start(), query.start(), alerting.start()]);
     key = (await admin('api-keys', { institutionId: '610921-THC-001' })).body?.key;
     county = (await admin('bureau-tokens', { region: '610921' })).body?.token;
     expect([typeof key, typeof county]).toEqual(['string', 'string']);
   });
 
   afterAll(async () => {
-    await Promise.all([ingest.stop(), query.stop()]);
+    await Promise.all([ingest.stop(), query.stop(), alerting.stop()]);
     await pool.end();
     recordFigures('security', { checks });
   });
@@ -98,6 +100,7 @@ describe('security', () => {
       { url: `${ingest.url}/v1/admin/institutions`, method: 'POST', secret: wrongToken, declaredLength: 1024 * 1024, code: 'invalid_admin_token' },
       { url: `${query.url}/v1/populations`, method: 'PUT', secret: wrongToken, declaredLength: 64 * 1024, code: 'invalid_bureau_token' },
       { url: `${query.url}/v1/populations`, method: 'PUT', secret: wrongKey, declaredLength: 64 * 1024 * 1024, code: 'invalid_bureau_token' },
+      { url: `${alerting.url}/v1/webhooks`, method: 'POST', secret: wrongToken, declaredLength: 1024 * 1024, code: 'invalid_admin_token' },
     ];
     for (const { url, method, secret, declaredLength, code } of attempts) {
       const answer = await sendUnfinishedBody(url, {
