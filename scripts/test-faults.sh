@@ -11,4 +11,5 @@ ensure_infrastructure
 ensure_zstd
 build
 say "fault and attack suite (long)"
-cd "$ROOT" && FAULTS_LONG=1 npx jest test/faults --selectProjects integration --runInBand
+# kafka-door.test.ts: the forged-institution, unsigned, tampered and revoked-key raw messages (dead letters).
+cd "$ROOT" && FAULTS_LONG=1 npx jest test/faults test/ingest/kafka-door.test.ts --selectProjects integration --runInBand

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { DEVELOPMENT_ADMIN_TOKEN } from '@lib/config';
 import { AppProcess } from '../support/app-process';
@@ -7,21 +7,23 @@ import { SseClient } from '../support/sse-client';
 import { testEnvironment } from '../support/test-environment';
 import { freshExamples } from '../ingest/event-fixtures';
 import { recordFigures } from './support/figures';
-import { postEvents, send } from './support/http-client';
+import { postEvents, send, sendUnfinishedBody } from './support/http-client';
 
 const EVIL = 'https://evil.example';
 
 /**
  * No one in where they do not belong: institutions write only as themselves, a county token reads
  * only its county on every bureau endpoint (stream and exports included), secrets are stored only
- * as hashes, and the HTTP surface carries security headers and no CORS grant. Guessing and lock-out
- * attempts are test/faults/lockout.test.ts; the clear-ID scan is test/ingest/privacy-scan.test.ts.
+ * as hashes, no app reads a body before its credential checks, and the HTTP surface carries
+ * security headers and no CORS grant. Guessing and lock-out attempts are
+ * test/faults/lockout.test.ts; the clear-ID scan is test/ingest/privacy-scan.test.ts.
  */
 describe('security', () => {
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   const ingest = new AppProcess('ingest', 3986, { RAW_DOOR_ENABLED: 'false' });
   const query = new AppProcess('query', 3987);
+  const alerting = new AppProcess('alerting', 3988);
   const checks: Record<string, number> = {};
   const count = (name: string, n = 1) => (checks[name] = (checks[name] ?? 0) + n);
   let county = ''; // 汉阴县 610921's token, issued through the admin API
@@ -32,14 +34,14 @@ describe('security', () => {
 
   beforeAll(async () => {
     await seedRegistry(pool);
-    await Promise.all([ingest.start(), query.start()]);
+    await Promise.all([ingest.start(), query.start(), alerting.start()]);
     key = (await admin('api-keys', { institutionId: '610921-THC-001' })).body?.key;
     county = (await admin('bureau-tokens', { region: '610921' })).body?.token;
     expect([typeof key, typeof county]).toEqual(['string', 'string']);
   });
 
   afterAll(async () => {
-    await Promise.all([ingest.stop(), query.stop()]);
+    await Promise.all([ingest.stop(), query.stop(), alerting.stop()]);
     await pool.end();
     recordFigures('security', { checks });
   });
@@ -84,6 +86,36 @@ describe('security', () => {
     viaHeader.close();
     expect(viaHeader.status).toBe(403);
     count('out-of-scope writes and streams refused', 2);
+  });
+
+  it('checks the credential before reading a body: a wrong one is refused with the route\'s 401, the body unread', async () => {
+    // Bodies never finished, broken JSON as far as they go: an app that read (or parsed) a body before
+    // checking the credential would wait for the rest, then answer 400 invalid_json, or 413 when too large.
+    const broken = '{"events": [{"eventId": "BROKEN';
+    const wrongKey = `hik_${randomBytes(32).toString('base64url')}`;
+    const wrongToken = `hbt_${randomBytes(32).toString('base64url')}`;
+    const attempts = [
+      { url: `${ingest.url}/v1/events`, method: 'POST', secret: wrongKey, declaredLength: 4 * 1024 * 1024, code: 'invalid_api_key' },
+      { url: `${ingest.url}/v1/events`, method: 'POST', secret: wrongKey, declaredLength: 64 * 1024 * 1024, code: 'invalid_api_key' },
+      { url: `${ingest.url}/v1/admin/institutions`, method: 'POST', secret: wrongToken, declaredLength: 1024 * 1024, code: 'invalid_admin_token' },
+      { url: `${query.url}/v1/populations`, method: 'PUT', secret: wrongToken, declaredLength: 64 * 1024, code: 'invalid_bureau_token' },
+      { url: `${query.url}/v1/populations`, method: 'PUT', secret: wrongKey, declaredLength: 64 * 1024 * 1024, code: 'invalid_bureau_token' },
+      { url: `${alerting.url}/v1/webhooks`, method: 'POST', secret: wrongToken, declaredLength: 1024 * 1024, code: 'invalid_admin_token' },
+    ];
+    for (const { url, method, secret, declaredLength, code } of attempts) {
+      const answer = await sendUnfinishedBody(url, {
+        method, declaredLength, begun: broken, headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      });
+      expect({ url, declaredLength, status: answer.status, code: answer.body?.code }).toEqual({ url, declaredLength, status: 401, code });
+      expect(answer.bodyBytesSent).toBeLessThan(declaredLength);
+    }
+    count('wrong credentials with an unread body refused', attempts.length);
+    // The right credential still has its body read and parsed: the same broken JSON, whole, is a 400.
+    expect((await postEvents(ingest.url, key, broken)).body?.code).toBe('invalid_json');
+    const populations = await send(`${query.url}/v1/populations`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${county}` }, body: broken,
+    });
+    expect(populations.body?.code).toBe('invalid_json');
   });
 
   it('stores API keys and bureau tokens only as hashes', async () => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -195,13 +195,13 @@ describe('admin API and CLI', () => {
       expect(answer).toEqual({ status: 201, body: { id: expect.any(String), region: '620103', token: expect.stringMatching(/^hbt_/) } });
       expect(await tablesContaining(answer.body.token)).toEqual([]);
       const verified = await call('POST', 'credentials/verify', { bureauTokens: [answer.body.token, 'hbt_unknown'] });
-      expect(verified.body).toEqual({ apiKeys: [], bureauTokens: ['620103', null] });
+      expect(verified.body).toEqual({ apiKeys: [], apiKeyIds: [], bureauTokens: ['620103', null] });
       expect(await call('POST', 'bureau-tokens', { region: '629999' })).toMatchObject({ status: 422, body: { code: 'unknown_region' } });
     });
 
     it('revokes an API key', async () => {
       const { id, key } = (await call('POST', 'api-keys', { institutionId: 'T-ADMIN-CH' })).body;
-      expect((await call('POST', 'credentials/verify', { apiKeys: [key] })).body.apiKeys).toEqual(['T-ADMIN-CH']);
+      expect((await call('POST', 'credentials/verify', { apiKeys: [key] })).body).toMatchObject({ apiKeys: ['T-ADMIN-CH'], apiKeyIds: [id] });
       expect(await call('DELETE', `api-keys/${id}`)).toEqual({ status: 204, body: undefined });
       expect((await call('POST', 'credentials/verify', { apiKeys: [key] })).body.apiKeys).toEqual([null]);
       const { rows } = await pool.query('SELECT revoked_at IS NOT NULL AS revoked FROM institution_api_keys WHERE id = $1', [id]);
@@ -251,17 +251,25 @@ describe('admin API and CLI', () => {
       expect(populations[0].n).toBe(3);
       expect(await seedKeys()).toBe(demoIds.length);
 
-      const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { institutions: Record<string, string>; bureaus: Record<string, string> };
+      const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { institutions: Record<string, string>; apiKeyIds: Record<string, string>; bureaus: Record<string, string> };
       expect(Object.keys(credentials.institutions).sort()).toEqual([...demoIds].sort());
+      // Each key's id beside it: what an institution signs its raw-topic messages with (hi-key-id).
+      const { rows: keyIds } = await pool.query('SELECT id FROM institution_api_keys WHERE key_hash = $1', [createHash('sha256').update(credentials.institutions['610921-THC-001']).digest('hex')]);
+      expect(credentials.apiKeyIds['610921-THC-001']).toBe(keyIds[0].id);
+      expect(Object.keys(credentials.apiKeyIds).sort()).toEqual([...demoIds].sort());
       expect(Object.keys(credentials.bureaus).sort()).toEqual(['610900', ...ANKANG_COUNTIES.map((c) => c.code)].sort());
       const verified = await call('POST', 'credentials/verify', { apiKeys: [credentials.institutions['610921-THC-001']], bureauTokens: [credentials.bureaus['610900']] });
-      expect(verified.body).toEqual({ apiKeys: ['610921-THC-001'], bureauTokens: ['610900'] });
+      expect(verified.body).toEqual({ apiKeys: ['610921-THC-001'], apiKeyIds: [credentials.apiKeyIds['610921-THC-001']], bureauTokens: ['610900'] });
 
       const second = await cli(['seed-demo', '--credentials', credentialsFile]);
       expect(second).toMatchObject({ code: 0 });
       expect(JSON.parse(second.stdout)).toMatchObject({ apiKeys: { reused: demoIds.length, issued: 0 }, bureauTokens: { reused: 11, issued: 0 } });
       expect(JSON.parse(readFileSync(credentialsFile, 'utf8'))).toEqual(credentials);
       expect(await seedKeys()).toBe(demoIds.length);
+      // A file saved without key ids gets them back, its keys kept.
+      writeFileSync(credentialsFile, JSON.stringify({ institutions: credentials.institutions, bureaus: credentials.bureaus }));
+      expect(JSON.parse((await cli(['seed-demo', '--credentials', credentialsFile])).stdout)).toMatchObject({ apiKeys: { reused: demoIds.length, issued: 0 } });
+      expect(JSON.parse(readFileSync(credentialsFile, 'utf8'))).toEqual(credentials);
       const { rows: again } = await pool.query('SELECT count(*)::int AS n FROM institutions WHERE id = ANY($1)', [demoIds]);
       expect(again[0].n).toBe(demoIds.length);
     });

@@ -2,14 +2,36 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import type { HealthEvent } from '@lib/contracts';
+import type { CanonicalEvent, HealthEvent } from '@lib/contracts';
+import { createKafkaClient, KafkaProducer, TOPICS } from '@lib/kafka';
 import { FeedGenerator } from '../../apps/simulator/src/feed/feed-generator';
 import { backfillInstant, backfillOptions, type BackfillRange } from '../../apps/simulator/src/feed/feed-timeline';
 import { SinkNotReadyError } from '../../apps/simulator/src/sinks/event-sink';
 import { HttpSink } from '../../apps/simulator/src/sinks/http-sink';
+import { KafkaSink } from '../../apps/simulator/src/sinks/kafka-sink';
+import { localKafkaCredentials } from '../../tools/lib/local-kafka-credentials';
 import { AppProcess, eventually } from '../support/app-process';
-import { issueApiKey, seedRegistry } from '../support/registry-fixture';
+import { issueRawSigner, seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
+import { readTopic } from '../support/topic-reader';
+
+/** A credentials file as seed-demo writes it: each institution's API key and the key's id. */
+async function demoCredentials(pool: Pool): Promise<{ institutions: Record<string, string>; apiKeyIds: Record<string, string>; bureaus: Record<string, string> }> {
+  const credentials = { institutions: {} as Record<string, string>, apiKeyIds: {} as Record<string, string>, bureaus: {} };
+  for (const institution of await seedRegistry(pool)) {
+    const signer = await issueRawSigner(pool, institution.id);
+    credentials.institutions[institution.id] = signer.key;
+    credentials.apiKeyIds[institution.id] = signer.keyId;
+  }
+  return credentials;
+}
+
+function backfillEvents(seed: string, count: number, days: number): HealthEvent[] {
+  const now = Date.now();
+  const range: BackfillRange = { fromMs: now - days * 86_400_000, toMs: now - 60_000, nowMs: now };
+  const generator = new FeedGenerator(backfillOptions(seed, range, { populationScale: 0.002, streamId: `T${seed}-${now.toString(36)}` }));
+  return Array.from({ length: count }, (_, i) => generator.next(backfillInstant(range, i, count)));
+}
 
 /** The simulator's feed through the real HTTP door: every event accepted (or a retry's duplicate), none rejected. */
 describe('simulator feed → ingest over HTTP', () => {
@@ -26,21 +48,14 @@ describe('simulator feed → ingest over HTTP', () => {
     SIMULATOR_POPULATION_SCALE: '0.002',
   });
   const sink = () => new HttpSink({ ingestUrl: ingest.url, credentialsFile, batchSize: 500, concurrency: 4 });
-  const backfill = (seed: string, count: number, days: number): HealthEvent[] => {
-    const now = Date.now();
-    const range: BackfillRange = { fromMs: now - days * 86_400_000, toMs: now - 60_000, nowMs: now };
-    const generator = new FeedGenerator(backfillOptions(seed, range, { populationScale: 0.002, streamId: `T${seed}-${now.toString(36)}` }));
-    return Array.from({ length: count }, (_, i) => generator.next(backfillInstant(range, i, count)));
-  };
+  const backfill = backfillEvents;
 
   beforeAll(async () => {
-    const institutions = await seedRegistry(pool);
-    const keys: Record<string, string> = {};
-    for (const institution of institutions) keys[institution.id] = await issueApiKey(pool, institution.id);
-    // The simulator app boots before the credentials exist, as in the demo before seed-demo has run.
+    const credentials = await demoCredentials(pool);
+    // The simulator app boots before the credentials file exists, as in the demo before seed-demo has run.
     await simulator.start();
     await ingest.start();
-    writeFileSync(credentialsFile, JSON.stringify({ institutions: keys, bureaus: {} }));
+    writeFileSync(credentialsFile, JSON.stringify(credentials));
   });
 
   afterAll(async () => {
@@ -89,5 +104,50 @@ describe('simulator feed → ingest over HTTP', () => {
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(`HTTP sink: ${events.length} events in ${seconds.toFixed(1)} s = ${Math.round(events.length / seconds)} events/s ${JSON.stringify(tally)}\n`);
     expect(tally.rejected).toBe(0);
+  });
+});
+
+/**
+ * The simulator's Kafka sink on the raw topic, against ingest's default RAW_DOOR_SIGNATURES=required:
+ * each message signed with its institution's key (the ids from the credentials file), so every event
+ * reaches the canonical topic and none is dead-lettered as unauthenticated.
+ */
+describe('simulator feed → ingest over the Kafka raw topic, signatures required', () => {
+  const env = testEnvironment();
+  const integrator = testEnvironment(localKafkaCredentials('integrator'));
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  const ingest = new AppProcess('ingest', 3963, { RAW_DOOR_SIGNATURES: 'required' });
+  const credentialsFile = path.join(mkdtempSync(path.join(tmpdir(), 'simulator-kafka-')), 'demo-credentials.json');
+  const producer = new KafkaProducer(createKafkaClient(integrator, 'simulator-kafka-sink-test'));
+
+  beforeAll(async () => {
+    writeFileSync(credentialsFile, JSON.stringify(await demoCredentials(pool)));
+    await ingest.start();
+  });
+
+  afterAll(async () => {
+    await producer.onApplicationShutdown();
+    await ingest.stop();
+    await pool.end();
+  });
+
+  it('signs every message: all of them counted, none dead-lettered', async () => {
+    const events = backfillEvents('kafka', 300, 20);
+    const sink = new KafkaSink(producer, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsRaw, 100, credentialsFile);
+    expect(await sink.send(events)).toEqual({ sent: 300, accepted: 300, duplicate: 0, rejected: 0, errors: 0 });
+    const sent = new Set(events.map((e) => e.eventId));
+    const canonical = await eventually(
+      async () => new Set((await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => (JSON.parse(m.value) as CanonicalEvent).eventId)),
+      (ids) => [...sent].every((id) => ids.has(id)),
+      60_000,
+    );
+    expect([...sent].filter((id) => !canonical.has(id))).toEqual([]);
+    const letters = (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map((m) => JSON.parse(m.value) as { eventId?: string; errors: { code: string }[] });
+    expect(letters.filter((l) => l.eventId !== undefined && sent.has(l.eventId))).toEqual([]);
+  });
+
+  it('holds its batch while the credentials file is missing', async () => {
+    const missing = new KafkaSink(producer, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsRaw, 100, `${credentialsFile}.none`);
+    await expect(missing.send(backfillEvents('none', 5, 1))).rejects.toBeInstanceOf(SinkNotReadyError);
   });
 });

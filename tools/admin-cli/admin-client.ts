@@ -42,6 +42,13 @@ export function chunks<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
   return out;
 }
 
+/** What POST /v1/admin/credentials/verify answers: per key its institution and id, per token its region; null when unknown or revoked. */
+export interface VerifiedCredentials {
+  apiKeys: (string | null)[];
+  apiKeyIds: (string | null)[];
+  bureauTokens: (string | null)[];
+}
+
 /** The ingest app's /v1/admin API over HTTP: what the CLI wraps. */
 export class AdminClient {
   constructor(
@@ -87,11 +94,14 @@ export class AdminClient {
     return this.request('POST', 'bureau-tokens', { region, label });
   }
 
-  /** Per key, its institution or null; per token, its region or null (same order). */
-  async verify(apiKeys: readonly string[], bureauTokens: readonly string[]): Promise<{ apiKeys: (string | null)[]; bureauTokens: (string | null)[] }> {
-    const keys = await this.inChunks(apiKeys, async (chunk) => (await this.request<{ apiKeys: (string | null)[] }>('POST', 'credentials/verify', { apiKeys: chunk })).apiKeys);
+  /** Per key, its institution and its id or null; per token, its region or null (same order). */
+  async verify(apiKeys: readonly string[], bureauTokens: readonly string[]): Promise<VerifiedCredentials> {
+    const keys = await this.inChunks(apiKeys, async (chunk) => {
+      const answer = await this.request<Pick<VerifiedCredentials, 'apiKeys' | 'apiKeyIds'>>('POST', 'credentials/verify', { apiKeys: chunk });
+      return answer.apiKeys.map((institutionId, i) => ({ institutionId, id: answer.apiKeyIds[i] }));
+    });
     const tokens = bureauTokens.length ? (await this.request<{ bureauTokens: (string | null)[] }>('POST', 'credentials/verify', { bureauTokens })).bureauTokens : [];
-    return { apiKeys: keys, bureauTokens: tokens };
+    return { apiKeys: keys.map((k) => k.institutionId), apiKeyIds: keys.map((k) => k.id), bureauTokens: tokens };
   }
 
   private async inChunks<T, R>(items: readonly T[], send: (chunk: T[]) => Promise<R[]>): Promise<R[]> {

@@ -1,9 +1,13 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The demo's secrets, for the simulator and the README: institution id → API key, region → bureau token. */
+/**
+ * The demo's secrets, for the simulator and the README: institution id → API key, institution id →
+ * that key's id (which signs its raw-topic messages), region → bureau token.
+ */
 export interface DemoCredentials {
   institutions: Record<string, string>;
+  apiKeyIds: Record<string, string>;
   bureaus: Record<string, string>;
 }
 
@@ -17,9 +21,9 @@ export function readDemoCredentials(file: string): DemoCredentials | undefined {
   } catch {
     return undefined;
   }
-  const { institutions, bureaus } = (parsed ?? {}) as Partial<DemoCredentials>;
-  if (!isStringRecord(institutions) || !isStringRecord(bureaus)) return undefined;
-  return { institutions, bureaus };
+  const { institutions, apiKeyIds = {}, bureaus } = (parsed ?? {}) as Partial<DemoCredentials>;
+  if (!isStringRecord(institutions) || !isStringRecord(apiKeyIds) || !isStringRecord(bureaus)) return undefined;
+  return { institutions, apiKeyIds, bureaus };
 }
 
 /** Written whole then renamed, readable by the owner only: it holds live secrets. */

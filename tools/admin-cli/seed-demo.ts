@@ -45,13 +45,14 @@ export async function seedDemo(client: AdminClient, options: SeedDemoOptions): P
     log(`populations: ${demo.populations.length} rows`);
   }
 
-  const saved = readDemoCredentials(options.credentialsFile) ?? { institutions: {}, bureaus: {} };
+  const saved = readDemoCredentials(options.credentialsFile) ?? { institutions: {}, apiKeyIds: {}, bureaus: {} };
   const valid = await validSecrets(client, saved);
-  const credentials: DemoCredentials = { institutions: { ...valid.institutions }, bureaus: { ...valid.bureaus } };
+  const credentials: DemoCredentials = { institutions: { ...valid.institutions }, apiKeyIds: { ...valid.apiKeyIds }, bureaus: { ...valid.bureaus } };
 
   const missingKeys = demo.institutions.map((i) => i.id).filter((id) => !credentials.institutions[id]);
   for (const issued of await client.issueApiKeys(missingKeys.map((institutionId) => ({ institutionId, label: LABEL })))) {
     credentials.institutions[issued.institutionId] = issued.key;
+    credentials.apiKeyIds[issued.institutionId] = issued.id;
   }
   const missingTokens = DEMO_BUREAU_REGIONS.filter((region) => !credentials.bureaus[region]);
   for (const region of missingTokens) credentials.bureaus[region] = (await client.issueBureauToken(region, LABEL)).token;
@@ -68,9 +69,13 @@ export async function seedDemo(client: AdminClient, options: SeedDemoOptions): P
   };
 }
 
+/** The saved secrets that still work, with the ids of the API keys as the registry has them (a file written before ids were saved gets them). */
 async function validSecrets(client: AdminClient, saved: DemoCredentials): Promise<DemoCredentials> {
   const owners = await client.verify(Object.values(saved.institutions), Object.values(saved.bureaus));
-  return { institutions: stillValid(saved.institutions, owners.apiKeys), bureaus: stillValid(saved.bureaus, owners.bureauTokens) };
+  const institutions = stillValid(saved.institutions, owners.apiKeys);
+  const keyIds = Object.fromEntries(Object.keys(saved.institutions).map((institutionId, i) => [institutionId, owners.apiKeyIds[i]]));
+  const apiKeyIds = Object.fromEntries(Object.keys(institutions).map((institutionId) => [institutionId, keyIds[institutionId] as string]));
+  return { institutions, apiKeyIds, bureaus: stillValid(saved.bureaus, owners.bureauTokens) };
 }
 
 async function writePopulations(databaseUrl: string, rows: Parameters<PopulationsRepository['upsert']>[0]): Promise<void> {

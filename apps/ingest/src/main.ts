@@ -1,6 +1,6 @@
-import { bootstrapHttpApp, MISSING_ADMIN_TOKEN, runApp } from '@lib/platform';
+import { AdminGuard, bootstrapHttpApp, runApp } from '@lib/platform';
 import { validateEnvironment } from '@lib/config';
-import { MISSING_API_KEY } from './auth/api-key.guard';
+import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
 import { IngestEnvironment } from './ingest.environment';
 import { IngestModule } from './ingest.module';
 
@@ -11,6 +11,10 @@ runApp(() =>
     bodyLimit: validateEnvironment(IngestEnvironment, process.env).INGEST_BODY_LIMIT,
     // Events reject a control character one by one (invalid_value), so one bad event does not refuse the batch.
     bodyCheckedElsewhere: ['/v1/events'],
-    missingCredential: (path) => (path.startsWith('/v1/admin/') ? MISSING_ADMIN_TOKEN : MISSING_API_KEY),
+    credentialCheck: (app) => {
+      const admin = app.get(AdminGuard);
+      const apiKeys = app.get(ApiKeyAuthenticator);
+      return (request, response) => (request.path.startsWith('/v1/admin/') ? admin.check(request, response) : apiKeys.institutionOf(request, response));
+    },
   }),
 );

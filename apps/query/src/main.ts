@@ -1,11 +1,14 @@
 import { bootstrapHttpApp, runApp } from '@lib/platform';
-import { MISSING_BUREAU_TOKEN } from './auth/bureau-token.guard';
+import { BureauTokenAuthenticator } from './auth/bureau-token-authenticator';
 import { QueryModule } from './query.module';
 
 runApp(() =>
   bootstrapHttpApp(QueryModule, {
     title: 'Health indicators — query',
     description: 'Live indicators for health bureaus.',
-    missingCredential: () => MISSING_BUREAU_TOKEN,
+    credentialCheck: (app) => {
+      const bureaus = app.get(BureauTokenAuthenticator);
+      return (request, response) => bureaus.bureauOf(request, response);
+    },
   }),
 );

@@ -3,6 +3,7 @@ import { PlatformModule } from '@lib/platform';
 import { IndicatorReadingsModule } from '@lib/indicator-readings';
 import { TargetsStoreModule } from '@lib/targets-store';
 import { AlertsController } from './alerts/alerts.controller';
+import { BureauTokenAuthenticator } from './auth/bureau-token-authenticator';
 import { BureauTokenGuard } from './auth/bureau-token.guard';
 import { ComputedReadsCache } from './cache/computed-reads.cache';
 import { COMPUTED_READS_METRICS } from './cache/computed-reads.metrics';
@@ -30,7 +31,7 @@ import { ValuesController } from './values/values.controller';
   imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
   controllers: [AlertsController, SilencesController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
   providers: [
-    BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, StreamSessions, PublicBaseUrl,
+    BureauTokenAuthenticator, BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, StreamSessions, PublicBaseUrl,
     ReferenceDataChanges, ComputedReadsCache, ...COMPUTED_READS_METRICS,
   ],
 })

@@ -71,7 +71,7 @@ function makeSink(batch: number): EventSink {
     case 'kafka': {
       const kafka = createKafkaClient({ ...process.env, KAFKA_BROKERS: args.brokers as string }, 'simulator-cli');
       const producer = new KafkaProducer(kafka);
-      return new KafkaSink(producer, `${args['topic-prefix']}${TOPICS.eventsRaw}`, batch, () => producer.onApplicationShutdown());
+      return new KafkaSink(producer, `${args['topic-prefix']}${TOPICS.eventsRaw}`, batch, args.credentials as string, () => producer.onApplicationShutdown());
     }
     default:
       fail(`unknown sink ${args.sink}`);

@@ -26,4 +26,4 @@ export { FamilyDoctorEventDto } from './dto/family-doctor-event.dto';
 export { ChronicFollowupEventDto } from './dto/chronic-followup-event.dto';
 export { EVENT_DTO_BY_TYPE } from './dto/event-dto-by-type';
 export * from './examples';
-export { RAW_SIGNATURE_HEADERS, rawSignature, rawSignatureHeaders, signaturesMatch } from './raw-signature';
+export { RAW_SIGNATURE_HEADERS, rawSignature, rawSignatureHeaders, rawSigningKey, signaturesMatch } from './raw-signature';

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * How a message on the raw topic says which institution produced it (CONTRACT.md, "Kafka door"):
@@ -24,6 +24,11 @@ export function rawSignature(signingKey: string, signedAt: string, key: string |
   mac.update(`v1\n${signedAt}\n${key ?? ''}\n`);
   mac.update(value);
   return `v1=${mac.digest('hex')}`;
+}
+
+/** The signing key of an API key: its SHA-256 in lower-case hex (equal to the hash the registry stores). */
+export function rawSigningKey(apiKey: string): string {
+  return createHash('sha256').update(apiKey, 'utf8').digest('hex');
 }
 
 /** The three headers that sign a message with an API key's signing key. */

@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { BaseEnvironment, parseTrustProxy } from '@lib/config';
 import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
-import { credentialBeforeBody, MissingCredential } from './credential-before-body';
+import { credentialBeforeBody, type CredentialCheck } from './credential-before-body';
 import { HttpErrorFilter } from './http-error.filter';
 import { refuseNulCharacters } from './nul-characters';
 
@@ -18,10 +18,10 @@ export interface HttpAppOptions {
   /** Largest JSON body accepted (body-parser syntax, e.g. '4mb'); 100kb by default. */
   bodyLimit?: string;
   /**
-   * For apps whose every route with a body takes a bearer credential: the 401 a path answers when a
-   * body comes without one, given before the body is read.
+   * For apps whose every route with a body takes a bearer credential: the check of a request's
+   * credential (its route guard's), made before its body is read (see credentialBeforeBody).
    */
-  missingCredential?: (path: string) => MissingCredential;
+  credentialCheck?: (app: NestExpressApplication) => CredentialCheck;
   /** Paths whose bodies are validated item by item, NUL characters included (ingest's events). */
   bodyCheckedElsewhere?: readonly string[];
   /** Anything app-specific to do before listening (extra middleware, a microservice...). */
@@ -39,8 +39,8 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   // request.ip, against which failed authentications are counted, is the client's only where the proxy is trusted.
   app.set('trust proxy', parseTrustProxy(config.get('TRUST_PROXY', { infer: true })) ?? false);
   app.enableShutdownHooks();
-  // Before the parser: an anonymous body is refused unread.
-  if (options.missingCredential) app.use(credentialBeforeBody(options.missingCredential));
+  // Before the parser: the body of a client without a good credential is refused unread.
+  if (options.credentialCheck) app.use(credentialBeforeBody(options.credentialCheck(app)));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
   app.use(answerBodyParserErrors);
   app.use(refuseNulCharacters(options.bodyCheckedElsewhere));

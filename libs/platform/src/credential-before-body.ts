@@ -1,25 +1,34 @@
 import type { NextFunction, Request, Response } from 'express';
-import { bearerToken } from './auth/bearer-token';
-
-/** The 401 a route answers when its bearer credential is missing (its guard's own code and message). */
-export interface MissingCredential {
-  code: string;
-  message: string;
-}
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import { HttpErrorFilter } from './http-error.filter';
 
 /**
- * Refuses a request that sends a body without any bearer credential before the body is read: an
- * anonymous client cannot make the app buffer and parse up to its body limit (16 MB on ingest). For
- * apps whose every route with a body takes a bearer credential; the route's guard still checks the
- * credential itself, and `missing` gives the answer that guard would give.
+ * The bearer-credential check of the route a request goes to: returns (or resolves) when the
+ * credential is good, throws what the route's guard throws when it is not (401 with the guard's own
+ * code, 429 once failures are over the limit, failures counted as the guard counts them).
  */
-export function credentialBeforeBody(missing: (path: string) => MissingCredential) {
-  return (request: Request & { id?: string }, response: Response, next: NextFunction): void => {
-    if (!sendsBody(request) || bearerToken(request) !== undefined) return next();
-    const { code, message } = missing(request.path);
-    // The body is left unread: the connection is not reused for another request.
-    response.setHeader('connection', 'close');
-    response.status(401).json({ statusCode: 401, code, message, correlationId: request.id });
+export type CredentialCheck = (request: Request, response: Response) => unknown;
+
+/**
+ * Checks the credential of a request that sends a body before the body is read: a client without a
+ * good credential, or without any, cannot make the app buffer and parse up to its body limit (16 MB
+ * on ingest). A refused request never reaches its guard, so its failure is counted once; the guard
+ * checks again, from the same cache, the requests let through. For apps whose every route with a
+ * body takes a bearer credential.
+ */
+export function credentialBeforeBody(check: CredentialCheck) {
+  const errors = new HttpErrorFilter();
+  return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
+    if (!sendsBody(request)) return next();
+    try {
+      await check(request, response);
+    } catch (error) {
+      // The body is left unread: the connection is not reused for another request.
+      response.setHeader('connection', 'close');
+      errors.catch(error, new ExecutionContextHost([request, response, next]));
+      return;
+    }
+    next();
   };
 }
 

@@ -1,11 +1,12 @@
 export { bootstrapHttpApp, runApp } from './bootstrap';
+export type { CredentialCheck } from './credential-before-body';
 export type { HttpAppOptions } from './bootstrap';
 export { PlatformModule } from './platform.module';
 export type { PlatformOptions } from './platform.module';
 export { HttpErrorFilter } from './http-error.filter';
 export type { ErrorBody } from './http-error.filter';
-export { AdminGuard, MISSING_ADMIN_TOKEN } from './auth/admin.guard';
+export { AdminGuard } from './auth/admin.guard';
 export { AuthFailureLimiter, claimedIdentity, MAX_FAILURES_PER_MINUTE, METRIC_AUTH_FAILURES } from './auth/auth-failure-limiter';
-export type { CredentialKind, FailedAttempt } from './auth/auth-failure-limiter';
+export type { CredentialKind, FailedAttempt, HeaderSink } from './auth/auth-failure-limiter';
 export { bearerToken } from './auth/bearer-token';
 export { CredentialCache } from './auth/credential-cache';

@@ -6,6 +6,8 @@ import { RegistryAdminService } from './registry-admin.service';
 
 export interface VerifiedCredentials {
   apiKeys: (string | null)[];
+  /** Per key, its id (what signs raw-topic messages as `hi-key-id`), or null. */
+  apiKeyIds: (string | null)[];
   bureauTokens: (string | null)[];
 }
 
@@ -52,10 +54,10 @@ export class CredentialsAdminService {
   }
 
   async verify(apiKeys: string[] = [], bureauTokens: string[] = []): Promise<VerifiedCredentials> {
-    const [institutions, regions] = await Promise.all([
-      this.credentials.institutionsOfApiKeys(apiKeys),
+    const [keys, regions] = await Promise.all([
+      this.credentials.unrevokedApiKeys(apiKeys),
       this.credentials.regionsOfBureauTokens(bureauTokens),
     ]);
-    return { apiKeys: institutions.map((i) => i ?? null), bureauTokens: regions.map((r) => r ?? null) };
+    return { apiKeys: keys.map((k) => k?.institutionId ?? null), apiKeyIds: keys.map((k) => k?.id ?? null), bureauTokens: regions.map((r) => r ?? null) };
   }
 }

@@ -1,42 +1,20 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CredentialsRepository } from '@lib/registry-store';
-import { AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache } from '@lib/platform';
-
-
-/** The answer to a request without an institution API key. */
-export const MISSING_API_KEY = { code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' };
+import { ApiKeyAuthenticator } from './api-key-authenticator';
 
 /** The request of an authenticated institution: its API key is bound to this one institution. */
 export interface InstitutionRequest extends Request {
   reportingInstitution: string;
 }
 
-/** Institution API keys: a key maps to one institution (lookups cached for a minute, see CredentialCache). */
+/** Lets through the requests of an institution with a valid API key (ApiKeyAuthenticator). */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  private readonly institutions: CredentialCache<string>;
-
-  constructor(
-    credentials: CredentialsRepository,
-    private readonly failures: AuthFailureLimiter,
-  ) {
-    this.institutions = new CredentialCache((key) => credentials.institutionOfApiKey(key));
-  }
+  constructor(private readonly authenticator: ApiKeyAuthenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<InstitutionRequest>();
-    const key = bearerToken(request);
-    if (!key) throw new UnauthorizedException(MISSING_API_KEY);
-    const institution = await this.institutions.ownerOf(key);
-    if (!institution) {
-      this.failures.reject(
-        { credential: 'api_key', identity: claimedIdentity(key), source: String(request.ip) },
-        { code: 'invalid_api_key', message: 'The API key is unknown or revoked' },
-        context.switchToHttp().getResponse<Response>(),
-      );
-    }
-    request.reportingInstitution = institution;
+    request.reportingInstitution = await this.authenticator.institutionOf(request, context.switchToHttp().getResponse<Response>());
     return true;
   }
 }

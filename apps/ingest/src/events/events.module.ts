@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { RegistryStoreModule } from '@lib/registry-store';
+import { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { TokenBucketStorage } from '../auth/token-bucket.storage';
 import type { IngestEnvironment } from '../ingest.environment';
@@ -24,6 +25,6 @@ import { ReceiptsRepository } from './receipts.repository';
     }),
   ],
   controllers: [EventsController],
-  providers: [EventIntake, ReceiptsRepository, ApiKeyGuard, RawEventsDoor, ...INTAKE_METRICS],
+  providers: [EventIntake, ReceiptsRepository, ApiKeyAuthenticator, ApiKeyGuard, RawEventsDoor, ...INTAKE_METRICS],
 })
 export class EventsModule {}

@@ -1,12 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { AuthFailureLimiter, bearerToken as headerToken, claimedIdentity, CredentialCache } from '@lib/platform';
-import { CredentialsRepository } from '@lib/registry-store';
-
-
-/** The answer to a request without a bureau token. */
-export const MISSING_BUREAU_TOKEN = { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' };
+import { BureauTokenAuthenticator } from './bureau-token-authenticator';
 
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
 export interface BureauRequest extends Request {
@@ -23,44 +18,18 @@ const QUERY_TOKEN = 'bureau:query-token';
  */
 export const AcceptsQueryToken = () => SetMetadata(QUERY_TOKEN, true);
 
-function presentedToken(request: Request, queryTokenAccepted: boolean): string | undefined {
-  const fromQuery = queryTokenAccepted && typeof request.query.token === 'string' ? request.query.token : undefined;
-  return headerToken(request) ?? fromQuery;
-}
-
-/** Bureau tokens, looked up by hash (cached for a minute, see CredentialCache). */
+/** Lets through the requests of a bureau with a valid token (BureauTokenAuthenticator). */
 @Injectable()
 export class BureauTokenGuard implements CanActivate {
-  private readonly scopes: CredentialCache<string>;
-
   constructor(
-    credentials: CredentialsRepository,
-    private readonly failures: AuthFailureLimiter,
+    private readonly authenticator: BureauTokenAuthenticator,
     private readonly reflector: Reflector,
-  ) {
-    this.scopes = new CredentialCache((token) => credentials.regionOfBureauToken(token));
-  }
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<BureauRequest>();
     const queryTokenAccepted = this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true;
-    const token = presentedToken(request, queryTokenAccepted);
-    if (!token) {
-      const inUrl = typeof request.query.token === 'string';
-      throw new UnauthorizedException(
-        inUrl
-          ? { code: 'token_in_url_refused', message: '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>' }
-          : MISSING_BUREAU_TOKEN,
-      );
-    }
-    const scope = await this.scopes.ownerOf(token);
-    if (!scope) {
-      this.failures.reject(
-        { credential: 'bureau_token', identity: claimedIdentity(token), source: String(request.ip) },
-        { code: 'invalid_bureau_token', message: 'The bureau token is unknown or revoked' },
-        context.switchToHttp().getResponse<Response>(),
-      );
-    }
+    const { token, scope } = await this.authenticator.bureauOf(request, context.switchToHttp().getResponse<Response>(), queryTokenAccepted);
     request.bureauScope = scope;
     request.bureauToken = token;
     return true;

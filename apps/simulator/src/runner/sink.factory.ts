@@ -10,7 +10,7 @@ import type { SimulatorEnvironment } from '../simulator.environment';
 export function sinkFromEnvironment(env: SimulatorEnvironment, producer: KafkaProducer, topics: KafkaTopics, logger: Logger): EventSink {
   switch (env.SIMULATOR_SINK) {
     case 'kafka':
-      return new KafkaSink(producer, topics.name('eventsRaw'), env.SIMULATOR_BATCH_SIZE);
+      return new KafkaSink(producer, topics.name('eventsRaw'), env.SIMULATOR_BATCH_SIZE, env.SIMULATOR_CREDENTIALS_FILE);
     case 'file':
       return new FileSink(env.SIMULATOR_OUT_FILE);
     default:

@@ -3,11 +3,13 @@ import { SinkNotReadyError } from './event-sink';
 
 /**
  * The demo's credentials, written by `node dist/tools/cli.js seed-demo`:
- * `{ "institutions": { "<id>": "<key>" }, "bureaus": { "<region>": "<token>" } }`.
+ * `{ "institutions": { "<id>": "<key>" }, "apiKeyIds": { "<id>": "<key id>" }, "bureaus": { "<region>": "<token>" } }`.
  * A missing or half-written file means "not seeded yet": the caller waits, it is not an error.
  */
 export interface DemoCredentials {
   institutions: Record<string, string>;
+  /** The id of each institution's key: what signs its raw-topic messages (`hi-key-id`). */
+  apiKeyIds: Record<string, string>;
   bureaus: Record<string, string>;
 }
 
@@ -28,5 +30,6 @@ export async function readCredentialsFile(path: string): Promise<DemoCredentials
   if (typeof institutions !== 'object' || institutions === null || Object.keys(institutions).length === 0) {
     throw new SinkNotReadyError(`credentials file ${path} has no institution keys`);
   }
-  return { institutions, bureaus: (parsed as Partial<DemoCredentials>).bureaus ?? {} };
+  const { apiKeyIds = {}, bureaus = {} } = parsed as Partial<DemoCredentials>;
+  return { institutions, apiKeyIds, bureaus };
 }

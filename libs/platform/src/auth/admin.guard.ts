@@ -2,12 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
-import { AuthFailureLimiter } from './auth-failure-limiter';
+import { AuthFailureLimiter, type HeaderSink } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
 
 
 /** The admin routes' answer to a request without the operator admin token (or with a wrong one). */
-export const MISSING_ADMIN_TOKEN = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
+const MISSING_ADMIN_TOKEN = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
 
 /**
  * The operator's admin token (ADMIN_TOKEN of apps with an admin API), compared in constant time.
@@ -25,13 +25,17 @@ export class AdminGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
+    this.check(context.switchToHttp().getRequest<Request>(), context.switchToHttp().getResponse<Response>());
+    return true;
+  }
+
+  /** Returns when the request carries the admin token; throws 401 `invalid_admin_token`, or 429 once failures are over the limit. */
+  check(request: Request, response: HeaderSink): void {
     const token = bearerToken(request);
     if (!token) throw new UnauthorizedException(MISSING_ADMIN_TOKEN);
     if (!timingSafeEqual(digest(token), this.adminToken)) {
-      this.failures.reject({ credential: 'admin_token', identity: 'admin', source: String(request.ip) }, MISSING_ADMIN_TOKEN, context.switchToHttp().getResponse<Response>());
+      this.failures.reject({ credential: 'admin_token', identity: 'admin', source: String(request.ip) }, MISSING_ADMIN_TOKEN, response);
     }
-    return true;
   }
 }
 

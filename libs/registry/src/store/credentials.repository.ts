@@ -95,14 +95,14 @@ export class CredentialsRepository {
     return (rowCount ?? 0) > 0;
   }
 
-  /** For each key, the institution it belongs to while unrevoked, else `undefined` (same order). */
-  async institutionsOfApiKeys(keys: readonly string[]): Promise<(string | undefined)[]> {
+  /** For each key, its id and the institution it belongs to while unrevoked, else `undefined` (same order). */
+  async unrevokedApiKeys(keys: readonly string[]): Promise<({ id: string; institutionId: string } | undefined)[]> {
     const hashes = keys.map(hashSecret);
-    const { rows } = await this.pool.query<{ key_hash: string; institution_id: string }>(
-      'SELECT key_hash, institution_id FROM institution_api_keys WHERE key_hash = ANY($1) AND revoked_at IS NULL',
+    const { rows } = await this.pool.query<{ key_hash: string; id: string; institution_id: string }>(
+      'SELECT key_hash, id, institution_id FROM institution_api_keys WHERE key_hash = ANY($1) AND revoked_at IS NULL',
       [hashes],
     );
-    const byHash = new Map(rows.map((row) => [row.key_hash, row.institution_id]));
+    const byHash = new Map(rows.map((row) => [row.key_hash, { id: row.id, institutionId: row.institution_id }]));
     return hashes.map((hash) => byHash.get(hash));
   }
 

@@ -1,0 +1,39 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
+import { CredentialsRepository } from '@lib/registry-store';
+
+/** The answer to a request without an institution API key. */
+const MISSING_API_KEY = { code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' };
+
+/**
+ * Institution API keys: a key maps to one institution (lookups cached for a minute, see
+ * CredentialCache). One instance per app, shared by ApiKeyGuard and the check made before a body is
+ * read (main.ts), so both see the same cache.
+ */
+@Injectable()
+export class ApiKeyAuthenticator {
+  private readonly institutions: CredentialCache<string>;
+
+  constructor(
+    credentials: CredentialsRepository,
+    private readonly failures: AuthFailureLimiter,
+  ) {
+    this.institutions = new CredentialCache((key) => credentials.institutionOfApiKey(key));
+  }
+
+  /** The institution of the request's API key; throws 401 (`missing_api_key`, `invalid_api_key`), or 429 once failures are over the limit. */
+  async institutionOf(request: Request, response: HeaderSink): Promise<string> {
+    const key = bearerToken(request);
+    if (!key) throw new UnauthorizedException(MISSING_API_KEY);
+    const institution = await this.institutions.ownerOf(key);
+    if (!institution) {
+      this.failures.reject(
+        { credential: 'api_key', identity: claimedIdentity(key), source: String(request.ip) },
+        { code: 'invalid_api_key', message: 'The API key is unknown or revoked' },
+        response,
+      );
+    }
+    return institution;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
+import { CredentialsRepository } from '@lib/registry-store';
+
+/** A bureau's token and the region whose subtree it may read. */
+export interface AuthenticatedBureau {
+  token: string;
+  scope: string;
+}
+
+/**
+ * Bureau tokens, looked up by hash (cached for a minute, see CredentialCache). One instance per app,
+ * shared by BureauTokenGuard and the check made before a body is read (main.ts), so both see the
+ * same cache.
+ */
+@Injectable()
+export class BureauTokenAuthenticator {
+  private readonly scopes: CredentialCache<string>;
+
+  constructor(
+    credentials: CredentialsRepository,
+    private readonly failures: AuthFailureLimiter,
+  ) {
+    this.scopes = new CredentialCache((token) => credentials.regionOfBureauToken(token));
+  }
+
+  /**
+   * The bureau of the request's token: `Authorization: Bearer`, or `?token=` where the route accepts
+   * it (the stream). Throws 401 (`missing_bureau_token`, `token_in_url_refused`,
+   * `invalid_bureau_token`), or 429 once failures are over the limit.
+   */
+  async bureauOf(request: Request, response: HeaderSink, queryTokenAccepted = false): Promise<AuthenticatedBureau> {
+    const inUrl = typeof request.query.token === 'string' ? request.query.token : undefined;
+    const token = bearerToken(request) ?? (queryTokenAccepted ? inUrl : undefined);
+    if (!token) {
+      throw new UnauthorizedException(
+        inUrl !== undefined
+          ? { code: 'token_in_url_refused', message: '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>' }
+          : { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' },
+      );
+    }
+    const scope = await this.scopes.ownerOf(token);
+    if (!scope) {
+      this.failures.reject(
+        { credential: 'bureau_token', identity: claimedIdentity(token), source: String(request.ip) },
+        { code: 'invalid_bureau_token', message: 'The bureau token is unknown or revoked' },
+        response,
+      );
+    }
+    return { token, scope };
+  }
+}
