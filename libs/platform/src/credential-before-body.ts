@@ -1,11 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import { bearerToken } from './auth/bearer-token';
+import { ApiError, type ApiErrorReason } from './errors/api-error';
+import { sendError } from './errors/error-body';
 
 /** The 401 a route answers when its bearer credential is missing (its guard's own code and message). */
-export interface MissingCredential {
-  code: string;
-  message: string;
-}
+export type MissingCredential = ApiErrorReason;
 
 /**
  * Refuses a request that sends a body without any bearer credential before the body is read: an
@@ -16,10 +15,9 @@ export interface MissingCredential {
 export function credentialBeforeBody(missing: (path: string) => MissingCredential) {
   return (request: Request & { id?: string }, response: Response, next: NextFunction): void => {
     if (!sendsBody(request) || bearerToken(request) !== undefined) return next();
-    const { code, message } = missing(request.path);
     // The body is left unread: the connection is not reused for another request.
     response.setHeader('connection', 'close');
-    response.status(401).json({ statusCode: 401, code, message, correlationId: request.id });
+    sendError(request, response, ApiError.of(missing(request.path)));
   };
 }
 

@@ -1,11 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CredentialsRepository } from '@lib/registry-store';
-import { AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache } from '@lib/platform';
+import { ApiError, type ApiErrorReason, AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache } from '@lib/platform';
 
 
 /** The answer to a request without an institution API key. */
-export const MISSING_API_KEY = { code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' };
+export const MISSING_API_KEY: ApiErrorReason = { code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' };
 
 /** The request of an authenticated institution: its API key is bound to this one institution. */
 export interface InstitutionRequest extends Request {
@@ -27,7 +27,7 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<InstitutionRequest>();
     const key = bearerToken(request);
-    if (!key) throw new UnauthorizedException(MISSING_API_KEY);
+    if (!key) throw ApiError.of(MISSING_API_KEY);
     const institution = await this.institutions.ownerOf(key);
     if (!institution) {
       this.failures.reject(

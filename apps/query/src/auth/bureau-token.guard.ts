@@ -1,12 +1,12 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { AuthFailureLimiter, bearerToken as headerToken, claimedIdentity, CredentialCache } from '@lib/platform';
+import { ApiError, type ApiErrorReason, AuthFailureLimiter, bearerToken as headerToken, claimedIdentity, CredentialCache } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
 
 /** The answer to a request without a bureau token. */
-export const MISSING_BUREAU_TOKEN = { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' };
+export const MISSING_BUREAU_TOKEN: ApiErrorReason = { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' };
 
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
 export interface BureauRequest extends Request {
@@ -47,11 +47,9 @@ export class BureauTokenGuard implements CanActivate {
     const token = presentedToken(request, queryTokenAccepted);
     if (!token) {
       const inUrl = typeof request.query.token === 'string';
-      throw new UnauthorizedException(
-        inUrl
-          ? { code: 'token_in_url_refused', message: '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>' }
-          : MISSING_BUREAU_TOKEN,
-      );
+      throw inUrl
+        ? new ApiError('token_in_url_refused', '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>')
+        : ApiError.of(MISSING_BUREAU_TOKEN);
     }
     const scope = await this.scopes.ownerOf(token);
     if (!scope) {
