@@ -22,7 +22,7 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
   const memory = new MemorySampler(aggregators[0].pid);
   let startedAt = 0;
   let startedFrom = 0;
-  let done = 0;
+  let done: number;
   try {
     for (;;) {
       done = await applied();
