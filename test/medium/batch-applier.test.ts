@@ -75,20 +75,50 @@ describe('BatchApplier on PostgreSQL', () => {
   const institution = (id: string): InstitutionFacts => ({ id, county: '610921', type: 'township_health_center', level: 2 });
   const visit = (facts: InstitutionFacts, eventId: string, version = 1, voided = false): CanonicalEvent =>
     ({
-      eventId, version, voided, type: 'visit', action: 'outpatient', institutionId: facts.id, institution: facts,
-      occurredAt: '2024-03-15T09:30:00+08:00', receivedAt: '2024-03-15T09:31:00+08:00',
+      eventId,
+      version,
+      voided,
+      type: 'visit',
+      action: 'outpatient',
+      institutionId: facts.id,
+      institution: facts,
+      occurredAt: '2024-03-15T09:30:00+08:00',
+      receivedAt: '2024-03-15T09:31:00+08:00',
       person: { id: `hmac-sha256:k1:${eventId}`, sex: 'F', birthDate: '1990-01-01', residenceRegion: '610921' },
-      cost: 12.5, tcmPrescription: false, tcmNonDrugTherapy: false,
+      cost: 12.5,
+      tcmPrescription: false,
+      tcmNonDrugTherapy: false,
     }) as CanonicalEvent;
   const message = (partition: number, offset: number, value: unknown): ConsumedMessage => ({
-    partition, offset: String(offset), key: '610921', value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)), timestamp: String(Date.parse('2024-03-15T01:31:00Z')), headers: {},
+    partition,
+    offset: String(offset),
+    key: '610921',
+    value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+    timestamp: String(Date.parse('2024-03-15T01:31:00Z')),
+    headers: {},
   });
-  const batch = (topic: string, partition: number, messages: ConsumedMessage[]): ConsumedBatch => ({ topic, partition, messages, heartbeat: async () => undefined });
+  const batch = (topic: string, partition: number, messages: ConsumedMessage[]): ConsumedBatch => ({
+    topic,
+    partition,
+    messages,
+    heartbeat: async () => undefined,
+  });
 
   const nextOffset = async (topic: string, partition: number) =>
-    (await pool.query<{ next_offset: string }>('SELECT next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3', [GROUP, topic, partition])).rows[0]?.next_offset;
+    (
+      await pool.query<{ next_offset: string }>('SELECT next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3', [
+        GROUP,
+        topic,
+        partition,
+      ])
+    ).rows[0]?.next_offset;
   const ledgerRows = async (institutionId: string) =>
-    (await pool.query<{ event_id: string; version: number; voided: boolean }>('SELECT event_id, version, voided FROM event_ledger WHERE institution_id = $1 ORDER BY event_id, version', [institutionId])).rows;
+    (
+      await pool.query<{ event_id: string; version: number; voided: boolean }>(
+        'SELECT event_id, version, voided FROM event_ledger WHERE institution_id = $1 ORDER BY event_id, version',
+        [institutionId],
+      )
+    ).rows;
   /** Visits of residents of 610921 in 2024-03 counted so far: county_visit_rate's denominator in the (unfolded) counter log. */
   const countedVisits = async () => {
     const { rows } = await pool.query<{ visits: number }>(
@@ -149,7 +179,15 @@ describe('BatchApplier on PostgreSQL', () => {
     it('carries the withdrawal and the message position into the ledger entry', () => {
       const facts = institution('610921-MED-004');
       const entry = toLedgerEntry(message(3, 41, visit(facts, 'T1', 2, true)));
-      expect(entry).toMatchObject({ institutionId: facts.id, eventId: 'T1', version: 2, voided: true, partition: 3, offset: '41', receivedAt: '2024-03-15T09:31:00+08:00' });
+      expect(entry).toMatchObject({
+        institutionId: facts.id,
+        eventId: 'T1',
+        version: 2,
+        voided: true,
+        partition: 3,
+        offset: '41',
+        receivedAt: '2024-03-15T09:31:00+08:00',
+      });
       expect(toLedgerEntry(message(3, 42, visit(facts, 'T2')))?.voided).toBe(false);
       expect(toLedgerEntry(message(3, 43, { ...visit(facts, 'T3'), version: 'one' }))).toBeUndefined();
     });
@@ -174,22 +212,25 @@ describe('BatchApplier on PostgreSQL', () => {
         const retried: unknown[] = [];
         let attempts = 0;
         let otherDone: Promise<unknown> | undefined;
-        const result = retryTransient(async () => {
-          attempts += 1;
-          await victim.query('BEGIN');
-          try {
-            await victim.query('UPDATE medium_deadlock SET touched = touched + 1 WHERE id = 1');
-            // First attempt: the other session now waits for row 1 while holding row 2.
-            if (attempts === 1) otherDone = other.query('UPDATE medium_deadlock SET touched = touched + 1 WHERE id = 1').then(() => other.query('COMMIT'));
-            if (attempts === 1) await waitUntilBlocked(pool, 'UPDATE medium_deadlock');
-            await victim.query('UPDATE medium_deadlock SET touched = touched + 1 WHERE id = 2');
-            await victim.query('COMMIT');
-            return attempts;
-          } catch (error) {
-            await victim.query('ROLLBACK');
-            throw error;
-          }
-        }, (error) => retried.push(error));
+        const result = retryTransient(
+          async () => {
+            attempts += 1;
+            await victim.query('BEGIN');
+            try {
+              await victim.query('UPDATE medium_deadlock SET touched = touched + 1 WHERE id = 1');
+              // First attempt: the other session now waits for row 1 while holding row 2.
+              if (attempts === 1) otherDone = other.query('UPDATE medium_deadlock SET touched = touched + 1 WHERE id = 1').then(() => other.query('COMMIT'));
+              if (attempts === 1) await waitUntilBlocked(pool, 'UPDATE medium_deadlock');
+              await victim.query('UPDATE medium_deadlock SET touched = touched + 1 WHERE id = 2');
+              await victim.query('COMMIT');
+              return attempts;
+            } catch (error) {
+              await victim.query('ROLLBACK');
+              throw error;
+            }
+          },
+          (error) => retried.push(error),
+        );
 
         await expect(result).resolves.toBe(2);
         await otherDone;
@@ -204,10 +245,13 @@ describe('BatchApplier on PostgreSQL', () => {
 
     it('does not retry an error that is not transient', async () => {
       let attempts = 0;
-      const failing = retryTransient(async () => {
-        attempts += 1;
-        await pool.query('SELECT * FROM no_such_table');
-      }, () => undefined);
+      const failing = retryTransient(
+        async () => {
+          attempts += 1;
+          await pool.query('SELECT * FROM no_such_table');
+        },
+        () => undefined,
+      );
       await expect(failing).rejects.toMatchObject({ code: '42P01' });
       expect(attempts).toBe(1);
     });

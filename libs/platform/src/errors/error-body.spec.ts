@@ -34,7 +34,11 @@ describe('errorBody', () => {
       errors: ['period must be a string', 'level must be one of county, city'],
     });
     expect(errorBody(validation, { codeByStatus: { 400: 'invalid_request' } }).code).toBe('invalid_request');
-    expect(errorBody(new NotFoundException(), { route: 'GET /v1/nope' })).toMatchObject({ statusCode: 404, code: 'not_found', message: 'No route GET /v1/nope' });
+    expect(errorBody(new NotFoundException(), { route: 'GET /v1/nope' })).toMatchObject({
+      statusCode: 404,
+      code: 'not_found',
+      message: 'No route GET /v1/nope',
+    });
     expect(errorBody(new ApiError('alert_not_found', 'No alert 9'), { route: 'GET /v1/alerts/9' }).message).toBe('No alert 9');
   });
 

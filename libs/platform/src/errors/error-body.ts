@@ -43,7 +43,12 @@ export interface ErrorContext {
 export function errorBody(error: unknown, context: ErrorContext = {}): ErrorBody {
   const { correlationId, route, codeByStatus = CODE_BY_STATUS } = context;
   if (!(error instanceof HttpException)) {
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'Internal error; quote the correlation id when reporting it', correlationId };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'internal_error',
+      message: 'Internal error; quote the correlation id when reporting it',
+      correlationId,
+    };
   }
   const statusCode = error.getStatus();
   const payload = error.getResponse();
@@ -52,7 +57,9 @@ export function errorBody(error: unknown, context: ErrorContext = {}): ErrorBody
   // class-validator (through ValidationPipe) answers a list of messages.
   const messages = Array.isArray(detail.message) ? detail.message.map(String) : undefined;
   const message =
-    statusCode === HttpStatus.NOT_FOUND && !ownCode && route ? `No route ${route}` : (messages?.join('; ') ?? (typeof detail.message === 'string' ? detail.message : error.message));
+    statusCode === HttpStatus.NOT_FOUND && !ownCode && route
+      ? `No route ${route}`
+      : (messages?.join('; ') ?? (typeof detail.message === 'string' ? detail.message : error.message));
   return {
     ...detail,
     ...(messages && { errors: messages }),
