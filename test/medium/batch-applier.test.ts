@@ -7,6 +7,7 @@ import { Counter } from 'prom-client';
 import type { CanonicalEvent, InstitutionFacts } from '@lib/contracts';
 import { PG_POOL } from '@lib/database';
 import type { ConsumedBatch, ConsumedMessage } from '@lib/kafka';
+import { AggregatorEnvironment } from '../../apps/aggregator/src/aggregator.environment';
 import { AGGREGATOR_METRICS, METRIC_DUPLICATES } from '../../apps/aggregator/src/consumption/aggregator.metrics';
 import { BatchApplier } from '../../apps/aggregator/src/consumption/batch-applier';
 import { toLedgerEntry } from '../../apps/aggregator/src/consumption/canonical-message';
@@ -40,7 +41,8 @@ describe('BatchApplier on PostgreSQL', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false); // the malformed message's error log is expected
     pool = new Pool({ connectionString: testEnvironment().DATABASE_URL });
-    const settings: Record<string, unknown> = { AGGREGATOR_TRANSACTION_LANES: 1, AGGREGATOR_ENGINE: 'compiled' };
+    // The aggregator's validated defaults, one lane (so the tests' batches meet in one transaction at a time).
+    const settings: Record<string, unknown> = { ...new AggregatorEnvironment(), AGGREGATOR_TRANSACTION_LANES: 1 };
     const module = await Test.createTestingModule({
       providers: [
         { provide: PG_POOL, useValue: pool },
