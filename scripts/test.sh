@@ -13,6 +13,8 @@ ensure_chromium
 build
 say "type-checking"
 (cd "$ROOT" && npx tsc -p tsconfig.json --noEmit)
+say "linting"
+(cd "$ROOT" && npx eslint .)
 
 results="$LOCAL/test-results"
 rm -rf "$results" && mkdir -p "$results"

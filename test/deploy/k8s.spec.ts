@@ -23,7 +23,6 @@ const K8S = path.join(ROOT, 'deploy/k8s');
 const OVERLAYS = ['county', 'province', 'demo'] as const;
 const NAMESPACE = 'health-indicators';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
 interface Resource {
   apiVersion: string;

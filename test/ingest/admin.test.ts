@@ -82,7 +82,7 @@ describe('admin API and CLI', () => {
       ['a wrong token', 'not-the-admin-token-at-all-000000'],
     ])('is required: %s answers 401', async (_, token) => {
       const answer = await call('GET', 'institutions', undefined, token);
-      expect(answer).toEqual({ status: 401, body: { statusCode: 401, code: 'invalid_admin_token', message: expect.any(String) } });
+      expect(answer).toEqual({ status: 401, body: { statusCode: 401, code: 'invalid_admin_token', message: expect.any(String), correlationId: expect.any(String) } });
     });
 
     it('is required on every write too', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import { counterSourceFromRows, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel } from '@lib/indicators';
 import { granularityOf, parsePeriod, periodsOf } from '@lib/periods';
 import { Counter } from 'prom-client';
@@ -8,7 +9,10 @@ import { CountersRepository, StoredCounter } from './counters.repository';
 import { LiveCounters } from './live-counters';
 import { populationLookup } from './population-lookup';
 
-const counterReads = new Counter({ name: 'indicator_counter_reads_total', help: 'Counter reads by source (live Redis cache or PostgreSQL)', labelNames: ['source'] });
+export const METRIC_COUNTER_READS = 'indicator_counter_reads_total';
+export const INDICATOR_READINGS_METRICS = [
+  makeCounterProvider({ name: METRIC_COUNTER_READS, help: 'Counter reads by source (live Redis cache or PostgreSQL)', labelNames: ['source'] }),
+];
 
 export interface Cell {
   region: string;
@@ -30,6 +34,7 @@ export class IndicatorReadings {
     private readonly live: LiveCounters,
     private readonly populations: PopulationsRepository,
     private readonly registry: RegistrySnapshot,
+    @InjectMetric(METRIC_COUNTER_READS) private readonly counterReads: Counter,
   ) {}
 
   /** Several regions of one level, several periods of one granularity (values, rankings, series). */
@@ -58,11 +63,11 @@ export class IndicatorReadings {
     if (isLive(periods, now)) {
       const live = await this.live.rows(def.code, level, regions, dims, [...new Set(ranges.map((r) => r.granularity))]);
       if (live) {
-        counterReads.inc({ source: 'redis' });
+        this.counterReads.inc({ source: 'redis' });
         return live;
       }
     }
-    counterReads.inc({ source: 'postgres' });
+    this.counterReads.inc({ source: 'postgres' });
     return this.counters.rows(def.code, level, regions, dims, ranges);
   }
 }

@@ -74,7 +74,7 @@ export async function ensureTopics(
 
 async function waitUntilServed(admin: Admin, topics: string[]): Promise<void> {
   const deadline = Date.now() + TOPICS_READY_TIMEOUT_MS;
-  let last = '';
+  let last: string;
   for (;;) {
     try {
       const { topics: served } = await admin.fetchTopicMetadata({ topics });

@@ -1,12 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
+import { ApiError, type ApiErrorReason } from './errors/api-error';
+import { sendError } from './errors/error-body';
 
 /** Body-parser failures carry a `type`; each is the client's fault and gets its own code. */
-const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  'entity.parse.failed': { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON' },
-  'entity.too.large': { status: 413, code: 'body_too_large', message: 'The request body is larger than this endpoint accepts' },
-  'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'The request body encoding is not supported' },
-  'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'The request body charset is not supported (use UTF-8)' },
-  'encoding.invalid_utf8': { status: 400, code: 'invalid_utf8', message: 'The request body is not valid UTF-8' },
+const BODY_PARSER_ERRORS: Record<string, ApiErrorReason> = {
+  'entity.parse.failed': { code: 'invalid_json', message: 'The request body is not valid JSON' },
+  'entity.too.large': { code: 'body_too_large', message: 'The request body is larger than this endpoint accepts' },
+  'encoding.unsupported': { code: 'unsupported_encoding', message: 'The request body encoding is not supported' },
+  'charset.unsupported': { code: 'unsupported_charset', message: 'The request body charset is not supported (use UTF-8)' },
+  'encoding.invalid_utf8': { code: 'invalid_utf8', message: 'The request body is not valid UTF-8' },
 };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -32,16 +34,16 @@ export function verifyUtf8(_request: unknown, _response: unknown, body: Buffer, 
 export function answerBodyParserErrors(error: unknown, request: Request & { id?: string }, response: Response, next: NextFunction): void {
   const known = BODY_PARSER_ERRORS[(error as { type?: string } | null)?.type ?? ''] ?? unreadable(error);
   if (!known) return next(error);
-  response.status(known.status).json({ statusCode: known.status, code: known.code, message: known.message, correlationId: request.id });
+  sendError(request, response, ApiError.of(known));
 }
 
 /**
- * Other parser failures have no `type`: a body declared `Content-Encoding: gzip` that is not gzip
- * reaches here as a bare zlib error marked 400 by body-parser. Without this it fell through to the
- * default handler and was answered 500.
+ * Other parser failures have no `type` we know: a body declared `Content-Encoding: gzip` that is not
+ * gzip reaches here as a bare zlib error that body-parser marks 400 (as it marks every read failure
+ * it does not type otherwise), and would else be answered 500 by the default handler.
  */
-function unreadable(error: unknown): { status: number; code: string; message: string } | undefined {
+function unreadable(error: unknown): ApiErrorReason | undefined {
   const e = error as { status?: unknown; expose?: unknown } | null;
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || e.expose !== true) return undefined;
-  return { status: e.status, code: 'unreadable_body', message: 'The request body could not be read (check Content-Encoding and Content-Type)' };
+  return { code: 'unreadable_body', message: 'The request body could not be read (check Content-Encoding and Content-Type)' };
 }

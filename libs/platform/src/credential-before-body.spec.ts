@@ -30,7 +30,7 @@ describe('credentialBeforeBody', () => {
   });
 
   it("answers a body with a refused credential with the check's own error, unread, and closes the connection", async () => {
-    for (const headers of [{ 'content-length': '4194304' }, { 'transfer-encoding': 'chunked' }]) {
+    for (const headers of [{ 'content-length': '4194304' }, { 'transfer-encoding': 'chunked' }] as Array<Record<string, string>>) {
       const { request, response, sent } = exchange(headers);
       const next = jest.fn();
       await credentialBeforeBody(refuse)(request, response, next);

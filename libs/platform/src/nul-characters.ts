@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from './errors/api-error';
+import { sendError } from './errors/error-body';
 
 /**
  * PostgreSQL text cannot hold U+0000, so a NUL that reaches a query fails there as a 500. Refused at
@@ -11,12 +13,7 @@ export function refuseNulCharacters(bodyCheckedElsewhere: readonly string[] = []
     const inUrl = /%00|\u0000/.test(request.originalUrl);
     const inBody = !bodyCheckedElsewhere.includes(request.path) && holdsNul(request.body);
     if (!inUrl && !inBody) return next();
-    response.status(400).json({
-      statusCode: 400,
-      code: 'nul_character',
-      message: `The ${inUrl ? 'URL' : 'request body'} contains a NUL character (U+0000), which no field accepts`,
-      correlationId: request.id,
-    });
+    sendError(request, response, new ApiError('nul_character', `The ${inUrl ? 'URL' : 'request body'} contains a NUL character (U+0000), which no field accepts`));
   };
 }
 

@@ -14,7 +14,10 @@ const rate = (value: number | null, denominator = 1000, previousYearValue?: numb
   share: value === null ? null : { successes: value * denominator, trials: denominator },
   baselineCases: null,
   accrual: null,
-  previousYear: previousYearValue === undefined ? null : { value: previousYearValue, cases: denominator, share: previousYearValue === null ? null : { successes: previousYearValue * denominator, trials: denominator } },
+  previousYear:
+    previousYearValue === undefined
+      ? null
+      : { value: previousYearValue, cases: denominator, share: previousYearValue === null ? null : { successes: previousYearValue * denominator, trials: denominator } },
 });
 /** A value that is not a share (a count, a growth): no interval. */
 const plain = (value: number | null, extra: Partial<Observation> = {}): Observation => ({ value, cases: null, share: null, baselineCases: null, previousYear: null, accrual: null, ...extra });

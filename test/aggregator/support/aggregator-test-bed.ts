@@ -13,9 +13,8 @@ const counterKey = (r: { indicator: string; measure: string; level: string; regi
   [r.indicator, r.measure, r.level, r.region, r.period, r.dims].join('|');
 
 /**
- * One test file's own slice of the shared infrastructure: its own topics, consumer group and Redis
- * prefix (so its aggregators start from an empty topic), on the run's database. Counters are shared
- * by the database: a file reads back only the regions it produced (see synthetic-events.ts).
+ * One test file's aggregator bed: topics, consumer group and Redis prefix of its own tag (so its
+ * aggregators start from an empty topic), on the file's own database (test/setup/isolation.ts).
  */
 export class AggregatorTestBed {
   readonly overrides: Record<string, string>;
@@ -30,7 +29,7 @@ export class AggregatorTestBed {
   constructor(tag: string) {
     const base = testEnvironment();
     this.overrides = {
-      // Not under `test-`: a parallel run's global setup deletes every `test-` topic but its own. Ours are deleted by teardown().
+      // Not under `test-`, which global setup sweeps by run age; these are deleted by teardown().
       KAFKA_TOPIC_PREFIX: `agg${base.KAFKA_TOPIC_PREFIX}${tag}.`,
       KAFKA_GROUP_PREFIX: `${base.KAFKA_GROUP_PREFIX}-${tag}`,
       REDIS_KEY_PREFIX: `${base.REDIS_KEY_PREFIX}${tag}:`,

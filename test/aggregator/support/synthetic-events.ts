@@ -86,7 +86,9 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
     const eventId = `S${seed}-${sequence}`;
     const person = pick(persons);
     const roll = rand();
-    const base = (institution: InstitutionFacts) => ({ eventId, version: 1, voided: false, institutionId: institution.id, institution: { ...institution }, occurredAt: at(), receivedAt: new Date().toISOString() });
+    const base = (institution: InstitutionFacts) => ({
+      eventId, version: 1, voided: false, institutionId: institution.id, institution: { ...institution }, occurredAt: at(), receivedAt: new Date().toISOString(),
+    });
     const who = { id: person.id, sex: person.sex, birthDate: person.birthDate, residenceRegion: person.residence };
     if (roll < 0.5) {
       const action = pick(['outpatient', 'outpatient', 'outpatient', 'outpatient', 'outpatient', 'emergency', 'admission', 'discharge'] as const);

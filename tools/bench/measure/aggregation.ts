@@ -27,7 +27,7 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
   let cpuAtStart = new Map<string, number>();
   let startedAt = 0;
   let startedFrom = 0;
-  let done = 0;
+  let done: number;
   try {
     for (;;) {
       done = await applied();

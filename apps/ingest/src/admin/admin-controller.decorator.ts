@@ -1,15 +1,15 @@
 import { applyDecorators, Controller, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiExtraModels, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AdminGuard } from '@lib/platform';
+import { AdminGuard, HttpErrorFilter } from '@lib/platform';
 import { ErrorBodyDto } from './dto/error-body.dto';
-import { AdminExceptionFilter } from './errors/admin-exception.filter';
+import { ADMIN_CODE_BY_STATUS } from './errors/admin-error';
 
 /** Every admin controller: under /v1/admin, behind the operator's token, answering errors in one shape. */
 export function AdminController(path: string): ClassDecorator {
   return applyDecorators(
     Controller(`v1/admin/${path}`),
     UseGuards(AdminGuard),
-    UseFilters(AdminExceptionFilter),
+    UseFilters(new HttpErrorFilter(ADMIN_CODE_BY_STATUS)),
     ApiTags('admin'),
     ApiBearerAuth(),
     ApiExtraModels(ErrorBodyDto),

@@ -1,10 +1,10 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
+import { ApiError, type ApiErrorReason, AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
 /** The answer to a request without an institution API key. */
-const MISSING_API_KEY = { code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' };
+const MISSING_API_KEY: ApiErrorReason = { code: 'missing_api_key', message: 'Authorization: Bearer <institution API key> is required' };
 
 /**
  * Institution API keys: a key maps to one institution (lookups cached for a minute, see
@@ -25,7 +25,7 @@ export class ApiKeyAuthenticator {
   /** The institution of the request's API key; throws 401 (`missing_api_key`, `invalid_api_key`), or 429 once failures are over the limit. */
   async institutionOf(request: Request, response: HeaderSink): Promise<string> {
     const key = bearerToken(request);
-    if (!key) throw new UnauthorizedException(MISSING_API_KEY);
+    if (!key) throw ApiError.of(MISSING_API_KEY);
     const institution = await this.institutions.ownerOf(key);
     if (!institution) {
       this.failures.reject(

@@ -1,6 +1,7 @@
-import { Body, Controller, Post, Req, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiError } from '@lib/platform';
 import { ApiKeyGuard, InstitutionRequest } from '../auth/api-key.guard';
 import { ApiKeyThrottlerGuard } from '../auth/api-key-throttler.guard';
 import { EventIntake } from './event-intake.service';
@@ -47,7 +48,7 @@ export class EventsController {
       .catch((error: unknown) => {
         if (!(error instanceof EventsNotDurableError)) throw error;
         response.setHeader('Retry-After', '5');
-        throw new ServiceUnavailableException({ code: 'not_durable', message: 'Events could not be made durable now; nothing was accepted. Retry with the same eventIds.' });
+        throw new ApiError('not_durable', 'Events could not be made durable now; nothing was accepted. Retry with the same eventIds.');
       });
     response.status(submissionStatus(submission.batch, outcomes));
     return {

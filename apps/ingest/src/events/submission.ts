@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 
 export const MAX_BATCH_EVENTS = 1000;
 
@@ -11,15 +11,15 @@ export interface Submission {
 /** Reads the body's envelope; anything that is neither form is a 400 (the events themselves are judged later). */
 export function readSubmission(body: unknown): Submission {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestException({ code: 'invalid_body', message: 'The body must be one event object or { "events": [ ... ] }' });
+    throw new ApiError('invalid_body', 'The body must be one event object or { "events": [ ... ] }');
   }
   if (!Object.prototype.hasOwnProperty.call(body, 'events')) return { batch: false, events: [body] };
   const events = (body as { events: unknown }).events;
   if (!Array.isArray(events) || events.length === 0) {
-    throw new BadRequestException({ code: 'invalid_batch', message: '"events" must be a non-empty array of events' });
+    throw new ApiError('invalid_batch', '"events" must be a non-empty array of events');
   }
   if (events.length > MAX_BATCH_EVENTS) {
-    throw new BadRequestException({ code: 'batch_too_large', message: `A batch holds at most ${MAX_BATCH_EVENTS} events (got ${events.length})` });
+    throw new ApiError('batch_too_large', `A batch holds at most ${MAX_BATCH_EVENTS} events (got ${events.length})`);
   }
   return { batch: true, events };
 }

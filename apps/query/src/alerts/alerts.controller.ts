@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '@lib/platform';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { AlertActions, AlertRecord, AlertsRepository, AlertState } from '@lib/targets-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
@@ -29,7 +30,7 @@ export class AlertsController {
   @ApiQuery({ name: 'state', required: false, enum: ['pending', 'firing', 'resolved', 'open'] })
   @ApiQuery({ name: 'indicator', required: false })
   async list(@Req() request: BureauRequest, @Query('state') state?: string, @Query('indicator') indicator?: string) {
-    if (state !== undefined && !STATES.includes(state)) throw new BadRequestException({ code: 'invalid_state', message: `state must be one of ${STATES.join(', ')}` });
+    if (state !== undefined && !STATES.includes(state)) throw new ApiError('invalid_state', `state must be one of ${STATES.join(', ')}`);
     const scope = request.bureauScope;
     const bureaus = [scope, ...(['city', 'county'] as const).flatMap((level) => this.registry.regions.descendantsAt(scope, level).map((r) => r.code))];
     const alerts = await this.alerts.list({ state: state as AlertState | 'open' | undefined, bureaus: [...new Set(bureaus)], indicator });
@@ -54,9 +55,9 @@ export class AlertsController {
   }
 
   private async alertInScope(id: string, scope: string): Promise<AlertRecord> {
-    if (!/^\d{1,18}$|^[0-9a-f-]{36}$/i.test(id)) throw new BadRequestException({ code: 'invalid_id', message: 'Not an alert id' });
+    if (!/^\d{1,18}$|^[0-9a-f-]{36}$/i.test(id)) throw new ApiError('invalid_id', 'Not an alert id');
     const alert = await this.alerts.find(id);
-    if (!alert) throw new NotFoundException({ code: 'alert_not_found', message: `No alert ${id}` });
+    if (!alert) throw new ApiError('alert_not_found', `No alert ${id}`);
     // A feed alert's region is the institution (in scope through its county); other alerts belong to their bureau.
     regionInScope(this.registry, alert.level === 'institution' ? alert.region : alert.bureau, scope);
     return alert;

@@ -1,6 +1,6 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
+import { ApiError, AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
 /** A bureau's token and the region whose subtree it may read. */
@@ -34,11 +34,9 @@ export class BureauTokenAuthenticator {
     const inUrl = typeof request.query.token === 'string' ? request.query.token : undefined;
     const token = bearerToken(request) ?? (queryTokenAccepted ? inUrl : undefined);
     if (!token) {
-      throw new UnauthorizedException(
-        inUrl !== undefined
-          ? { code: 'token_in_url_refused', message: '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>' }
-          : { code: 'missing_bureau_token', message: 'Authorization: Bearer <bureau token> is required' },
-      );
+      throw inUrl !== undefined
+        ? new ApiError('token_in_url_refused', '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>')
+        : new ApiError('missing_bureau_token', 'Authorization: Bearer <bureau token> is required');
     }
     const scope = await this.scopes.ownerOf(token);
     if (!scope) {

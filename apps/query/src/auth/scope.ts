@@ -1,4 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import type { RegistrySnapshot } from '@lib/registry-store';
 
 /**
@@ -9,9 +9,9 @@ import type { RegistrySnapshot } from '@lib/registry-store';
 export function regionInScope(registry: RegistrySnapshot, region: string, scope: string): string {
   const institution = registry.institution(region);
   const code = institution ? institution.county : registry.regions.resolve(region)?.code;
-  if (!code) throw new NotFoundException({ code: 'unknown_region', message: `Region or institution ${region} is not registered` });
+  if (!code) throw new ApiError('unknown_region', `Region or institution ${region} is not registered`);
   if (!registry.regions.isWithin(code, scope)) {
-    throw new ForbiddenException({ code: 'out_of_scope', message: `This token may read ${scope} and the regions under it only` });
+    throw new ApiError('out_of_scope', `This token may read ${scope} and the regions under it only`);
   }
   return institution ? institution.id : code;
 }

@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, HttpCode, ParseArrayPipe, Put, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, ParseArrayPipe, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '@lib/platform';
 import { isPopulationGroup, PopulationRow } from '@lib/registry';
 import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
@@ -29,11 +30,11 @@ export class PopulationsController {
     @Req() request: BureauRequest,
   ) {
     if (rows.length === 0 || rows.length > MAX_ROWS) {
-      throw new BadRequestException({ code: 'invalid_batch', message: `Send 1 to ${MAX_ROWS} rows` });
+      throw new ApiError('invalid_batch', `Send 1 to ${MAX_ROWS} rows`);
     }
     const checked: PopulationRow[] = rows.map((row, index) => {
       if (!isPopulationGroup(row.group)) {
-        throw new BadRequestException({ code: 'unknown_population_group', message: `rows[${index}].group ${row.group} is not a population group` });
+        throw new ApiError('unknown_population_group', `rows[${index}].group ${row.group} is not a population group`);
       }
       return { ...row, region: regionInScope(this.registry, row.region, request.bureauScope), group: row.group };
     });

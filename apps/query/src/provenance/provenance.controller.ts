@@ -1,5 +1,6 @@
-import { BadRequestException, Controller, Get, Param, Query, Req, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '@lib/platform';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
@@ -32,10 +33,10 @@ export class ProvenanceController {
     const def = indicatorOrThrow(code);
     const period = periodOrThrow(def, query.period);
     const { part = def.read.kind === 'count' ? 'value' : 'numerator', cursor, limit = '50', region: rawRegion, ...rest } = query;
-    if (typeof part !== 'string' || !PARTS.includes(part)) throw new BadRequestException({ code: 'invalid_part', message: `part must be one of ${PARTS.join(', ')}` });
+    if (typeof part !== 'string' || !PARTS.includes(part)) throw new ApiError('invalid_part', `part must be one of ${PARTS.join(', ')}`);
     const size = Number(limit);
-    if (!Number.isInteger(size) || size < 1 || size > 500) throw new BadRequestException({ code: 'invalid_limit', message: 'limit must be 1..500' });
-    if (cursor !== undefined && (typeof cursor !== 'string' || cursor.length > 300)) throw new BadRequestException({ code: 'invalid_cursor', message: 'Invalid cursor' });
+    if (!Number.isInteger(size) || size < 1 || size > 500) throw new ApiError('invalid_limit', 'limit must be 1..500');
+    if (cursor !== undefined && (typeof cursor !== 'string' || cursor.length > 300)) throw new ApiError('invalid_cursor', 'Invalid cursor');
     const dims = dimsOrThrow(def, { ...rest, period });
     const region = regionInScope(this.registry, typeof rawRegion === 'string' ? rawRegion : request.bureauScope, request.bureauScope);
     const level = levelOrThrow(def, query.level) ?? levelOf(this.registry, region);
@@ -43,7 +44,7 @@ export class ProvenanceController {
       .explain(def, level, region, period, dims, part as ProvenancePart, (cursor as string | undefined) ?? null, size)
       .catch((error: unknown) => {
         if (error instanceof ProvenanceTimeoutError) {
-          throw new ServiceUnavailableException({ code: 'provenance_timeout', message: 'The provenance query took too long; ask for a smaller region or level' });
+          throw new ApiError('provenance_timeout', 'The provenance query took too long; ask for a smaller region or level');
         }
         throw error;
       });

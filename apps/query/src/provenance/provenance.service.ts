@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import { contributionsOf, IndicatorDefinition, Measure, MeasureRead, RegionLevel, rollUpAll } from '@lib/indicators';
 import { firstPeriodOfYear, parsePeriod } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
@@ -75,7 +76,7 @@ function storedMeasure(def: IndicatorDefinition, part: ProvenancePart): MeasureR
   }
   if (part === 'denominator') {
     if ('population' in read.denominator) {
-      throw new BadRequestException({ code: 'population_denominator', message: `The denominator of ${def.code} is an uploaded population, not events` });
+      throw new ApiError('population_denominator', `The denominator of ${def.code} is an uploaded population, not events`);
     }
     return read.denominator;
   }

@@ -1,5 +1,6 @@
-import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, NotFoundException, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpStatus, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '@lib/platform';
 import { findIndicator } from '@lib/indicators';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { AlertActions, Silence, SilencesRepository } from '@lib/targets-store';
@@ -29,7 +30,7 @@ export class SilencesController {
   create(@Body() body: BureauSilenceDto, @Req() request: BureauRequest) {
     const scope = request.bureauScope;
     if (body.indicator !== undefined && body.indicator !== 'feed_stale' && !findIndicator(body.indicator)) {
-      throw new BadRequestException({ code: 'unknown_indicator', message: `No indicator ${body.indicator}` });
+      throw new ApiError('unknown_indicator', `No indicator ${body.indicator}`, {}, HttpStatus.BAD_REQUEST);
     }
     const region = regionInScope(this.registry, body.region ?? scope, scope);
     return this.actions.silence({
@@ -52,8 +53,8 @@ export class SilencesController {
   @ApiNotFoundResponse({ description: '`silence_not_found`, or `silence_not_active` when it is already over' })
   async expire(@Param('id') id: string, @Req() request: BureauRequest) {
     const silence = await this.silences.find(id);
-    if (!silence) throw new NotFoundException({ code: 'silence_not_found', message: `No silence ${id}` });
-    if (silence.region === null) throw new ForbiddenException({ code: 'out_of_scope', message: 'A silence over every region is the operator’s' });
+    if (!silence) throw new ApiError('silence_not_found', `No silence ${id}`);
+    if (silence.region === null) throw new ApiError('out_of_scope', 'A silence over every region is the operator’s');
     regionInScope(this.registry, silence.region, request.bureauScope);
     return this.actions.unsilence(id, new Date());
   }

@@ -1,6 +1,7 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
+import { ApiError } from '@lib/platform';
 import type { QueryEnvironment } from '../query.environment';
 
 /**
@@ -26,7 +27,7 @@ export class StreamSessions {
     const held = this.perToken.get(key) ?? 0;
     if (held >= this.maxPerToken || this.total >= this.maxTotal) {
       const which = held >= this.maxPerToken ? `${this.maxPerToken} per token` : `${this.maxTotal} in all`;
-      throw new HttpException({ code: 'too_many_streams', message: `At most ${which} live streams may be open; close one first` }, HttpStatus.TOO_MANY_REQUESTS);
+      throw new ApiError('too_many_streams', `At most ${which} live streams may be open; close one first`);
     }
     this.perToken.set(key, held + 1);
     this.total += 1;

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { ankangDemo, RegionDirectory } from '@lib/registry';
 import type { RegistrySnapshot } from '@lib/registry-store';
 import { MAX_SERIES_PERIODS, seriesKey, seriesRequest, valuesKey, valuesRequest } from './read-request';
@@ -43,8 +43,16 @@ describe('computed-read requests and their cache keys', () => {
   });
 
   it('checks the scope before any key exists', () => {
-    expect(() => valuesRequest(registry, '610902', 'county_visit_rate', { period: '2026', region: '610921' })).toThrow(ForbiddenException);
-    expect(() => seriesRequest(registry, '610902', 'county_visit_rate', { region: '610921-THC-001', from: '202601', to: '202611' })).toThrow(ForbiddenException);
+    const refusalOf = (read: () => unknown) => {
+      try {
+        read();
+      } catch (error) {
+        return { status: (error as HttpException).getStatus(), code: (error as { code?: string }).code };
+      }
+    };
+    const forbidden = { status: HttpStatus.FORBIDDEN, code: 'out_of_scope' };
+    expect(refusalOf(() => valuesRequest(registry, '610902', 'county_visit_rate', { period: '2026', region: '610921' }))).toEqual(forbidden);
+    expect(refusalOf(() => seriesRequest(registry, '610902', 'county_visit_rate', { region: '610921-THC-001', from: '202601', to: '202611' }))).toEqual(forbidden);
   });
 
   it('defaults a ranking to counties, sharing the values answer at that level', () => {
@@ -63,7 +71,7 @@ describe('computed-read requests and their cache keys', () => {
         return error;
       }
     })();
-    expect(refusal).toBeInstanceOf(BadRequestException);
-    expect((refusal as BadRequestException).getResponse()).toMatchObject({ code: 'range_too_long' });
+    expect((refusal as HttpException).getStatus()).toBe(HttpStatus.BAD_REQUEST);
+    expect((refusal as HttpException).getResponse()).toMatchObject({ code: 'range_too_long' });
   });
 });

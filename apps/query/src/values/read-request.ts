@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
 import { comparePeriods, granularityOf, shiftPeriod } from '@lib/periods';
 import type { RegistrySnapshot } from '@lib/registry-store';
@@ -55,10 +55,10 @@ export function seriesRequest(registry: RegistrySnapshot, scope: string, code: s
   const from = periodOrThrow(def, query.from, 'from');
   const to = periodOrThrow(def, query.to, 'to');
   if (granularityOf(from) !== granularityOf(to) || comparePeriods(from, to) > 0) {
-    throw new BadRequestException({ code: 'invalid_range', message: 'from and to must be periods of one granularity, from ≤ to' });
+    throw new ApiError('invalid_range', 'from and to must be periods of one granularity, from ≤ to');
   }
   if (comparePeriods(to, shiftPeriod(from, MAX_SERIES_PERIODS - 1)) > 0) {
-    throw new BadRequestException({ code: 'range_too_long', message: `A series has at most ${MAX_SERIES_PERIODS} periods` });
+    throw new ApiError('range_too_long', `A series has at most ${MAX_SERIES_PERIODS} periods`);
   }
   const dims = dimsOrThrow(def, query);
   const region = regionInScope(registry, regionOrScope(query.region, scope), scope);

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import type { RegionLevel } from '@lib/indicators';
 import type { RegistrySnapshot } from '@lib/registry-store';
 
@@ -21,7 +21,7 @@ export function levelOf(registry: RegistrySnapshot, region: string): RegionLevel
 export function regionsAtLevel(registry: RegistrySnapshot, region: string, level: RegionLevel): NamedRegion[] {
   const own = levelOf(registry, region);
   if (RANK[level] > RANK[own]) {
-    throw new BadRequestException({ code: 'level_above_region', message: `level ${level} is above ${region} (a ${own})` });
+    throw new ApiError('level_above_region', `level ${level} is above ${region} (a ${own})`);
   }
   if (level === own) return [{ region, name: nameOf(registry, region) }];
   if (level === 'institution') {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { cstDayOf, instantMs, parsePeriod, periodOfDay, periodsInRange, dayNumber } from '@lib/periods';
 import type { CanonicalEvent } from '@lib/contracts';
 import { Harness } from '../testing/event-builders';
-import { BIRTH, histories, PERSONS } from '../testing/event-histories';
+import { histories, PERSONS } from '../testing/event-histories';
 
 const GRANULARITIES = ['day', 'month', 'quarter', 'year'] as const;
 import { contributionsOf, subjectsOf } from './contributions-of';

@@ -1,13 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
+import { ApiError, type ApiErrorReason } from '../errors/api-error';
 import { AuthFailureLimiter, type HeaderSink } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
 
 
 /** The admin routes' answer to a request without the operator admin token (or with a wrong one). */
-const MISSING_ADMIN_TOKEN = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
+export const MISSING_ADMIN_TOKEN: ApiErrorReason = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
 
 /**
  * The operator's admin token (ADMIN_TOKEN of apps with an admin API), compared in constant time.
@@ -32,7 +33,7 @@ export class AdminGuard implements CanActivate {
   /** Returns when the request carries the admin token; throws 401 `invalid_admin_token`, or 429 once failures are over the limit. */
   check(request: Request, response: HeaderSink): void {
     const token = bearerToken(request);
-    if (!token) throw new UnauthorizedException(MISSING_ADMIN_TOKEN);
+    if (!token) throw ApiError.of(MISSING_ADMIN_TOKEN);
     if (!timingSafeEqual(digest(token), this.adminToken)) {
       this.failures.reject({ credential: 'admin_token', identity: 'admin', source: String(request.ip) }, MISSING_ADMIN_TOKEN, response);
     }

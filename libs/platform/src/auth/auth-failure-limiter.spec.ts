@@ -4,7 +4,7 @@ import { AuthFailureLimiter, claimedIdentity, FailedAttempt, MAX_FAILURES_PER_MI
 
 describe('AuthFailureLimiter', () => {
   beforeAll(() => Logger.overrideLogger(false));
-  const unauthorized = { code: 'invalid_api_key', message: 'unknown key' };
+  const unauthorized = { code: 'invalid_api_key', message: 'unknown key' } as const;
   const limiter = () => new AuthFailureLimiter(new Counter({ name: 'auth_failures_spec', help: 'spec', labelNames: ['credential', 'answer'], registers: [] }));
   /** The status a failed attempt is answered with, and the Retry-After it sets. */
   const answer = (l: AuthFailureLimiter, attempt: FailedAttempt, now: number): { status: number; retryAfter?: string } => {

@@ -1,6 +1,7 @@
-import { HttpException, HttpStatus, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import { Counter } from 'prom-client';
+import { ApiError, type ApiErrorReason } from '../errors/api-error';
 
 const WINDOW_MS = 60_000;
 /** Failed attempts a minute one identity, or one source, may make before its failures are answered 429. */
@@ -56,21 +57,18 @@ export class AuthFailureLimiter {
   constructor(@InjectMetric(METRIC_AUTH_FAILURES) private readonly failures: Counter) {}
 
   /** Counts the failed attempt and throws its answer: 401 with `unauthorized`, or 429 when over the limit. */
-  reject(attempt: FailedAttempt, unauthorized: { code: string; message: string }, response?: HeaderSink, now = Date.now()): never {
+  reject(attempt: FailedAttempt, unauthorized: ApiErrorReason, response?: HeaderSink, now = Date.now()): never {
     const byIdentity = this.identities.count(`identity ${attempt.credential} ${attempt.identity}`, now);
     const bySource = this.sources.count(`source ${attempt.source}`, now);
     const over = [byIdentity, bySource].filter((window) => window.count > MAX_FAILURES_PER_MINUTE);
     this.failures.inc({ credential: attempt.credential, answer: over.length > 0 ? '429' : '401' });
-    if (over.length === 0) throw new UnauthorizedException(unauthorized);
+    if (over.length === 0) throw ApiError.of(unauthorized);
     for (const window of over) {
       if (window.count === MAX_FAILURES_PER_MINUTE + 1) this.logger.warn(`More than ${MAX_FAILURES_PER_MINUTE} failed authentications a minute: ${window.key} (${attempt.credential})`);
     }
     const retryAfterMs = Math.max(...over.map((window) => window.since + WINDOW_MS - now));
     response?.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
-    throw new HttpException(
-      { code: 'too_many_auth_failures', message: 'Too many failed authentications from this client or for this credential; a valid credential is still accepted' },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    throw new ApiError('too_many_auth_failures', 'Too many failed authentications from this client or for this credential; a valid credential is still accepted');
   }
 }
 

@@ -1,6 +1,7 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { inTransaction, PG_POOL } from '@lib/database';
+import { ApiError } from '@lib/platform';
 import { alertMessage } from './alert-message';
 import type { AlertRecord } from './alert.types';
 import { AlertsRepository } from './alerts.repository';
@@ -38,23 +39,23 @@ export class AlertActions {
       await this.outbox.add(client, [{ channel: 'topic', webhookId: null, messageKey: acked.bureau, idempotencyKey: message.idempotencyKey, payload: message }]);
       return acked;
     });
-    if (!alert) throw new NotFoundException({ code: 'alert_not_open', message: `No open alert ${id}` });
+    if (!alert) throw new ApiError('alert_not_open', `No open alert ${id}`);
     return alert;
   }
 
   /** A silence on an indicator and/or a region subtree, from `startsAt` (default: now) until `endsAt`. */
   async silence(silence: Omit<NewSilence, 'startsAt'> & { startsAt?: Date }, now: Date): Promise<Silence> {
-    if (!silence.indicator && !silence.region) throw new BadRequestException({ code: 'empty_matcher', message: 'A silence needs an indicator or a region' });
+    if (!silence.indicator && !silence.region) throw new ApiError('empty_matcher', 'A silence needs an indicator or a region');
     const startsAt = silence.startsAt ?? now;
-    if (silence.endsAt <= startsAt) throw new BadRequestException({ code: 'ends_before_start', message: 'The silence must end after it starts' });
-    if (silence.endsAt <= now) throw new BadRequestException({ code: 'ends_in_past', message: 'The silence must end in the future' });
+    if (silence.endsAt <= startsAt) throw new ApiError('ends_before_start', 'The silence must end after it starts');
+    if (silence.endsAt <= now) throw new ApiError('ends_in_past', 'The silence must end in the future');
     return this.silences.create({ ...silence, startsAt });
   }
 
   /** Ends a silence now. */
   async unsilence(id: string, now: Date): Promise<Silence> {
     const silence = await this.silences.expire(id, now);
-    if (!silence) throw new NotFoundException({ code: 'silence_not_active', message: `No active silence ${id}` });
+    if (!silence) throw new ApiError('silence_not_active', `No active silence ${id}`);
     return silence;
   }
 }

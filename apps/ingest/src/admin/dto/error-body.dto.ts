@@ -30,4 +30,7 @@ export class ErrorBodyDto {
 
   @ApiPropertyOptional({ type: [ItemProblemDto] })
   errors?: ItemProblemDto[];
+
+  @ApiPropertyOptional({ description: 'The request id in the logs; quote it when reporting an error' })
+  correlationId?: string;
 }

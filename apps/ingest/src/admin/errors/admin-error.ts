@@ -1,4 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 
 /** Machine-readable codes of the admin API's errors, each with its one HTTP status. */
 export const ADMIN_ERROR_STATUS = {
@@ -24,18 +24,23 @@ export interface ItemProblem {
   message: string;
 }
 
-/** A domain error of the admin API; AdminExceptionFilter turns it into `{ statusCode, code, message, errors? }`. */
-export class AdminError extends Error {
+/** Codes of the admin API for Nest's own exceptions that carry none (the validation pipe's 400s). */
+export const ADMIN_CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  [HttpStatus.BAD_REQUEST]: 'invalid_request',
+  [HttpStatus.UNAUTHORIZED]: 'unauthorized',
+  [HttpStatus.FORBIDDEN]: 'forbidden',
+  [HttpStatus.NOT_FOUND]: 'not_found',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'payload_too_large',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'rate_limited',
+};
+
+/** A domain error of the admin API, answered `{ statusCode, code, message, errors?, correlationId }` (see errorBody in @lib/platform). */
+export class AdminError extends HttpException {
   constructor(
     readonly code: AdminErrorCode,
     message: string,
     readonly errors?: ItemProblem[],
   ) {
-    super(message);
-    this.name = 'AdminError';
-  }
-
-  get status(): number {
-    return ADMIN_ERROR_STATUS[this.code];
+    super({ code, message, ...(errors && { errors }) }, ADMIN_ERROR_STATUS[code]);
   }
 }

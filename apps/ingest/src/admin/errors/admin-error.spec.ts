@@ -1,6 +1,8 @@
 import { BadRequestException, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { AdminError } from './admin-error';
-import { errorBody } from './error-body';
+import { errorBody as platformErrorBody } from '@lib/platform';
+import { ADMIN_CODE_BY_STATUS, AdminError } from './admin-error';
+
+const errorBody = (exception: unknown) => platformErrorBody(exception, { codeByStatus: ADMIN_CODE_BY_STATUS });
 
 describe('admin error body', () => {
   it('answers a domain error with its status, code and item problems', () => {
@@ -32,6 +34,6 @@ describe('admin error body', () => {
   });
 
   it('hides the internals of anything unexpected', () => {
-    expect(errorBody(new Error('relation "institutions" does not exist'))).toEqual({ statusCode: 500, code: 'internal_error', message: 'Internal error' });
+    expect(errorBody(new Error('relation "institutions" does not exist'))).toEqual({ statusCode: 500, code: 'internal_error', message: 'Internal error; quote the correlation id when reporting it' });
   });
 });
