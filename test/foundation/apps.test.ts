@@ -27,7 +27,7 @@ describe('every app on the real infrastructure', () => {
   it.each(APPS.map((app, i) => [app, i]))('%s exposes Prometheus metrics and OpenAPI', async (app, i) => {
     const metrics = await (await fetch(`${processes[i as number].url}/metrics`)).text();
     expect(metrics).toContain(`process_cpu_user_seconds_total{app="${app}"}`);
-    const openapi = (await (await fetch(`${processes[i as number].url}/docs/openapi.json`)).json()) as { paths: object };
+    const openapi = (await (await fetch(`${processes[i as number].url}/docs-json`)).json()) as { paths: object };
     expect(Object.keys(openapi.paths)).toContain('/health');
   });
 

@@ -3,7 +3,7 @@ import { Type, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { BaseEnvironment, parseTrustProxy } from '@lib/config';
@@ -11,6 +11,7 @@ import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { credentialBeforeBody, MissingCredential } from './credential-before-body';
 import { HttpErrorFilter } from './http-error.filter';
 import { refuseNulCharacters } from './nul-characters';
+import { setUpOpenApi } from './openapi';
 
 export interface HttpAppOptions {
   title: string;
@@ -24,13 +25,15 @@ export interface HttpAppOptions {
   missingCredential?: (path: string) => MissingCredential;
   /** Paths whose bodies are validated item by item, NUL characters included (ingest's events). */
   bodyCheckedElsewhere?: readonly string[];
+  /** Named OpenAPI schemas not generated from a DTO class (see setUpOpenApi). */
+  openApiSchemas?: Record<string, SchemaObject>;
   /** Anything app-specific to do before listening (extra middleware, a microservice...). */
   configure?: (app: NestExpressApplication) => void | Promise<void>;
 }
 
 /**
  * Starts one of the project's HTTP apps the same way everywhere: pino logger, validation,
- * OpenAPI at /docs, graceful shutdown, then listen on HOST:PORT from the validated config.
+ * OpenAPI at /docs (JSON at /docs-json), graceful shutdown, then listen on HOST:PORT from the validated config.
  */
 export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
@@ -49,11 +52,7 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  setUpOpenApi(app, { title: options.title, description: options.description, schemas: options.openApiSchemas });
 
   await options.configure?.(app);
 

@@ -68,9 +68,9 @@ export class VerifyCredentialsDto {
 }
 
 export class VerifiedCredentialsDto {
-  @ApiProperty({ description: 'Per key, in order: its institution, or null when unknown or revoked', type: [String], nullable: true, example: ['610921-THC-001', null] })
+  @ApiProperty({ description: 'Per key, in order: its institution, or null when unknown or revoked', type: 'array', items: { type: 'string', nullable: true }, example: ['610921-THC-001', null] })
   apiKeys: (string | null)[];
 
-  @ApiProperty({ description: 'Per token, in order: its region, or null when unknown or revoked', type: [String], nullable: true, example: ['610900'] })
+  @ApiProperty({ description: 'Per token, in order: its region, or null when unknown or revoked', type: 'array', items: { type: 'string', nullable: true }, example: ['610900', null] })
   bureauTokens: (string | null)[];
 }
