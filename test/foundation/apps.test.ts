@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { AppName, AppProcess } from '../support/app-process';
 import { testEnvironment } from '../support/test-environment';
@@ -29,6 +30,17 @@ describe('every app on the real infrastructure', () => {
     expect(metrics).toContain(`process_cpu_user_seconds_total{app="${app}"}`);
     const openapi = (await (await fetch(`${processes[i as number].url}/docs-json`)).json()) as { paths: object };
     expect(Object.keys(openapi.paths)).toContain('/health');
+  });
+
+  it.each(APPS.map((app, i) => [app, i]))('%s: promtool check metrics finds nothing, and requests are timed by route, method and status', async (app, i) => {
+    const url = processes[i as number].url;
+    await fetch(`${url}/health`);
+    await fetch(`${url}/no/such/route`);
+    const exposition = await (await fetch(`${url}/metrics`)).text();
+    const check = spawnSync('promtool', ['check', 'metrics'], { input: exposition, encoding: 'utf8' });
+    expect({ status: check.status, problems: (check.stdout + check.stderr).trim() }).toEqual({ status: 0, problems: '' });
+    expect(exposition).toMatch(new RegExp(`^http_request_duration_seconds_count\\{route="/health",method="GET",status="200",app="${app}"\\} [1-9]`, 'm'));
+    expect(exposition).toMatch(new RegExp(`^http_request_duration_seconds_count\\{route="unrouted",method="GET",status="404",app="${app}"\\} [1-9]`, 'm'));
   });
 
   it('writes structured JSON log lines', () => {

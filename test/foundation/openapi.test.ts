@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { Pool } from 'pg';
 import { AppName, AppProcess } from '../support/app-process';
 import { issueApiKey, seedRegistry } from '../support/registry-fixture';
@@ -53,7 +52,12 @@ describe('OpenAPI documents as served', () => {
   });
 
   it.each(APPS)('%s: swagger-parser validates the document', async (app) => {
-    await expect(SwaggerParser.validate(structuredClone(documents.get(app)) as never)).resolves.toBeDefined();
+    const file = path.join(scratch, `${app}.parser.json`);
+    writeFileSync(file, JSON.stringify(documents.get(app)));
+    // In a node process of its own: its dependencies are ES modules, which jest's CommonJS runtime cannot load.
+    const validate = "require('@apidevtools/swagger-parser').validate(process.argv[1]).then(() => console.log('valid'), (e) => { console.log(e.message); process.exitCode = 1; })";
+    const outcome = await run(process.execPath, ['-e', validate, file], { cwd: ROOT }).then(({ stdout }) => stdout, (error: { stdout?: string }) => error.stdout ?? String(error));
+    expect(outcome.trim()).toBe('valid');
   });
 
   it.each(APPS)('%s: redocly lint reports no error (examples checked against their schemas)', async (app) => {
@@ -98,6 +102,7 @@ describe('OpenAPI documents as served', () => {
     expect(Object.keys(examples).length).toBeGreaterThan(1);
     const keys = new Map<string, string>();
     const outcomes: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
     for (const [name, { value }] of Object.entries(examples)) {
       const events = (value as { events?: { institutionId: string }[] }).events ?? [value as { institutionId: string }];
       const institution = events[0].institutionId;
@@ -109,10 +114,8 @@ describe('OpenAPI documents as served', () => {
       });
       const body = (await response.json()) as { results: { status: string; errors?: unknown }[] };
       outcomes[name] = { status: response.status, results: body.results.map((r) => r.errors ?? r.status) };
+      expected[name] = { status: 202, results: events.map(() => 'accepted') };
     }
-    for (const [name, outcome] of Object.entries(outcomes)) {
-      expect({ name, outcome }).toEqual({ name, outcome: { status: 202, results: expect.arrayContaining(['accepted']) } });
-      expect((outcome as { results: unknown[] }).results.every((r) => r === 'accepted')).toBe(true);
-    }
+    expect(outcomes).toEqual(expected);
   });
 });

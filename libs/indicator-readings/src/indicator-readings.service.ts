@@ -8,7 +8,7 @@ import { CountersRepository, StoredCounter } from './counters.repository';
 import { LiveCounters } from './live-counters';
 import { populationLookup } from './population-lookup';
 
-const counterReads = new Counter({ name: 'indicator_counter_reads_total', help: 'Counter reads by source (live Redis cache or PostgreSQL)', labelNames: ['source'] });
+const counterReads = new Counter({ name: 'indicator_reads_total', help: 'Counter reads by source (live Redis cache or PostgreSQL)', labelNames: ['source'] });
 
 export interface Cell {
   region: string;

@@ -3,3 +3,4 @@ export type { DependencyCheck } from './health.controller';
 export { HealthModule } from './health.module';
 export { LoggingModule, REDACTED_PATHS } from './logging.module';
 export { MetricsModule } from './metrics.module';
+export { HTTP_METRICS, measureHttpRequests, METRIC_HTTP_REQUEST_DURATION, UNROUTED } from './http-metrics';

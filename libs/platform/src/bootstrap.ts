@@ -7,6 +7,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { BaseEnvironment, parseTrustProxy } from '@lib/config';
+import { measureHttpRequests } from '@lib/observability';
 import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { credentialBeforeBody, MissingCredential } from './credential-before-body';
 import { HttpErrorFilter } from './http-error.filter';
@@ -42,6 +43,7 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   // request.ip, against which failed authentications are counted, is the client's only where the proxy is trusted.
   app.set('trust proxy', parseTrustProxy(config.get('TRUST_PROXY', { infer: true })) ?? false);
   app.enableShutdownHooks();
+  measureHttpRequests(app);
   // Before the parser: an anonymous body is refused unread.
   if (options.missingCredential) app.use(credentialBeforeBody(options.missingCredential));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
