@@ -5,7 +5,7 @@ import type { Histogram } from 'prom-client';
 
 export const METRIC_HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
 
-/** Requests answered before a route matched them (an anonymous body refused unread, a 404): one label, not the raw path. */
+/** Requests no route of the app took (an anonymous body refused unread, an unknown path): one label, not the raw path. */
 export const UNROUTED = 'unrouted';
 
 export const HTTP_METRICS = [
@@ -33,5 +33,7 @@ export function measureHttpRequests(app: INestApplication): void {
 
 function routeOf(request: Request): string {
   const template = (request.route as { path?: unknown } | undefined)?.path;
-  return typeof template === 'string' ? `${request.baseUrl}${template}` : UNROUTED;
+  // Nest answers paths no controller has with a catch-all route (`/{*path}`): that is no route either.
+  if (typeof template !== 'string' || template.includes('{*')) return UNROUTED;
+  return `${request.baseUrl}${template}`;
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { Type, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
@@ -7,10 +8,11 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { BaseEnvironment, parseTrustProxy } from '@lib/config';
-import { measureHttpRequests } from '@lib/observability';
+import { correlationIdOf, measureHttpRequests } from '@lib/observability';
 import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { credentialBeforeBody, MissingCredential } from './credential-before-body';
 import { HttpErrorFilter } from './http-error.filter';
+import { requireJsonBodies } from './json-only';
 import { refuseNulCharacters } from './nul-characters';
 import { setUpOpenApi } from './openapi';
 
@@ -44,10 +46,12 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   app.set('trust proxy', parseTrustProxy(config.get('TRUST_PROXY', { infer: true })) ?? false);
   app.enableShutdownHooks();
   measureHttpRequests(app);
+  app.use((request: IncomingMessage, _response: unknown, next: () => void) => (correlationIdOf(request), next()));
   // Before the parser: an anonymous body is refused unread.
   if (options.missingCredential) app.use(credentialBeforeBody(options.missingCredential));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
   app.use(answerBodyParserErrors);
+  app.use(requireJsonBodies);
   app.use(refuseNulCharacters(options.bodyCheckedElsewhere));
   // Security headers; the dashboard's CSP is set where it is served. No CORS: browsers call same-origin.
   app.use(helmet({ contentSecurityPolicy: false }));

@@ -9,10 +9,10 @@ export function submissionExamples(now: Date): Record<string, { summary: string;
   const examples: Record<string, { summary: string; value: unknown }> = {
     ...Object.fromEntries(events.map((event) => [`${event.type}.${event.action}`, { summary: `${event.type} — ${event.action}`, value: event }])),
     voided: { summary: 'withdraw an event (a higher version with voided: true)', value: EXAMPLE_VOIDED_EVENT },
-    // Events of their own (eventIds not used above), so that every example can be posted and accepted.
+    // Events of their own (eventIds not used above) of one institution (a key reports for its own), so that every example can be posted and accepted.
     batch: {
       summary: 'a batch (up to 1000)',
-      value: { events: [{ ...EXAMPLE_EVENTS.visit[0], eventId: 'HIS-0001-2024-000124' }, { ...EXAMPLE_EVENTS.visit[1], eventId: 'HIS-0002-2024-000459' }] },
+      value: { events: [{ ...EXAMPLE_EVENTS.visit[0], eventId: 'HIS-0001-2024-000124' }, { ...EXAMPLE_EVENTS.vaccination[0], eventId: 'EPI-THC001-2024-0313' }] },
     },
   };
   return datedBefore(examples, now);
