@@ -55,7 +55,7 @@ describe('FHIR R4 resources', () => {
     const dtap3 = report('cohort=2023;dose=3;vaccine=DTaP');
     expect(hepB1.id).toBe('vaccination-coverage-610921-2024-vaccine-HepB-dose-1-cohort-2023');
     expect(dtap3.id).toBe('vaccination-coverage-610921-2024-vaccine-DTaP-dose-3-cohort-2023');
-    expect(hepB1.group[0].stratifier?.[0].stratum[0]).toMatchObject({
+    expect(hepB1.group?.[0].stratifier?.[0].stratum[0]).toMatchObject({
       component: [{ value: { text: 'HepB' } }, { value: { text: '1' } }, { value: { text: '2023' } }], measureScore: { value: 0.95 },
     });
     expect(validator.validate(toBundle([toMeasure(def, BASE), hepB1, dtap3]))).toEqual([]);
