@@ -13,7 +13,7 @@ export function requireJsonBodies(request: Request & { id?: string }, response: 
   response.status(415).json({
     statusCode: 415,
     code: 'unsupported_media_type',
-    message: `Send the body as JSON with Content-Type: application/json (got ${request.headers['content-type'] ?? 'no Content-Type'}); with curl: -H 'Content-Type: application/json' -d @file.json`,
+    message: `Send the body as JSON with Content-Type: application/json (got ${request.headers['content-type']?.slice(0, 100) ?? 'no Content-Type'}); with curl: -H 'Content-Type: application/json' -d @file.json`,
     correlationId: request.id,
   });
 }
