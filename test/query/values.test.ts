@@ -100,8 +100,8 @@ describe('query API', () => {
     const { status, bytes, text } = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county&format=csv');
     expect(status).toBe(200);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.slice(1).startsWith('region,name,numerator,denominator,value,target,status,asOf\r\n')).toBe(true);
-    expect(text).toContain('610921,汉阴县,90,100,0.9,,none,');
+    expect(text.slice(1).startsWith('地区代码 region,名称 name,分子 numerator,分母 denominator,值 value,显示值 displayValue,目标 target,状态 status,数据截至(北京时间) asOf\r\n')).toBe(true);
+    expect(text).toContain('610921,汉阴县,90,100,0.9,90.0%,,none,');
   });
 
   it('exports FHIR R4 MeasureReports and Measures that pass the published R4 schema', async () => {
