@@ -23,7 +23,7 @@ type Document = {
 describe('OpenAPI documents as served', () => {
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const processes = APPS.map((app, i) => new AppProcess(app, 3961 + i, app === 'ingest' ? { RAW_DOOR_ENABLED: 'false' } : {}));
+  const processes = APPS.map((app, i) => new AppProcess(app, 3925 + i, app === 'ingest' ? { RAW_DOOR_ENABLED: 'false' } : {}));
   const documents = new Map<AppName, Document>();
   const scratch = mkdtempSync(path.join(tmpdir(), 'openapi-'));
 
