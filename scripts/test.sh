@@ -10,6 +10,7 @@ if ! "$ROOT/deploy/local/kafka.sh" status >/dev/null 2>&1; then trap '"$ROOT/dep
 ensure_infrastructure
 ensure_zstd
 ensure_chromium
+ensure_promtool
 build
 say "type-checking"
 (cd "$ROOT" && npx tsc -p tsconfig.json --noEmit)

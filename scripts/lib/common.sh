@@ -64,6 +64,14 @@ ensure_zstd() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zstd >/dev/null
 }
 
+# Prometheus' promtool (Debian's prometheus package): the tests check every app's /metrics and the
+# shipped alert rules with it, as Prometheus itself would read them.
+ensure_promtool() {
+  command -v promtool >/dev/null 2>&1 && return 0
+  say "installing Debian's prometheus for promtool"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+}
+
 ensure_infrastructure() {
   ensure_postgres
   ensure_redis

@@ -10,6 +10,7 @@ import { seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
 import { seedDemoTargets, waitForGroup } from './alerting-fixture';
 import { TopicCollector } from './topic-collector';
+import { sampleOf } from '../support/metric-samples';
 import { WebhookReceiver } from './webhook-receiver';
 
 /**
@@ -138,6 +139,14 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     const key = receiver.accepted('/flaky')[0].headers['idempotency-key'];
     const attempts = receiver.requests.filter((r) => r.path === '/flaky' && r.headers['idempotency-key'] === key);
     expect(attempts.map((r) => r.status)).toEqual([500, 500, 500, 200]);
+
+    // The on-call engineer sees it: failed attempts, deliveries and their latency, the transitions committed.
+    const exposition = await (await fetch(`${alerting.url}/metrics`)).text();
+    const sample = (name: string, labels: Record<string, string>) => sampleOf(exposition, name, { app: 'alerting', ...labels });
+    expect(sample('alerting_webhook_deliveries_total', { outcome: 'failed' })).toBeGreaterThanOrEqual(3);
+    expect(sample('alerting_webhook_deliveries_total', { outcome: 'delivered' })).toBeGreaterThanOrEqual(1);
+    expect(sample('alerting_webhook_delivery_seconds_count', { outcome: 'failed' })).toBeGreaterThanOrEqual(3);
+    expect(sample('alerting_alert_transitions_total', { transition: 'firing', kind: 'indicator' })).toBeGreaterThanOrEqual(2);
     expect(new Set(attempts.map((r) => r.body)).size).toBe(1); // the same message each time
     expect(delivered('/flaky', '610922', 'firing')).toHaveLength(1);
   });

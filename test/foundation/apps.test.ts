@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { AppName, AppProcess } from '../support/app-process';
+import { sampleOf } from '../support/metric-samples';
 import { testEnvironment } from '../support/test-environment';
 
 const APPS: AppName[] = ['ingest', 'query', 'aggregator', 'alerting', 'simulator'];
@@ -27,8 +29,19 @@ describe('every app on the real infrastructure', () => {
   it.each(APPS.map((app, i) => [app, i]))('%s exposes Prometheus metrics and OpenAPI', async (app, i) => {
     const metrics = await (await fetch(`${processes[i as number].url}/metrics`)).text();
     expect(metrics).toContain(`process_cpu_user_seconds_total{app="${app}"}`);
-    const openapi = (await (await fetch(`${processes[i as number].url}/docs/openapi.json`)).json()) as { paths: object };
+    const openapi = (await (await fetch(`${processes[i as number].url}/docs-json`)).json()) as { paths: object };
     expect(Object.keys(openapi.paths)).toContain('/health');
+  });
+
+  it.each(APPS.map((app, i) => [app, i]))('%s: promtool check metrics finds nothing, and requests are timed by route, method and status', async (app, i) => {
+    const url = processes[i as number].url;
+    await fetch(`${url}/health`);
+    await fetch(`${url}/no/such/route`);
+    const exposition = await (await fetch(`${url}/metrics`)).text();
+    const check = spawnSync('promtool', ['check', 'metrics'], { input: exposition, encoding: 'utf8' });
+    expect({ status: check.status, problems: (check.stdout + check.stderr).trim() }).toEqual({ status: 0, problems: '' });
+    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: '/health', method: 'GET', status: '200' })).toBeGreaterThan(0);
+    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: 'unrouted', method: 'GET', status: '404' })).toBeGreaterThan(0);
   });
 
   it('writes structured JSON log lines', () => {

@@ -112,6 +112,25 @@ describe('HTTP door: POST /v1/events', () => {
     expect(await codeOf(await post({ ...event, cost: 'x'.repeat(5_000_000) }, key))).toEqual({ status: 413, code: 'body_too_large' });
   });
 
+  it('says "send application/json" to a body of another media type (curl -d @file), and quotes the correlation id on unreadable JSON', async () => {
+    const [event] = freshExamples();
+    const key = keyFor(event);
+    const form = await post(JSON.stringify(event), key, 'application/x-www-form-urlencoded');
+    const formBody = (await form.json()) as { code: string; message: string; correlationId?: string };
+    expect({ status: form.status, code: formBody.code }).toEqual({ status: 415, code: 'unsupported_media_type' });
+    expect(formBody.message).toContain('Content-Type: application/json');
+    expect(formBody.correlationId).toEqual(expect.any(String));
+
+    const broken = await fetch(`${ingest.url}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'integrator-req-0042' },
+      body: '{"eventId": ',
+    });
+    expect({ status: broken.status, body: await broken.json() }).toMatchObject({ status: 400, body: { code: 'invalid_json', correlationId: 'integrator-req-0042' } });
+    const anonymous = await post('{"eventId": ');
+    expect(((await anonymous.json()) as { correlationId?: string }).correlationId).toEqual(expect.any(String));
+  });
+
   it('answers a single rejected event 422 and another institution’s event 403', async () => {
     const [event] = freshExamples();
     const rejected = await post({ ...event, occurredAt: '2099-01-01T00:00:00+08:00' }, keyFor(event));

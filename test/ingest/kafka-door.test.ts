@@ -6,6 +6,7 @@ import { AppProcess, eventually } from '../support/app-process';
 import { issueRawSigner, RawSigner, seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
 import { readTopic } from '../support/topic-reader';
+import { sampleOf } from '../support/metric-samples';
 import { freshExamples } from './event-fixtures';
 
 /** A raw message signed as the institution of `signer` (@lib/contracts rawSignatureHeaders). */
@@ -63,10 +64,18 @@ describe('Kafka door: health.events.raw.v1', () => {
     );
     expect(canonical.filter((e) => e.eventId.startsWith('BAD-'))).toEqual([]);
 
-    const letters = await eventually(
-      async () => (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map((m) => m.value),
+    const records = await eventually(
+      async () => await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter),
       (values) => values.length >= bad.length,
     );
+    const letters = records.map((m) => m.value);
+    // The raw message's key stays, unreadable JSON included.
+    expect(records.map((m) => m.key)).toEqual(bad.map(() => 'x'));
+    // Every dead letter is counted, unreadable ones too.
+    const exposition = await (await fetch(`${ingest.url}/metrics`)).text();
+    const counted = [...exposition.matchAll(/^ingest_dead_letters_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(counted).toBe(records.length);
+    expect(sampleOf(exposition, 'ingest_dead_letters_total', { app: 'ingest', code: 'invalid_json' })).toBe(2);
     const codes = letters.map((value) => (JSON.parse(value) as { errors: { code: string }[] }).errors.map((e) => e.code));
     for (const { reason } of bad) expect(codes.flat()).toContain(reason);
     for (const value of letters) expect(value).not.toContain(sample.person?.id as string);

@@ -21,7 +21,7 @@ describe('live values: Redis and PostgreSQL agree', () => {
 
   const reads = async (source: string) => {
     const text = await (await fetch(`${query.url}/metrics`)).text();
-    return Number(new RegExp(`indicator_counter_reads_total\\{source="${source}",app="query"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    return Number(new RegExp(`indicator_reads_total\\{source="${source}",app="query"\\} (\\d+)`).exec(text)?.[1] ?? 0);
   };
 
   it('gives the same values from the cache and from the database', async () => {

@@ -41,6 +41,22 @@ describe('provenance', () => {
     expect(other.status).toBe(403);
   });
 
+  it('tells a cost in yuan, as the values do (the counters keep fen)', async () => {
+    const template = freshExamples().find((e) => e.type === 'visit' && e.action === 'outpatient') as VisitEvent;
+    const visit = { ...template, eventId: `PROV-cost-${Date.now()}`, institutionId: '610922-THC-001', cost: 404.87, person: { ...template.person, residenceRegion: '610922' } };
+    expect(await pipeline.report([visit] as HealthEvent[])).toEqual([202]);
+    const token = await issueBureauToken(pool, '610922');
+    const year = String(new Date(template.occurredAt).getUTCFullYear());
+    const path = `/v1/indicators/outpatient_cost_growth/provenance?period=${year}&region=610922-THC-001&part=numerator&limit=500`;
+    const page = await eventually(
+      async () => (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>,
+      (body) => (body.items ?? []).some((item: any) => item.events.some((e: any) => e.eventId === visit.eventId)),
+      30_000,
+    );
+    const item = page.items.find((i: any) => i.events.some((e: any) => e.eventId === visit.eventId));
+    expect(item.contributes).toBe(404.87);
+  });
+
   it('pages a city through keyset cursors: every subject once, the same set as one page', async () => {
     const template = freshExamples().find((e) => e.type === 'visit' && e.action === 'outpatient') as VisitEvent;
     const visits = ['001', '002', '003'].map((sequence, i) => {

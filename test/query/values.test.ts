@@ -100,8 +100,8 @@ describe('query API', () => {
     const { status, bytes, text } = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county&format=csv');
     expect(status).toBe(200);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.slice(1).startsWith('region,name,numerator,denominator,value,target,status,asOf\r\n')).toBe(true);
-    expect(text).toContain('610921,汉阴县,90,100,0.9,,none,');
+    expect(text.slice(1).startsWith('地区代码 region,名称 name,分子 numerator,分母 denominator,值 value,显示值 displayValue,目标 target,状态 status,数据截至(北京时间) asOf\r\n')).toBe(true);
+    expect(text).toContain('610921,汉阴县,90,100,0.9,90.0%,,none,');
   });
 
   it('exports FHIR R4 MeasureReports and Measures that pass the published R4 schema', async () => {
@@ -135,9 +135,11 @@ describe('query API', () => {
     const dtap3 = await csv('DTaP', 3);
     expect(hepB1.disposition).toBe('attachment; filename="vaccination_coverage-2024-610921-vaccine-HepB-dose-1-cohort-2023.csv"');
     expect(dtap3.disposition).toBe('attachment; filename="vaccination_coverage-2024-610921-vaccine-DTaP-dose-3-cohort-2023.csv"');
-    expect(hepB1.lines[0]).toBe('region,vaccine,dose,cohort,name,numerator,denominator,value,target,status,asOf');
-    expect(hepB1.lines[1]).toMatch(/^610921,HepB,1,2023,汉阴县,980,1000,0.98,/);
-    expect(dtap3.lines[1]).toMatch(/^610921,DTaP,3,2023,汉阴县,870,1000,0.87,/);
+    expect(hepB1.lines[0]).toBe(
+      '地区代码 region,疫苗 vaccine,剂次 dose,出生队列 cohort,名称 name,分子 numerator,分母 denominator,值 value,显示值 displayValue,目标 target,状态 status,数据截至(北京时间) asOf',
+    );
+    expect(hepB1.lines[1]).toMatch(/^610921,HepB,1,2023,汉阴县,980,1000,0.98,98\.0%,.*,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(dtap3.lines[1]).toMatch(/^610921,DTaP,3,2023,汉阴县,870,1000,0.87,87\.0%,/);
 
     const fhir = async (vaccine: string, dose: number) => {
       const response = await fetch(selection(vaccine, dose, 'fhir'), { headers: { authorization: `Bearer ${tokens['610921']}` } });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IndicatorReadingsModule } from '@lib/indicator-readings';
 import { PlatformModule } from '@lib/platform';
+import { ALERTING_METRICS } from './alerting.metrics';
 import { AlertingEnvironment } from './alerting.environment';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
@@ -35,6 +36,7 @@ import { TargetsService } from './targets/targets.service';
   imports: [PlatformModule.forApp({ name: 'alerting', environment: AlertingEnvironment }), IndicatorReadingsModule, TargetsStoreModule],
   controllers: [TargetsController, AlertsController, SilencesController, WebhooksController, DeadLettersController, EvaluationsController],
   providers: [
+    ...ALERTING_METRICS,
     { provide: Clock, useClass: SystemClock },
     AdminGuard,
     AlertingSettings,

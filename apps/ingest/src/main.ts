@@ -1,6 +1,7 @@
 import { AdminGuard, bootstrapHttpApp, runApp } from '@lib/platform';
 import { validateEnvironment } from '@lib/config';
 import { ApiKeyAuthenticator } from './auth/api-key-authenticator';
+import { eventSchemas } from '@lib/contracts';
 import { IngestEnvironment } from './ingest.environment';
 import { IngestModule } from './ingest.module';
 
@@ -11,6 +12,7 @@ runApp(() =>
     bodyLimit: validateEnvironment(IngestEnvironment, process.env).INGEST_BODY_LIMIT,
     // Events reject a control character one by one (invalid_value), so one bad event does not refuse the batch.
     bodyCheckedElsewhere: ['/v1/events'],
+    openApiSchemas: eventSchemas(),
     credentialCheck: (app) => {
       const admin = app.get(AdminGuard);
       const apiKeys = app.get(ApiKeyAuthenticator);

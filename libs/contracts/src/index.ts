@@ -27,3 +27,6 @@ export { ChronicFollowupEventDto } from './dto/chronic-followup-event.dto';
 export { EVENT_DTO_BY_TYPE } from './dto/event-dto-by-type';
 export * from './examples';
 export { RAW_SIGNATURE_HEADERS, rawSignature, rawSignatureHeaders, rawSigningKey, signaturesMatch } from './raw-signature';
+export { datedBefore } from './dated-examples';
+export { EVENT_SCHEMA_NAMES, eventSchemas } from './event-json-schema';
+export type { JsonSchema } from './event-json-schema';

@@ -9,7 +9,7 @@ import { CountersRepository, StoredCounter } from './counters.repository';
 import { LiveCounters } from './live-counters';
 import { populationLookup } from './population-lookup';
 
-export const METRIC_COUNTER_READS = 'indicator_counter_reads_total';
+export const METRIC_COUNTER_READS = 'indicator_reads_total';
 export const INDICATOR_READINGS_METRICS = [
   makeCounterProvider({ name: METRIC_COUNTER_READS, help: 'Counter reads by source (live Redis cache or PostgreSQL)', labelNames: ['source'] }),
 ];

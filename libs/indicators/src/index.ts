@@ -25,3 +25,4 @@ export { populationGroup, readIndicator, readIndicatorFromRows } from './read/re
 export type { IndicatorReading, PopulationLookup, ReadOptions } from './read/read-indicator';
 export { CompiledCatalogue, DECLARATIVE_ENGINE } from './compiled/compiled-catalogue';
 export type { ContributionEngine } from './compiled/compiled-catalogue';
+export { displayValue } from './display-value';

@@ -21,6 +21,18 @@ export function withoutSecrets(url: string): string {
   return url.replace(/([?&](?:token|key|api_key|access_token)=)[^&#]*/gi, '$1[redacted]');
 }
 
+/**
+ * The request's correlation id (the caller's X-Request-Id, or a fresh one), set once. Called first
+ * thing by every app (bootstrap), so that answers given before the logger's middleware runs — a
+ * body that is not JSON, a credential refused before the body — carry the id the log line carries.
+ */
+export function correlationIdOf(request: IncomingMessage): string {
+  const carrier = request as unknown as { id?: string };
+  const header = request.headers['x-request-id'];
+  carrier.id ??= typeof header === 'string' && header.length > 0 && header.length <= 128 ? header : randomUUID();
+  return carrier.id;
+}
+
 /** Structured JSON logs (pino) with the app name, a correlation id per request and redaction. */
 @Module({})
 export class LoggingModule {
@@ -35,7 +47,7 @@ export class LoggingModule {
               level: config.get('LOG_LEVEL', { infer: true }),
               base: { app },
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              genReqId: (req: IncomingMessage) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+              genReqId: (req: IncomingMessage) => correlationIdOf(req),
               customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
               // Health probes and scrapes every few seconds would drown the useful lines.
               autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },

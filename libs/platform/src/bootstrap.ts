@@ -1,16 +1,20 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import { Type, ValidationPipe } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { BaseEnvironment, parseTrustProxy } from '@lib/config';
+import { correlationIdOf, measureHttpRequests } from '@lib/observability';
 import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { credentialBeforeBody, type CredentialCheck } from './credential-before-body';
 import { HttpErrorFilter } from './http-error.filter';
+import { requireJsonBodies } from './json-only';
 import { refuseNulCharacters } from './nul-characters';
+import { setUpOpenApi } from './openapi';
 
 export interface HttpAppOptions {
   title: string;
@@ -24,13 +28,15 @@ export interface HttpAppOptions {
   credentialCheck?: (app: NestExpressApplication) => CredentialCheck;
   /** Paths whose bodies are validated item by item, NUL characters included (ingest's events). */
   bodyCheckedElsewhere?: readonly string[];
+  /** Named OpenAPI schemas not generated from a DTO class (see setUpOpenApi). */
+  openApiSchemas?: Record<string, SchemaObject>;
   /** Anything app-specific to do before listening (extra middleware, a microservice...). */
   configure?: (app: NestExpressApplication) => void | Promise<void>;
 }
 
 /**
  * Starts one of the project's HTTP apps the same way everywhere: pino logger, validation,
- * OpenAPI at /docs, graceful shutdown, then listen on HOST:PORT from the validated config.
+ * OpenAPI at /docs (JSON at /docs-json), graceful shutdown, then listen on HOST:PORT from the validated config.
  */
 export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
@@ -39,21 +45,20 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   // request.ip, against which failed authentications are counted, is the client's only where the proxy is trusted.
   app.set('trust proxy', parseTrustProxy(config.get('TRUST_PROXY', { infer: true })) ?? false);
   app.enableShutdownHooks();
+  measureHttpRequests(app);
+  app.use((request: IncomingMessage, _response: unknown, next: () => void) => (correlationIdOf(request), next()));
   // Before the parser: the body of a client without a good credential is refused unread.
   if (options.credentialCheck) app.use(credentialBeforeBody(options.credentialCheck(app)));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
   app.use(answerBodyParserErrors);
+  app.use(requireJsonBodies);
   app.use(refuseNulCharacters(options.bodyCheckedElsewhere));
   // Security headers; the dashboard's CSP is set where it is served. No CORS: browsers call same-origin.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  setUpOpenApi(app, { title: options.title, description: options.description, schemas: options.openApiSchemas });
 
   await options.configure?.(app);
 

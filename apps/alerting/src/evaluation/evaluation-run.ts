@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Pool } from 'pg';
+import { Counter } from 'prom-client';
 import { inTransaction, PG_POOL } from '@lib/database';
+import { METRIC_ALERT_TRANSITIONS } from '../alerting.metrics';
 import { NotificationsWriter } from '../notifications/notifications.writer';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { SilencesRepository } from '@lib/targets-store';
@@ -25,6 +28,7 @@ export class EvaluationRun {
     private readonly notifications: NotificationsWriter,
     private readonly silences: SilencesRepository,
     private readonly dispatcher: OutboxDispatcher,
+    @InjectMetric(METRIC_ALERT_TRANSITIONS) private readonly transitionsCommitted: Counter,
   ) {}
 
   /** Applies candidates built by `prepare` (called inside the queue, so it reads fresh state). Resolves with the transitions written. */
@@ -37,10 +41,12 @@ export class EvaluationRun {
         await client.query('SELECT pg_advisory_xact_lock($1)', [EVALUATION_LOCK]);
         const messages = await this.transitions.apply(client, candidates, now, silences);
         await this.notifications.write(client, messages, now);
-        return messages.length;
+        return messages;
       });
-      if (written > 0) this.dispatcher.kick();
-      return written;
+      // Counted once committed: a rolled-back evaluation changed nothing.
+      for (const message of written) this.transitionsCommitted.inc({ transition: message.transition, kind: message.kind });
+      if (written.length > 0) this.dispatcher.kick();
+      return written.length;
     });
     this.queue = next.catch(() => undefined);
     return next;

@@ -1,5 +1,6 @@
 import { Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { NotificationDeadLetterDto, RequeuedDto } from '../operator-responses.dto';
 import { AdminController } from '../auth/admin-controller.decorator';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxRepository } from '@lib/targets-store';
@@ -13,6 +14,7 @@ export class DeadLettersController {
 
   @Get()
   @ApiOperation({ summary: 'Notifications given up after WEBHOOK_MAX_ATTEMPTS, with the last error' })
+  @ApiOkResponse({ type: [NotificationDeadLetterDto] })
   list() {
     return this.outbox.dead();
   }
@@ -20,6 +22,7 @@ export class DeadLettersController {
   @Post(':id/retry')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Send a dead letter again (same idempotency key), after the receiver is fixed' })
+  @ApiAcceptedResponse({ type: RequeuedDto })
   async retry(@Param('id') id: string): Promise<{ requeued: true }> {
     if (!(await this.outbox.requeue(id))) throw new NotFoundException({ code: 'dead_letter_not_found', message: `No dead letter ${id}` });
     this.dispatcher.kick();

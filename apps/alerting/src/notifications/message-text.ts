@@ -1,6 +1,7 @@
 import type { Status, Target } from '@lib/targets';
 import type { AlertMessage } from '@lib/targets-store';
 import type { NotificationGroup } from './grouping';
+import { displayValue } from '@lib/indicators';
 
 /** An indicator still firing in the area, for the "当前仍在预警" line of a grouped message. */
 export interface FiringSummary {
@@ -56,24 +57,24 @@ function itemText(m: AlertMessage): string {
   const where = `${m.regionName}${m.indicatorName}（${m.period}${m.dimsLabel ? `，${m.dimsLabel}` : ''}）`;
   const status = STATUS_TEXT[m.status];
   const reason = (m.resolveReason && RESOLVE_REASON_TEXT[m.resolveReason]) ?? '';
-  return `${where}：${status}，实际 ${formatValue(m.actual, m.unit)}，${expectationText(m.target, m.expected, m.unit)}${gapText(m.gap, m.unit)}${reason}`;
+  return `${where}：${status}，实际 ${displayValue(m.actual, m.unit)}，${expectationText(m.target, m.expected, m.unit)}${gapText(m.gap, m.unit)}${reason}`;
 }
 
 export function expectationText(target: Target | null, expected: number | null, unit: string): string {
   const rule = target?.rule;
-  if (!rule) return `目标 ${formatValue(expected, unit)}`;
+  if (!rule) return `目标 ${displayValue(expected, unit)}`;
   switch (rule.kind) {
     case 'threshold': {
-      const figure = `目标 ${rule.comparator === '>=' ? '≥' : '≤'} ${formatValue(rule.value, unit)}`;
+      const figure = `目标 ${rule.comparator === '>=' ? '≥' : '≤'} ${displayValue(rule.value, unit)}`;
       // Judged by pace (a value that accrues over the year): say what is due by now.
-      return expected !== null && Math.abs(expected - rule.value) > 1e-9 ? `${figure}，按进度应达 ${formatValue(expected, unit)}` : figure;
+      return expected !== null && Math.abs(expected - rule.value) > 1e-9 ? `${figure}，按进度应达 ${displayValue(expected, unit)}` : figure;
     }
     case 'change': {
       const delta = rule.unit === 'pp' ? `${signed(rule.delta * 100, 1)}个百分点` : `${signed(rule.delta * 100, 1)}%`;
-      return `目标 较去年同期${delta}（${rule.comparator === '>=' ? '≥' : '≤'} ${formatValue(expected, unit)}）`;
+      return `目标 较去年同期${delta}（${rule.comparator === '>=' ? '≥' : '≤'} ${displayValue(expected, unit)}）`;
     }
     case 'yearly_count':
-      return `按进度应达 ${formatValue(expected, 'count')}（全年 ${rule.count}）`;
+      return `按进度应达 ${displayValue(expected, 'count')}（全年 ${rule.count}）`;
   }
 }
 
@@ -82,13 +83,6 @@ function gapText(gap: number | null, unit: string): string {
   return unit === 'percent' ? `，差距 ${signed(gap * 100, 1)}个百分点` : `，差距 ${signed(gap, unit === 'count' ? 0 : 2)}`;
 }
 
-export function formatValue(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  if (unit === 'percent') return `${(value * 100).toFixed(1)}%`;
-  if (unit === 'count') return String(Math.round(value));
-  if (unit === 'yuan') return `${value.toFixed(2)}元`;
-  return value.toFixed(2);
-}
 
 function signed(n: number, digits: number): string {
   return `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;

@@ -1,5 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import { Counter, Histogram } from 'prom-client';
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
+import { METRIC_WEBHOOK_DELIVERIES, METRIC_WEBHOOK_SECONDS } from '../alerting.metrics';
 import { AlertingSettings } from '../settings/alerting-settings';
 import { afterFailure, backoffMs } from './backoff';
 import type { WebhookBody } from './formats/webhook-request';
@@ -33,6 +36,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     private readonly producer: KafkaProducer,
     private readonly settings: AlertingSettings,
     topics: KafkaTopics,
+    @InjectMetric(METRIC_WEBHOOK_DELIVERIES) private readonly deliveries: Counter,
+    @InjectMetric(METRIC_WEBHOOK_SECONDS) private readonly deliverySeconds: Histogram,
   ) {
     this.topic = topics.name('alerts');
   }
@@ -96,18 +101,27 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   private async deliver(row: OutboxRow, webhooks: Map<string, Webhook>): Promise<void> {
     const webhook = webhooks.get(row.webhookId!);
-    if (!webhook || !webhook.active) return this.outbox.deadLetter(row.id, 'webhook removed');
+    if (!webhook || !webhook.active) {
+      this.deliveries.inc({ outcome: 'dead_lettered' });
+      return this.outbox.deadLetter(row.id, 'webhook removed');
+    }
+    const attempt = this.deliverySeconds.startTimer();
     try {
       await this.sender.send(webhook, row.payload as WebhookBody, row.idempotencyKey);
+      attempt({ outcome: 'delivered' });
+      this.deliveries.inc({ outcome: 'delivered' });
       await this.outbox.delivered([row.id]);
     } catch (error) {
+      attempt({ outcome: 'failed' });
       const { maxAttempts, backoffBaseMs, backoffMaxMs } = this.settings.delivery;
       const next = afterFailure(row.attempts + 1, maxAttempts, backoffBaseMs, backoffMaxMs);
       const message = error instanceof Error ? error.message : String(error);
       if (next.deadLetter) {
         this.logger.warn({ webhook: webhook.id, region: webhook.region, attempts: row.attempts + 1 }, 'webhook notification dead-lettered');
+        this.deliveries.inc({ outcome: 'dead_lettered' });
         await this.outbox.deadLetter(row.id, message);
       } else {
+        this.deliveries.inc({ outcome: 'failed' });
         await this.outbox.retryLater(row.id, next.retryInMs, message);
       }
     }

@@ -1,5 +1,6 @@
 import { Body, Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { WebhookViewDto } from '../operator-responses.dto';
 import { AdminController } from '../auth/admin-controller.decorator';
 import { CreateWebhookDto } from './webhook.dto';
 import { Webhook, WebhooksRepository } from './webhooks.repository';
@@ -15,12 +16,14 @@ export class WebhooksController {
 
   @Post()
   @ApiOperation({ summary: "Register a bureau's webhook (json, 企业微信 wecom or 钉钉 dingtalk robot)" })
+  @ApiCreatedResponse({ type: WebhookViewDto })
   async create(@Body() body: CreateWebhookDto) {
     return view(await this.webhooks.create({ region: body.region, url: body.url, format: body.format, secret: body.secret ?? null, label: body.label ?? '' }));
   }
 
   @Get()
   @ApiOperation({ summary: 'Registered webhooks (secrets not shown)' })
+  @ApiOkResponse({ type: [WebhookViewDto] })
   async list() {
     return (await this.webhooks.all()).map(view);
   }

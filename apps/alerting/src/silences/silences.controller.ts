@@ -1,6 +1,6 @@
 import { Body, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
-import { AlertActions, SilencesRepository } from '@lib/targets-store';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { AlertActions, SilenceDto, SilencesRepository } from '@lib/targets-store';
 import { AdminController } from '../auth/admin-controller.decorator';
 import { Clock } from '../clock/clock';
 import { CreateSilenceDto } from './silence.dto';
@@ -20,6 +20,7 @@ export class SilencesController {
 
   @Post()
   @ApiOperation({ summary: 'Silence alerts matching an indicator and/or a region subtree until endsAt' })
+  @ApiCreatedResponse({ type: SilenceDto })
   create(@Body() body: CreateSilenceDto) {
     return this.actions.silence({
       indicator: body.indicator ?? null, region: body.region ?? null, startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
@@ -29,12 +30,14 @@ export class SilencesController {
 
   @Get()
   @ApiOperation({ summary: 'Silences, newest first' })
+  @ApiOkResponse({ type: [SilenceDto] })
   list() {
     return this.silences.all();
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Expire a silence now' })
+  @ApiOkResponse({ type: SilenceDto, description: 'The silence, ended now' })
   expire(@Param('id') id: string) {
     return this.actions.unsilence(id, this.clock.now());
   }

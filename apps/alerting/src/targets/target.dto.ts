@@ -33,6 +33,7 @@ export class TargetDto {
   tolerance: number;
 
   @ApiPropertyOptional({
+    type: Number,
     example: 300,
     nullable: true,
     description:

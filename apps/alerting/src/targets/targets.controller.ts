@@ -1,5 +1,6 @@
 import { Body, Get, HttpCode, HttpStatus, ParseArrayPipe, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import { StoredCountDto, StoredTargetDto } from '../operator-responses.dto';
 import { AdminController } from '../auth/admin-controller.decorator';
 import { DemoTargetsRequestDto, TargetDto } from './target.dto';
 import { TargetsService } from './targets.service';
@@ -10,6 +11,7 @@ export class TargetsController {
 
   @Put()
   @ApiOperation({ summary: 'Create or replace targets (by indicator, scope, year, dims)' })
+  @ApiOkResponse({ type: StoredCountDto })
   @ApiBody({ type: [TargetDto] })
   put(@Body(new ParseArrayPipe({ items: TargetDto, whitelist: true, forbidNonWhitelisted: true })) body: TargetDto[]) {
     return this.targets.put(body);
@@ -17,6 +19,7 @@ export class TargetsController {
 
   @Get()
   @ApiOperation({ summary: 'List targets' })
+  @ApiOkResponse({ type: [StoredTargetDto] })
   @ApiQuery({ name: 'year', required: false })
   list(@Query('year', new ParseIntPipe({ optional: true })) year?: number) {
     return this.targets.list(year);
@@ -25,6 +28,7 @@ export class TargetsController {
   @Post('demo')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Load the source documents' targets as default:county targets of a year" })
+  @ApiOkResponse({ type: StoredCountDto })
   loadDemo(@Body() body: DemoTargetsRequestDto) {
     return this.targets.loadDemo(body.year);
   }

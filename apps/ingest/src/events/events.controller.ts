@@ -1,12 +1,13 @@
 import { Body, Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { EVENT_SCHEMA_NAMES } from '@lib/contracts';
 import type { Response } from 'express';
 import { ApiError } from '@lib/platform';
 import { ApiKeyGuard, InstitutionRequest } from '../auth/api-key.guard';
 import { ApiKeyThrottlerGuard } from '../auth/api-key-throttler.guard';
 import { EventIntake } from './event-intake.service';
 import { EventsNotDurableError } from './intake-outcome';
-import { SUBMISSION_EXAMPLES } from './submission-examples';
+import { submissionExamples } from './submission-examples';
 import { submissionStatus } from './submission-status';
 import { SubmissionResponseDto } from './submission-response.dto';
 import { readSubmission } from './submission';
@@ -25,7 +26,8 @@ export class EventsController {
       'Answers only after accepted events are durable in Kafka (acks from all in-sync replicas). ' +
       'A retry with the same eventId and version is answered "duplicate". person.id is pseudonymised here and never stored in clear.',
   })
-  @ApiBody({ schema: { oneOf: [{ type: 'object' }, { type: 'object', properties: { events: { type: 'array', maxItems: 1000 } } }] }, examples: SUBMISSION_EXAMPLES })
+  // The schema is generated from the event DTOs (eventSchemas, registered by main.ts); examples are dated at start-up.
+  @ApiBody({ schema: { $ref: `#/components/schemas/${EVENT_SCHEMA_NAMES.submission}` }, examples: submissionExamples(new Date()) })
   @ApiResponse({ status: 202, type: SubmissionResponseDto, description: 'One result per event (a batch is always 202)' })
   @ApiResponse({ status: 400, description: 'The body cannot be read (invalid_json, invalid_body, invalid_batch, batch_too_large)' })
   @ApiResponse({ status: 401, description: 'No or unknown API key' })

@@ -1,8 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import { Counter } from 'prom-client';
+import { maskIdNumbers } from '@lib/contracts';
 import { CONSUMER_GROUPS, ConsumedBatch, KafkaBatchConsumers, KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { CredentialsRepository } from '@lib/registry-store';
 import { claimedInstitution, EventIntake } from '../events/event-intake.service';
+import { METRIC_DEAD_LETTERS } from '../events/intake-metrics';
 import type { IngestEnvironment } from '../ingest.environment';
 import { deadLetter, DeadLetter } from './dead-letter';
 import { claimedKeyIds, producerIdentityError, RawSignaturePolicy } from './producer-identity';
@@ -40,6 +44,7 @@ export class RawEventsDoor implements OnApplicationBootstrap {
     private readonly producer: KafkaProducer,
     private readonly intake: EventIntake,
     private readonly credentials: CredentialsRepository,
+    @InjectMetric(METRIC_DEAD_LETTERS) private readonly deadLetters: Counter,
   ) {
     this.enabled = config.get('RAW_DOOR_ENABLED', { infer: true });
     this.signaturePolicy = config.get('RAW_DOOR_SIGNATURES', { infer: true });
@@ -72,19 +77,27 @@ export class RawEventsDoor implements OnApplicationBootstrap {
       { door: 'kafka' },
     );
 
-    const letters: DeadLetter[] = [];
+    const letters: { key: string; value: DeadLetter }[] = [];
     for (const { message, read } of reads) {
-      if (!read.ok) letters.push(deadLetter(batch.topic, message, read.input, [read.error], now));
+      if (!read.ok) letters.push(keyed(message.key, deadLetter(batch.topic, message, read.input, [read.error], now)));
     }
     outcomes.forEach((outcome, i) => {
       const { message, read } = readable[i];
-      if (outcome.status === 'rejected' && read.ok) letters.push(deadLetter(batch.topic, message, read.input, outcome.errors, now));
+      if (outcome.status === 'rejected' && read.ok) letters.push(keyed(message.key, deadLetter(batch.topic, message, read.input, outcome.errors, now)));
     });
     if (letters.length === 0) return;
-    await this.producer.send(
-      this.topics.name('eventsDeadLetter'),
-      letters.map((letter) => ({ key: letter.institutionId ?? 'unknown', value: letter })),
-    );
+    await this.producer.send(this.topics.name('eventsDeadLetter'), letters);
+    for (const { value } of letters) this.deadLetters.inc({ code: value.errors[0]?.code ?? 'unknown' });
     this.logger.log({ partition: batch.partition, deadLettered: letters.length }, 'raw events dead-lettered');
   }
+}
+
+/**
+ * A dead letter keeps the raw message's key (the sender's institution by contract), also when the
+ * message could not be read at all, so it lands beside the sender's other letters; masked like
+ * everything echoed, in case a sender keyed by a person's ID number.
+ */
+function keyed(rawKey: string | null, letter: DeadLetter): { key: string; value: DeadLetter } {
+  const key = rawKey !== null && rawKey !== '' ? maskIdNumbers(rawKey) : (letter.institutionId ?? 'unknown');
+  return { key, value: letter };
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '@lib/platform';
 import { RegistrySnapshot } from '@lib/registry-store';
-import { AlertActions, AlertRecord, AlertsRepository, AlertState } from '@lib/targets-store';
+import { AlertActions, AlertDto, AlertListDto, AlertRecord, AlertsRepository, AlertState, AlertWithHistoryDto } from '@lib/targets-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
 import { actorOf, BureauAcknowledgeDto } from './alert-actions.dto';
@@ -29,6 +29,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'Alerts in the token’s scope, newest first' })
   @ApiQuery({ name: 'state', required: false, enum: ['pending', 'firing', 'resolved', 'open'] })
   @ApiQuery({ name: 'indicator', required: false })
+  @ApiOkResponse({ type: AlertListDto })
   async list(@Req() request: BureauRequest, @Query('state') state?: string, @Query('indicator') indicator?: string) {
     if (state !== undefined && !STATES.includes(state)) throw new ApiError('invalid_state', `state must be one of ${STATES.join(', ')}`);
     const scope = request.bureauScope;
@@ -39,6 +40,9 @@ export class AlertsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One alert with its history' })
+  @ApiOkResponse({ type: AlertWithHistoryDto })
+  @ApiForbiddenResponse({ description: 'The alert belongs to another region (`out_of_scope`)' })
+  @ApiNotFoundResponse({ description: '`alert_not_found`' })
   async one(@Param('id') id: string, @Req() request: BureauRequest) {
     const alert = await this.alertInScope(id, request.bureauScope);
     return { ...alert, history: await this.alerts.history(id) };
@@ -49,6 +53,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'Acknowledge an open alert of the token’s subtree: no more repeats or escalation; its resolution is still sent' })
   @ApiForbiddenResponse({ description: 'The alert belongs to another region (`out_of_scope`)' })
   @ApiNotFoundResponse({ description: '`alert_not_found`, or `alert_not_open` when it has already resolved' })
+  @ApiOkResponse({ type: AlertDto, description: 'The alert, acknowledged' })
   async acknowledge(@Param('id') id: string, @Body() body: BureauAcknowledgeDto, @Req() request: BureauRequest) {
     await this.alertInScope(id, request.bureauScope);
     return this.actions.acknowledge(id, actorOf(body.by, request.bureauScope), body.comment, new Date());

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RegionViewDto } from './region-view.dto';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
@@ -14,6 +15,8 @@ export class RegionsController {
 
   @Get(':code')
   @ApiOperation({ summary: 'A region with its children (and, for a county, its institutions)' })
+  @ApiOkResponse({ type: RegionViewDto })
+  @ApiForbiddenResponse({ description: 'Outside the token’s subtree (`out_of_scope`)' })
   one(@Param('code') code: string, @Req() request: BureauRequest) {
     const region = this.registry.regions.get(regionInScope(this.registry, code, request.bureauScope));
     if (!region) return { region: code, institution: this.registry.institution(code) };

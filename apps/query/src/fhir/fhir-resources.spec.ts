@@ -32,6 +32,18 @@ describe('FHIR R4 resources', () => {
     }, new Date('2026-11-23T00:00:00Z'));
     expect(report.status).toBe('pending');
     expect(validator.validate(toBundle([toMeasure(def, BASE), report]))).toEqual([]);
+    // Nothing to say (no counts, no score): no group at all rather than "group": [{}].
+    expect(report).not.toHaveProperty('group');
+    expect(JSON.stringify(report)).not.toContain('{}');
+  });
+
+  it('a period that has not ended is pending, also one that has not begun', () => {
+    const def = findIndicator('county_visit_rate')!;
+    const value = { region: '610921', name: '汉阴县', isInstitution: false, numerator: 0, denominator: 0, value: null, asOf: null, dims: '' };
+    const at = new Date('2026-11-23T00:00:00Z');
+    expect(toMeasureReport(def, BASE, '202612', value, at).status).toBe('pending');
+    expect(toMeasureReport(def, BASE, '2027', value, at).status).toBe('pending');
+    expect(toMeasureReport(def, BASE, '202610', value, at).status).toBe('complete');
   });
 
   it('a disaggregated value is one report per selection: its own id and a stratum naming vaccine, dose and cohort', () => {
@@ -43,7 +55,7 @@ describe('FHIR R4 resources', () => {
     const dtap3 = report('cohort=2023;dose=3;vaccine=DTaP');
     expect(hepB1.id).toBe('vaccination-coverage-610921-2024-vaccine-HepB-dose-1-cohort-2023');
     expect(dtap3.id).toBe('vaccination-coverage-610921-2024-vaccine-DTaP-dose-3-cohort-2023');
-    expect(hepB1.group[0].stratifier?.[0].stratum[0]).toMatchObject({
+    expect(hepB1.group?.[0].stratifier?.[0].stratum[0]).toMatchObject({
       component: [{ value: { text: 'HepB' } }, { value: { text: '1' } }, { value: { text: '2023' } }], measureScore: { value: 0.95 },
     });
     expect(validator.validate(toBundle([toMeasure(def, BASE), hepB1, dtap3]))).toEqual([]);

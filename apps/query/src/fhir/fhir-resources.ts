@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dimsFileSuffix, IndicatorDefinition, parseDims } from '@lib/indicators';
-import { isInProgress, parsePeriod } from '@lib/periods';
+import { parsePeriod } from '@lib/periods';
 
 const POPULATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/measure-population';
 const SCORING_SYSTEM = 'http://terminology.hl7.org/CodeSystem/measure-scoring';
@@ -92,7 +92,8 @@ export function toMeasureReport(def: IndicatorDefinition, baseUrl: string, perio
   return {
     resourceType: 'MeasureReport',
     id: measureReportId(def.code, value.region, period, value.dims),
-    status: isInProgress(period, now) ? 'pending' : 'complete',
+    // A period not yet ended (in progress, or not begun) may still change: pending, never complete.
+    status: p.end.getTime() > now.getTime() ? 'pending' : 'complete',
     type: 'summary',
     measure: measureUrl(baseUrl, def.code),
     subject: {
@@ -101,13 +102,14 @@ export function toMeasureReport(def: IndicatorDefinition, baseUrl: string, perio
     },
     ...(value.asOf ? { date: value.asOf } : {}),
     period: { start: isoDay(p.firstDay), end: isoDay(p.lastDay) },
-    group: [
-      {
-        ...scoreOf(value, counts),
-        ...(value.dims === '' ? {} : { stratifier: [stratifierOf(def, value, counts)] }),
-      },
-    ],
+    ...groupOf(def, value, counts),
   };
+}
+
+/** The report's group, left out when it would say nothing (no counts, no score, no selection): FHIR has no empty elements. */
+function groupOf(def: IndicatorDefinition, value: FhirValue, counts: boolean) {
+  const group = { ...scoreOf(value, counts), ...(value.dims === '' ? {} : { stratifier: [stratifierOf(def, value, counts)] }) };
+  return Object.keys(group).length === 0 ? {} : { group: [group] };
 }
 
 /** The report's one stratum: the selection's dimension values, with the same counts and score as the group. */

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, ParseArrayPipe, Put, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '@lib/platform';
 import { isPopulationGroup, PopulationRow } from '@lib/registry';
 import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
@@ -25,6 +25,8 @@ export class PopulationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Upload population denominators (per region, year and group) for the token’s regions' })
   @ApiBody({ type: [PopulationUploadDto] })
+  @ApiOkResponse({ type: () => PopulationsStoredDto })
+  @ApiForbiddenResponse({ description: 'A row’s region is outside the token’s subtree (`out_of_scope`); nothing is stored' })
   async upload(
     @Body(new ParseArrayPipe({ items: PopulationUploadDto, whitelist: true, forbidNonWhitelisted: true })) rows: PopulationUploadDto[],
     @Req() request: BureauRequest,
@@ -42,4 +44,9 @@ export class PopulationsController {
     this.computedReads.populationsChanged(checked.map((row) => row.year));
     return { stored: checked.length };
   }
+}
+
+class PopulationsStoredDto {
+  @ApiProperty({ example: 12, description: 'Rows stored (inserted or replaced)' })
+  stored: number;
 }

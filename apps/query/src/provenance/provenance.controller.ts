@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '@lib/platform';
+import { ApiDimensionQueries } from '../values/api-dimension-queries.decorator';
+import { ProvenancePageDto } from './provenance-page.dto';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
@@ -29,6 +31,10 @@ export class ProvenanceController {
   @ApiQuery({ name: 'part', required: false, enum: ['numerator', 'denominator', 'value'] })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   @ApiQuery({ name: 'limit', required: false, example: 50 })
+  @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
+  @ApiDimensionQueries()
+  @ApiOkResponse({ type: ProvenancePageDto })
+  @ApiServiceUnavailableResponse({ description: '`provenance_timeout`: ask for a smaller region or level' })
   async explain(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest) {
     const def = indicatorOrThrow(code);
     const period = periodOrThrow(def, query.period);

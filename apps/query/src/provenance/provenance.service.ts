@@ -21,12 +21,13 @@ export interface ProvenanceEvent {
 export interface ProvenanceItem {
   /** What was counted once: a visit, a person × condition, a referral... */
   subject: string;
-  /** What it adds to the part of the value asked for. */
+  /** What it adds to the part of the value asked for (money in yuan, like the values). */
   contributes: number;
   events: ProvenanceEvent[];
 }
 
 const SCAN = 500;
+const FEN_PER_YUAN = 100;
 
 /**
  * The events behind one value (for a disputed figure in the yearly review, 考核): each subject whose
@@ -57,8 +58,10 @@ export class ProvenanceService {
       const members = await this.repository.members(window.concerned);
       for (const subject of window.concerned) {
         const events = members.get(subject) ?? [];
-        const contributes = rollUpAll(contributionsOf(subject, events, [def])).filter(inCell).reduce((sum, c) => sum + c.delta, 0);
-        if (contributes === 0) continue;
+        const stored = rollUpAll(contributionsOf(subject, events, [def])).filter(inCell).reduce((sum, c) => sum + c.delta, 0);
+        if (stored === 0) continue;
+        // Cost sums are counted in fen (exact integers); they are told in yuan, as the values are.
+        const contributes = def.read.kind === 'mean_growth' && read.measure === def.read.sum ? stored / FEN_PER_YUAN : stored;
         items.push({ subject, contributes, events: events.map(summary) });
         if (items.length >= limit) return { items, nextCursor: subject };
       }

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpStatus, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '@lib/platform';
 import { findIndicator } from '@lib/indicators';
 import { RegistrySnapshot } from '@lib/registry-store';
-import { AlertActions, Silence, SilencesRepository } from '@lib/targets-store';
+import { AlertActions, Silence, SilenceDto, SilenceListDto, SilencesRepository } from '@lib/targets-store';
 import { actorOf, BureauSilenceDto } from '../alerts/alert-actions.dto';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
@@ -27,6 +27,7 @@ export class SilencesController {
   @Post()
   @ApiOperation({ summary: 'Silence the alerts of a region subtree in the token’s scope (and optionally one indicator) until `until`, with a reason' })
   @ApiForbiddenResponse({ description: 'The region is outside the token’s subtree (`out_of_scope`)' })
+  @ApiCreatedResponse({ type: SilenceDto })
   create(@Body() body: BureauSilenceDto, @Req() request: BureauRequest) {
     const scope = request.bureauScope;
     if (body.indicator !== undefined && body.indicator !== 'feed_stale' && !findIndicator(body.indicator)) {
@@ -41,6 +42,7 @@ export class SilencesController {
 
   @Get()
   @ApiOperation({ summary: 'Silences covering the token’s subtree, newest first' })
+  @ApiOkResponse({ type: SilenceListDto })
   async list(@Req() request: BureauRequest) {
     const scope = request.bureauScope;
     const silences = (await this.silences.all()).filter((s) => this.covers(s, scope));
@@ -51,6 +53,7 @@ export class SilencesController {
   @ApiOperation({ summary: 'End a silence of the token’s subtree now' })
   @ApiForbiddenResponse({ description: 'The silence was set over a region outside the token’s subtree (`out_of_scope`)' })
   @ApiNotFoundResponse({ description: '`silence_not_found`, or `silence_not_active` when it is already over' })
+  @ApiOkResponse({ type: SilenceDto, description: 'The silence, ended now' })
   async expire(@Param('id') id: string, @Req() request: BureauRequest) {
     const silence = await this.silences.find(id);
     if (!silence) throw new ApiError('silence_not_found', `No silence ${id}`);

@@ -1,6 +1,6 @@
 import { Controller, MessageEvent, Req, Sse, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { concatMap, filter, finalize, from, interval, map, merge, Observable, takeWhile } from 'rxjs';
 import { CredentialsRepository, RegistrySnapshot } from '@lib/registry-store';
 import { AcceptsQueryToken, BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
@@ -38,6 +38,10 @@ export class StreamController {
   @ApiQuery({ name: 'token', required: false, description: 'The bureau token, for EventSource clients that cannot set headers (this route only)' })
   @ApiQuery({ name: 'region', required: false, description: 'Narrow to a region under the token’s scope' })
   @ApiQuery({ name: 'indicator', required: false })
+  @ApiOkResponse({
+    description: 'An event stream: `value` events carry a changed value row (as in /values, with indicator, period and dims), `ping` keeps the connection, `revoked` ends it',
+    content: { 'text/event-stream': { schema: { type: 'string', example: 'event: value\ndata: {"indicator":"county_visit_rate","region":"610921","period":"2026","value":0.8887}\n\n' } } },
+  })
   stream(@Req() request: BureauRequest): Observable<MessageEvent> {
     const scope = typeof request.query.region === 'string' ? regionInScope(this.registry, request.query.region, request.bureauScope) : request.bureauScope;
     const indicator = typeof request.query.indicator === 'string' ? request.query.indicator : undefined;

@@ -2,8 +2,8 @@
  * CSV for Excel users: UTF-8 with a byte-order mark (so Excel opens Chinese names correctly),
  * CRLF line ends, RFC 4180 quoting, and formula-looking cells neutralised (CSV injection).
  */
-export function toCsv<T extends object>(columns: (keyof T & string)[], rows: T[]): string {
-  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => cell((row as Record<string, unknown>)[column])).join(','))];
+export function toCsv<T extends object>(columns: (keyof T & string)[], rows: T[], headers: readonly string[] = columns): string {
+  const lines = [headers.map(cell).join(','), ...rows.map((row) => columns.map((column) => cell((row as Record<string, unknown>)[column])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

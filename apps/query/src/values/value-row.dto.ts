@@ -77,3 +77,37 @@ export class RankingResponseDto {
   @ApiProperty({ type: [RankedRowDto] })
   ranking: RankedRowDto[];
 }
+
+export class SeriesRowDto {
+  @ApiProperty({ example: '202403' })
+  period: string;
+
+  @ApiProperty({ type: Number, nullable: true, example: 812 })
+  numerator: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 901 })
+  denominator: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 0.9012 })
+  value: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-05-06T10:00:00.000+08:00' })
+  asOf: string | null;
+}
+
+export class SeriesResponseDto {
+  @ApiProperty({ example: 'county_visit_rate' })
+  indicator: string;
+
+  @ApiPropertyOptional({ example: 'cohort=2025;dose=3;vaccine=HepB' })
+  dims?: string;
+
+  @ApiProperty({ example: '610921' })
+  region: string;
+
+  @ApiProperty({ example: '汉阴县' })
+  name: string;
+
+  @ApiProperty({ type: [SeriesRowDto] })
+  series: SeriesRowDto[];
+}

@@ -9,7 +9,8 @@ import { FHIR_JSON } from '../fhir/fhir.controller';
 import { PublicBaseUrl } from '../fhir/public-base-url';
 import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
 import { csvSelection, sendCsv, wantsCsv, wantsFhir } from './respond';
-import { RankingResponseDto, ValuesResponseDto } from './value-row.dto';
+import { RankingResponseDto, SeriesResponseDto, ValuesResponseDto } from './value-row.dto';
+import { ApiDimensionQueries } from './api-dimension-queries.decorator';
 
 const VALUE_COLUMNS = ['region', 'name', 'numerator', 'denominator', 'value', 'target', 'status', 'asOf'] as const;
 
@@ -32,6 +33,7 @@ export class ValuesController {
   @ApiQuery({ name: 'region', required: false, example: '610900', description: 'Defaults to the token’s region' })
   @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'fhir'], description: 'fhir: a Bundle of R4 MeasureReports' })
+  @ApiDimensionQueries()
   @ApiOkResponse({ type: ValuesResponseDto, description: 'JSON; CSV and FHIR carry the same rows' })
   async values(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
     const asked = valuesRequest(this.registry, request.bureauScope, code, query);
@@ -49,6 +51,7 @@ export class ValuesController {
   @Get('ranking')
   @ApiOperation({ summary: 'Regions under `region` at `level`, best first, with rank and distance to target' })
   @ApiOkResponse({ type: RankingResponseDto })
+  @ApiDimensionQueries()
   @ApiQuery({ name: 'period', example: '2024' })
   @ApiQuery({ name: 'region', required: false, example: '610900' })
   @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
@@ -65,6 +68,8 @@ export class ValuesController {
   @ApiQuery({ name: 'region', required: false, example: '610921' })
   @ApiQuery({ name: 'from', example: '202401' })
   @ApiQuery({ name: 'to', example: '202412' })
+  @ApiDimensionQueries()
+  @ApiOkResponse({ type: SeriesResponseDto, description: 'JSON; CSV carries the same rows' })
   async series(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
     const asked = seriesRequest(this.registry, request.bureauScope, code, query);
     const { def, from, to, dims } = asked;

@@ -170,10 +170,19 @@ export function OnlyForAction(action: string, actions: readonly string[]): Prope
  * fields are optional there (but still checked when sent). Follow with `@IsDefined()`.
  */
 export function RequiredUnlessVoided(): PropertyDecorator {
-  return RequiredWhen(() => true);
+  return RequiredWhen(ALWAYS);
+}
+
+const ALWAYS = () => true;
+
+/** What a RequiredWhen rule keeps beside its check, so the OpenAPI schema can say "required unless voided". */
+export interface RequiredWhenRule {
+  readonly unlessVoidedOnly: boolean;
 }
 
 /** Required when `condition(event)` holds and the event is not voided; checked whenever present. Follow with `@IsDefined()`. */
 export function RequiredWhen(condition: (event: Row) => boolean): PropertyDecorator {
-  return ValidateIf((event: Row, value: unknown) => (value !== undefined && value !== null) || (event.voided !== true && condition(event)));
+  const check = (event: Row, value: unknown) => (value !== undefined && value !== null) || (event.voided !== true && condition(event));
+  const rule: RequiredWhenRule = { unlessVoidedOnly: condition === ALWAYS };
+  return ValidateIf(Object.assign(check, rule));
 }

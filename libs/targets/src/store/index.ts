@@ -18,3 +18,4 @@ export type { StoredTarget } from './targets.repository';
 export { TargetJudge } from './target-judge.service';
 export type { CellToJudge, JudgedCell } from './target-judge.service';
 export { TargetsStoreModule } from './targets-store.module';
+export { AlertDto, AlertEventDto, AlertListDto, AlertWithHistoryDto, SilenceDto, SilenceListDto } from './alert-api.dto';

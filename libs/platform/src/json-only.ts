@@ -1,0 +1,19 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Every body this project reads is JSON. A body sent as something else (`curl -d @event.json`
+ * sends application/x-www-form-urlencoded) would otherwise reach the handlers as `{}` and be
+ * answered with a list of missing fields; it gets one clear 415 instead.
+ */
+export function requireJsonBodies(request: Request & { id?: string }, response: Response, next: NextFunction): void {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (!WRITES.has(request.method) || !hasBody || request.is(['application/json', 'application/*+json']) !== false) return next();
+  response.status(415).json({
+    statusCode: 415,
+    code: 'unsupported_media_type',
+    message: `Send the body as JSON with Content-Type: application/json (got ${request.headers['content-type']?.slice(0, 100) ?? 'no Content-Type'}); with curl: -H 'Content-Type: application/json' -d @file.json`,
+    correlationId: request.id,
+  });
+}
