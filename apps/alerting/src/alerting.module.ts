@@ -13,6 +13,9 @@ import { EvaluationRun } from './evaluation/evaluation-run';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { EvaluationTicker } from './evaluation/evaluation.ticker';
 import { EvaluationsController } from './evaluation/evaluations.controller';
+import { WorkingCalendarController } from './calendar/working-calendar.controller';
+import { WorkingCalendarRepository } from './calendar/working-calendar.repository';
+import { WorkingCalendarService } from './calendar/working-calendar.service';
 import { FeedStaleness } from './feeds/feed-staleness.service';
 import { InstitutionFeedsRepository } from './feeds/institution-feeds.repository';
 import { DeadLettersController } from './notifications/dead-letters.controller';
@@ -33,7 +36,7 @@ import { TargetsService } from './targets/targets.service';
  */
 @Module({
   imports: [PlatformModule.forApp({ name: 'alerting', environment: AlertingEnvironment }), IndicatorReadingsModule, TargetsStoreModule],
-  controllers: [TargetsController, AlertsController, SilencesController, WebhooksController, DeadLettersController, EvaluationsController],
+  controllers: [TargetsController, AlertsController, SilencesController, WebhooksController, DeadLettersController, EvaluationsController, WorkingCalendarController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     AdminGuard,
@@ -41,6 +44,8 @@ import { TargetsService } from './targets/targets.service';
     TargetsService,
     AlertsService,
     InstitutionFeedsRepository,
+    WorkingCalendarRepository,
+    WorkingCalendarService,
     FeedStaleness,
     CellJudge,
     AlertTransitionsWriter,

@@ -28,3 +28,14 @@ export {
   toGranularity,
 } from './period-navigation';
 export { elapsedShareOf, elapsedShareOfYear, isInProgress, periodToDate } from './year-progress';
+export {
+  CALENDAR_DAY_KINDS,
+  MONDAY_TO_FRIDAY,
+  WorkingCalendar,
+  adjustmentOf,
+  calendarYearProblems,
+  isoDateOf,
+  isoWeekdayOf,
+  parseSchedule,
+} from './working-calendar';
+export type { CalendarAdjustment, CalendarDayInput, CalendarDayKind, WorkingSchedule } from './working-calendar';
