@@ -30,11 +30,8 @@ export {
 export { elapsedShareOf, elapsedShareOfYear, isInProgress, periodToDate } from './year-progress';
 export {
   CALENDAR_DAY_KINDS,
-  MONDAY_TO_FRIDAY,
   WorkingCalendar,
-  adjustmentOf,
   calendarYearProblems,
-  isoDateOf,
   isoWeekdayOf,
   parseSchedule,
 } from './working-calendar';

@@ -143,8 +143,3 @@ export function adjustmentOf(input: CalendarDayInput): CalendarAdjustment {
   return { day: dayIdFromIsoDate(input.date), kind: input.kind as CalendarDayKind, name: input.name.trim() };
 }
 
-/** `YYYYMMDD` → `YYYY-MM-DD` (dates as the notice and the API write them). */
-export function isoDateOf(day: DayId): string {
-  return `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
-}
-
