@@ -67,7 +67,7 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
 
   it('shows 50 firing alerts in a panel whose heading keeps its size and whose list scrolls', async () => {
     const page = await openPage(`${query.url}/dashboard?token=${cityToken}`);
-    await eventually(() => page.locator('#alerts > li.alert').count(), (n) => n === 50);
+    await eventually(() => page.locator('#alerts li.alert').count(), (n) => n === 50);
     const heading = await page.locator('.alerts-panel h2').boundingBox();
     expect(heading?.height).toBeGreaterThanOrEqual(16); // one line of 14 px text, never squeezed away
     expect(await page.locator('.alerts-panel h2').isVisible()).toBe(true);
@@ -75,13 +75,42 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
     const list = page.locator('#alerts');
     const { scrollHeight, clientHeight } = await list.evaluate((ul) => ({ scrollHeight: ul.scrollHeight, clientHeight: ul.clientHeight }));
     expect(scrollHeight).toBeGreaterThan(clientHeight);
-    const last = page.locator('#alerts > li.alert').last();
+    const last = page.locator('#alerts li.alert').last();
     expect(await isInside(page, last, list)).toBe(false);
     await list.evaluate((ul) => ul.scrollTo(0, ul.scrollHeight));
     expect(await isInside(page, last, list)).toBe(true);
-    // Each cell says which vaccine and dose it is.
-    expect(await page.locator('#alerts > li.alert .alert-indicator').first().textContent()).toMatch(/HepB 第\d剂/);
+    // Grouped by region × indicator: ten groups (one per county) of five cells, each saying which vaccine and dose it is.
+    expect(await page.locator('#alerts > li.alert-group').count()).toBe(10);
+    const first = page.locator('#alerts > li.alert-group').first();
+    expect(await first.locator('.alert-group-head').textContent()).toMatch(/汉滨区免疫规划疫苗接种率5项/);
+    expect(await first.locator('li.alert .alert-cell').allTextContents()).toEqual([1, 2, 3, 4, 5].map((dose) => expect.stringMatching(new RegExp(`HepB 第${dose}剂`))));
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-50-alerts.png') });
+    await page.close();
+  });
+
+  it('groups a county’s alerts of two indicators apart, and shows a cell on too few cases grey', async () => {
+    await pool.query(
+      `INSERT INTO alerts (kind, indicator, dims, level, region, period, bureau, state, status, expected, actual, gap, started_at, fired_at, evaluated_at)
+       VALUES ('indicator', 'tcm_prescription_share', '', 'county', '610921', $1, '610921', 'firing', 'red', 0.3, 0.1, -0.2, now(), now(), now())`,
+      [year],
+    );
+    // 县域就诊率 ≥ 90% for every county, its minimum of cases the indicator's (300 visits).
+    await pool.query(
+      `INSERT INTO targets (indicator, scope, year, rule, tolerance, min_denominator)
+       VALUES ('county_visit_rate', 'default:county', $1, '{"kind":"threshold","comparator":">=","value":0.9}', 0.02, NULL)`,
+      [Number(year)],
+    );
+    const page = await openPage(`${query.url}/dashboard?token=${cityToken}`);
+    await eventually(() => page.locator('#alerts li.alert').count(), (n) => n === 51);
+    const hanyin = page.locator('#alerts > li.alert-group[data-region="610921"]');
+    expect(await hanyin.count()).toBe(2);
+    expect(await hanyin.locator('.alert-indicator').allTextContents()).toEqual(expect.arrayContaining(['免疫规划疫苗接种率', '中医药处方占比']));
+    // 汉阴's 县域就诊率 rests on 10 visits, below the 300-visit minimum: grey, not coloured.
+    const cell = page.locator('td[data-indicator="county_visit_rate"][data-region="610921"]');
+    await eventually(() => cell.getAttribute('data-status'), (status) => status === 'insufficient_data');
+    expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgba(91, 101, 119, 0.3)');
+    expect(await page.locator('td[data-indicator="county_visit_rate"][data-region="610902"]').getAttribute('data-status')).not.toBe('insufficient_data');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-alert-groups.png') });
     await page.close();
   });
 

@@ -43,6 +43,14 @@ export class AlertingEnvironment extends BaseEnvironment {
   ALERT_ESCALATE_AFTER_SECONDS: number = 3 * 24 * 3600;
 
   /**
+   * What ALERT_ESCALATE_AFTER_SECONDS counts: `working_days` — only time on working days (Monday–Friday,
+   * holidays off, 调休 Saturdays on, from the working calendar), so three days are three working days —
+   * or `all_days`.
+   */
+  @IsIn(['working_days', 'all_days'])
+  ALERT_ESCALATE_ON: 'working_days' | 'all_days' = 'working_days';
+
+  /**
    * Hysteresis: an open alert ends at once only when its value is back past the target by this share of
    * the target's tolerance (0.5 × a 2 pp band = 1 pp); 0 = as soon as it is green.
    */
@@ -72,11 +80,11 @@ export class AlertingEnvironment extends BaseEnvironment {
   @Min(0)
   FEED_STALE_AFTER_WORKING_HOURS: number = 4;
 
-  /** Working hours (CST), HH:MM-HH:MM. */
+  /** Working hours (CST), HH:MM-HH:MM, of the working days (FEED_WORKING_DAYS and the working calendar). */
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/)
   FEED_WORKING_HOURS = '08:00-18:00';
 
-  /** Working days (CST), ISO weekday numbers 1 (Mon) .. 7 (Sun), comma-separated. */
+  /** Weekdays institutions work (CST), ISO 1 (Mon) .. 7 (Sun), comma-separated; the working calendar's holidays and 调休 days apply on top. */
   @Matches(/^[1-7](,[1-7])*$/)
   FEED_WORKING_DAYS = '1,2,3,4,5';
 

@@ -14,6 +14,9 @@ import { EvaluationRun } from './evaluation/evaluation-run';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { EvaluationTicker } from './evaluation/evaluation.ticker';
 import { EvaluationsController } from './evaluation/evaluations.controller';
+import { WorkingCalendarController } from './calendar/working-calendar.controller';
+import { WorkingCalendarRepository } from './calendar/working-calendar.repository';
+import { WorkingCalendarService } from './calendar/working-calendar.service';
 import { FeedStaleness } from './feeds/feed-staleness.service';
 import { InstitutionFeedsRepository } from './feeds/institution-feeds.repository';
 import { DeadLettersController } from './notifications/dead-letters.controller';
@@ -34,7 +37,7 @@ import { TargetsService } from './targets/targets.service';
  */
 @Module({
   imports: [PlatformModule.forApp({ name: 'alerting', environment: AlertingEnvironment }), IndicatorReadingsModule, TargetsStoreModule],
-  controllers: [TargetsController, AlertsController, SilencesController, WebhooksController, DeadLettersController, EvaluationsController],
+  controllers: [TargetsController, AlertsController, SilencesController, WebhooksController, DeadLettersController, EvaluationsController, WorkingCalendarController],
   providers: [
     ...ALERTING_METRICS,
     { provide: Clock, useClass: SystemClock },
@@ -43,6 +46,8 @@ import { TargetsService } from './targets/targets.service';
     TargetsService,
     AlertsService,
     InstitutionFeedsRepository,
+    WorkingCalendarRepository,
+    WorkingCalendarService,
     FeedStaleness,
     CellJudge,
     AlertTransitionsWriter,

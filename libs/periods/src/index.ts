@@ -28,3 +28,11 @@ export {
   toGranularity,
 } from './period-navigation';
 export { elapsedShareOf, elapsedShareOfYear, isInProgress, periodToDate } from './year-progress';
+export {
+  CALENDAR_DAY_KINDS,
+  WorkingCalendar,
+  calendarYearProblems,
+  isoWeekdayOf,
+  parseSchedule,
+} from './working-calendar';
+export type { CalendarAdjustment, CalendarDayInput, CalendarDayKind, WorkingSchedule } from './working-calendar';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { applyTransition, closingTransition, decide, withJudgement } from '../lifecycle/lifecycle';
+import { WorkingCalendarService } from '../calendar/working-calendar.service';
+import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy';
 import { AlertingSettings } from '../settings/alerting-settings';
 import { alertKeyString, alertMessage, AlertMessage, AlertRecord, AlertsRepository, AlertTransition, Db, NamesService, Silence, silenceMatches } from '@lib/targets-store';
 import type { AlertCandidate } from './alert-candidate';
@@ -17,17 +19,19 @@ export class AlertTransitionsWriter {
     private readonly names: NamesService,
     private readonly registry: RegistrySnapshot,
     private readonly settings: AlertingSettings,
+    private readonly calendar: WorkingCalendarService,
   ) {}
 
   async apply(db: Db, candidates: readonly AlertCandidate[], now: Date, silences: readonly Silence[]): Promise<AlertMessage[]> {
     const open = new Map((await this.alerts.openForUpdate(db, candidates.map((c) => c.key))).map((a) => [alertKeyString(a), a]));
     const opening = candidates.filter((c) => !open.has(alertKeyString(c.key)) && (c.judgement.status === 'red' || c.judgement.status === 'yellow'));
     const lastEnded = await this.alerts.lastEnded(db, opening.map((c) => c.key));
+    const policy = await this.policyAt(now);
     const messages: AlertMessage[] = [];
     for (const candidate of candidates) {
       const key = alertKeyString(candidate.key);
       const existing = open.get(key);
-      const transitions = this.transitionsFor(existing, candidate, now, lastEnded.get(key) ?? null);
+      const transitions = this.transitionsFor(existing, candidate, now, lastEnded.get(key) ?? null, policy);
       if (!existing && transitions.length === 0) continue;
 
       let alert: Omit<AlertRecord, 'id'> | AlertRecord = withJudgement(existing ?? this.fresh(candidate, now), candidate.judgement, now);
@@ -49,11 +53,18 @@ export class AlertTransitionsWriter {
     return messages;
   }
 
-  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date, lastEnded: Date | null): AlertTransition[] {
+  /** The lifecycle's policy, with escalation counted on the working calendar's working days when configured. */
+  private async policyAt(now: Date): Promise<LifecyclePolicy> {
+    if (!this.settings.escalateOnWorkingDaysOnly || this.settings.lifecycle.escalateAfterMs === 0) return this.settings.lifecycle;
+    const calendar = await this.calendar.calendarAt(now);
+    return { ...this.settings.lifecycle, escalationElapsedMs: (from, to) => calendar.workingDaysMsBetween(from, to) };
+  }
+
+  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date, lastEnded: Date | null, policy: LifecyclePolicy): AlertTransition[] {
     if (candidate.close) return existing ? [closingTransition(existing.state)] : [];
     // A feed going quiet is already the configured delay: it fires at once, and is not escalated.
-    const policy = candidate.key.kind === 'feed_stale' ? { ...this.settings.lifecycle, redFiresImmediately: true, escalateAfterMs: 0 } : this.settings.lifecycle;
-    return decide(existing, candidate.judgement, now, policy, lastEnded);
+    const feedPolicy = candidate.key.kind === 'feed_stale' ? { ...policy, redFiresImmediately: true, escalateAfterMs: 0 } : policy;
+    return decide(existing, candidate.judgement, now, feedPolicy, lastEnded);
   }
 
   private fresh(candidate: AlertCandidate, now: Date): Omit<AlertRecord, 'id'> {

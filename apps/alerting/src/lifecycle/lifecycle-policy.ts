@@ -9,6 +9,11 @@ export interface LifecyclePolicy {
   repeatIntervalMs: number;
   /** 0 = never escalate. */
   escalateAfterMs: number;
+  /**
+   * How much of the time between two instants counts towards `escalateAfterMs`: all of it when absent;
+   * only working days' with ALERT_ESCALATE_ON=working_days (a county bureau cannot act during 春节).
+   */
+  escalationElapsedMs?: (from: Date, to: Date) => number;
   /** An open alert ends when its value is back past the target by this share of the target's tolerance (see resolveMarginOf)... */
   resolveMarginShare: number;
   /** ...or has stayed on track (green) this long without interruption. */

@@ -1,3 +1,4 @@
+import { WorkingCalendar } from '@lib/periods';
 import type { AlertRecord } from '@lib/targets-store';
 import { applyTransition, decide, Judgement, LifecycleView, withJudgement } from './lifecycle';
 import { LifecyclePolicy } from './lifecycle-policy';
@@ -94,6 +95,19 @@ describe('alert lifecycle', () => {
     expect(decide(firing({ lastNotifiedAt: at(48 * HOUR) }), judged('red'), at(72 * HOUR), policy)).toEqual(['escalated']);
     expect(decide(firing({ escalatedAt: at(72 * HOUR), lastNotifiedAt: at(72 * HOUR) }), judged('red'), at(80 * HOUR), policy)).toEqual([]);
     expect(decide(firing({ lastNotifiedAt: t0 }), judged('red'), at(72 * HOUR), { ...policy, escalateAfterMs: 0 })).toEqual(['repeat']);
+  });
+
+  it('counts escalation time on working days only when the policy says so (国庆节 2026)', () => {
+    const golden = new WorkingCalendar([...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ day: `2026100${d}`, kind: 'holiday' as const, name: '国庆节' })), { day: '20261010', kind: 'workday', name: '国庆节' }], [2026]);
+    const onWorkingDays: LifecyclePolicy = { ...policy, escalationElapsedMs: (from, to) => golden.workingDaysMsBetween(from, to) };
+    const firedAt = new Date('2026-09-30T10:00:00+08:00');
+    const alert = firing({ firedAt, lastNotifiedAt: new Date('2026-10-09T10:00:00+08:00') });
+    // 72 h after firing is 3 October, mid-holiday: the wall clock escalates, working days do not...
+    expect(decide(alert, judged('red'), new Date('2026-10-03T10:00:00+08:00'), policy)).toEqual(['escalated']);
+    expect(decide(alert, judged('red'), new Date('2026-10-03T10:00:00+08:00'), onWorkingDays)).toEqual([]);
+    // ...until three working days have passed: 30 September, 8–9 October and the make-up Saturday's morning.
+    expect(decide(alert, judged('red'), new Date('2026-10-10T09:59:00+08:00'), onWorkingDays)).toEqual([]);
+    expect(decide(alert, judged('red'), new Date('2026-10-10T10:00:00+08:00'), onWorkingDays)).toEqual(['escalated']);
   });
 
   it('neither repeats nor escalates an acknowledged alert, but still resolves it', () => {

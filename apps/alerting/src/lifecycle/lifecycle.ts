@@ -27,7 +27,8 @@ export type LifecycleView = Pick<AlertRecord, 'state' | 'startedAt' | 'firedAt' 
  *   holds its alert instead of flapping, and is not repeated while it is on track;
  * - `insufficient_data` ends an open alert (its evidence no longer stands) and opens none;
  * - `none` (no value, no last year) changes nothing: missing data neither raises nor clears;
- * - while firing and not acknowledged: repeat after the repeat interval, escalate once after the escalation time.
+ * - while firing and not acknowledged: repeat after the repeat interval, escalate once after the escalation time
+ *   (counted on working days only when the policy says so).
  */
 export function decide(alert: LifecycleView | undefined, judgement: Judgement, now: Date, policy: LifecyclePolicy, lastEndedAt: Date | null = null): AlertTransition[] {
   const { status } = judgement;
@@ -46,7 +47,8 @@ export function decide(alert: LifecycleView | undefined, judgement: Judgement, n
 
   if (alert.state === 'firing') {
     if (status === 'green' || alert.acknowledgedAt) return [];
-    const firedFor = now.getTime() - (alert.firedAt ?? alert.startedAt).getTime();
+    const firedAt = alert.firedAt ?? alert.startedAt;
+    const firedFor = policy.escalationElapsedMs ? policy.escalationElapsedMs(firedAt, now) : now.getTime() - firedAt.getTime();
     if (policy.escalateAfterMs > 0 && !alert.escalatedAt && firedFor >= policy.escalateAfterMs) return ['escalated'];
     const sinceNotified = now.getTime() - (alert.lastNotifiedAt ?? alert.firedAt ?? alert.startedAt).getTime();
     return sinceNotified >= policy.repeatIntervalMs ? ['repeat'] : [];

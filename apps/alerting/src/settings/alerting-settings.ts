@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Granularity } from '@lib/periods';
+import { parseSchedule, type Granularity, type WorkingSchedule } from '@lib/periods';
 import type { AlertingEnvironment } from '../alerting.environment';
-import { parseSchedule, WorkingSchedule } from '../feeds/working-hours';
 import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy';
 import type { DeliveryPolicy } from '../notifications/notification-policy';
 
@@ -16,6 +15,8 @@ export class AlertingSettings {
   readonly feedStaleAfterHours: number;
   readonly workingSchedule: WorkingSchedule;
   readonly feedStaleMode: 'annotate' | 'hold';
+  /** Escalation counts only time on working days (the working calendar's). */
+  readonly escalateOnWorkingDaysOnly: boolean;
   /** Whether POST /v1/evaluations may take an `at` (moving the clock is for tests and demos, never production). */
   readonly clockOverrideAllowed: boolean;
 
@@ -43,6 +44,7 @@ export class AlertingSettings {
     this.feedStaleAfterHours = get('FEED_STALE_AFTER_WORKING_HOURS');
     this.workingSchedule = parseSchedule(get('FEED_WORKING_HOURS'), get('FEED_WORKING_DAYS'));
     this.feedStaleMode = get('FEED_STALE_MODE');
+    this.escalateOnWorkingDaysOnly = get('ALERT_ESCALATE_ON') === 'working_days';
     this.clockOverrideAllowed = get('NODE_ENV') !== 'production';
   }
 }
