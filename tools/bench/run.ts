@@ -300,7 +300,7 @@ async function streamSection(run: string) {
     figures.push({ section: 'stream', name: 'change → client p50 (counter asOf → arrival)', value: r.p50, unit: 'ms' });
     figures.push({ section: 'stream', name: 'change → client p99 (counter asOf → arrival)', value: r.p99, unit: 'ms', target: 'p99 < 1 s' });
     figures.push({ section: 'stream', name: `query RSS growth with ${r.connected} streams`, value: r.rssAfter - r.rssBefore, unit: 'MiB', target: '< 50 MB',
-      notes: `${Math.round(r.rssBefore)} MiB before the streams opened, ${Math.round(r.rssAfter)} MiB at the end` });
+      notes: `${Math.round(r.rssBefore)} MiB before the streams opened, ${Math.round(r.rssOpened)} MiB once open (before the load), ${Math.round(r.rssAfter)} MiB at the end of the load` });
   } finally {
     await Promise.all(apps.map((app) => app.stop()));
   }

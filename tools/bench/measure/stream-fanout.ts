@@ -29,6 +29,8 @@ export interface StreamFanoutResult {
   p50: number;
   p99: number;
   rssBefore: number;
+  /** Once the streams are open, before the load starts. */
+  rssOpened: number;
   rssAfter: number;
 }
 
@@ -87,6 +89,8 @@ export async function streamFanout(setup: StreamFanoutSetup, clients: number, ra
     }),
   );
 
+  await sleep(2000);
+  const rssOpened = residentMiB(setup.queryPid) ?? NaN;
   const batch = 100;
   const bodies: string[] = [];
   for (let i = 0; i + batch <= setup.loadEvents.length; i += batch) bodies.push(JSON.stringify({ events: setup.loadEvents.slice(i, i + batch) }));
@@ -129,6 +133,7 @@ export async function streamFanout(setup: StreamFanoutSetup, clients: number, ra
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     rssBefore,
+    rssOpened,
     rssAfter,
   };
 }

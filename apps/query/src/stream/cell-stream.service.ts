@@ -28,6 +28,8 @@ export interface StreamedCell {
 export interface CellsMessage {
   id: string;
   cells: StreamedCell[];
+  /** `{ cells }` as JSON, when already serialised for another connection of the same window. */
+  data?: string;
 }
 
 /**
@@ -106,7 +108,7 @@ export class CellStream implements OnModuleInit, OnModuleDestroy {
     try {
       const changed = this.subscriptions.takeChanged();
       if (changed.length === 0) return;
-      const outbox = new Map<Subscriber<CellsMessage>, StreamedCell[]>();
+      const outbox = new Map<Subscriber<CellsMessage>, { cells: StreamedCell[]; topics: string[] }>();
       await Promise.all(
         changed.map(async ({ topic, regions }) => {
           let rows: readonly ValueRow[];
@@ -121,13 +123,23 @@ export class CellStream implements OnModuleInit, OnModuleDestroy {
           if (cells.length === 0) return;
           for (const subscriber of topic.subscribers) {
             const box = outbox.get(subscriber);
-            if (box) box.push(...cells);
-            else outbox.set(subscriber, [...cells]);
+            if (box) {
+              box.cells.push(...cells);
+              box.topics.push(topic.key);
+            } else outbox.set(subscriber, { cells: [...cells], topics: [topic.key] });
           }
         }),
       );
       const id = this.nextId();
-      for (const [subscriber, cells] of outbox) subscriber.next({ id, cells });
+      // Connections of one page (same topics) get the same cells: serialised once per window, not per connection.
+      // (A topic's cells reach all its subscribers at once, so equal topic lists mean equal cells in equal order.)
+      const serialised = new Map<string, string>();
+      for (const [subscriber, { cells, topics }] of outbox) {
+        const signature = topics.join('\n');
+        let data = serialised.get(signature);
+        if (data === undefined) serialised.set(signature, (data = JSON.stringify({ cells })));
+        subscriber.next({ id, cells, data });
+      }
     } finally {
       this.flushing = false;
     }

@@ -74,7 +74,7 @@ export class StreamController {
   private subscribedCells(requests: ValuesRequest[], request: BureauRequest): Observable<MessageEvent> {
     const header = request.headers['last-event-id'];
     const lastEventId = typeof header === 'string' ? header : undefined;
-    return this.cellStream.open(requests, lastEventId).pipe(map(({ id, cells }): MessageEvent => ({ type: 'cells', id, data: { cells } })));
+    return this.cellStream.open(requests, lastEventId).pipe(map(({ id, cells, data }): MessageEvent => ({ type: 'cells', id, data: data ?? { cells } })));
   }
 
   private everyValue(scope: string, request: BureauRequest): Observable<MessageEvent> {
