@@ -42,7 +42,7 @@ export class StreamController {
       'each changed cell once per STREAM_COALESCE_MS window and all of a window’s cells in one message, with an `id`. Reconnecting with ' +
       '`Last-Event-ID` (EventSource does it) first sends the current value of every subscribed cell changed since. A request outside the ' +
       'token’s region answers 403 out_of_scope; a malformed one 400 invalid_subscription (or the values API’s own 400/404). ' +
-      'Without `cells`: every changed value in scope (events `value`, no status), as before. Both: `ping` every 15 s; a token revoked while the stream ' +
+      'Without `cells`: every changed value in scope (events `value`, without target or status). Both: `ping` every 15 s; a token revoked while the stream ' +
       'is open ends it (event `revoked`) at the next check (STREAM_REAUTH_SECONDS). Too many open streams (STREAM_MAX_PER_TOKEN, ' +
       'STREAM_MAX_TOTAL) answer 429 too_many_streams.',
   })
