@@ -1,6 +1,6 @@
 /** A minimal server-sent-events reader over fetch, collecting `value` events for tests. */
 export class SseClient {
-  readonly events: { type: string; data: unknown }[] = [];
+  readonly events: { type: string; data: unknown; id?: string }[] = [];
   private readonly controller = new AbortController();
   status = 0;
   /** True once the server ended the stream (not set when the client closed it). */
@@ -8,9 +8,9 @@ export class SseClient {
 
   private constructor() {}
 
-  static async open(url: string): Promise<SseClient> {
+  static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient();
-    const response = await fetch(url, { signal: client.controller.signal, headers: { accept: 'text/event-stream' } });
+    const response = await fetch(url, { signal: client.controller.signal, headers: { accept: 'text/event-stream', ...headers } });
     client.status = response.status;
     if (response.ok && response.body) void client.read(response.body);
     return client;
@@ -32,7 +32,8 @@ export class SseClient {
           buffer = buffer.slice(end + 2);
           const type = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (data !== undefined) this.events.push({ type, data: JSON.parse(data) });
+          const id = /^id: (.*)$/m.exec(block)?.[1];
+          if (data !== undefined) this.events.push({ type, data: JSON.parse(data), ...(id !== undefined ? { id } : {}) });
         }
       }
       this.ended = true;

@@ -25,6 +25,7 @@ import { produceAll, rawConsumeRate } from './measure/kafka-baselines';
 import { ledgerVersusCopy } from './measure/ledger-vs-copy';
 import { nestTransportRate } from './measure/nest-transport';
 import { queryLatency } from './measure/query-latency';
+import { streamFanout } from './measure/stream-fanout';
 import { BenchReport, currentCommit, Figure, machineInfo, writeReport } from './report';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -265,6 +266,49 @@ async function liveSection(run: string) {
   }
 }
 
+/** The city dashboard's grid, as the page subscribes to it: each key indicator for the counties and the city itself. */
+const CITY_DASHBOARD_INDICATORS = ['county_visit_rate', 'county_inpatient_rate', 'primary_care_visit_share', 'referral_completion_rate',
+  'hypertension_standard_management_rate', 'diabetes_standard_management_rate', 'family_doctor_coverage', 'tcm_prescription_share', 'home_visits'];
+
+async function streamSection(run: string) {
+  const env = benchEnvironment(`${run}s`, { RAW_DOOR_ENABLED: 'false' });
+  await prepareBenchEnvironment(env);
+  const pool = new Pool({ connectionString: env.DATABASE_URL });
+  await seedRegistry(pool);
+  const loadInstitution = '610902-CH-001';
+  const loadKey = await issueApiKey(pool, loadInstitution);
+  const clients = 200;
+  // The caps stay as configured (5 per token by default): one city token per five dashboards.
+  const tokens: string[] = [];
+  for (let i = 0; i < clients / 5; i++) tokens.push(await issueBureauToken(pool, '610900'));
+  await pool.end();
+  const apps = [new AppProcess('ingest', 3821, env), new AppProcess('aggregator', 3823, env), new AppProcess('query', 3822, env)];
+  await Promise.all(apps.map((app) => app.start()));
+  const [ingest, , query] = apps;
+  try {
+    const year = String(new Date().getFullYear());
+    const cells = CITY_DASHBOARD_INDICATORS.flatMap((indicator) => [
+      { indicator, period: year, region: '610900', level: 'county' },
+      { indicator, period: year, region: '610900' },
+    ]);
+    const rate = 2000;
+    const seconds = QUICK ? 20 : 60;
+    log(`${clients} SSE streams while events flow at up to ${rate}/s for ${seconds} s`);
+    const loadEvents = asInstitution(rawEvents(rate * (seconds + 10), `stream${run}`), loadInstitution, `S${run}`);
+    const r = await streamFanout({ ingestUrl: ingest.url, queryUrl: query.url, queryPid: query.pid, loadKey, loadEvents, tokens, cells }, clients, rate, seconds);
+    const setup = `${r.connected}/${r.clients} streams connected, each subscribed to ${cells.length} values requests (the city dashboard); events accepted ${Math.round(r.eventsPerSecond)}/s of ${rate}/s asked over ${Math.round(r.seconds)} s; STREAM_COALESCE_MS ${env.STREAM_COALESCE_MS ?? 250}`;
+    figures.push({ section: 'stream', name: 'messages per client per minute', value: r.messagesPerClientPerMinute, unit: 'messages/min', target: '≤ 240 (≤ 4/s)',
+      notes: `${setup}; most in one wall-clock second to one client: ${r.maxMessagesPerSecondOfAClient}` });
+    figures.push({ section: 'stream', name: 'bytes per client per minute', value: r.bytesPerClientPerMinute / 1024, unit: 'KiB/min', notes: `${r.cellsReceived.toLocaleString()} cell values received in all` });
+    figures.push({ section: 'stream', name: 'change → client p50 (counter asOf → arrival)', value: r.p50, unit: 'ms' });
+    figures.push({ section: 'stream', name: 'change → client p99 (counter asOf → arrival)', value: r.p99, unit: 'ms', target: 'p99 < 1 s' });
+    figures.push({ section: 'stream', name: `query RSS growth with ${r.connected} streams`, value: r.rssAfter - r.rssBefore, unit: 'MiB', target: '< 50 MB',
+      notes: `${Math.round(r.rssBefore)} MiB before the streams opened, ${Math.round(r.rssOpened)} MiB once open (before the load), ${Math.round(r.rssAfter)} MiB at the end of the load` });
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+  }
+}
+
 async function memorySection(run: string) {
   if (SIZES.memoryRun === 0) {
     notes.push('Quick mode: the 5M-event memory run is skipped (run `npm run bench` for it); peak memory above is over the aggregation run.');
@@ -286,7 +330,7 @@ async function main() {
   };
   const run = Date.now().toString(36);
   await removeBenchLeftovers();
-  const sections = [countingSection, aggregationSection, restartSection, scaleOutSection, ledgerSection, ingestSection, liveSection, memorySection];
+  const sections = [countingSection, aggregationSection, restartSection, scaleOutSection, ledgerSection, ingestSection, liveSection, streamSection, memorySection];
   for (const section of sections.filter((s) => !ONLY || ONLY.includes(s.name.replace(/Section$/, '')))) {
     try {
       await section(run);

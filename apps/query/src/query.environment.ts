@@ -42,6 +42,16 @@ export class QueryEnvironment extends BaseEnvironment {
   STREAM_REAUTH_SECONDS: number = 30;
 
   /**
+   * A subscribed stream (`cells=`) gathers changes this long (ms) and sends each changed cell once per
+   * window, all of a connection's cells in one message: at most 1000/STREAM_COALESCE_MS messages/s.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(5000)
+  STREAM_COALESCE_MS: number = 250;
+
+  /**
    * Longest life of a computed answer (ms): what time alone changes — a pro-rata target, a status at a
    * period boundary — is at most this old. 0 keeps no answers.
    */

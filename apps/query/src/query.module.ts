@@ -23,6 +23,7 @@ import { IndicatorChangeFeed } from './stream/indicator-change-feed';
 import { StreamSessions } from './stream/stream-sessions';
 import { PublicBaseUrl } from './fhir/public-base-url';
 import { LiveValues } from './stream/live-values.service';
+import { CellStream } from './stream/cell-stream.service';
 import { StreamController } from './stream/stream.controller';
 import { IndicatorValues } from './values/indicator-values.service';
 import { ValuesController } from './values/values.controller';
@@ -31,7 +32,7 @@ import { ValuesController } from './values/values.controller';
   imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
   controllers: [AlertsController, SilencesController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
   providers: [
-    BureauTokenAuthenticator, BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, StreamSessions, PublicBaseUrl,
+    BureauTokenAuthenticator, BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, CellStream, StreamSessions, PublicBaseUrl,
     ReferenceDataChanges, ComputedReadsCache, ...COMPUTED_READS_METRICS,
   ],
 })

@@ -5,6 +5,7 @@ import { RegistrySnapshot } from '@lib/registry-store';
 import { IndicatorReadings } from '@lib/indicator-readings';
 import { belowMinimumOfCases, type Status } from '@lib/targets';
 import { ComputedReadsCache } from '../cache/computed-reads.cache';
+import type { ReadDependencies } from '../cache/computed-reads';
 import { readDependencies } from '../cache/read-dependencies';
 import { TargetStatus } from '../status/target-status.service';
 import { NamedRegion, nameOf, regionsAtLevel } from './regions-at-level';
@@ -62,10 +63,15 @@ export class IndicatorValues {
     return this.cache.read(valuesKey(request), () => {
       const regions = regionsAtLevel(this.registry, request.region, request.level);
       return {
-        dependsOn: readDependencies(request.def, request.level, regions.map((r) => r.region), [request.period], request.dims),
+        dependsOn: this.valuesDependOn(request, regions),
         compute: () => this.computeValues(request, regions),
       };
     });
+  }
+
+  /** What a values answer is made from (the cells and counters it reads): what invalidates it, and what the stream watches. */
+  valuesDependOn(request: ValuesRequest, regions = regionsAtLevel(this.registry, request.region, request.level)): ReadDependencies {
+    return readDependencies(request.def, request.level, regions.map((r) => r.region), [request.period], request.dims);
   }
 
   /**

@@ -45,6 +45,7 @@ export function createApi(token) {
       return (await get('/v1/alerts', { state: 'firing' })).alerts;
     },
 
-    streamUrl: () => `/v1/stream?token=${encodeURIComponent(token)}`,
+    /** The stream of the given cells: values requests as `values` takes them, with `indicator`. */
+    streamUrl: (cells) => `/v1/stream?token=${encodeURIComponent(token)}&cells=${encodeURIComponent(JSON.stringify(cells))}`,
   };
 }

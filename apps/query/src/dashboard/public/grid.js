@@ -47,10 +47,7 @@ export function cellsOf(table, indicator, level) {
   return [...table.querySelectorAll(`td[data-indicator="${CSS.escape(indicator)}"][data-level="${CSS.escape(level)}"]`)];
 }
 
-/**
- * Shows a value in its cell. A value pushed by the stream carries no status: the cell keeps its
- * colour until the next refresh reads status and target over the API.
- */
+/** Shows a value (a values row or a streamed cell, both with target and status) in its cell. */
 export function showValue(td, def, row) {
   const status = row.status ?? td.dataset.status ?? 'none';
   const name = row.name ?? td.parentElement.firstElementChild.textContent;

@@ -1,23 +1,26 @@
 /**
- * The live stream (SSE): each pushed `value` goes to `onValue`. EventSource reconnects by itself,
- * but the server starts every connection at the newest change, so whatever was pushed meanwhile is
- * lost: after a reconnect the page re-reads over the API (`onResync`).
+ * The live stream (SSE), subscribed to the cells the page shows: `subscribe(cells)` (re)opens it
+ * for a new page or period; each changed cell — value, target and status — goes to `onValue`.
+ * EventSource reconnects by itself and sends the last message's id (Last-Event-ID): the server then
+ * re-sends the subscribed cells that changed meanwhile, so nothing is lost across a reconnect.
  */
-export function connectLive(url, { onValue, onState, onResync }) {
-  const source = new EventSource(url);
-  let interrupted = false;
-  source.addEventListener('open', () => {
-    onState('live');
-    if (interrupted) onResync();
-    interrupted = false;
-  });
-  source.addEventListener('error', () => {
-    interrupted = true;
-    // CLOSED: the server refused (a revoked token); EventSource will not retry by itself.
-    onState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
-  });
-  source.addEventListener('value', (event) => onValue(JSON.parse(event.data)));
-  return source;
+export function createLive(urlFor, { onValue, onState }) {
+  let source;
+  return {
+    subscribe(cells) {
+      source?.close();
+      source = new EventSource(urlFor(cells));
+      const current = source;
+      current.addEventListener('open', () => onState('live'));
+      current.addEventListener('error', () => {
+        // CLOSED: the server refused (a revoked token); EventSource will not retry by itself.
+        onState(current.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
+      });
+      current.addEventListener('cells', (event) => {
+        for (const cell of JSON.parse(event.data).cells) onValue(cell);
+      });
+    },
+  };
 }
 
 /** Runs `fn` once activity has paused for `ms` (a burst of pushed values → one refresh). */

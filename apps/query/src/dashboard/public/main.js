@@ -2,7 +2,7 @@ import { ApiError, createApi } from './api.js';
 import { showAlerts } from './alerts.js';
 import { createCharts } from './charts.js';
 import { el, fill } from './dom.js';
-import { connectLive, debounce } from './live.js';
+import { createLive, debounce } from './live.js';
 import { currentYear, periodChoices } from './periods.js';
 import { takeToken } from './session.js';
 import { RegionView } from './view.js';
@@ -19,7 +19,16 @@ async function main() {
   const api = createApi(token);
   const period = currentYear();
   const [catalogue, scope] = await Promise.all([api.catalogue(), api.scope(period)]);
+  const refreshSoon = debounce(() => {
+    view.refresh().catch(report);
+    refreshAlerts();
+  }, REFRESH_AFTER_MS);
+  const live = createLive(api.streamUrl, {
+    onValue: (value) => view.applyLive(value) && refreshSoon(),
+    onState: showLiveState,
+  });
   const view = new RegionView({
+    onCells: (cells) => live.subscribe(cells),
     api,
     catalogue,
     scope,
@@ -32,19 +41,10 @@ async function main() {
   });
 
   const refreshAlerts = () => showAlerts($('alerts'), api, view);
-  const refreshSoon = debounce(() => {
-    view.refresh().catch(report);
-    refreshAlerts();
-  }, REFRESH_AFTER_MS);
 
   setUpPeriodPicker($('period'), period, (chosen) => {
     clearReport();
     view.setPeriod(chosen).catch(report);
-  });
-  connectLive(api.streamUrl(), {
-    onValue: (value) => view.applyLive(value) && refreshSoon(),
-    onState: showLiveState,
-    onResync: refreshSoon,
   });
   // Pages are addressed by the hash (#/region/610921), so back and forward move between them without a reload.
   // A new page starts without the last one's error (a 403 on a neighbour's county ends when going back).

@@ -9,8 +9,9 @@ import { monthsOfYear } from './periods.js';
  * a county's page lists its institutions.
  */
 export class RegionView {
-  constructor({ api, catalogue, charts, page, scope, period }) {
+  constructor({ api, catalogue, charts, page, scope, period, onCells }) {
     this.api = api;
+    this.onCells = onCells;
     this.charts = charts;
     this.page = page;
     this.scope = scope;
@@ -44,12 +45,23 @@ export class RegionView {
     renderGrid(this.page.grid, { columns: this.columns, rows, onPick: (indicator, region) => this.pick(indicator, region) });
     this.page.gridTitle.textContent = this.rowLevel === 'institution' ? '机构指标一览 Institutions' : '辖区指标一览 Regions';
     markSelection(this.page.grid, this.indicator, this.seriesRegion);
+    this.onCells(this.shownCells());
     await this.refresh();
   }
 
   setPeriod(period) {
     this.period = period;
+    this.onCells(this.shownCells());
     return this.refresh();
+  }
+
+  /** What the grid shows, as the stream subscribes to it: per column, the rows under the region and its own total. */
+  shownCells() {
+    const { code, level } = this.region;
+    return this.columns.flatMap((def) => [
+      { indicator: def.code, period: this.period, region: code, level: this.rowLevel },
+      ...(this.rowLevel === level ? [] : [{ indicator: def.code, period: this.period, region: code }]),
+    ]);
   }
 
   refresh() {
@@ -59,8 +71,8 @@ export class RegionView {
   }
 
   /**
-   * A value pushed by the stream: shown at once if its cell is on screen for the chosen period.
-   * Returns whether the page shows it (then a debounced refresh brings status and charts along).
+   * A cell pushed by the stream (value, target, status): shown at once if it is on screen for the
+   * chosen period. Returns whether the page shows it (then a debounced refresh brings the charts along).
    */
   applyLive(value) {
     if (!this.region || value.dims !== '') return false;
