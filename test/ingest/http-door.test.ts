@@ -67,7 +67,7 @@ describe('HTTP door: POST /v1/events', () => {
       const event = { ...base[i % base.length], eventId: `BATCH-${Date.now()}-${i}` } as Record<string, unknown>;
       if (i % 10 === 3) event.person = { ...(event.person as object), residenceRegion: '999999' };
       if (i % 10 === 7) event.institutionId = '610921-CH-001';
-      if (i % 10 === 9) event.eventId = repeatedId;
+      if (i % 10 === 9) Object.assign(event, { eventId: repeatedId, version: 1 }); // one version, so retries are duplicates
       return event;
     });
     const response = await post({ events }, keys.get('610921-THC-001'));

@@ -1,4 +1,5 @@
 import { ShapeCheck } from './check-shape';
+import { checkDiseaseReportTimes, checkSyndromicCount, CleanRead } from './check-surveillance';
 import { isWithin } from './error-paths';
 import { InstitutionFacts } from './event.types';
 import { EventError } from './rejection-codes';
@@ -47,6 +48,10 @@ export function checkContext(shape: ShapeCheck, ctx: ValidationContext): Context
   }
 
   if (shape.type === 'referral') checkReferralParties(dto, clean, ctx, result);
+  const cleanOf: CleanRead = (path, value, kind) =>
+    (typeof value === kind && !failedPaths.some((failed) => isWithin(path, failed)) ? value : undefined) as never;
+  if (shape.type === 'disease_report') result.errors.push(...checkDiseaseReportTimes(dto, cleanOf, occurredMs, now + ctx.maxClockSkewMs));
+  if (shape.type === 'syndromic_count') result.errors.push(...checkSyndromicCount(dto, cleanOf, occurredMs));
 
   if (person !== undefined) {
     const region = clean('person.residenceRegion', person.residenceRegion);

@@ -4,7 +4,9 @@
  * resident ID on the raw side and the keyed pseudonym on the canonical side.
  */
 
-export const EVENT_TYPES = ['visit', 'referral', 'vaccination', 'screening', 'family_doctor', 'chronic_followup'] as const;
+export const EVENT_TYPES = [
+  'visit', 'referral', 'vaccination', 'screening', 'family_doctor', 'chronic_followup', 'disease_report', 'syndromic_count',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const VISIT_ACTIONS = ['outpatient', 'emergency', 'admission', 'discharge'] as const;
@@ -13,6 +15,9 @@ export const VACCINATION_ACTIONS = ['dose'] as const;
 export const SCREENING_ACTIONS = ['screened'] as const;
 export const FAMILY_DOCTOR_ACTIONS = ['contract_signed', 'contract_renewed', 'contract_cancelled', 'service'] as const;
 export const CHRONIC_FOLLOWUP_ACTIONS = ['registration', 'followup'] as const;
+/** 传染病报告卡: first report, 订正 (diagnosis or classification changed), 删除 (查重/误报). */
+export const DISEASE_REPORT_ACTIONS = ['reported', 'revised', 'deleted'] as const;
+export const SYNDROMIC_COUNT_ACTIONS = ['daily'] as const;
 
 export const ACTIONS_BY_TYPE = {
   visit: VISIT_ACTIONS,
@@ -21,6 +26,8 @@ export const ACTIONS_BY_TYPE = {
   screening: SCREENING_ACTIONS,
   family_doctor: FAMILY_DOCTOR_ACTIONS,
   chronic_followup: CHRONIC_FOLLOWUP_ACTIONS,
+  disease_report: DISEASE_REPORT_ACTIONS,
+  syndromic_count: SYNDROMIC_COUNT_ACTIONS,
 } as const satisfies Record<EventType, readonly string[]>;
 
 /** National immunisation programme (国家免疫规划) vaccine codes accepted in v1. */
@@ -32,6 +39,8 @@ export const SCREENING_RESULTS = ['normal', 'abnormal', 'referred'] as const;
 export const PRIORITY_GROUPS = ['elderly_65', 'hypertension', 'diabetes', 'smd', 'low_income'] as const;
 export const SERVICE_KINDS = ['follow_up', 'home_visit', 'health_check'] as const;
 export const CHRONIC_CONDITIONS = ['hypertension', 'diabetes', 'smd'] as const;
+/** Case classification of a report card (病例分类): 疑似病例, 临床诊断病例, 确诊病例, 病原携带者. */
+export const CASE_CLASSIFICATIONS = ['suspected', 'clinical', 'confirmed', 'carrier'] as const;
 export const SEXES = ['M', 'F'] as const;
 /** Identifier kinds for `person.idType`; a resident ID (居民身份证) is the default and is checksum-verified. */
 export const PERSON_ID_TYPES = ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_resident', 'birth_certificate'] as const;
@@ -42,6 +51,7 @@ export type ScreeningResult = (typeof SCREENING_RESULTS)[number];
 export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export type ChronicCondition = (typeof CHRONIC_CONDITIONS)[number];
+export type CaseClassification = (typeof CASE_CLASSIFICATIONS)[number];
 export type Sex = (typeof SEXES)[number];
 export type PersonIdType = (typeof PERSON_ID_TYPES)[number];
 
@@ -124,13 +134,53 @@ export interface ChronicFollowupEvent extends EventBase<'chronic_followup', (typ
   controlled?: boolean;
 }
 
+/**
+ * A notifiable-disease report card (传染病报告卡). The card is the event: `reported` is its first
+ * version, a revision (订正) or deletion (查重/误报) resends the same `eventId` with a higher version,
+ * so only the card's latest state counts. `occurredAt` is when the card was filled in (报告时间), the
+ * period a case counts in; `diagnosedAt` starts the reporting clock. `disease` is a code of
+ * `NOTIFIABLE_DISEASES`, whose class (甲/乙/丙) follows from it.
+ */
+export interface DiseaseReportEvent extends EventBase<'disease_report', 'reported' | 'revised'> {
+  person: Person;
+  disease: string;
+  classification: CaseClassification;
+  /** YYYY-MM-DD, CST: the day symptoms began (发病日期). */
+  onsetDate: string;
+  /** ISO 8601 with offset: when the diagnosis was made (诊断时间). */
+  diagnosedAt: string;
+}
+
+/** A deleted card (查重/误报) needs only its identity; whatever else it carries is checked as on a report. */
+export interface DeletedDiseaseReportEvent
+  extends EventBase<'disease_report', 'deleted'>,
+    Partial<Pick<DiseaseReportEvent, 'person' | 'disease' | 'classification' | 'onsetDate' | 'diagnosedAt'>> {}
+
+/**
+ * One institution's counts for one day (发热门诊, 流感样病例哨点): no person. `occurredAt` lies within
+ * `date` (CST), so the counts land in that day's periods; one event per institution and day, corrected
+ * by a higher version of the same `eventId`.
+ */
+export interface SyndromicCountEvent extends EventBase<'syndromic_count', 'daily'> {
+  person?: never;
+  /** YYYY-MM-DD, CST: the day counted. */
+  date: string;
+  feverClinicVisits: number;
+  /** Influenza-like illness (流感样病例): fever ≥ 38 °C with cough or sore throat. */
+  iliCases: number;
+  outpatientVisits: number;
+}
+
 export type HealthEvent =
   | VisitEvent
   | ReferralEvent
   | VaccinationEvent
   | ScreeningEvent
   | FamilyDoctorEvent
-  | ChronicFollowupEvent;
+  | ChronicFollowupEvent
+  | DiseaseReportEvent
+  | DeletedDiseaseReportEvent
+  | SyndromicCountEvent;
 
 export const INSTITUTION_TYPES = [
   'village_clinic', 'community_health_station', 'township_health_center', 'community_health_center',

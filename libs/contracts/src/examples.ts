@@ -1,11 +1,14 @@
 import {
   ChronicFollowupEvent,
+  DeletedDiseaseReportEvent,
+  DiseaseReportEvent,
   EventType,
   FamilyDoctorEvent,
   HealthEvent,
   InstitutionFacts,
   ReferralEvent,
   ScreeningEvent,
+  SyndromicCountEvent,
   VaccinationEvent,
   VisitEvent,
 } from './event.types';
@@ -201,6 +204,41 @@ const chronicFollowups: ChronicFollowupEvent[] = [
   },
 ];
 
+const diseaseReports: Array<DiseaseReportEvent | DeletedDiseaseReportEvent> = [
+  {
+    eventId: 'NNDRS-CH001-2024-0051', version: 1, voided: false, type: 'disease_report', action: 'reported',
+    institutionId: I.countyHospital.id, occurredAt: '2024-03-18T10:20:00+08:00',
+    person: { ...P.boy2023 }, disease: 'measles', classification: 'suspected',
+    onsetDate: '2024-03-15', diagnosedAt: '2024-03-18T09:40:00+08:00',
+  },
+  {
+    // 订正: the laboratory confirmed the suspected case; the card keeps its eventId and report time.
+    eventId: 'NNDRS-CH001-2024-0051', version: 2, voided: false, type: 'disease_report', action: 'revised',
+    institutionId: I.countyHospital.id, occurredAt: '2024-03-18T10:20:00+08:00',
+    person: { ...P.boy2023 }, disease: 'measles', classification: 'confirmed',
+    onsetDate: '2024-03-15', diagnosedAt: '2024-03-18T09:40:00+08:00',
+  },
+  {
+    eventId: 'NNDRS-THC001-2024-0012', version: 1, voided: false, type: 'disease_report', action: 'reported',
+    institutionId: I.townshipCenter.id, occurredAt: '2024-03-19T16:05:00+08:00',
+    person: { ...P.man1952 }, disease: 'cholera', classification: 'clinical',
+    onsetDate: '2024-03-18', diagnosedAt: '2024-03-19T15:30:00+08:00',
+  },
+  {
+    // 查重: a second card for a patient already reported; only the envelope is needed to delete it.
+    eventId: 'NNDRS-THC001-2024-0009', version: 2, voided: false, type: 'disease_report', action: 'deleted',
+    institutionId: I.townshipCenter.id, occurredAt: '2024-03-12T11:00:00+08:00',
+  },
+];
+
+const syndromicCounts: SyndromicCountEvent[] = [
+  {
+    eventId: 'SYN-CH001-20240319', version: 1, voided: false, type: 'syndromic_count', action: 'daily',
+    institutionId: I.countyHospital.id, occurredAt: '2024-03-19T23:59:00+08:00',
+    date: '2024-03-19', feverClinicVisits: 42, iliCases: 37, outpatientVisits: 1260,
+  },
+];
+
 /** Valid examples by type; together they use every action of every type. */
 export const EXAMPLE_EVENTS: { readonly [T in EventType]: readonly Extract<HealthEvent, { type: T }>[] } = {
   visit: visits,
@@ -209,6 +247,8 @@ export const EXAMPLE_EVENTS: { readonly [T in EventType]: readonly Extract<Healt
   screening: screenings,
   family_doctor: familyDoctor,
   chronic_followup: chronicFollowups,
+  disease_report: diseaseReports,
+  syndromic_count: syndromicCounts,
 };
 
 /** Withdrawing the first visit: the same `eventId`, a higher `version`, and only the envelope. */

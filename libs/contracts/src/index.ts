@@ -1,6 +1,7 @@
 /** `@lib/contracts`: event contract v1 — types, DTOs, examples and the pure validator. */
 export * from './event.types';
 export * from './rejection-codes';
+export * from './notifiable-diseases';
 export * from './validation-context';
 export { validateEvent, MAX_REPORTED_ERRORS } from './validate-event';
 export {
@@ -24,6 +25,8 @@ export { VaccinationEventDto } from './dto/vaccination-event.dto';
 export { ScreeningEventDto } from './dto/screening-event.dto';
 export { FamilyDoctorEventDto } from './dto/family-doctor-event.dto';
 export { ChronicFollowupEventDto } from './dto/chronic-followup-event.dto';
+export { DiseaseReportEventDto } from './dto/disease-report-event.dto';
+export { SyndromicCountEventDto } from './dto/syndromic-count-event.dto';
 export { EVENT_DTO_BY_TYPE } from './dto/event-dto-by-type';
 export * from './examples';
 export { RAW_SIGNATURE_HEADERS, rawSignature, rawSignatureHeaders, rawSigningKey, signaturesMatch } from './raw-signature';

@@ -10,6 +10,7 @@ const PERIOD_SHAPE: Record<Granularity, string> = {
   year: '^[0-9]{4}$',
   quarter: '^[0-9]{4}Q[1-4]$',
   month: '^[0-9]{6}$',
+  week: '^[0-9]{4}W[0-9]{2}$',
   day: '^[0-9]{8}$',
 };
 

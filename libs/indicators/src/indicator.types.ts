@@ -12,7 +12,8 @@ export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const MEASURES = ['numerator', 'denominator', 'value', 'sum', 'count'] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export type Unit = 'percent' | 'count' | 'ratio' | 'yuan';
+/** `per_100k`: a rate per 100,000 of its population (incidence, 发病率 1/10万). */
+export type Unit = 'percent' | 'count' | 'ratio' | 'yuan' | 'per_100k';
 
 /**
  * Which region an event's counters belong to at the base level (then rolled up):
@@ -96,8 +97,8 @@ export interface PopulationRead {
 
 export type ReadRule =
   | { kind: 'count'; value: MeasureRead }
-  /** numerator / denominator; null when the denominator is zero or unknown. Also used for ratios (unit `ratio`). */
-  | { kind: 'rate'; numerator: MeasureRead; denominator: MeasureRead | PopulationRead }
+  /** numerator / denominator (× `per`, e.g. 100,000 for incidence); null when the denominator is zero or unknown. Also used for ratios (unit `ratio`). */
+  | { kind: 'rate'; numerator: MeasureRead; denominator: MeasureRead | PopulationRead; per?: number }
   /** (sum/count in P) / (sum/count in the same period a year earlier) − 1; sums are in fen. */
   | { kind: 'mean_growth'; sum: Measure; count: Measure };
 

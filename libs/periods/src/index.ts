@@ -16,6 +16,8 @@ export {
 export type { DayNumber } from './cst-calendar';
 export { granularityOf, isPeriodId, parsePeriod, periodEnd, periodOfDay, periodStart, tryParsePeriod } from './period-id';
 export { periodsOf } from './periods-of';
+export { isoWeekDays, isoWeekId, isoWeekOfDay, isoWeeksInYear, isoWeekday, parseIsoWeekId, previousYearIsoWeek, shiftIsoWeek } from './iso-week';
+export type { IsoWeek } from './iso-week';
 export {
   comparePeriods,
   firstPeriodOfYear,

@@ -1,4 +1,5 @@
 import { cstMidnight, dayIdOf, daysInMonth, addDays, splitDayId } from './cst-calendar';
+import { isoWeekDays, isoWeekId, isoWeekOfDay, isWeekId, parseIsoWeekId } from './iso-week';
 import { DayId, Granularity, Period, PeriodError, PeriodId } from './period.types';
 
 const YEAR = /^(\d{4})$/;
@@ -14,6 +15,7 @@ function build(id: PeriodId, granularity: Granularity, year: number, firstDay: D
     quarter: extra.quarter ?? 0,
     month: extra.month,
     day: extra.day,
+    ...(extra.week !== undefined && { week: extra.week }),
     firstDay,
     lastDay,
     start: cstMidnight(firstDay),
@@ -69,6 +71,11 @@ function parseUncached(id: PeriodId): Period {
       month,
     });
   }
+  if (isWeekId(id)) {
+    const week = parseIsoWeekId(id);
+    const { firstDay, lastDay } = isoWeekDays(week);
+    return build(id, 'week', week.year, firstDay, lastDay, { quarter: 0, week: week.week });
+  }
   if ((m = DAY.exec(id))) {
     const year = Number(m[1]);
     checkYear(year, id);
@@ -80,7 +87,7 @@ function parseUncached(id: PeriodId): Period {
     const month = Number(m[2]);
     return build(id, 'day', year, id, id, { quarter: Math.ceil(month / 3), month, day: Number(m[3]) });
   }
-  throw new PeriodError('invalid_period', `not a DHIS2 period id (2024, 2024Q1, 202403, 20240315): ${id}`);
+  throw new PeriodError('invalid_period', `not a DHIS2 period id (2024, 2024Q1, 202403, 2024W11, 20240315): ${id}`);
 }
 
 export function tryParsePeriod(id: string): Period | null {
@@ -105,6 +112,8 @@ export function periodOfDay(day: DayId, granularity: Granularity): PeriodId {
   switch (granularity) {
     case 'day':
       return day;
+    case 'week':
+      return isoWeekId(isoWeekOfDay(day));
     case 'month':
       return day.slice(0, 6);
     case 'quarter':

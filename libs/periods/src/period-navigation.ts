@@ -1,4 +1,5 @@
 import { addDays, daysInMonth } from './cst-calendar';
+import { isoWeekId, previousYearIsoWeek, shiftIsoWeek } from './iso-week';
 import { parsePeriod, periodOfDay } from './period-id';
 import { Granularity, PeriodError, PeriodId } from './period.types';
 
@@ -27,6 +28,8 @@ export function shiftPeriod(id: PeriodId, steps: number): PeriodId {
       const year = Math.floor(index / 12);
       return `${year}${String((((index % 12) + 12) % 12) + 1).padStart(2, '0')}`;
     }
+    case 'week':
+      return isoWeekId(shiftIsoWeek({ year: p.year, week: p.week! }, steps));
     case 'day':
       return addDays(id, steps);
   }
@@ -47,6 +50,8 @@ export function previousYearPeriod(id: PeriodId): PeriodId {
       return String(year);
     case 'quarter':
       return `${year}Q${p.quarter}`;
+    case 'week':
+      return isoWeekId(previousYearIsoWeek({ year: p.year, week: p.week! }));
     case 'month':
       return `${year}${String(p.month).padStart(2, '0')}`;
     case 'day': {
@@ -74,18 +79,30 @@ export function periodContains(outer: PeriodId, inner: PeriodId): boolean {
   return o.firstDay <= i.firstDay && i.lastDay <= o.lastDay;
 }
 
-/** The coarser period containing `id`: `toGranularity('20240315', 'quarter') === '2024Q1'`. */
+/**
+ * The coarser period containing `id`: `toGranularity('20240315', 'quarter') === '2024Q1'`. A day
+ * lies in one ISO week, but a week may straddle two months (or years), so it converts only to itself.
+ */
 export function toGranularity(id: PeriodId, granularity: Granularity): PeriodId {
   const p = parsePeriod(id);
   const order: Granularity[] = ['day', 'month', 'quarter', 'year'];
+  if (p.granularity === 'week' || granularity === 'week') {
+    if (p.granularity === 'week' && granularity === 'week') return id;
+    if (p.granularity === 'day') return periodOfDay(id, 'week');
+    throw new PeriodError('granularity_mismatch', `${id} does not lie within one ${granularity}`);
+  }
   if (order.indexOf(granularity) < order.indexOf(p.granularity)) {
     throw new PeriodError('granularity_mismatch', `${id} is coarser than a ${granularity}`);
   }
   return periodOfDay(p.firstDay, granularity);
 }
 
-/** The first period of the same granularity in the same year: `2024Q3` → `2024Q1`, `20240315` → `20240101`. */
+/**
+ * The first period of the same granularity in the same year: `2024Q3` → `2024Q1`, `20240315` →
+ * `20240101`, `2025W07` → `2025W01` (a week's year is its ISO week-year).
+ */
 export function firstPeriodOfYear(id: PeriodId): PeriodId {
   const p = parsePeriod(id);
+  if (p.granularity === 'week') return isoWeekId({ year: p.year, week: 1 });
   return periodOfDay(`${String(p.year).padStart(4, '0')}0101`, p.granularity);
 }

@@ -1,16 +1,18 @@
-/** Period granularities of DHIS2 period ids, finest first. */
-export const GRANULARITIES = ['day', 'month', 'quarter', 'year'] as const;
+/** Period granularities of DHIS2 period ids, finest first (a week is not nested in a month). */
+export const GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-/** A DHIS2 period id: `2024` · `2024Q1` · `202403` · `20240315`. */
+/** A DHIS2 period id: `2024` · `2024Q1` · `202403` · `2024W11` (ISO week) · `20240315`. */
 export type PeriodId = string;
 
 /** A calendar day in China Standard Time as a DHIS2 day id `YYYYMMDD`. */
 export type DayId = string;
 
-/** The four periods an instant falls in (all in CST). */
+/** The periods an instant falls in (all in CST). */
 export interface PeriodsOfInstant {
   day: DayId;
+  /** ISO week (`2024W11`). */
+  week: PeriodId;
   month: PeriodId;
   quarter: PeriodId;
   year: PeriodId;
@@ -26,6 +28,8 @@ export interface Period {
   month?: number;
   /** 1–31 for days only. */
   day?: number;
+  /** 1–53 for ISO weeks only; `year` is then the ISO week-year. */
+  week?: number;
   /** First CST day of the period. */
   firstDay: DayId;
   /** Last CST day of the period (inclusive). */

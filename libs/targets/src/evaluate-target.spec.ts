@@ -165,6 +165,8 @@ describe('pace: a value that accrues over the year is held to the share of its y
     expect(Object.fromEntries(accruing)).toEqual({
       hypertension_standard_management_rate: 'year', diabetes_standard_management_rate: 'year', smd_standard_management_rate: 'year',
       cervical_screening_coverage: 'period', breast_screening_coverage: 'period', newborn_screening_rate: 'period',
+      // Cases of the period over the year's residents: a year in progress has had only part of its cases.
+      disease_incidence: 'period',
     });
   });
 

@@ -45,4 +45,23 @@ describe('toCanonicalEvent', () => {
     expect(canonical).not.toHaveProperty('reason');
     expect(JSON.stringify(canonical)).not.toContain('Zhang San');
   });
+
+  it('pseudonymises the patient of a disease report card and carries the card as sent', () => {
+    const card = EXAMPLE_EVENTS.disease_report[0];
+    const accepted = validateEvent(card, exampleValidationContext());
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+    const canonical = toCanonicalEvent(accepted, pseudonymiser, receivedAt);
+    expect(canonical.person?.id).toBe(pseudonymiser.pseudonym('resident_id', card.person!.id));
+    expect(JSON.stringify(canonical)).not.toContain(card.person!.id);
+    expect(canonical).toMatchObject({ disease: 'measles', classification: 'suspected', onsetDate: '2024-03-15', diagnosedAt: card.diagnosedAt });
+  });
+
+  it('forwards a day of syndromic counts without any person', () => {
+    const counts = EXAMPLE_EVENTS.syndromic_count[0];
+    const accepted = validateEvent(counts, exampleValidationContext());
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+    const canonical = toCanonicalEvent(accepted, pseudonymiser, receivedAt);
+    expect(canonical).not.toHaveProperty('person');
+    expect(canonical).toMatchObject({ date: '2024-03-19', feverClinicVisits: 42, iliCases: 37, outpatientVisits: 1260 });
+  });
 });

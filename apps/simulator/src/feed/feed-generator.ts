@@ -25,8 +25,11 @@ import { visitEvent } from './visit-events';
  * screening, amendment, retry…) or starts something new, by family share.
  */
 
+/** The families the feed simulates (surveillance reports and daily counts are not simulated yet). */
+type SimulatedFamily = Exclude<EventType, 'disease_report' | 'syndromic_count'>;
+
 /** Shares of new events by family (follow-up steps come on top: discharges, referral steps, birth screenings). */
-export const FAMILY_WEIGHTS: Readonly<Record<EventType, number>> = {
+export const FAMILY_WEIGHTS: Readonly<Record<SimulatedFamily, number>> = {
   visit: 0.62,
   referral: 0.04,
   vaccination: 0.08,
@@ -35,7 +38,7 @@ export const FAMILY_WEIGHTS: Readonly<Record<EventType, number>> = {
   chronic_followup: 0.12,
 };
 
-const FAMILIES: Readonly<Record<EventType, (ctx: FeedContext, anchorMs: number, atMs: number) => HealthEvent>> = {
+const FAMILIES: Readonly<Record<SimulatedFamily, (ctx: FeedContext, anchorMs: number, atMs: number) => HealthEvent>> = {
   visit: (ctx, anchorMs, atMs) => visitEvent(ctx, atMs, anchorMs),
   referral: referralInitiated,
   vaccination: vaccinationEvent,

@@ -21,6 +21,8 @@ export const EVENT_LIMITS = {
   maxCostYuan: 10_000_000,
   /** Vaccine doses of the national programme run 1..5; 10 leaves room for boosters of later schedules. */
   maxDose: 10,
+  /** One institution's visits in one day; the largest hospitals see about 20,000 outpatients a day. */
+  maxDailyCount: 1_000_000,
 } as const;
 
 /** `eventId` alphabet (CONTRACT.md: chosen by the sender, reused on retries). */

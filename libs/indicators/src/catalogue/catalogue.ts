@@ -4,6 +4,7 @@ import { FAMILY_DOCTOR_INDICATORS } from './family-doctor-indicators';
 import { PREVENTION_INDICATORS } from './prevention-indicators';
 import { REFERRAL_INDICATORS } from './referral-indicators';
 import { SERVICE_QUALITY_INDICATORS } from './service-quality-indicators';
+import { SURVEILLANCE_INDICATORS } from './surveillance-indicators';
 import { VISIT_INDICATORS } from './visit-indicators';
 
 /** The v1 indicator catalogue (shared/CONTRACT.md "Indicator codes"). Order is the order bureaus see. */
@@ -14,6 +15,7 @@ export const CATALOGUE: readonly IndicatorDefinition[] = [
   ...FAMILY_DOCTOR_INDICATORS,
   ...CHRONIC_INDICATORS,
   ...SERVICE_QUALITY_INDICATORS,
+  ...SURVEILLANCE_INDICATORS,
 ];
 
 const BY_CODE = new Map(CATALOGUE.map((d) => [d.code, d]));

@@ -2,6 +2,8 @@ import type { Granularity } from '@lib/periods';
 import { RegionLevel, SubjectSpec } from '../indicator.types';
 
 export const ALL_PERIODS: readonly Granularity[] = ['day', 'month', 'quarter', 'year'];
+/** Surveillance reads ISO weeks too (疫情周报). */
+export const SURVEILLANCE_PERIODS: readonly Granularity[] = ['day', 'week', 'month', 'quarter', 'year'];
 export const COUNTY_AND_UP: readonly RegionLevel[] = ['county', 'city', 'province'];
 export const INSTITUTION_AND_UP: readonly RegionLevel[] = ['institution', 'county', 'city', 'province'];
 

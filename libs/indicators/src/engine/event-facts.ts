@@ -99,6 +99,15 @@ function computeFacts(e: CanonicalEvent): EventFacts {
       facts.condition = e.condition;
       facts.controlled = e.controlled ?? false;
       break;
+    case 'disease_report':
+      facts.disease = e.disease;
+      facts.classification = e.classification;
+      break;
+    case 'syndromic_count':
+      facts.feverClinicVisits = e.feverClinicVisits;
+      facts.iliCases = e.iliCases;
+      facts.outpatientVisits = e.outpatientVisits;
+      break;
   }
   return facts as EventFacts;
 }

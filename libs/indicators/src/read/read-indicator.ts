@@ -70,7 +70,8 @@ export function readIndicator(def: IndicatorDefinition, period: string, source: 
         const group = populationGroup(r.denominator.population, options.dims ?? '');
         denominator = group === null ? null : (options.population?.(group, p.year) ?? null);
       }
-      return { numerator, denominator, value: ratio(numerator, denominator) };
+      const value = ratio(numerator, denominator);
+      return { numerator, denominator, value: value === null || r.per === undefined ? value : value * r.per };
     }
     case 'mean_growth': {
       const mean = (sum: number, count: number): number | null => (count > 0 ? sum / count / 100 : null); // fen → yuan

@@ -139,6 +139,32 @@ export function chronic(
   } as CanonicalEvent;
 }
 
+export function diseaseReport(
+  card: Omit<Common, 'inst'> & { inst?: InstitutionName; action?: 'reported' | 'revised' | 'deleted'; person?: string; residence?: string; disease?: string; classification?: string; diagnosedAt?: string },
+): CanonicalEvent {
+  const o = { ...card, inst: card.inst ?? 'hanyinCounty' };
+  return {
+    ...base('disease_report', o),
+    action: o.action ?? 'reported',
+    person: { id: o.person ?? 'p-case', residenceRegion: o.residence ?? '610921' },
+    disease: o.disease ?? 'measles',
+    classification: o.classification ?? 'confirmed',
+    onsetDate: `${o.at.slice(0, 10)}`,
+    diagnosedAt: o.diagnosedAt ?? o.at,
+  } as CanonicalEvent;
+}
+
+export function syndromicCount(o: Common & { fever?: number; ili: number; outpatients: number }): CanonicalEvent {
+  return {
+    ...base('syndromic_count', o),
+    action: 'daily',
+    date: o.at.slice(0, 10),
+    feverClinicVisits: o.fever ?? 0,
+    iliCases: o.ili,
+    outpatientVisits: o.outpatients,
+  } as CanonicalEvent;
+}
+
 /** An amendment or void of an event: same identity, higher version. */
 export function amend(e: CanonicalEvent, changes: Partial<CanonicalEvent> & Record<string, unknown>): CanonicalEvent {
   return { ...e, ...changes, version: e.version + 1 } as CanonicalEvent;
