@@ -25,5 +25,6 @@ import { ReceiptsRepository } from './receipts.repository';
   ],
   controllers: [EventsController],
   providers: [EventIntake, ReceiptsRepository, ApiKeyGuard, RawEventsDoor, ...INTAKE_METRICS],
+  exports: [EventIntake],
 })
 export class EventsModule {}
