@@ -19,7 +19,7 @@ const ACTIONS = ['outpatient', 'outpatient', 'outpatient', 'emergency', 'admissi
  * A deterministic year of visits in 安康's reporting network (residents of its ten counties, mostly
  * seen at home, some elsewhere): the load of the bulk-import tests and bench. Same seed, same file.
  */
-export function* visitHistory(options: { year: number; count: number; seed: number; idPrefix: string }): Generator<HistoricVisit> {
+export function* visitHistory(options: { year: number; count: number; seed: number; idPrefix: string; months?: readonly number[] }): Generator<HistoricVisit> {
   const random = mulberry32(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const network = ankangDemo().institutions.filter((i) => i.active && i.type !== 'out_of_network' && i.county.startsWith('6109'));
@@ -28,7 +28,7 @@ export function* visitHistory(options: { year: number; count: number; seed: numb
   for (let n = 0; n < options.count; n++) {
     const residence = pick(counties);
     const institution: Institution = random() < 0.8 ? pick(byCounty.get(residence)!) : pick(network);
-    const month = 1 + Math.floor(random() * 12);
+    const month = options.months ? pick(options.months) : 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const birthYear = 1940 + Math.floor(random() * 70);
     const birthDate = `${birthYear}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
