@@ -292,7 +292,7 @@ async function importSection(run: string) {
   log(`bulk import of ${count.toLocaleString()} visits of ${thisYear - 2} (${fileMiB(file).toFixed(0)} MiB NDJSON) to applied counters`);
   let importSummary: Record<string, number> = {};
   const imported = await measure('m', 3821, async (env, _pool, url) => {
-    importSummary = await runImportCli(ROOT, { INGEST_URL: url }, file, ['--authorised-by', 'bench', '--max-age-days', '1200']);
+    importSummary = await runImportCli(ROOT, { INGEST_URL: url, ...(env.ADMIN_TOKEN !== undefined && { ADMIN_TOKEN: env.ADMIN_TOKEN }) }, file, ['--authorised-by', 'bench', '--max-age-days', '1200']);
     return importSummary.accepted;
   });
   rmSync(file, { force: true });
