@@ -222,3 +222,17 @@ describe('bulk import of a CSV history, killed midway and resumed', () => {
     expect(await countyVisitCounters(year)).toEqual(countyVisitReference(good, year));
   });
 });
+
+describe('the import door is the operator’s', () => {
+  it('refuses an upload without the admin token or with a wrong one, and starts no import', async () => {
+    const body = `${JSON.stringify({ eventId: `attack-${run}`, type: 'visit' })}\n`;
+    const post = (headers: Record<string, string>) =>
+      fetch(`${ingest.url}/v1/admin/imports?authorisedBy=intruder&maxAgeDays=3650`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...headers }, body });
+    const anonymous = await post({});
+    const wrong = await post({ authorization: 'Bearer hik_not-the-admin-token' });
+    expect([anonymous.status, wrong.status]).toEqual([401, 401]);
+    expect(((await wrong.json()) as { code: string }).code).toBe('invalid_admin_token');
+    const { rows } = await pool.query(`SELECT 1 FROM event_imports WHERE authorised_by = 'intruder'`);
+    expect(rows).toHaveLength(0);
+  });
+});
