@@ -5,6 +5,8 @@
  */
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
@@ -18,6 +20,7 @@ import { benchEnvironment, prepareBenchEnvironment, removeBenchLeftovers } from 
 import { canonicalEvents, rawEvents } from './bench-events';
 import { AggregationResult, aggregationThroughput, restartAfterKill } from './measure/aggregation';
 import { batchRecompute } from './measure/batch-recompute';
+import { canonicalTopicApplied, fileMiB, postBatches, runImportCli, writeNdjson } from './measure/bulk-import';
 import { countingPipeline, differingCounters } from './measure/counting-pipeline';
 import { freshness } from './measure/freshness';
 import { batchThroughput, singleEventLatency } from './measure/http-ingest';
@@ -27,6 +30,7 @@ import { nestTransportRate } from './measure/nest-transport';
 import { queryLatency } from './measure/query-latency';
 import { streamFanout } from './measure/stream-fanout';
 import { BenchReport, currentCommit, Figure, machineInfo, writeReport } from './report';
+import { visitHistory } from '../lib/visit-history';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const QUICK = process.argv.includes('--quick');
@@ -323,6 +327,58 @@ async function memorySection(run: string) {
     notes: `first ${Math.round(result.memory.first)} MiB, last ${Math.round(result.memory.last)} MiB; ${Math.round(result.eventsPerSecond)} events/s over ${Math.round(result.seconds)} s` });
 }
 
+/**
+ * Bulk import of a past year (beyond the live horizon): events/s from the NDJSON file to counters
+ * applied by the aggregator, beside the live door (HTTP batches of 1000, same kind of events, dated
+ * within the horizon) measured the same way, each on its own ingest + aggregator.
+ */
+async function importSection(run: string) {
+  const count = QUICK ? 50_000 : 500_000;
+  const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  const recent = new Date(Date.now() - 60 * 86_400_000 + 8 * 3600_000);
+  const measure = async (suffix: string, port: number, feed: (env: ReturnType<typeof benchEnvironment>, pool: Pool, ingestUrl: string) => Promise<number>) => {
+    const env = benchEnvironment(`${run}${suffix}`, { RAW_DOOR_ENABLED: 'false' });
+    await prepareBenchEnvironment(env);
+    const pool = new Pool({ connectionString: env.DATABASE_URL });
+    await seedRegistry(pool);
+    const ingest = await new AppProcess('ingest', port, env).start();
+    const aggregator = await new AppProcess('aggregator', port + 1, env).start();
+    try {
+      const started = performance.now();
+      const accepted = await feed(env, pool, ingest.url);
+      await canonicalTopicApplied(env, pool);
+      return { accepted, seconds: (performance.now() - started) / 1000 };
+    } finally {
+      await Promise.all([ingest.stop(), aggregator.stop()]);
+      await pool.end();
+    }
+  };
+
+  const file = path.join(tmpdir(), `bench-import-${run}.ndjson`);
+  await writeNdjson(file, visitHistory({ year: thisYear - 2, count, seed: 7, idPrefix: `bench-${run}` }));
+  log(`bulk import of ${count.toLocaleString()} visits of ${thisYear - 2} (${fileMiB(file).toFixed(0)} MiB NDJSON) to applied counters`);
+  let importSummary: Record<string, number> = {};
+  const imported = await measure('m', 3821, async (env, _pool, url) => {
+    importSummary = await runImportCli(ROOT, { INGEST_URL: url, ...(env.ADMIN_TOKEN !== undefined && { ADMIN_TOKEN: env.ADMIN_TOKEN }) }, file, ['--authorised-by', 'bench', '--max-age-days', '1200']);
+    return importSummary.accepted;
+  });
+  rmSync(file, { force: true });
+  rmSync(`${file}.rejected.csv`, { force: true });
+
+  log(`live door: the same number of visits of ${recent.toISOString().slice(0, 7)} in HTTP batches of 1000 to applied counters`);
+  const institution = '610921-CH-001';
+  const live = await measure('n', 3823, async (_env, pool, url) => {
+    const key = await issueApiKey(pool, institution);
+    const events = [...visitHistory({ year: recent.getUTCFullYear(), months: [recent.getUTCMonth() + 1], count, seed: 8, idPrefix: `live-${run}` })].map((e) => ({ ...e, institutionId: institution }));
+    return postBatches(url, key, events);
+  });
+  figures.push({
+    section: 'import', name: `bulk import of ${count.toLocaleString()} past-year visits, file → applied counters`, value: imported.accepted / imported.seconds, unit: 'events/s',
+    baseline: { name: 'live door, HTTP batches of 1000 → applied counters', value: live.accepted / live.seconds },
+    notes: `import: ${imported.accepted.toLocaleString()} accepted in ${imported.seconds.toFixed(0)} s (CLI alone ${importSummary.rowsPerSecond} rows/s); live: ${live.accepted.toLocaleString()} accepted in ${live.seconds.toFixed(0)} s`,
+  });
+}
+
 async function main() {
   const started = performance.now();
   const report: Omit<BenchReport, 'durationSeconds'> = {
@@ -330,7 +386,7 @@ async function main() {
   };
   const run = Date.now().toString(36);
   await removeBenchLeftovers();
-  const sections = [countingSection, aggregationSection, restartSection, scaleOutSection, ledgerSection, ingestSection, liveSection, streamSection, memorySection];
+  const sections = [countingSection, aggregationSection, restartSection, scaleOutSection, ledgerSection, ingestSection, importSection, liveSection, streamSection, memorySection];
   for (const section of sections.filter((s) => !ONLY || ONLY.includes(s.name.replace(/Section$/, '')))) {
     try {
       await section(run);

@@ -215,4 +215,6 @@ export type CanonicalEvent = Forwarded<HealthEvent> & {
   referralParties?: { from: InstitutionFacts; to: InstitutionFacts };
   /** When ingest accepted it (ISO 8601). */
   receivedAt: string;
+  /** Set on events a bulk import brought (the id of its `event_imports` row); absent on events reported live. */
+  importId?: string;
 };

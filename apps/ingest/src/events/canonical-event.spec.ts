@@ -18,6 +18,13 @@ describe('toCanonicalEvent', () => {
     expect(canonical.receivedAt).toBe('2024-03-20T04:00:00.000Z');
   });
 
+  it('names the bulk import that brought an event, and nothing on a live one', () => {
+    const accepted = validateEvent(EXAMPLE_EVENTS.visit[0], exampleValidationContext());
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+    expect(toCanonicalEvent(accepted, pseudonymiser, receivedAt, '3f2a8c1e-6b1d-4f57-9a43-1b2c3d4e5f60').importId).toBe('3f2a8c1e-6b1d-4f57-9a43-1b2c3d4e5f60');
+    expect(toCanonicalEvent(accepted, pseudonymiser, receivedAt)).not.toHaveProperty('importId');
+  });
+
   it('carries both referral parties for referrals', () => {
     const accepted = validateEvent(EXAMPLE_EVENTS.referral[0], exampleValidationContext());
     if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));

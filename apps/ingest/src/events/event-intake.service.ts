@@ -13,12 +13,19 @@ import { EventsNotDurableError, forbiddenInstitution, IntakeOutcome } from './in
 import { METRIC_EVENTS, METRIC_PRODUCE_SECONDS, METRIC_REJECTIONS } from './intake-metrics';
 import { ReceiptsRepository, versionKey } from './receipts.repository';
 
-export type Door = 'http' | 'kafka';
+export type Door = 'http' | 'kafka' | 'import';
 
 export interface IntakeOptions {
   door: Door;
   /** The institution an API key is bound to; events of any other institution are refused. */
   reportingInstitution?: string;
+  /**
+   * How far back `occurredAt` may lie, when an operator has authorised a bulk import beyond the live
+   * horizon (EVENT_MAX_AGE_DAYS otherwise). The rule and its code (`too_old`) stay the door's.
+   */
+  maxAgeMs?: number;
+  /** The bulk import bringing these events (`event_imports.id`): carried on the canonical event, hence kept in the ledger. */
+  importId?: string;
 }
 
 /**
@@ -57,7 +64,7 @@ export class EventIntake {
   /** One outcome per input, in order. Throws EventsNotDurableError when the canonical topic cannot take them. */
   async intake(inputs: unknown[], options: IntakeOptions): Promise<IntakeOutcome[]> {
     const receivedAt = new Date();
-    const context = this.validationContext(receivedAt);
+    const context = this.validationContext(receivedAt, options.maxAgeMs);
     const outcomes: IntakeOutcome[] = [];
     const candidates = new Map<string, { index: number; event: CanonicalEvent }>();
 
@@ -72,7 +79,7 @@ export class EventIntake {
         outcomes[index] = { status: 'rejected', eventId: claimedEventId(input), errors: result.errors };
         return;
       }
-      const event = toCanonicalEvent(result, this.pseudonymiser, receivedAt);
+      const event = toCanonicalEvent(result, this.pseudonymiser, receivedAt, options.importId);
       const key = versionKey(event);
       outcomes[index] = { status: candidates.has(key) ? 'duplicate' : 'accepted', eventId: event.eventId, version: event.version };
       if (!candidates.has(key)) candidates.set(key, { index, event });
@@ -109,8 +116,8 @@ export class EventIntake {
     }
   }
 
-  private validationContext(now: Date): ValidationContext {
-    return { now, maxClockSkewMs: this.maxClockSkewMs, maxAgeMs: this.maxAgeMs, ...this.registry.lookups };
+  private validationContext(now: Date, maxAgeMs = this.maxAgeMs): ValidationContext {
+    return { now, maxClockSkewMs: this.maxClockSkewMs, maxAgeMs, ...this.registry.lookups };
   }
 
   private count(outcomes: IntakeOutcome[], door: Door) {

@@ -26,5 +26,6 @@ import { ReceiptsRepository } from './receipts.repository';
   ],
   controllers: [EventsController],
   providers: [EventIntake, ReceiptsRepository, ApiKeyAuthenticator, ApiKeyGuard, RawEventsDoor, ...INTAKE_METRICS],
+  exports: [EventIntake],
 })
 export class EventsModule {}

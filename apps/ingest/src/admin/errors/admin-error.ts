@@ -12,6 +12,9 @@ export const ADMIN_ERROR_STATUS = {
   invalid_registration: HttpStatus.UNPROCESSABLE_ENTITY,
   unknown_region: HttpStatus.UNPROCESSABLE_ENTITY,
   api_keys_refused: HttpStatus.UNPROCESSABLE_ENTITY,
+  import_not_found: HttpStatus.NOT_FOUND,
+  import_conflict: HttpStatus.CONFLICT,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
 } as const;
 export type AdminErrorCode = keyof typeof ADMIN_ERROR_STATUS;

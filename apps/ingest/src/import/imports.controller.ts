@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AdminController } from '../admin/admin-controller.decorator';
+import { ErrorBodyDto } from '../admin/dto/error-body.dto';
+import { AdminError } from '../admin/errors/admin-error';
+import { EventsNotDurableError } from '../events/intake-outcome';
+import type { IngestEnvironment } from '../ingest.environment';
+import { EventImport } from './event-import.service';
+import { EventImportsRepository, ImportRecord } from './event-imports.repository';
+import type { FailedLine, ImportLine } from './import-lines';
+import { ImportFormat, ImportHeaderError, UnreadableFileError } from './import-rows';
+import { ImportRecordDto, ImportUploadQueryDto } from './import-upload.dto';
+
+const FORMAT_BY_MEDIA_TYPE: Record<string, ImportFormat> = {
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+  'application/jsonl': 'ndjson',
+  'text/csv': 'csv',
+};
+
+@AdminController('imports')
+export class ImportsController {
+  private readonly logger = new Logger(ImportsController.name);
+  private readonly liveMaxAgeDays: number;
+
+  constructor(
+    private readonly eventImport: EventImport,
+    private readonly imports: EventImportsRepository,
+    config: ConfigService<IngestEnvironment, true>,
+  ) {
+    this.liveMaxAgeDays = config.get('EVENT_MAX_AGE_DAYS', { infer: true });
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Import historical events from an NDJSON or CSV file, beyond the live horizon under an operator’s authorisation',
+    description:
+      'The body is the file (or the rest of it, from `firstRow`): `application/x-ndjson`, one event per line, or `text/csv` in the template of `family` ' +
+      '(header row in Chinese and English, docs/bulk-import.md). Every row goes through the live door’s validation and pseudonymisation and the same ' +
+      'canonical topic, with the import’s horizon (`maxAgeDays`) instead of EVENT_MAX_AGE_DAYS; an event version already accepted is a duplicate. ' +
+      'The answer streams as the body is read, one JSON object per line: `rejected` rows (row, errors with code and message), a `checkpoint` after ' +
+      'each durable chunk (resume at `nextRow`, `bytes` into the body), then `end` or `failed`. `tools/import-events` sends large files in parts and resumes after a kill.',
+  })
+  @ApiConsumes('application/x-ndjson', 'text/csv')
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'The upload’s progress, one JSON object per line (rejected, checkpoint, end | failed)' })
+  async upload(@Query() query: ImportUploadQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const format = FORMAT_BY_MEDIA_TYPE[(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
+    if (format === undefined) {
+      throw new AdminError('unsupported_media_type', 'Send the file as application/x-ndjson (one event per line) or text/csv (a family’s template)');
+    }
+    if (format === 'csv' && query.family === undefined) throw new AdminError('invalid_request', 'A CSV import needs `family` (the template its columns follow)');
+    const importId = query.importId ?? randomUUID();
+    const maxAgeDays = query.maxAgeDays ?? this.liveMaxAgeDays;
+    const opened = await this.imports.open({
+      id: importId,
+      authorisedBy: query.authorisedBy,
+      maxAgeDays,
+      format,
+      family: format === 'csv' ? query.family! : null,
+      fileName: query.fileName ?? null,
+    });
+    if (opened === undefined) throw new AdminError('import_conflict', `Import ${importId} was started with another authorisation, horizon, format or family`);
+    this.logger.log({ importId, authorisedBy: query.authorisedBy, maxAgeDays, format, family: query.family, firstRow: query.firstRow }, 'import upload');
+
+    const emit = lineWriter(response, importId);
+    try {
+      await this.eventImport.upload(
+        request,
+        { importId, format, family: query.family, maxAgeDays, firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1), maxRows: query.maxRows },
+        emit,
+      );
+    } catch (error) {
+      if (error instanceof ImportHeaderError && !response.headersSent) {
+        throw new AdminError('invalid_request', `The CSV header does not follow the ${query.family} template: ${error.message}`, error.problems.map((p) => ({ index: 0, ...p })));
+      }
+      if (response.destroyed) return; // the client went away; what was durable stands, its checkpoint says where
+      await emit(failure(error, this.logger)).catch(() => undefined);
+    }
+    response.end();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An import’s authorisation and progress' })
+  @ApiOkResponse({ type: ImportRecordDto })
+  @ApiNotFoundResponse({ description: '`import_not_found`', type: ErrorBodyDto })
+  async find(@Param('id', new ParseUUIDPipe()) id: string): Promise<ImportRecord> {
+    const found = await this.imports.find(id);
+    if (!found) throw new AdminError('import_not_found', `No import ${id}`);
+    return found;
+  }
+}
+
+function failure(error: unknown, logger: Logger): FailedLine {
+  if (error instanceof EventsNotDurableError) return { type: 'failed', code: 'not_durable', message: 'Events could not be made durable now; resume from the last checkpoint later' };
+  if (error instanceof UnreadableFileError) return { type: 'failed', code: 'unreadable_file', message: error.message, row: error.row };
+  if (error instanceof ImportHeaderError) return { type: 'failed', code: 'unreadable_file', message: error.message };
+  logger.error({ err: error }, 'import upload failed');
+  return { type: 'failed', code: 'internal_error', message: 'Internal error; resume from the last checkpoint' };
+}
+
+/** Writes lines as they come, the headers with the first; waits while the client is slower than the import. */
+function lineWriter(response: Response, importId: string): (line: ImportLine) => Promise<void> {
+  return async (line) => {
+    if (response.destroyed) throw new Error('the client has gone');
+    if (!response.headersSent) {
+      response.status(200).setHeader('content-type', 'application/x-ndjson; charset=utf-8');
+      response.setHeader('import-id', importId);
+    }
+    if (response.write(`${JSON.stringify(line)}\n`)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        response.off('drain', done).off('close', done);
+        resolve();
+      };
+      response.once('drain', done).once('close', done);
+    });
+  };
+}

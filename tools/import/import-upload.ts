@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { EndLine, FailedLine, ImportLine } from '../../apps/ingest/src/import/import-lines';
+import type { ImportFormat } from '../../apps/ingest/src/import/import-rows';
+
+/** The admin API refused the upload outright (bad parameters, bad CSV header, wrong token): retrying will not help. */
+export class ImportRefusedError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: unknown[],
+  ) {
+    super(message);
+    this.name = 'ImportRefusedError';
+  }
+}
+
+export interface UploadPart {
+  baseUrl: string;
+  adminToken: string;
+  query: Record<string, string | number | undefined>;
+  format: ImportFormat;
+  file: string;
+  /** The CSV header row, sent before the rows (absent for NDJSON). */
+  header?: Buffer;
+  /** File offset of the first row sent. */
+  offset: number;
+}
+
+const MEDIA_TYPE: Record<ImportFormat, string> = { ndjson: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' };
+
+/**
+ * Sends one part of a file to POST /v1/admin/imports (the header, then the file from `offset`) and
+ * hands each answered line to `onLine` as it arrives. Resolves with the part's last line (`end` or
+ * `failed`); rejects when the connection is lost before one (the caller resumes from its checkpoint).
+ * The server stops reading after `maxRows`; the rest of the upload is then cut off.
+ */
+export function uploadPart(part: UploadPart, onLine: (line: ImportLine) => void): Promise<EndLine | FailedLine> {
+  const url = new URL(`${part.baseUrl.replace(/\/+$/, '')}/v1/admin/imports`);
+  for (const [name, value] of Object.entries(part.query)) if (value !== undefined) url.searchParams.set(name, String(value));
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+
+  return new Promise((resolve, reject) => {
+    let last: EndLine | FailedLine | undefined;
+    const request = send(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${part.adminToken}`, 'content-type': MEDIA_TYPE[part.format], 'transfer-encoding': 'chunked' },
+    });
+    const settle = (error?: Error) => {
+      if (last) resolve(last);
+      else reject(error ?? new Error('the connection closed before the import answered its end'));
+    };
+    // Once the answer is complete, a body the server stopped reading is cut off; the write error that follows is expected.
+    request.on('error', (error) => settle(error));
+    request.on('response', (response: IncomingMessage) => {
+      if (response.statusCode !== 200) {
+        readAll(response)
+          .then((text) => {
+            const body = safeJson(text) as { code?: string; message?: string; errors?: unknown[] };
+            reject(new ImportRefusedError(response.statusCode ?? 0, body.code ?? `http_${response.statusCode}`, body.message ?? text, body.errors));
+          }, reject)
+          .finally(() => request.destroy());
+        return;
+      }
+      const lines = createInterface({ input: response, crlfDelay: Infinity });
+      lines.on('line', (text) => {
+        if (text.trim() === '') return;
+        const line = JSON.parse(text) as ImportLine;
+        if (line.type === 'end' || line.type === 'failed') last = line;
+        onLine(line);
+      });
+      lines.on('close', () => {
+        request.destroy();
+        settle();
+      });
+      response.on('error', (error) => settle(error));
+    });
+    body(part).on('error', (error) => request.destroy(error)).pipe(request);
+  });
+}
+
+function body(part: UploadPart): Readable {
+  const file = createReadStream(part.file, { start: part.offset, highWaterMark: 256 * 1024 });
+  if (!part.header) return file;
+  const header = part.header;
+  return Readable.from(
+    (async function* () {
+      yield header;
+      yield* file;
+    })(),
+  );
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text };
+  }
+}
