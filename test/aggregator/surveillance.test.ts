@@ -64,7 +64,9 @@ cards.push(...latest(arrival).filter((e) => e.type === 'disease_report'));
 const counts = latest(arrival).filter((e) => e.type === 'syndromic_count') as Array<Extract<CanonicalEvent, { type: 'syndromic_count' }>>;
 const isCase = (e: CanonicalEvent) => e.type === 'disease_report' && e.action !== 'deleted' && e.classification !== 'carrier';
 const referenceCases = (residence: string | null, disease: string, week: string) =>
-  cards.filter((e) => isCase(e) && (residence === null || e.person?.residenceRegion === residence) && (e as { disease: string }).disease === disease && isoWeek(e.occurredAt.slice(0, 10)) === week).length;
+  cards.filter(
+    (e) => isCase(e) && (residence === null || e.person?.residenceRegion === residence) && (e as { disease: string }).disease === disease && isoWeek(e.occurredAt.slice(0, 10)) === week,
+  ).length;
 
 describe('surveillance indicators through Kafka, the aggregator and PostgreSQL, against an independent reference', () => {
   const bed = new AggregatorTestBed('surveillance');

@@ -57,7 +57,7 @@ async function calendarImport(pool: Pool, args: string[]): Promise<void> {
   } catch (error) {
     if (!(error instanceof BadRequestException)) throw error;
     const { errors } = error.getResponse() as { errors?: { path: string; message: string }[] };
-    throw new Error(`${file} was not loaded:\n  ${(errors ?? []).map((e) => `${e.path}: ${e.message}`).join('\n  ') || error.message}`);
+    throw new Error(`${file} was not loaded:\n  ${(errors ?? []).map((e) => `${e.path}: ${e.message}`).join('\n  ') || error.message}`, { cause: error });
   }
 }
 

@@ -5,6 +5,9 @@ import { EVENT_DTO_BY_TYPE } from './dto/event-dto-by-type';
 import type { EventDtoClass } from './dto/event-envelope.dto';
 import { CUSTOM_CONSTRAINTS, RequiredWhenRule } from './dto/validators';
 
+/** A DTO class (class-validator keeps its metadata by constructor). */
+type DtoClass = abstract new (...args: never[]) => unknown;
+
 // class-transformer keeps the @Type() targets of nested fields here; its package exports no accessor.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
@@ -59,11 +62,11 @@ function ref(name: string): string {
 }
 
 /** `VisitEventDto` → `VisitEvent`. */
-function schemaName(dto: Function): string {
+function schemaName(dto: DtoClass): string {
   return dto.name.replace(/Dto$/, '');
 }
 
-function objectSchema(dto: Function, schemas: Record<string, JsonSchema>): { schema: JsonSchema; eventType?: string } {
+function objectSchema(dto: DtoClass, schemas: Record<string, JsonSchema>): { schema: JsonSchema; eventType?: string } {
   // Inherited fields (the envelope) first, in declaration order.
   const byProperty = new Map<string, ValidationMetadata[]>();
   for (const cls of lineage(dto)) for (const rule of getMetadataStorage().getTargetValidationMetadatas(cls, '', false, false)) byProperty.set(rule.propertyName, []);
@@ -93,20 +96,20 @@ function objectSchema(dto: Function, schemas: Record<string, JsonSchema>): { sch
 }
 
 /** The class and its ancestors, the furthest first. */
-function lineage(dto: Function): Function[] {
-  const chain: Function[] = [];
-  for (let cls: Function | null = dto; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls) as Function | null) chain.unshift(cls);
+function lineage(dto: DtoClass): DtoClass[] {
+  const chain: DtoClass[] = [];
+  for (let cls: DtoClass | null = dto; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls) as DtoClass | null) chain.unshift(cls);
   return chain;
 }
 
-function propertySchema(dto: Function, property: string, rules: ValidationMetadata[], schemas: Record<string, JsonSchema>): JsonSchema {
+function propertySchema(dto: DtoClass, property: string, rules: ValidationMetadata[], schemas: Record<string, JsonSchema>): JsonSchema {
   const schema: JsonSchema = {};
   const items: JsonSchema = {};
   const target = (rule: ValidationMetadata) => (rule.each ? items : schema);
   for (const rule of rules) {
     const [first] = (rule.constraints ?? []) as unknown[];
     if (rule.type === ValidationTypes.NESTED_VALIDATION) {
-      const nested = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as Function | undefined;
+      const nested = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as DtoClass | undefined;
       if (nested === undefined) continue;
       const name = schemaName(nested);
       if (schemas[name] === undefined) schemas[name] = objectSchema(nested, schemas).schema;
