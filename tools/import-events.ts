@@ -20,7 +20,8 @@ import { MAX_ROW_BYTES } from '../apps/ingest/src/import/import-rows';
 import { allowOnly, optionValue, parseArguments, UsageError } from './admin-cli/arguments';
 import { CliEnvironment } from './admin-cli/cli-environment';
 import { ImportCheckpoint, readCheckpoint, removeCheckpoint, writeCheckpoint } from './import/checkpoint';
-import { ImportRefusedError, uploadPart } from './import/import-upload';
+import { AdminApiError } from './admin-cli/admin-client';
+import { uploadPart } from './import/import-upload';
 import { progressLine } from './import/progress';
 import { RejectionReport } from './import/rejection-report';
 
@@ -77,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof ImportRefusedError) {
+    if (error instanceof AdminApiError) {
       err(`error: ${error.code}: ${error.message}`);
       for (const problem of (error.errors ?? []).slice(0, 20)) err(`  ${JSON.stringify(problem)}`);
       return 1;
@@ -163,7 +164,7 @@ async function runImport(env: CliEnvironment, fileArgument: string, options: Imp
           },
         );
       } catch (error) {
-        if (error instanceof ImportRefusedError) throw error;
+        if (error instanceof AdminApiError) throw error;
         last = { type: 'failed' as const, code: 'connection_lost', message: error instanceof Error ? error.message : String(error) };
       }
       report.drop();

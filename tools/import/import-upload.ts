@@ -5,19 +5,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { EndLine, FailedLine, ImportLine } from '../../apps/ingest/src/import/import-lines';
 import type { ImportFormat } from '../../apps/ingest/src/import/import-rows';
-
-/** The admin API refused the upload outright (bad parameters, bad CSV header, wrong token): retrying will not help. */
-export class ImportRefusedError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly errors?: unknown[],
-  ) {
-    super(message);
-    this.name = 'ImportRefusedError';
-  }
-}
+import { AdminApiError } from '../admin-cli/admin-client';
 
 export interface UploadPart {
   baseUrl: string;
@@ -61,7 +49,8 @@ export function uploadPart(part: UploadPart, onLine: (line: ImportLine) => void)
         readAll(response)
           .then((text) => {
             const body = safeJson(text) as { code?: string; message?: string; errors?: unknown[] };
-            reject(new ImportRefusedError(response.statusCode ?? 0, body.code ?? `http_${response.statusCode}`, body.message ?? text, body.errors));
+            // The admin API refused the upload outright (bad parameters, bad CSV header, wrong token): retrying will not help.
+            reject(new AdminApiError(response.statusCode ?? 0, body.code ?? `http_${response.statusCode}`, body.message ?? text, body.errors));
           }, reject)
           .finally(() => request.destroy());
         return;
