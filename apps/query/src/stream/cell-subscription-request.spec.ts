@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { ankangDemo, RegionDirectory } from '@lib/registry';
 import type { RegistrySnapshot } from '@lib/registry-store';
 import { valuesKey } from '../values/read-request';
@@ -24,15 +24,25 @@ describe('the stream’s cells parameter', () => {
     expect(valuesKey(parse('610900', [{ indicator: 'county_visit_rate', period: '2026' }])[0])).toBe(valuesKey(a).replace('"county"', '"city"'));
   });
 
+  const refusal = (scope: string, cells: unknown) => {
+    try {
+      parse(scope, cells);
+    } catch (error) {
+      return { status: (error as HttpException).getStatus(), code: ((error as HttpException).getResponse() as { code: string }).code };
+    }
+    return undefined;
+  };
+
   it('refuses cells outside the token’s region', () => {
-    expect(() => parse('610921', [{ indicator: 'county_visit_rate', period: '2026', region: '610902' }])).toThrow(ForbiddenException);
-    expect(() => parse('610921', [{ indicator: 'county_visit_rate', period: '2026', region: '610900', level: 'county' }])).toThrow(ForbiddenException);
+    const forbidden = { status: HttpStatus.FORBIDDEN, code: 'out_of_scope' };
+    expect(refusal('610921', [{ indicator: 'county_visit_rate', period: '2026', region: '610902' }])).toEqual(forbidden);
+    expect(refusal('610921', [{ indicator: 'county_visit_rate', period: '2026', region: '610900', level: 'county' }])).toEqual(forbidden);
   });
 
   it('refuses what is not a list of values requests', () => {
     const tooMany = Array.from({ length: MAX_SUBSCRIBED_REQUESTS + 1 }, () => ({ indicator: 'county_visit_rate', period: '2026' }));
     for (const bad of ['{', '{}', [], tooMany, [1], [{ period: '2026' }], [{ indicator: 'county_visit_rate', period: 2026 }], [{ indicator: 'county_visit_rate', period: '2026', format: 'csv' }]]) {
-      expect(() => parse('610900', bad)).toThrow(BadRequestException);
+      expect(refusal('610900', bad)).toMatchObject({ status: HttpStatus.BAD_REQUEST });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import type { RegistrySnapshot } from '@lib/registry-store';
 import { ValuesRequest, valuesRequest } from '../values/read-request';
 
@@ -33,6 +33,6 @@ export function subscribedRequests(registry: RegistrySnapshot, scope: string, ra
   });
 }
 
-function invalid(message: string): BadRequestException {
-  return new BadRequestException({ code: 'invalid_subscription', message });
+function invalid(message: string): ApiError {
+  return new ApiError('invalid_subscription', message);
 }

@@ -24,6 +24,7 @@ export const API_ERROR_STATUS = {
   invalid_admin_token: HttpStatus.UNAUTHORIZED,
   too_many_auth_failures: HttpStatus.TOO_MANY_REQUESTS,
   out_of_scope: HttpStatus.FORBIDDEN,
+  invalid_subscription: HttpStatus.BAD_REQUEST,
 
   // Ingest's submissions.
   invalid_body: HttpStatus.BAD_REQUEST,
