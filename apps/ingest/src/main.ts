@@ -12,6 +12,7 @@ runApp(() =>
     bodyLimit: validateEnvironment(IngestEnvironment, process.env).INGEST_BODY_LIMIT,
     // Events reject a control character one by one (invalid_value), so one bad event does not refuse the batch.
     bodyCheckedElsewhere: ['/v1/events'],
+    streamedBodies: ['/v1/admin/imports'],
     openApiSchemas: eventSchemas(),
     credentialCheck: (app) => {
       const admin = app.get(AdminGuard);

@@ -28,6 +28,8 @@ export interface HttpAppOptions {
   credentialCheck?: (app: NestExpressApplication) => CredentialCheck;
   /** Paths whose bodies are validated item by item, NUL characters included (ingest's events). */
   bodyCheckedElsewhere?: readonly string[];
+  /** Paths whose routes read their bodies as streams in their own media types (not JSON). */
+  streamedBodies?: readonly string[];
   /** Named OpenAPI schemas not generated from a DTO class (see setUpOpenApi). */
   openApiSchemas?: Record<string, SchemaObject>;
   /** Anything app-specific to do before listening (extra middleware, a microservice...). */
@@ -51,7 +53,7 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   if (options.credentialCheck) app.use(credentialBeforeBody(options.credentialCheck(app)));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });
   app.use(answerBodyParserErrors);
-  app.use(requireJsonBodies);
+  app.use(requireJsonBodies(options.streamedBodies));
   app.use(refuseNulCharacters(options.bodyCheckedElsewhere));
   // Security headers; the dashboard's CSP is set where it is served. No CORS: browsers call same-origin.
   app.use(helmet({ contentSecurityPolicy: false }));
