@@ -104,7 +104,8 @@ describe('replay of the county-decline scenario: one episode for the declining c
     const fired = alerts.filter((a) => a.firedAt !== null);
     expect(fired.map((a) => a.region)).toEqual([declining]);
     expect(fired[0]).toMatchObject({ state: 'firing', status: 'red' });
-    expect(await historyOf(fired[0].id)).toEqual(['firing']);
+    // It may pass through yellow (pending) on its way to red, depending on when evaluations fall: one episode either way.
+    expect([['firing'], ['pending', 'firing']]).toContainEqual(await historyOf(fired[0].id));
     // A steady county brushing its yellow band while its count was small opens at most one pending alert
     // (it is tracked in case it "stays yellow too long"), cleared without anyone told: no flapping.
     for (const county of counties.filter((c) => c !== declining)) {
