@@ -38,3 +38,30 @@ export class CalendarYearDto {
   @Type(() => CalendarDayDto)
   days: CalendarDayDto[];
 }
+
+/** A loaded year, as the admin routes answer it. */
+export class CalendarYearSummaryDto {
+  @ApiProperty({ example: 2026 })
+  year: number;
+
+  @ApiProperty({ enum: ['official', 'provisional'] })
+  status: 'official' | 'provisional';
+
+  @ApiProperty({ example: '国务院办公厅关于2026年部分节假日安排的通知 https://www.gov.cn/…' })
+  source: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: Date;
+
+  @ApiProperty({ example: 24, description: 'Days off (法定节假日 and bridged weekdays)' })
+  holidays: number;
+
+  @ApiProperty({ example: 6, description: 'Weekend days worked (调休)' })
+  workdays: number;
+}
+
+/** A loaded year with its days. */
+export class CalendarYearDaysDto extends CalendarYearSummaryDto {
+  @ApiProperty({ type: [CalendarDayDto] })
+  days: CalendarDayDto[];
+}

@@ -46,7 +46,20 @@ export class ImportsController {
   })
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'The upload’s progress, one JSON object per line (rejected, checkpoint, end | failed)' })
+  @ApiOkResponse({
+    description: 'The upload’s progress, one JSON object per line (rejected, checkpoint, end | failed)',
+    content: {
+      'application/x-ndjson': {
+        schema: {
+          type: 'string',
+          example:
+            '{"type":"rejected","row":7,"eventId":"V-7","errors":[{"code":"too_old","path":"occurredAt","message":"…"}]}\n' +
+            '{"type":"checkpoint","rows":1000,"accepted":998,"duplicate":1,"rejected":1,"nextRow":1001,"bytes":412877}\n' +
+            '{"type":"end","importId":"…","complete":true,"rows":1000,"accepted":998,"duplicate":1,"rejected":1,"nextRow":1001,"bytes":412877}\n',
+        },
+      },
+    },
+  })
   async upload(@Query() query: ImportUploadQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     const format = FORMAT_BY_MEDIA_TYPE[(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
     if (format === undefined) {
