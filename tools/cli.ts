@@ -5,9 +5,10 @@
  */
 import 'reflect-metadata';
 import { validateEnvironment } from '@lib/config';
-import { AdminApiError, AdminClient } from './admin-cli/admin-client';
-import { parseArguments, UsageError } from './admin-cli/arguments';
+import { AdminClient } from './admin-cli/admin-client';
+import { parseArguments } from './admin-cli/arguments';
 import { CliEnvironment } from './admin-cli/cli-environment';
+import { reportFailure } from './admin-cli/exit-code';
 import { FLAGS, resolveCommand, USAGE } from './admin-cli/commands';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -24,17 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof AdminApiError) {
-      err(`error: ${error.code}: ${error.message}`);
-      for (const problem of (error.errors ?? []).slice(0, 20)) err(`  ${JSON.stringify(problem)}`);
-      return 1;
-    }
-    err(`error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return reportFailure(error, USAGE, err);
   }
 }
 

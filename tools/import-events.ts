@@ -19,6 +19,7 @@ import type { ImportFormat } from '../apps/ingest/src/import/import-rows';
 import { MAX_ROW_BYTES } from '../apps/ingest/src/import/import-rows';
 import { allowOnly, optionValue, parseArguments, UsageError } from './admin-cli/arguments';
 import { CliEnvironment } from './admin-cli/cli-environment';
+import { reportFailure } from './admin-cli/exit-code';
 import { ImportCheckpoint, readCheckpoint, removeCheckpoint, writeCheckpoint } from './import/checkpoint';
 import { AdminApiError } from './admin-cli/admin-client';
 import { uploadPart } from './import/import-upload';
@@ -74,17 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      err(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof AdminApiError) {
-      err(`error: ${error.code}: ${error.message}`);
-      for (const problem of (error.errors ?? []).slice(0, 20)) err(`  ${JSON.stringify(problem)}`);
-      return 1;
-    }
-    err(`error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return reportFailure(error, USAGE, err);
   }
 }
 
