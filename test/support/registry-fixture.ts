@@ -1,2 +1,2 @@
-export { issueApiKey, issueRawSigner, seedRegistry } from '../../tools/lib/registry-fixture';
+export { issueApiKey, issueRawSigner, issueRawSigners, seedRegistry } from '../../tools/lib/registry-fixture';
 export type { RawSigner } from '../../tools/lib/registry-fixture';

@@ -47,8 +47,18 @@ export interface RawSigner {
 }
 
 export async function issueRawSigner(pool: Pool, institutionId: string): Promise<RawSigner> {
-  const key = generateSecret('hik');
-  const signingKey = hashSecret(key);
-  const { rows } = await pool.query<{ id: string }>('INSERT INTO institution_api_keys (institution_id, key_hash) VALUES ($1, $2) RETURNING id', [institutionId, signingKey]);
-  return { keyId: rows[0].id, key, signingKey };
+  return (await issueRawSigners(pool, [institutionId])).get(institutionId)!;
+}
+
+/** One key for each institution, issued in one statement (a whole registry's keys in one round trip). */
+export async function issueRawSigners(pool: Pool, institutionIds: readonly string[]): Promise<Map<string, RawSigner>> {
+  const keys = institutionIds.map(() => generateSecret('hik'));
+  const signingKeys = keys.map(hashSecret);
+  const { rows } = await pool.query<{ id: string; institution_id: string; key_hash: string }>(
+    `INSERT INTO institution_api_keys (institution_id, key_hash)
+     SELECT * FROM unnest($1::text[], $2::text[]) RETURNING id, institution_id, key_hash`,
+    [institutionIds, signingKeys],
+  );
+  const keyOf = new Map(signingKeys.map((signingKey, i) => [signingKey, keys[i]]));
+  return new Map(rows.map((row) => [row.institution_id, { keyId: row.id, key: keyOf.get(row.key_hash)!, signingKey: row.key_hash }]));
 }
