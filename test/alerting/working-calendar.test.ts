@@ -54,7 +54,8 @@ describe('working calendar: holidays and make-up days an operator loads', () => 
     expect(days.get('2026-10-07')).toBe('holiday 国庆节');
     expect(days.get('2026-09-20')).toBe('workday 国庆节');
     expect(days.has('2026-10-08')).toBe(false);
-    expect((await api('GET', '/v1/working-calendar/2031')).status).toBe(404);
+    const missing = await api('GET', '/v1/working-calendar/2031');
+    expect({ status: missing.status, code: missing.body.code }).toEqual({ status: 404, code: 'calendar_year_not_found' });
   });
 
   it('refuses a wrong upload whole, naming each problem, and keeps the year as it was', async () => {

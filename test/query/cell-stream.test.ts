@@ -1,12 +1,7 @@
-import { Partitioners, Producer } from 'kafkajs';
-import { Pool } from 'pg';
-import { createKafkaClient, TOPICS } from '@lib/kafka';
-import type { IndicatorChangeMessage } from '@lib/indicator-readings';
-import { AppProcess, eventually, sleep } from '../support/app-process';
+import { eventually, sleep } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
-import { seedRegistry } from '../support/registry-fixture';
+import { Pipeline } from '../support/pipeline';
 import { SseClient } from '../support/sse-client';
-import { testEnvironment } from '../support/test-environment';
 
 interface Cell { indicator: string; period: string; level: string; region: string; numerator: number; denominator: number; value: number; status: string; target: number | null }
 
@@ -16,24 +11,12 @@ interface Cell { indicator: string; period: string; level: string; region: strin
  * subscribe only within its own region.
  */
 describe('subscribed live stream (cells=)', () => {
-  const env = testEnvironment();
-  const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const query = new AppProcess('query', 3957, { STREAM_COALESCE_MS: '400' });
-  let producer: Producer;
+  const pipeline = new Pipeline(3955, { STREAM_COALESCE_MS: '400' });
+  const { pool, query } = pipeline;
   let cityToken: string;
 
-  /** Counters written as the aggregator writes them, then announced on the change feed. */
-  const change = async (indicator: string, region: string, period: string, numerator: number, denominator: number) => {
-    for (const [measure, value] of [['numerator', numerator], ['denominator', denominator]] as const) {
-      await pool.query(
-        `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ($1, 'county', $2, '', $3, $4, $5)
-         ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [indicator, region, measure, period, value],
-      );
-    }
-    const message: IndicatorChangeMessage = { indicator, level: 'county', region, dims: '', periods: { [period]: { numerator, denominator } }, asOf: new Date().toISOString() };
-    await producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify(message) }] });
-  };
+  const change = (indicator: string, region: string, period: string, numerator: number, denominator: number) =>
+    pipeline.announce({ indicator, level: 'county', region, dims: '', periods: { [period]: { numerator, denominator } }, asOf: new Date().toISOString() });
   const streamUrl = (token: string, cells: object[]) => `${query.url}/v1/stream?token=${encodeURIComponent(token)}&cells=${encodeURIComponent(JSON.stringify(cells))}`;
   const cellsOf = (client: SseClient) => client.events.filter((e) => e.type === 'cells').flatMap((e) => (e.data as { cells: Cell[] }).cells);
   const address = (c: { indicator: string; region: string; period: string }) => `${c.indicator}|${c.region}|${c.period}`;
@@ -45,18 +28,10 @@ describe('subscribed live stream (cells=)', () => {
   ];
 
   beforeAll(async () => {
-    await seedRegistry(pool);
+    await pipeline.start(['query']);
     cityToken = await issueBureauToken(pool, '610900');
-    producer = createKafkaClient(env, 'cell-stream-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
-    await query.start();
   });
-
-  afterAll(async () => {
-    await query.stop();
-    await producer.disconnect();
-    await pool.end();
-  });
+  afterAll(() => pipeline.stop());
 
   it('sends only the subscribed cells, coalesced, with the values API’s value, target and status; resumes with Last-Event-ID', async () => {
     const stream = await SseClient.open(streamUrl(cityToken, SUBSCRIBED));

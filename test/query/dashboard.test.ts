@@ -2,17 +2,15 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Partitioners, Producer } from 'kafkajs';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { Browser, chromium, Page } from 'playwright-core';
 import { EXAMPLE_EVENTS } from '@lib/contracts';
-import { createKafkaClient, TOPICS } from '@lib/kafka';
 import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { ankangDemo } from '@lib/registry';
-import { AppProcess, eventually } from '../support/app-process';
+import { eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
-import { issueApiKey, seedRegistry } from '../support/registry-fixture';
-import { testEnvironment } from '../support/test-environment';
+import { Pipeline } from '../support/pipeline';
+import { issueApiKey } from '../support/registry-fixture';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 const ANKANG_COUNTIES = ['汉滨区', '汉阴县', '石泉县', '宁陕县', '紫阳县', '岚皋县', '平利县', '镇坪县', '白河县', '旬阳市'];
@@ -42,26 +40,20 @@ const cellSelector = (indicator: string, level: string, region: string) =>
  * a county, and a county token. Screenshots go to test/artifacts/.
  */
 describe('dashboard (数字驾驶舱) in a real browser', () => {
-  const env = testEnvironment();
-  const pool = new Pool({ connectionString: env.DATABASE_URL });
-  const ingest = new AppProcess('ingest', 3971, { RAW_DOOR_ENABLED: 'false' });
-  const aggregator = new AppProcess('aggregator', 3972);
-  const query = new AppProcess('query', 3973);
+  const pipeline = new Pipeline(3971);
+  const { pool, ingest, aggregator, query } = pipeline;
   const { year } = cstToday();
   let browser: Browser;
   let page: Page;
-  let producer: Producer;
   let cityToken: string;
   /** Console errors and uncaught exceptions of the page (CSP violations show up here). */
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await seedRegistry(pool);
     await seedDemoCounters(pool, year, cstToday().month);
+    await pipeline.start(['query', 'ingest']); // the aggregator joins in the test that needs it
     cityToken = await issueBureauToken(pool, '610900');
-    producer = createKafkaClient(env, 'dashboard-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await Promise.all([producer.connect(), query.start(), ingest.start()]);
     browser = await chromium.launch(CHROMIUM);
     // Reduced motion: charts draw without animation, so a screenshot shows them settled.
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
@@ -74,9 +66,7 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([query.stop(), ingest.stop(), aggregator.stop()]);
-    await producer?.disconnect();
-    await pool.end();
+    await pipeline.stop();
   });
 
   it('opens the city overview with a city token: ten counties, the token out of the address bar, no CSP violation', async () => {
@@ -102,17 +92,10 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
     expect(await cell.textContent()).toBe('—');
     await markPage(page);
 
-    await pool.query(
-      `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES
-       ('county_visit_rate', 'county', $1, '', 'numerator', $2, 9), ('county_visit_rate', 'county', $1, '', 'denominator', $2, 10)`,
-      [LIVE_VIA_COUNTERS, String(year)],
-    );
     const change: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region: LIVE_VIA_COUNTERS, dims: '', periods: { [String(year)]: { numerator: 9, denominator: 10 } }, asOf: new Date().toISOString() };
     // The stream's consumer starts at the newest message and may still be joining its group: announce
     // again until the cell shows it (the aggregator announces every commit, so a repeat is harmless).
-    await untilPage(page, cellSelector('county_visit_rate', 'county', LIVE_VIA_COUNTERS), '90.0%', () =>
-      producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: LIVE_VIA_COUNTERS, value: JSON.stringify(change) }] }),
-    );
+    await untilPage(page, cellSelector('county_visit_rate', 'county', LIVE_VIA_COUNTERS), '90.0%', () => pipeline.announce(change));
     expect(await cell.textContent()).toBe('90.0%');
     expect(await pageWasNotReloaded(page)).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-overview.png') });

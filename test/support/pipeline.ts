@@ -1,12 +1,19 @@
+import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import type { HealthEvent } from '@lib/contracts';
+import type { IndicatorChangeMessage } from '@lib/indicator-readings';
+import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { AppProcess } from './app-process';
+import { writeCounters } from './counters-fixture';
 import { issueApiKey, seedRegistry } from './registry-fixture';
 import { testEnvironment } from './test-environment';
 
+type PipelineApp = 'ingest' | 'aggregator' | 'query';
+
 /**
  * The whole path an event takes — ingest → Kafka → aggregator → PostgreSQL/Redis → query — as real
- * processes on this test file's own infrastructure, with the demo registry seeded.
+ * processes on this test file's own infrastructure, with the demo registry seeded. A suite starts
+ * the apps it needs (query alone, fed by `announce`, for the stream's tests); `stop` stops them all.
  */
 export class Pipeline {
   readonly env = testEnvironment();
@@ -14,6 +21,7 @@ export class Pipeline {
   readonly ingest: AppProcess;
   readonly aggregator: AppProcess;
   readonly query: AppProcess;
+  private producer?: Promise<Producer>;
 
   /** @param firstPort ingest's port; the aggregator and query take the next two. */
   constructor(firstPort: number, queryEnvironment: Record<string, string> = {}) {
@@ -22,13 +30,14 @@ export class Pipeline {
     this.query = new AppProcess('query', firstPort + 2, queryEnvironment);
   }
 
-  async start(): Promise<void> {
+  async start(apps: readonly PipelineApp[] = ['ingest', 'aggregator', 'query']): Promise<void> {
     await seedRegistry(this.pool);
-    await Promise.all([this.ingest, this.aggregator, this.query].map((app) => app.start()));
+    await Promise.all(apps.map((app) => this[app].start()));
   }
 
   async stop(): Promise<void> {
     await Promise.all([this.ingest, this.aggregator, this.query].map((app) => app.stop()));
+    await (await this.producer)?.disconnect();
     await this.pool.end();
   }
 
@@ -44,5 +53,24 @@ export class Pipeline {
       statuses.push(response.status);
     }
     return statuses;
+  }
+
+  /** Does what the aggregator does on a commit, without it: writes the change's counters, then announces it on the change feed. */
+  async announce(change: IndicatorChangeMessage): Promise<void> {
+    const { indicator, level, region, dims } = change;
+    await writeCounters(
+      this.pool,
+      Object.entries(change.periods).flatMap(([period, measures]) =>
+        Object.entries(measures).map(([measure, value]) => ({ indicator, level, region, dims, measure, period, value })),
+      ),
+    );
+    this.producer ??= this.connectProducer();
+    await (await this.producer).send({ topic: this.env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify(change) }] });
+  }
+
+  private async connectProducer(): Promise<Producer> {
+    const producer = createKafkaClient(this.env, `pipeline-${this.query.port}`).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    return producer;
   }
 }

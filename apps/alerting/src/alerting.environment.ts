@@ -121,4 +121,11 @@ export class AlertingEnvironment extends BaseEnvironment {
   @IsInt()
   @Min(50)
   OUTBOX_POLL_INTERVAL_MS: number = 500;
+
+  /** Outbox rows one sweep claims: topic rows go in one producer call, webhook rows as that many requests at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOX_BATCH_SIZE: number = 100;
 }

@@ -10,11 +10,11 @@
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { BadRequestException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Pool } from 'pg';
 import { validateEnvironment } from '@lib/config';
+import { ApiError } from '@lib/platform';
 import { TargetsRepository } from '@lib/targets-store';
 import { AlertingEnvironment } from './alerting.environment';
 import { CalendarYearDto } from './calendar/working-calendar.dto';
@@ -55,7 +55,7 @@ async function calendarImport(pool: Pool, args: string[]): Promise<void> {
     const stored = await new WorkingCalendarService(new WorkingCalendarRepository(pool)).replaceYear(year, body);
     process.stdout.write(`${year} (${stored.status}): ${stored.holidays} holidays, ${stored.workdays} make-up working days stored\n`);
   } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
+    if (!(error instanceof ApiError && error.code === 'invalid_calendar')) throw error;
     const { errors } = error.getResponse() as { errors?: { path: string; message: string }[] };
     throw new Error(`${file} was not loaded:\n  ${(errors ?? []).map((e) => `${e.path}: ${e.message}`).join('\n  ') || error.message}`, { cause: error });
   }

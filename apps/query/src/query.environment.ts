@@ -42,14 +42,22 @@ export class QueryEnvironment extends BaseEnvironment {
   STREAM_REAUTH_SECONDS: number = 30;
 
   /**
-   * A subscribed stream (`cells=`) gathers changes this long (ms) and sends each changed cell once per
-   * window, all of a connection's cells in one message: at most 1000/STREAM_COALESCE_MS messages/s.
+   * The live stream gathers changes this long (ms) and reads each changed cell once per window; a
+   * subscribed stream (`cells=`) sends a connection's changed cells in one message: at most
+   * 1000/STREAM_COALESCE_MS messages/s.
    */
   @Type(() => Number)
   @IsInt()
   @Min(50)
   @Max(5000)
   STREAM_COALESCE_MS: number = 250;
+
+  /** Seconds between `ping` events on an open stream: shorter than any proxy's idle timeout on the way. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  STREAM_KEEPALIVE_SECONDS: number = 15;
 
   /**
    * Longest life of a computed answer (ms): what time alone changes — a pro-rata target, a status at a

@@ -1,7 +1,5 @@
-import type { CounterRow } from '@lib/indicators';
+import type { CounterKey } from '@lib/indicators';
 import { Granularity, granularityOf } from '@lib/periods';
-
-type CounterKey = Omit<CounterRow, 'value'>;
 
 /**
  * Redis layout of the live values (documented in apps/aggregator/README.md):

@@ -1,4 +1,6 @@
 export * from './indicator.types';
+export { counterCellKey, counterStorageKey } from './counter-key';
+export type { CounterCell, CounterKey } from './counter-key';
 export { CATALOGUE, findIndicator } from './catalogue/catalogue';
 export { validateCatalogue } from './catalogue/validate-catalogue';
 export * from './catalogue/visit-indicators';

@@ -1,4 +1,5 @@
 import type { Granularity } from '@lib/periods';
+import type { CounterKey } from './counter-key';
 
 /** Region levels, finest first. An institution's region id is its institution id; the others are GB/T 2260 codes. */
 export const REGION_LEVELS = ['institution', 'county', 'city', 'province'] as const;
@@ -133,17 +134,11 @@ export interface IndicatorDefinition {
 export type SubjectKey = string;
 
 /**
- * One change to one counter. The counter key is (indicator, measure, level, region, period, dims).
- * `county` is set on institution-level contributions (the institution's county) so that roll-up works
- * after diffing even when an institution's county changed; it is part of the merge key but not of the storage key.
+ * One change to one counter. `county` is set on institution-level contributions (the institution's
+ * county) so that roll-up works after diffing even when an institution's county changed; it is part
+ * of the merge key but not of the counter key.
  */
-export interface Contribution {
-  indicator: string;
-  measure: Measure;
-  level: RegionLevel;
-  region: string;
-  period: string;
-  dims: string;
+export interface Contribution extends CounterKey {
   delta: number;
   county?: string;
 }

@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from './errors/api-error';
+import { sendError } from './errors/error-body';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -17,10 +19,7 @@ export function requireJsonBodies(streamed: readonly string[] = []) {
 }
 
 function refuseMediaType(request: Request & { id?: string }, response: Response): void {
-  response.status(415).json({
-    statusCode: 415,
-    code: 'unsupported_media_type',
-    message: `Send the body as JSON with Content-Type: application/json (got ${request.headers['content-type']?.slice(0, 100) ?? 'no Content-Type'}); with curl: -H 'Content-Type: application/json' -d @file.json`,
-    correlationId: request.id,
-  });
+  const got = request.headers['content-type']?.slice(0, 100) ?? 'no Content-Type';
+  const message = `Send the body as JSON with Content-Type: application/json (got ${got}); with curl: -H 'Content-Type: application/json' -d @file.json`;
+  sendError(request, response, new ApiError('unsupported_media_type', message));
 }

@@ -1,6 +1,5 @@
 import type { CanonicalEvent } from '@lib/contracts';
-import { ContributionEngine, SubjectKey } from '@lib/indicators';
-import { counterStorageKey } from '../../../apps/aggregator/src/counting/counter-delta';
+import { ContributionEngine, counterStorageKey, SubjectKey } from '@lib/indicators';
 import { highestPerEvent } from '../../../apps/aggregator/src/counting/highest-per-event';
 import { planSubjectChanges } from '../../../apps/aggregator/src/counting/plan-subject-changes';
 import { affectedSubjects, StoredVersion, versionChanges } from '../../../apps/aggregator/src/counting/version-changes';

@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import { copyRows, PG_POOL } from '@lib/database';
-import type { Measure, RegionLevel } from '@lib/indicators';
+import type { CounterKey } from '@lib/indicators';
 import type { CounterDelta, CounterValue } from '../counting/counter-delta';
 
-interface FoldedRowSql {
-  indicator: string;
-  measure: Measure;
-  level: RegionLevel;
-  region: string;
-  period: string;
-  dims: string;
+interface FoldedRowSql extends CounterKey {
   value: string;
   revision: string;
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { CanonicalEvent } from '@lib/contracts';
 import { CompiledCatalogue, ContributionEngine, DECLARATIVE_ENGINE, eventKey, InMemoryCounters, InMemorySubjectStore, SubjectKey } from '@lib/indicators';
 import { amend, chronic, referral, vaccination, visit, voidOf } from '../../../../libs/indicators/src/testing/event-builders';
-import { counterStorageKey } from './counter-delta';
+import { counterStorageKey } from '@lib/indicators';
 import { highestPerEvent } from './highest-per-event';
 import { planSubjectChanges } from './plan-subject-changes';
 import { StoredVersion, versionChanges } from './version-changes';

@@ -1,5 +1,5 @@
 import type { Contribution } from '@lib/indicators';
-import { counterStorageKey } from './counter-delta';
+import { counterStorageKey } from '@lib/indicators';
 import { CounterSums } from './counter-sums';
 import { subjectLockKeys } from './subject-lock-keys';
 

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
 import type { IndicatorChangeMessage } from '@lib/indicator-readings';
+import { counterCellKey } from '@lib/indicators';
 import type { CounterValue } from '../counting/counter-delta';
 
 /** The messages announcing a committed transaction's new counter values: one per changed cell. */
 export function indicatorChanges(values: readonly CounterValue[]): IndicatorChangeMessage[] {
   const cells = new Map<string, IndicatorChangeMessage>();
   for (const v of values) {
-    const key = `${v.indicator}\u0000${v.level}\u0000${v.region}\u0000${v.dims}`;
+    const key = counterCellKey(v);
     let cell = cells.get(key);
     if (!cell) {
       cell = { indicator: v.indicator, level: v.level, region: v.region, dims: v.dims, periods: {}, asOf: v.asOf };

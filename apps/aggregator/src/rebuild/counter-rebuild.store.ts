@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
-import type { CounterDelta, CounterKey, CounterValue } from '../counting/counter-delta';
+import type { CounterKey } from '@lib/indicators';
+import type { CounterDelta, CounterValue } from '../counting/counter-delta';
 import { foldCounterLog, lockCounterFolds } from '../counters/indicator-counters.repository';
 
 export interface CounterDifference extends CounterKey {

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import { AlertActions, AlertFilter, AlertsRepository } from '@lib/targets-store';
 import { Clock } from '../clock/clock';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
@@ -19,7 +20,7 @@ export class AlertsService {
 
   async get(id: string) {
     const alert = await this.alerts.find(id);
-    if (!alert) throw new NotFoundException({ code: 'alert_not_found', message: `No alert ${id}` });
+    if (!alert) throw new ApiError('alert_not_found', `No alert ${id}`);
     return { ...alert, history: await this.alerts.history(id) };
   }
 

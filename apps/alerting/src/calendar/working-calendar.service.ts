@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import { calendarYearProblems, periodsOf, WorkingCalendar } from '@lib/periods';
 import type { CalendarYearDto } from './working-calendar.dto';
 import { CalendarDayRow, CalendarYear, WorkingCalendarRepository } from './working-calendar.repository';
@@ -34,15 +35,15 @@ export class WorkingCalendarService {
 
   async year(year: number): Promise<CalendarYear & { days: CalendarDayRow[] }> {
     const found = (await this.repository.years()).find((y) => y.year === year);
-    if (!found) throw new NotFoundException({ code: 'calendar_year_not_found', message: `no working calendar for ${year}` });
+    if (!found) throw new ApiError('calendar_year_not_found', `No working calendar for ${year}`);
     return { ...found, days: await this.repository.daysOf(year) };
   }
 
   /** A year replaced whole; refused whole (400 invalid_calendar, each problem by path) if any day is wrong. */
   async replaceYear(year: number, body: CalendarYearDto): Promise<CalendarYear & { days: CalendarDayRow[] }> {
-    if (year < 2000 || year > 2100) throw new BadRequestException({ code: 'invalid_calendar', message: `year must be 2000..2100, got ${year}` });
+    if (year < 2000 || year > 2100) throw new ApiError('invalid_calendar', `year must be 2000..2100, got ${year}`);
     const errors = calendarYearProblems(year, body.days);
-    if (errors.length > 0) throw new BadRequestException({ code: 'invalid_calendar', message: `The ${year} calendar has invalid days`, errors });
+    if (errors.length > 0) throw new ApiError('invalid_calendar', `The ${year} calendar has invalid days`, { errors });
     const days = body.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name.trim() }));
     await this.repository.replaceYear(year, body.status, body.source.trim(), days);
     return this.year(year);

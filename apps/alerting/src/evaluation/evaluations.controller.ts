@@ -1,5 +1,6 @@
-import { BadRequestException, Body, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiError } from '@lib/platform';
 import { EvaluationRunDto } from '../operator-responses.dto';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { AdminController } from '../auth/admin-controller.decorator';
@@ -27,7 +28,7 @@ export class EvaluationsController {
   @ApiOperation({ summary: "Run the clock's sweep now (every target of the current year, open alerts, feeds)" })
   @ApiOkResponse({ type: EvaluationRunDto })
   async evaluate(@Body() body: EvaluateDto): Promise<{ at: string; transitions: number }> {
-    if (body.at && !this.settings.clockOverrideAllowed) throw new BadRequestException({ code: 'clock_override_refused', message: '`at` is refused in production' });
+    if (body.at && !this.settings.clockOverrideAllowed) throw new ApiError('clock_override_refused', '`at` is refused in production');
     const at = body.at ? new Date(body.at) : this.clock.now();
     return { at: at.toISOString(), transitions: await this.evaluation.sweep(at) };
   }

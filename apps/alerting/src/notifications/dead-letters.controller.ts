@@ -1,4 +1,5 @@
-import { Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
+import { Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { NotificationDeadLetterDto, RequeuedDto } from '../operator-responses.dto';
 import { AdminController } from '../auth/admin-controller.decorator';
@@ -24,7 +25,7 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Send a dead letter again (same idempotency key), after the receiver is fixed' })
   @ApiAcceptedResponse({ type: RequeuedDto })
   async retry(@Param('id') id: string): Promise<{ requeued: true }> {
-    if (!(await this.outbox.requeue(id))) throw new NotFoundException({ code: 'dead_letter_not_found', message: `No dead letter ${id}` });
+    if (!(await this.outbox.requeue(id))) throw new ApiError('dead_letter_not_found', `No dead letter ${id}`);
     this.dispatcher.kick();
     return { requeued: true };
   }

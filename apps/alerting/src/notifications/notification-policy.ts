@@ -5,4 +5,5 @@ export interface DeliveryPolicy {
   backoffMaxMs: number;
   timeoutMs: number;
   pollIntervalMs: number;
+  batchSize: number;
 }

@@ -10,7 +10,6 @@ import { OutboxRepository, OutboxRow } from '@lib/targets-store';
 import { WebhookSender } from './webhook-sender';
 import { Webhook, WebhooksRepository } from './webhooks.repository';
 
-const BATCH = 100;
 /** A claimed row is someone else's for this long; longer than any delivery (WEBHOOK_TIMEOUT_MS ≤ 60 s). */
 const LEASE_MS = 120_000;
 
@@ -78,7 +77,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   private async drainTopic(): Promise<void> {
     for (;;) {
-      const rows = await this.outbox.claimDue('topic', BATCH, LEASE_MS);
+      const rows = await this.outbox.claimDue('topic', this.settings.delivery.batchSize, LEASE_MS);
       if (rows.length === 0) return;
       try {
         await this.producer.send(this.topic, rows.map((row) => ({ key: row.messageKey, value: row.payload, headers: { 'idempotency-key': row.idempotencyKey } })));
@@ -88,12 +87,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         for (const row of rows) await this.outbox.retryLater(row.id, backoffMs(row.attempts + 1, this.settings.delivery.backoffBaseMs, this.settings.delivery.backoffMaxMs), String(error));
         return;
       }
-      if (rows.length < BATCH) return;
+      if (rows.length < this.settings.delivery.batchSize) return;
     }
   }
 
   private async drainWebhooks(): Promise<void> {
-    const rows = await this.outbox.claimDue('webhook', BATCH, LEASE_MS);
+    const rows = await this.outbox.claimDue('webhook', this.settings.delivery.batchSize, LEASE_MS);
     if (rows.length === 0) return;
     const webhooks = new Map((await this.webhooks.byIds(rows.map((r) => r.webhookId!))).map((w) => [w.id, w]));
     await Promise.all(rows.map((row) => this.deliver(row, webhooks)));

@@ -1,4 +1,5 @@
-import { Body, Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { WebhookViewDto } from '../operator-responses.dto';
 import { AdminController } from '../auth/admin-controller.decorator';
@@ -32,6 +33,6 @@ export class WebhooksController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Deactivate a webhook (its pending deliveries are dead-lettered)' })
   async remove(@Param('id') id: string): Promise<void> {
-    if (!(await this.webhooks.deactivate(id))) throw new NotFoundException({ code: 'webhook_not_found', message: `No active webhook ${id}` });
+    if (!(await this.webhooks.deactivate(id))) throw new ApiError('webhook_not_found', `No active webhook ${id}`);
   }
 }

@@ -38,6 +38,7 @@ export class AlertingSettings {
       backoffMaxMs: get('WEBHOOK_BACKOFF_MAX_MS'),
       timeoutMs: get('WEBHOOK_TIMEOUT_MS'),
       pollIntervalMs: get('OUTBOX_POLL_INTERVAL_MS'),
+      batchSize: get('OUTBOX_BATCH_SIZE'),
     };
     this.granularities = new Set(get('ALERT_GRANULARITIES').split(',') as Granularity[]);
     this.evaluationIntervalMs = get('ALERT_EVALUATION_INTERVAL_SECONDS') * 1000;

@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ApiError } from '@lib/platform';
 import type { Target } from '@lib/targets';
 import { StoredTarget, TargetsRepository } from '@lib/targets-store';
 import { demoTargets } from './demo-targets';
@@ -13,7 +14,7 @@ export class TargetsService {
   async put(items: readonly TargetDto[]): Promise<{ stored: number }> {
     const targets: (Target & { source: string })[] = items.map((t) => ({ ...t, dims: t.dims ?? '', minDenominator: t.minDenominator ?? null, source: t.source ?? '' }));
     const errors = targets.flatMap((t, i) => targetProblems(t).map((message) => ({ path: `[${i}].${message.split(':')[0]}`, message })));
-    if (errors.length > 0) throw new BadRequestException({ code: 'invalid_targets', message: 'Some targets are invalid', errors });
+    if (errors.length > 0) throw new ApiError('invalid_targets', 'Some targets are invalid', { errors });
     return { stored: await this.targets.upsert(targets) };
   }
 

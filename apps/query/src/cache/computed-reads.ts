@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { RegionLevel } from '@lib/indicators';
+import { counterCellKey, type RegionLevel } from '@lib/indicators';
 import { CounterRange, IndicatorChange, rangeIncludes } from '@lib/indicator-readings';
 
 /**
@@ -134,7 +134,7 @@ export class ComputedReads {
   invalidateCounters(changes: readonly IndicatorChange[]): number {
     const periodsByCell = new Map<string, string[]>();
     for (const change of changes) {
-      const cell = cellKey(change.indicator, change.level, change.dims, change.region);
+      const cell = counterCellKey(change);
       const periods = periodsByCell.get(cell);
       if (periods) periods.push(change.period);
       else periodsByCell.set(cell, [change.period]);
@@ -148,7 +148,7 @@ export class ComputedReads {
       }
     }
     this.invalidatePending((d) => d.regions.some((region) => {
-      const periods = periodsByCell.get(cellKey(d.indicator, d.level, d.dims, region));
+      const periods = periodsByCell.get(counterCellKey({ ...d, region }));
       return periods !== undefined && reads(d, periods);
     }));
     return this.drop(stale, 'counters');
@@ -205,7 +205,7 @@ export class ComputedReads {
     this.answers.set(key, entry);
     // After set: replacing an entry disposes the old one, which unindexes the key.
     for (const region of dependsOn.regions) {
-      const cell = cellKey(dependsOn.indicator, dependsOn.level, dependsOn.dims, region);
+      const cell = counterCellKey({ ...dependsOn, region });
       const keys = this.byCell.get(cell);
       if (keys) keys.add(key);
       else this.byCell.set(cell, new Set([key]));
@@ -219,17 +219,13 @@ export class ComputedReads {
 
   private unindex(key: string, dependsOn: ReadDependencies): void {
     for (const region of dependsOn.regions) {
-      const cell = cellKey(dependsOn.indicator, dependsOn.level, dependsOn.dims, region);
+      const cell = counterCellKey({ ...dependsOn, region });
       const keys = this.byCell.get(cell);
       if (!keys) continue;
       keys.delete(key);
       if (keys.size === 0) this.byCell.delete(cell);
     }
   }
-}
-
-function cellKey(indicator: string, level: string, dims: string, region: string): string {
-  return `${indicator}|${level}|${dims}|${region}`;
 }
 
 const sizes = new WeakMap<Entry, number>();

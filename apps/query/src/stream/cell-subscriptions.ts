@@ -1,5 +1,6 @@
 import type { IndicatorChange } from '@lib/indicator-readings';
 import { rangeIncludes } from '@lib/indicator-readings';
+import { counterCellKey } from '@lib/indicators';
 import type { ReadDependencies } from '../cache/computed-reads';
 
 /**
@@ -48,7 +49,7 @@ export class CellSubscriptions<R, S> {
         topic = { key, request, dependsOn, subscribers: new Set(), changed: new Set() };
         this.topics.set(key, topic);
         for (const region of dependsOn.regions) {
-          const cell = cellKey(dependsOn.indicator, dependsOn.level, dependsOn.dims, region);
+          const cell = counterCellKey({ ...dependsOn, region });
           const topics = this.byCell.get(cell);
           if (topics) topics.add(topic);
           else this.byCell.set(cell, new Set([topic]));
@@ -71,7 +72,7 @@ export class CellSubscriptions<R, S> {
   /** Marks the rows of subscribed answers that read a changed counter (its cell, a period within what the answer reads). */
   noteChanges(changes: readonly IndicatorChange[]): void {
     for (const change of changes) {
-      const topics = this.byCell.get(cellKey(change.indicator, change.level, change.dims, change.region));
+      const topics = this.byCell.get(counterCellKey(change));
       if (!topics) continue;
       for (const topic of topics) {
         if (!topic.dependsOn.counters.some((range) => rangeIncludes(range, change.period))) continue;
@@ -104,7 +105,7 @@ export class CellSubscriptions<R, S> {
     this.topics.delete(topic.key);
     this.dirty.delete(topic);
     for (const region of topic.dependsOn.regions) {
-      const cell = cellKey(topic.dependsOn.indicator, topic.dependsOn.level, topic.dependsOn.dims, region);
+      const cell = counterCellKey({ ...topic.dependsOn, region });
       const topics = this.byCell.get(cell);
       if (!topics) continue;
       topics.delete(topic);
@@ -113,6 +114,3 @@ export class CellSubscriptions<R, S> {
   }
 }
 
-function cellKey(indicator: string, level: string, dims: string, region: string): string {
-  return `${indicator}|${level}|${dims}|${region}`;
-}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { bufferTime, concatMap, filter, from, map, Observable, share } from 'rxjs';
 import { findIndicator, RegionLevel } from '@lib/indicators';
 import { granularityOf } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { IndicatorChange, IndicatorReadings } from '@lib/indicator-readings';
+import type { QueryEnvironment } from '../query.environment';
 import { IndicatorChangeFeed } from './indicator-change-feed';
 
 export interface LiveValue {
@@ -18,10 +20,8 @@ export interface LiveValue {
   asOf: string | null;
 }
 
-const WINDOW_MS = 250;
-
 /**
- * Changed cells with their new values: changes are gathered for 250 ms, deduplicated, and read
+ * Changed cells with their new values: changes are gathered for STREAM_COALESCE_MS, deduplicated, and read
  * with the catalogue's rules (one query per indicator, level, dims and granularity), once for all
  * subscribers. Nothing is read while nobody listens.
  */
@@ -33,9 +33,10 @@ export class LiveValues {
     feed: IndicatorChangeFeed,
     private readonly readings: IndicatorReadings,
     private readonly registry: RegistrySnapshot,
+    config: ConfigService<QueryEnvironment, true>,
   ) {
     this.values$ = feed.changes.pipe(
-      bufferTime(WINDOW_MS),
+      bufferTime(config.get('STREAM_COALESCE_MS', { infer: true })),
       map((batches) => batches.flat()),
       filter((changes) => changes.length > 0),
       concatMap((changes) => from(this.readChanged(changes))),

@@ -12,14 +12,13 @@ import { MAX_SUBSCRIBED_REQUESTS, subscribedRequests } from './cell-subscription
 import { LiveValues } from './live-values.service';
 import { StreamSessions } from './stream-sessions';
 
-const KEEPALIVE_MS = 15_000;
-
 @ApiTags('stream')
 @ApiBearerAuth()
 @UseGuards(BureauTokenGuard)
 @Controller('v1/stream')
 export class StreamController {
   private readonly reauthMs: number;
+  private readonly keepaliveMs: number;
 
   constructor(
     private readonly live: LiveValues,
@@ -30,6 +29,7 @@ export class StreamController {
     config: ConfigService<QueryEnvironment, true>,
   ) {
     this.reauthMs = config.get('STREAM_REAUTH_SECONDS', { infer: true }) * 1000;
+    this.keepaliveMs = config.get('STREAM_KEEPALIVE_SECONDS', { infer: true }) * 1000;
   }
 
   @Sse()
@@ -61,7 +61,7 @@ export class StreamController {
     const scope = requests === undefined && typeof request.query.region === 'string' ? regionInScope(this.registry, request.query.region, request.bureauScope) : request.bureauScope;
     const release = this.sessions.open(request.bureauToken);
     const pushed = requests === undefined ? this.everyValue(scope, request) : this.subscribedCells(requests, request);
-    const keepalive = interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: { at: new Date().toISOString() } })));
+    const keepalive = interval(this.keepaliveMs).pipe(map((): MessageEvent => ({ type: 'ping', data: { at: new Date().toISOString() } })));
     // Straight to the database, not the guard's one-minute cache: a revocation must end the stream.
     // A failed check (database unreachable) keeps the stream; only a token found revoked ends it.
     const revoked = interval(this.reauthMs).pipe(

@@ -1,8 +1,9 @@
+import { counterStorageKey } from '../counter-key';
 import { Contribution } from '../indicator.types';
 
-/** Merge key: the storage key (indicator, measure, level, region, period, dims) plus the institution's county. */
+/** Merge key: the counter key plus the institution's county. */
 export function contributionKey(c: Contribution): string {
-  return [c.indicator, c.measure, c.level, c.region, c.period, c.dims, c.county ?? ''].join('\u0000');
+  return `${counterStorageKey(c)}\u0000${c.county ?? ''}`;
 }
 
 /** Sums contributions with the same key and drops those that cancel out, in a stable order (by key). */

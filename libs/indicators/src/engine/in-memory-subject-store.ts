@@ -1,9 +1,10 @@
 import type { CanonicalEvent } from '@lib/contracts';
 import { CATALOGUE } from '../catalogue/catalogue';
+import { counterStorageKey } from '../counter-key';
 import { Contribution, IndicatorDefinition, SubjectKey } from '../indicator.types';
 import { CounterRow } from '../read/counter-source';
 import { contributionsOf, subjectsOf } from './contributions-of';
-import { contributionKey, diffContributions, mergeContributions } from './contribution-math';
+import { diffContributions, mergeContributions } from './contribution-math';
 import { eventKey } from './current-versions';
 import { rollUpAll } from './roll-up';
 
@@ -55,7 +56,7 @@ export class InMemoryCounters {
 
   add(deltas: readonly Contribution[]): void {
     for (const c of rollUpAll(deltas)) {
-      const k = contributionKey({ ...c, county: undefined });
+      const k = counterStorageKey(c);
       const row = this.rows.get(k) ?? { indicator: c.indicator, measure: c.measure, level: c.level, region: c.region, period: c.period, dims: c.dims, value: 0 };
       row.value += c.delta;
       if (row.value === 0) this.rows.delete(k);

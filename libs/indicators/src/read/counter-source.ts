@@ -1,14 +1,9 @@
 import { Granularity, parsePeriod } from '@lib/periods';
+import type { CounterKey } from '../counter-key';
 import { Measure, RegionLevel } from '../indicator.types';
 
-/** A stored counter as the aggregator keeps it (one row per storage key). */
-export interface CounterRow {
-  indicator: string;
-  measure: Measure;
-  level: RegionLevel;
-  region: string;
-  period: string;
-  dims: string;
+/** A stored counter as the aggregator keeps it (one row per counter key). */
+export interface CounterRow extends CounterKey {
   value: number;
 }
 

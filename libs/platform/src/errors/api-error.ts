@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
 /**
- * The machine-readable codes the query and ingest APIs answer (and their credential guards), each
+ * The machine-readable codes the query, ingest and alerting APIs answer (and their credential guards), each
  * with its one HTTP status. Public contract: a code and its status never change. The admin API keeps
  * its own table (AdminError), where `unknown_region` is a refused registration (422).
  */
@@ -14,6 +14,7 @@ export const API_ERROR_STATUS = {
   body_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_encoding: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   unsupported_charset: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 
   // Credentials.
   missing_api_key: HttpStatus.UNAUTHORIZED,
@@ -24,7 +25,6 @@ export const API_ERROR_STATUS = {
   invalid_admin_token: HttpStatus.UNAUTHORIZED,
   too_many_auth_failures: HttpStatus.TOO_MANY_REQUESTS,
   out_of_scope: HttpStatus.FORBIDDEN,
-  invalid_subscription: HttpStatus.BAD_REQUEST,
 
   // Ingest's submissions.
   invalid_body: HttpStatus.BAD_REQUEST,
@@ -49,6 +49,7 @@ export const API_ERROR_STATUS = {
   invalid_part: HttpStatus.BAD_REQUEST,
   invalid_limit: HttpStatus.BAD_REQUEST,
   invalid_cursor: HttpStatus.BAD_REQUEST,
+  invalid_subscription: HttpStatus.BAD_REQUEST,
   population_denominator: HttpStatus.BAD_REQUEST,
   unknown_population_group: HttpStatus.BAD_REQUEST,
   unknown_indicator: HttpStatus.NOT_FOUND,
@@ -62,6 +63,14 @@ export const API_ERROR_STATUS = {
   empty_matcher: HttpStatus.BAD_REQUEST,
   ends_before_start: HttpStatus.BAD_REQUEST,
   ends_in_past: HttpStatus.BAD_REQUEST,
+
+  // Alerting's operator API: targets, webhooks, notification dead letters, the working calendar.
+  invalid_targets: HttpStatus.BAD_REQUEST,
+  webhook_not_found: HttpStatus.NOT_FOUND,
+  dead_letter_not_found: HttpStatus.NOT_FOUND,
+  invalid_calendar: HttpStatus.BAD_REQUEST,
+  calendar_year_not_found: HttpStatus.NOT_FOUND,
+  clock_override_refused: HttpStatus.BAD_REQUEST,
 
   // Capacity.
   too_many_streams: HttpStatus.TOO_MANY_REQUESTS,
