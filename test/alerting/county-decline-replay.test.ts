@@ -98,21 +98,27 @@ describe('replay of the county-decline scenario: one episode for the declining c
 
     const rows = await countyRows();
     process.stdout.write(`replay: ${rows.map((r) => `${r.region} ${r.denominator} ${(100 * r.value).toFixed(1)}% ${r.status}`).join(' · ')}\n`);
-    const alerts = ((await alertingApi('GET', '/v1/alerts?indicator=county_visit_rate')).body as any[]).filter((a) => a.level === 'county');
+    const countyAlerts = async (state?: string) =>
+      ((await alertingApi('GET', `/v1/alerts?indicator=county_visit_rate${state ? `&state=${state}` : ''}`)).body as any[]).filter((a) => a.level === 'county');
     const historyOf = async (id: string) => ((await alertingApi('GET', `/v1/alerts/${id}`)).body.history as { transition: string }[]).map((e) => e.transition);
-    // An episode is an alert that fired (bureaus were told): one, for the declining county, firing since.
-    const fired = alerts.filter((a) => a.firedAt !== null);
-    expect(fired.map((a) => a.region)).toEqual([declining]);
-    expect(fired[0]).toMatchObject({ state: 'firing', status: 'red' });
+    // The alert list holds episodes (alerts open or fired): one, for the declining county, firing since; no record for the nine others.
+    const alerts = await countyAlerts();
+    expect(alerts.map((a) => a.region)).toEqual([declining]);
+    expect(alerts[0]).toMatchObject({ state: 'firing', status: 'red' });
     // It may pass through yellow (pending) on its way to red, depending on when evaluations fall: one episode either way.
-    expect([['firing'], ['pending', 'firing']]).toContainEqual(await historyOf(fired[0].id));
-    // A steady county brushing its yellow band while its count was small opens at most one pending alert
-    // (it is tracked in case it "stays yellow too long"), cleared without anyone told: no flapping.
+    expect([['firing'], ['pending', 'firing']]).toContainEqual(await historyOf(alerts[0].id));
+    // The bureau above reads the same list on the query API.
+    const cityList = await fetch(`${query.url}/v1/alerts?indicator=county_visit_rate`, { headers: { authorization: `Bearer ${cityToken}` } });
+    expect(((await cityList.json()) as { alerts: any[] }).alerts.filter((a) => a.level === 'county').map((a) => a.region)).toEqual([declining]);
+    // A steady county brushing its yellow band while its count was small may have been tracked pending (in case it
+    // "stays yellow too long") and cleared without anyone told: at most once (no flapping), listed only as cleared.
+    const cleared = await countyAlerts('cleared');
     for (const county of counties.filter((c) => c !== declining)) {
-      const tracked = alerts.filter((a) => a.region === county);
+      const tracked = cleared.filter((a) => a.region === county);
       expect(tracked.length).toBeLessThanOrEqual(1);
       for (const alert of tracked) expect(await historyOf(alert.id)).toEqual(['pending', 'cleared']);
     }
+    expect(cleared.filter((a) => a.region === declining)).toEqual([]);
     // The others were judged, not merely too small to judge: steady, never red.
     const others = rows.filter((r) => r.region !== declining);
     expect(others.every((r) => r.status === 'green' || r.status === 'yellow' || r.status === 'insufficient_data')).toBe(true);

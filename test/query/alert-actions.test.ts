@@ -67,6 +67,22 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
     expect(new Set(city)).toEqual(new Set(['610921', '610922']));
   });
 
+  it('lists episodes (open or fired); an alert cleared before firing only with state=cleared', async () => {
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO alerts (kind, indicator, dims, level, region, period, bureau, state, status, started_at, fired_at, resolved_at, evaluated_at, resolve_reason)
+       VALUES ('indicator', 'tcm_prescription_share', '', 'county', '610921', $1, '610921', 'resolved', 'green', now() - interval '1 hour', NULL, now(), now(), 'recovered')
+       RETURNING id`,
+      [year],
+    );
+    const ids = async (query: string) => (await asBureau('610921', 'GET', `/v1/alerts${query}`)).body.alerts.map((a: { id: string }) => a.id);
+    expect(await ids('')).toContain(alertOf['610921']);
+    expect(await ids('')).not.toContain(rows[0].id);
+    expect(await ids('?state=resolved')).not.toContain(rows[0].id);
+    expect(await ids('?state=cleared')).toEqual([rows[0].id]);
+    expect((await asBureau('610922', 'GET', '/v1/alerts?state=cleared')).body.alerts).toEqual([]);
+    expect((await asBureau('610921', 'GET', '/v1/alerts?state=gone')).body).toMatchObject({ code: 'invalid_state' });
+  });
+
   it('lists each vaccination coverage cell with its vaccine, dose and cohort, and publishes them', async () => {
     const cohort = String(Number(year) - 1);
     const { body } = await asBureau('610921', 'GET', '/v1/alerts?state=firing&indicator=vaccination_coverage');

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ALERT_LIST_STATES, AlertListState } from '@lib/targets-store';
 
 export class AcknowledgeDto {
   @ApiPropertyOptional({ example: '汉阴县卫健局 张三' })
@@ -16,10 +17,10 @@ export class AcknowledgeDto {
 }
 
 export class AlertsQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'pending', 'firing', 'resolved'] })
+  @ApiPropertyOptional({ enum: ALERT_LIST_STATES, description: 'open: pending or firing; resolved: ended after firing; cleared: ended pending, before anyone was told (left out without a state)' })
   @IsOptional()
-  @IsIn(['open', 'pending', 'firing', 'resolved'])
-  state?: 'open' | 'pending' | 'firing' | 'resolved';
+  @IsIn(ALERT_LIST_STATES)
+  state?: AlertListState;
 
   @ApiPropertyOptional({ example: '610921', description: 'Alerts owned by (or escalated to) this bureau region' })
   @IsOptional()

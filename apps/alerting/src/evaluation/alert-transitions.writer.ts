@@ -4,7 +4,7 @@ import { applyTransition, closingTransition, decide, withJudgement } from '../li
 import { WorkingCalendarService } from '../calendar/working-calendar.service';
 import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy';
 import { AlertingSettings } from '../settings/alerting-settings';
-import { alertKeyString, alertMessage, AlertMessage, AlertRecord, AlertsRepository, AlertTransition, Db, NamesService, Silence, silenceMatches } from '@lib/targets-store';
+import { alertKeyString, alertMessage, AlertMessage, AlertRecord, AlertsRepository, AlertTransition, Db, EndedAlert, NamesService, Silence, silenceMatches } from '@lib/targets-store';
 import type { AlertCandidate } from './alert-candidate';
 
 /**
@@ -60,7 +60,7 @@ export class AlertTransitionsWriter {
     return { ...this.settings.lifecycle, escalationElapsedMs: (from, to) => calendar.workingDaysMsBetween(from, to) };
   }
 
-  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date, lastEnded: Date | null, policy: LifecyclePolicy): AlertTransition[] {
+  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date, lastEnded: EndedAlert | null, policy: LifecyclePolicy): AlertTransition[] {
     if (candidate.close) return existing ? [closingTransition(existing.state)] : [];
     // A feed going quiet is already the configured delay: it fires at once, and is not escalated.
     const feedPolicy = candidate.key.kind === 'feed_stale' ? { ...policy, redFiresImmediately: true, escalateAfterMs: 0 } : policy;

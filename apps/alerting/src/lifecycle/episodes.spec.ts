@@ -1,5 +1,5 @@
 import { evaluateTarget, Observation, ResolvedTarget } from '@lib/targets';
-import type { AlertRecord, AlertTransition } from '@lib/targets-store';
+import type { AlertRecord, AlertTransition, EndedAlert } from '@lib/targets-store';
 import { applyTransition, decide, Judgement, resolveMarginOf, withJudgement } from './lifecycle';
 import type { LifecyclePolicy } from './lifecycle-policy';
 
@@ -25,7 +25,7 @@ const share = (value: number): Observation => ({ value, cases: 100_000, share: {
 function replay(readings: readonly { at: number; value: number }[], policy: LifecyclePolicy): AlertTransition[][] {
   const episodes: AlertTransition[][] = [];
   let open: AlertRecord | undefined;
-  let lastEnded: Date | null = null;
+  let lastEnded: EndedAlert | null = null;
   for (const { at, value } of readings) {
     const now = new Date(t0.getTime() + at);
     const evaluation = evaluateTarget(visitRate, '2026', share(value), now);
@@ -36,7 +36,7 @@ function replay(readings: readonly { at: number; value: number }[], policy: Life
     let alert = withJudgement(open ?? ({ state: 'pending', startedAt: now, firedAt: null, lastNotifiedAt: null, acknowledgedAt: null, escalatedAt: null, recoveringSince: null, resolveReason: null } as AlertRecord), judgement, now);
     for (const transition of transitions) alert = applyTransition(alert, transition, now);
     episodes[episodes.length - 1].push(...transitions);
-    if (alert.state === 'resolved') [open, lastEnded] = [undefined, now];
+    if (alert.state === 'resolved') [open, lastEnded] = [undefined, { at: now, fired: alert.firedAt !== null }];
     else open = alert;
   }
   return episodes;

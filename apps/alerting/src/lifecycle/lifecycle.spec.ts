@@ -58,10 +58,17 @@ describe('alert lifecycle', () => {
   });
 
   it('hold-down: a cell whose alert ended less than holdDown ago opens none', () => {
-    const endedAt = at(HOUR);
-    expect(decide(undefined, judged('red'), at(HOUR + 6 * HOUR - 1), policy, endedAt)).toEqual([]);
-    expect(decide(undefined, judged('red'), at(HOUR + 6 * HOUR), policy, endedAt)).toEqual(['pending']);
-    expect(decide(undefined, judged('red'), at(2 * HOUR), { ...policy, holdDownMs: 0 }, endedAt)).toEqual(['pending']);
+    const ended = { at: at(HOUR), fired: true };
+    expect(decide(undefined, judged('red'), at(HOUR + 6 * HOUR - 1), policy, ended)).toEqual([]);
+    expect(decide(undefined, judged('red'), at(HOUR + 6 * HOUR), policy, ended)).toEqual(['pending']);
+    expect(decide(undefined, judged('red'), at(2 * HOUR), { ...policy, holdDownMs: 0 }, ended)).toEqual(['pending']);
+  });
+
+  it('hold-down after an alert cleared before firing (nobody told): yellow is held back, red opens at once', () => {
+    const cleared = { at: at(HOUR), fired: false };
+    expect(decide(undefined, judged('yellow'), at(2 * HOUR), policy, cleared)).toEqual([]);
+    expect(decide(undefined, judged('red'), at(2 * HOUR), policy, cleared)).toEqual(['pending']);
+    expect(decide(undefined, judged('yellow'), at(7 * HOUR), policy, cleared)).toEqual(['pending']);
   });
 
   it('insufficient_data ends an open alert (its evidence no longer stands) and opens none', () => {

@@ -1,5 +1,5 @@
 import type { Status, Target } from '@lib/targets';
-import type { AlertDetail, AlertRecord, AlertState, AlertTransition } from '@lib/targets-store';
+import type { AlertDetail, AlertRecord, AlertState, AlertTransition, EndedAlert } from '@lib/targets-store';
 import type { LifecyclePolicy } from './lifecycle-policy';
 
 /** The judgement of one evaluation: the three-colour status and what it is made of. */
@@ -21,7 +21,8 @@ export type LifecycleView = Pick<AlertRecord, 'state' | 'startedAt' | 'firedAt' 
  * What happens to an alert (or to no alert yet) given a new judgement — the rules of a mature alert
  * manager, pure so every path has a unit test:
  * - red (or yellow, if yellow may fire) opens a pending alert; it fires after `for`, at once for red if
- *   configured — unless an alert of the same cell ended within the hold-down (`lastEndedAt`);
+ *   configured — unless an alert of the same cell ended within the hold-down (`lastEnded`). One that was
+ *   cleared before firing told nobody: it holds back yellow (the same brush with the band) but not red;
  * - an open alert ends (firing: resolved, pending: cleared) only when the value is back past the target
  *   by the resolve margin, or has stayed green for `resolveAfter`: a value hovering at the threshold
  *   holds its alert instead of flapping, and is not repeated while it is on track;
@@ -30,7 +31,7 @@ export type LifecycleView = Pick<AlertRecord, 'state' | 'startedAt' | 'firedAt' 
  * - while firing and not acknowledged: repeat after the repeat interval, escalate once after the escalation time
  *   (counted on working days only when the policy says so).
  */
-export function decide(alert: LifecycleView | undefined, judgement: Judgement, now: Date, policy: LifecyclePolicy, lastEndedAt: Date | null = null): AlertTransition[] {
+export function decide(alert: LifecycleView | undefined, judgement: Judgement, now: Date, policy: LifecyclePolicy, lastEnded: EndedAlert | null = null): AlertTransition[] {
   const { status } = judgement;
   if (status === 'none') return [];
   if (status === 'insufficient_data') return alert ? [closingTransition(alert.state)] : [];
@@ -38,7 +39,7 @@ export function decide(alert: LifecycleView | undefined, judgement: Judgement, n
 
   if (!alert) {
     if (!bad) return [];
-    if (lastEndedAt && now.getTime() - lastEndedAt.getTime() < policy.holdDownMs) return [];
+    if (lastEnded && now.getTime() - lastEnded.at.getTime() < policy.holdDownMs && (lastEnded.fired || status !== 'red')) return [];
     return mayFire(judgement, 0, policy) ? ['firing'] : ['pending'];
   }
 

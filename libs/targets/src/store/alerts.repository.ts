@@ -9,8 +9,22 @@ const COLUMNS = `id, kind, indicator, dims, level, region, period, bureau, targe
   last_notified_at AS "lastNotifiedAt", evaluated_at AS "evaluatedAt", recovering_since AS "recoveringSince", acknowledged_at AS "acknowledgedAt",
   acknowledged_by AS "acknowledgedBy", ack_comment AS "ackComment", escalated_at AS "escalatedAt", escalated_to AS "escalatedTo"`;
 
+/**
+ * A list's state filter: a lifecycle state, `open` (pending or firing), or `cleared` — alerts that ended
+ * pending, before anyone was told. Those are kept (history, topic) but are not episodes: `resolved` and
+ * the unfiltered list leave them out.
+ */
+export type AlertListState = AlertState | 'open' | 'cleared';
+export const ALERT_LIST_STATES: readonly AlertListState[] = ['open', 'pending', 'firing', 'resolved', 'cleared'];
+
+/** How the latest alert of a cell ended (for the hold-down): when, and whether it had fired. */
+export interface EndedAlert {
+  at: Date;
+  fired: boolean;
+}
+
 export interface AlertFilter {
-  state?: AlertState | 'open';
+  state?: AlertListState;
   /** Alerts owned by these bureaus or escalated to them. */
   bureaus?: string[];
   indicator?: string;
@@ -36,18 +50,19 @@ export class AlertsRepository {
     return rows;
   }
 
-  /** When the latest alert of each of these keys ended (for the hold-down), by alertKeyString; keys never alerted are absent. */
-  async lastEnded(db: Db, keys: readonly AlertKey[]): Promise<Map<string, Date>> {
+  /** How the latest alert of each of these keys ended (for the hold-down), by alertKeyString; keys never alerted are absent. */
+  async lastEnded(db: Db, keys: readonly AlertKey[]): Promise<Map<string, EndedAlert>> {
     if (keys.length === 0) return new Map();
-    const { rows } = await db.query<AlertKey & { endedAt: Date }>(
-      `SELECT kind, indicator, dims, level, region, period, max(resolved_at) AS "endedAt" FROM alerts
+    const { rows } = await db.query<AlertKey & { at: Date; fired: boolean }>(
+      `SELECT DISTINCT ON (kind, indicator, dims, level, region, period)
+         kind, indicator, dims, level, region, period, resolved_at AS at, fired_at IS NOT NULL AS fired FROM alerts
        WHERE state = 'resolved' AND (kind, indicator, dims, level, region, period) IN (
          SELECT kind, indicator, dims, level, region, period
          FROM jsonb_to_recordset($1::jsonb) AS k(kind text, indicator text, dims text, level text, region text, period text))
-       GROUP BY kind, indicator, dims, level, region, period`,
+       ORDER BY kind, indicator, dims, level, region, period, resolved_at DESC`,
       [JSON.stringify(keys)],
     );
-    return new Map(rows.map((row) => [alertKeyString(row), row.endedAt]));
+    return new Map(rows.map((row) => [alertKeyString(row), { at: row.at, fired: row.fired }]));
   }
 
   /** Every open alert (the clock re-judges them: repeat, escalation, period ends). */
@@ -120,10 +135,16 @@ export class AlertsRepository {
     return rows;
   }
 
+  /** Newest first; without a state, the episodes: open alerts and those that fired (not the cleared ones). */
   async list(filter: AlertFilter): Promise<ListedAlert[]> {
     const { rows } = await this.pool.query<AlertRecord>(
       `SELECT ${COLUMNS} FROM alerts
-       WHERE ($1::text IS NULL OR ($1 = 'open' AND state <> 'resolved') OR state = $1)
+       WHERE CASE COALESCE($1::text, 'episodes')
+               WHEN 'episodes' THEN state <> 'resolved' OR fired_at IS NOT NULL
+               WHEN 'open' THEN state <> 'resolved'
+               WHEN 'resolved' THEN state = 'resolved' AND fired_at IS NOT NULL
+               WHEN 'cleared' THEN state = 'resolved' AND fired_at IS NULL
+               ELSE state = $1 END
          AND ($2::text[] IS NULL OR bureau = ANY($2) OR escalated_to = ANY($2))
          AND ($3::text IS NULL OR indicator = $3)
        ORDER BY started_at DESC, id DESC LIMIT $4`,
