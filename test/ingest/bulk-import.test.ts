@@ -125,6 +125,7 @@ describe('bulk import of an NDJSON history with bad rows', () => {
   beforeAll(() => writeFileSync(file, `${lines.join('\n')}\n`));
 
   it('accepts the year beyond the live horizon, reports exactly the bad rows, and the counters equal the reference', async () => {
+    const startedAt = new Date();
     const result = await runTool('import-events', cliEnv, importArgs(file, ['--part-rows', '1200']));
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.output.slice(result.output.indexOf('{'))) as Record<string, number | string>;
@@ -140,6 +141,12 @@ describe('bulk import of an NDJSON history with bad rows', () => {
     );
     expect(Number(rows[0].n)).toBe(good.length);
     expect(rows[0].authorised_by).toBe('汉阴县卫健局 test');
+    // History an operator loaded is not the institutions reporting: no feed looks alive because of it.
+    const feeds = await pool.query(`SELECT institution_id FROM institution_feeds WHERE institution_id = ANY($1) AND last_received_at >= $2`, [
+      [...new Set(good.map((v) => v.institutionId))],
+      startedAt,
+    ]);
+    expect(feeds.rows).toEqual([]);
     // No clear ID number left the door.
     const clear = await pool.query(`SELECT 1 FROM event_ledger WHERE payload::text LIKE $1 LIMIT 1`, [`%${good[5].person.id}%`]);
     expect(clear.rowCount).toBe(0);

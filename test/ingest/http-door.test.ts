@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { CanonicalEvent, HealthEvent } from '@lib/contracts';
+import { CanonicalEvent, EVENT_HEADERS, HealthEvent } from '@lib/contracts';
 import { TOPICS } from '@lib/kafka';
 import { AppProcess } from '../support/app-process';
 import { issueApiKey, seedRegistry } from '../support/registry-fixture';
@@ -49,15 +49,28 @@ describe('HTTP door: POST /v1/events', () => {
     }
   });
 
-  it('puts accepted events on the canonical topic, keyed by county, pseudonymised', async () => {
+  it('puts accepted events on the canonical topic, keyed by county, pseudonymised, with routing headers', async () => {
     const [event] = freshExamples();
-    await post(event, keyFor(event));
+    const requestId = `trace-${Date.now()}`;
+    const answer = await fetch(`${ingest.url}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keyFor(event)}`, 'x-request-id': requestId },
+      body: JSON.stringify(event),
+    });
+    expect(answer.status).toBe(202);
     const canonical = (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events))
-      .map((m) => ({ key: m.key, event: JSON.parse(m.value) as CanonicalEvent }))
+      .map((m) => ({ key: m.key, event: JSON.parse(m.value) as CanonicalEvent, headers: m.headers }))
       .find((m) => m.event.eventId === event.eventId);
     expect(canonical?.key).toBe(canonical?.event.institution.county);
     expect(canonical?.event.person?.id).toMatch(/^hmac-sha256:k1:[0-9a-f]{64}$/);
     expect(JSON.stringify(canonical)).not.toContain(event.person?.id);
+    expect(canonical?.headers).toEqual({
+      [EVENT_HEADERS.eventId]: event.eventId,
+      [EVENT_HEADERS.eventType]: event.type,
+      [EVENT_HEADERS.institutionId]: event.institutionId,
+      [EVENT_HEADERS.schemaVersion]: '1',
+      [EVENT_HEADERS.correlationId]: requestId,
+    });
   });
 
   it('answers a 1000-event mixed batch with one result per event', async () => {

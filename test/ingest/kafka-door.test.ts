@@ -1,6 +1,6 @@
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { CanonicalEvent, RAW_SIGNATURE_HEADERS, rawSignatureHeaders } from '@lib/contracts';
+import { CanonicalEvent, EVENT_HEADERS, RAW_SIGNATURE_HEADERS, rawSignatureHeaders } from '@lib/contracts';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { AppProcess, eventually } from '../support/app-process';
 import { issueRawSigner, RawSigner, seedRegistry } from '../support/registry-fixture';
@@ -53,16 +53,30 @@ describe('Kafka door: health.events.raw.v1', () => {
     ];
     const sampleSigner = await signerOf(sample.institutionId);
     const goodMessages = await Promise.all(good.map(async (event) => signed(await signerOf(event.institutionId), event.institutionId, JSON.stringify(event))));
+    // A producer's correlation id travels on to the canonical record (and to a dead letter).
+    const traced = `raw-trace-${Date.now()}`;
+    goodMessages[0].headers[EVENT_HEADERS.correlationId] = traced;
+    const badMessages = bad.map((b) => signed(sampleSigner, 'x', b.value));
+    badMessages[2].headers[EVENT_HEADERS.correlationId] = traced;
     await producer.send({
       topic: env.KAFKA_TOPIC_PREFIX + TOPICS.eventsRaw,
-      messages: [...goodMessages, ...bad.map((b) => signed(sampleSigner, 'x', b.value))],
+      messages: [...goodMessages, ...badMessages],
     });
 
-    const canonical = await eventually(
-      async () => (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => JSON.parse(m.value) as CanonicalEvent),
-      (events) => good.every((g) => events.some((e) => e.eventId === g.eventId)),
+    const canonicalRecords = await eventually(
+      async () => await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events),
+      (records) => good.every((g) => records.some((r) => (JSON.parse(r.value) as CanonicalEvent).eventId === g.eventId)),
     );
+    const canonical = canonicalRecords.map((m) => JSON.parse(m.value) as CanonicalEvent);
     expect(canonical.filter((e) => e.eventId.startsWith('BAD-'))).toEqual([]);
+    const first = canonicalRecords.find((r) => (JSON.parse(r.value) as CanonicalEvent).eventId === sample.eventId);
+    expect(first?.headers).toEqual({
+      [EVENT_HEADERS.eventId]: sample.eventId,
+      [EVENT_HEADERS.eventType]: sample.type,
+      [EVENT_HEADERS.institutionId]: sample.institutionId,
+      [EVENT_HEADERS.schemaVersion]: '1',
+      [EVENT_HEADERS.correlationId]: traced,
+    });
 
     const records = await eventually(
       async () => await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter),
@@ -82,6 +96,20 @@ describe('Kafka door: health.events.raw.v1', () => {
     expect(letters.map((value) => JSON.parse(value) as { eventId?: string }).map((l) => l.eventId)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^BAD-REGION-/), expect.stringMatching(/^BAD-INST-/)]),
     );
+    // Headers say what could be read, for routing without parsing: everything of a readable event,
+    // only the schema version and the reason of unreadable JSON.
+    const headersOf = (eventIdPrefix: string) => records.find((m) => (JSON.parse(m.value) as { eventId?: string }).eventId?.startsWith(eventIdPrefix))?.headers;
+    expect(headersOf('BAD-REGION-')).toEqual({
+      [EVENT_HEADERS.eventId]: expect.stringMatching(/^BAD-REGION-/),
+      [EVENT_HEADERS.eventType]: sample.type,
+      [EVENT_HEADERS.institutionId]: sample.institutionId,
+      [EVENT_HEADERS.schemaVersion]: '1',
+      [EVENT_HEADERS.correlationId]: traced,
+      [EVENT_HEADERS.rejectionCode]: 'unknown_region',
+    });
+    const unreadable = records.filter((m) => (JSON.parse(m.value) as { errors: { code: string }[] }).errors[0].code === 'invalid_json');
+    expect(unreadable.map((m) => m.headers)).toEqual(bad.filter((b) => b.reason === 'invalid_json').map(() => ({ [EVENT_HEADERS.schemaVersion]: '1', [EVENT_HEADERS.rejectionCode]: 'invalid_json' })));
+    for (const { headers } of records) expect(Object.values(headers).join()).not.toContain(sample.person?.id as string);
   });
 
   it('dead-letters a message not bound to its institution: forged, unsigned, tampered or signed with a revoked key', async () => {

@@ -30,6 +30,8 @@ export { SyndromicCountEventDto } from './dto/syndromic-count-event.dto';
 export { EVENT_DTO_BY_TYPE } from './dto/event-dto-by-type';
 export * from './examples';
 export { RAW_SIGNATURE_HEADERS, rawSignature, rawSignatureHeaders, rawSigningKey, signaturesMatch } from './raw-signature';
+export { EVENT_HEADERS, RECORD_SCHEMA_VERSION, canonicalEventHeaders, deadLetterHeaders } from './event-headers';
+export type { DeadLetterHeaderFacts } from './event-headers';
 export { datedBefore } from './dated-examples';
 export { EVENT_SCHEMA_NAMES, eventSchemas } from './event-json-schema';
 export type { JsonSchema } from './event-json-schema';

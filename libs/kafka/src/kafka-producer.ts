@@ -138,7 +138,9 @@ export class KafkaProducer implements OnApplicationShutdown {
 
 function sized(topic: string, { key, value, headers }: OutgoingMessage): SizedMessage {
   const encoded = JSON.stringify(value);
-  return { topic, message: { key, value: encoded, headers }, bytes: Buffer.byteLength(encoded) + Buffer.byteLength(key) + 64 };
+  let bytes = Buffer.byteLength(encoded) + Buffer.byteLength(key) + 64;
+  for (const name in headers) bytes += name.length + Buffer.byteLength(headers[name]) + 4;
+  return { topic, message: { key, value: encoded, headers }, bytes };
 }
 
 function* chunksBySize(messages: SizedMessage[]): Generator<SizedMessage[]> {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Counter, Histogram } from 'prom-client';
-import { CanonicalEvent, hasIdLikeRun, validateEvent, ValidationContext } from '@lib/contracts';
+import { CanonicalEvent, canonicalEventHeaders, hasIdLikeRun, validateEvent, ValidationContext } from '@lib/contracts';
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { RegistrySnapshot } from '@lib/registry-store';
 import type { IngestEnvironment } from '../ingest.environment';
@@ -26,6 +26,11 @@ export interface IntakeOptions {
   maxAgeMs?: number;
   /** The bulk import bringing these events (`event_imports.id`): carried on the canonical event, hence kept in the ledger. */
   importId?: string;
+  /**
+   * What brought the events, carried as the canonical records' `hi-correlation-id` header: the request's
+   * id (X-Request-Id) for all of them, or one per input (the raw door's messages each bring their own).
+   */
+  correlationId?: string | readonly (string | undefined)[];
 }
 
 /**
@@ -91,7 +96,7 @@ export class EventIntake {
       outcomes[candidate.index] = { status: 'duplicate', eventId: candidate.event.eventId, version: candidate.event.version };
       return false;
     });
-    await this.makeDurable(fresh.map(([, c]) => c.event), options.door);
+    await this.makeDurable(fresh.map(([, c]) => c), options);
     await this.receipts.record(fresh.map(([, c]) => c.event)).catch((error: unknown) =>
       // The events are durable; a lost receipt only means a retry is forwarded again and dropped downstream.
       this.logger.warn({ err: error }, 'receipts not recorded'),
@@ -101,13 +106,14 @@ export class EventIntake {
     return outcomes;
   }
 
-  private async makeDurable(events: CanonicalEvent[], door: Door): Promise<void> {
+  private async makeDurable(events: { index: number; event: CanonicalEvent }[], { door, correlationId }: IntakeOptions): Promise<void> {
     if (events.length === 0) return;
+    const correlationOf = (index: number) => (typeof correlationId === 'string' ? correlationId : correlationId?.[index]);
     const stopTimer = this.produceSeconds.startTimer({ door });
     try {
       await this.producer.send(
         this.topics.name('events'),
-        events.map((event) => ({ key: event.institution.county, value: event })),
+        events.map(({ index, event }) => ({ key: event.institution.county, value: event, headers: canonicalEventHeaders(event, correlationOf(index)) })),
       );
     } catch (error) {
       throw new EventsNotDurableError(error);

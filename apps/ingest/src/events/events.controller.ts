@@ -2,6 +2,7 @@ import { Body, Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { EVENT_SCHEMA_NAMES } from '@lib/contracts';
 import type { Response } from 'express';
+import { correlationIdOf } from '@lib/observability';
 import { ApiError } from '@lib/platform';
 import { ApiKeyGuard, InstitutionRequest } from '../auth/api-key.guard';
 import { ApiKeyThrottlerGuard } from '../auth/api-key-throttler.guard';
@@ -46,7 +47,7 @@ export class EventsController {
   ): Promise<SubmissionResponseDto> {
     const submission = readSubmission(body);
     const outcomes = await this.intake
-      .intake(submission.events, { door: 'http', reportingInstitution: request.reportingInstitution })
+      .intake(submission.events, { door: 'http', reportingInstitution: request.reportingInstitution, correlationId: correlationIdOf(request) })
       .catch((error: unknown) => {
         if (!(error instanceof EventsNotDurableError)) throw error;
         response.setHeader('Retry-After', '5');

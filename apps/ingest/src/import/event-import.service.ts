@@ -17,6 +17,8 @@ export interface ImportUpload {
   firstRow: number;
   /** Stop after this many rows (the caller resumes with another upload); the whole body when absent. */
   maxRows?: number;
+  /** The upload request's id (X-Request-Id), on every canonical record it brings. */
+  correlationId?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -74,7 +76,7 @@ export class EventImport {
     const readable = rows.filter((row) => row.unreadable === undefined);
     const outcomes = await this.intake.intake(
       readable.map((row) => row.input),
-      { door: 'import', maxAgeMs: upload.maxAgeDays * DAY_MS, importId: upload.importId },
+      { door: 'import', maxAgeMs: upload.maxAgeDays * DAY_MS, importId: upload.importId, correlationId: upload.correlationId },
     );
     const outcomeOf = new Map(readable.map((row, index) => [row, outcomes[index]]));
     const done = { accepted: 0, duplicate: 0, rejected: [] as Extract<ImportLine, { type: 'rejected' }>[] };

@@ -3,6 +3,7 @@ import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestj
 import { ConfigService } from '@nestjs/config';
 import { ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { correlationIdOf } from '@lib/observability';
 import { AdminController } from '../admin/admin-controller.decorator';
 import { ErrorBodyDto } from '../admin/dto/error-body.dto';
 import { AdminError } from '../admin/errors/admin-error';
@@ -83,7 +84,7 @@ export class ImportsController {
     try {
       await this.eventImport.upload(
         request,
-        { importId, format, family: query.family, maxAgeDays, firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1), maxRows: query.maxRows },
+        { importId, format, family: query.family, maxAgeDays, firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1), maxRows: query.maxRows, correlationId: correlationIdOf(request) },
         emit,
       );
     } catch (error) {

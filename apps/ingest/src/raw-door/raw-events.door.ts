@@ -2,8 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Counter } from 'prom-client';
-import { maskIdNumbers } from '@lib/contracts';
-import { CONSUMER_GROUPS, ConsumedBatch, KafkaBatchConsumers, KafkaProducer, KafkaTopics } from '@lib/kafka';
+import { deadLetterHeaders, EVENT_HEADERS, maskIdNumbers } from '@lib/contracts';
+import { CONSUMER_GROUPS, ConsumedBatch, ConsumedMessage, KafkaBatchConsumers, KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { CredentialsRepository } from '@lib/registry-store';
 import { claimedInstitution, EventIntake } from '../events/event-intake.service';
 import { METRIC_DEAD_LETTERS } from '../events/intake-metrics';
@@ -74,16 +74,16 @@ export class RawEventsDoor implements OnApplicationBootstrap {
     const readable = reads.filter((r) => r.read.ok);
     const outcomes = await this.intake.intake(
       readable.map((r) => (r.read.ok ? r.read.input : undefined)),
-      { door: 'kafka' },
+      { door: 'kafka', correlationId: readable.map((r) => r.message.headers[EVENT_HEADERS.correlationId]) },
     );
 
-    const letters: { key: string; value: DeadLetter }[] = [];
+    const letters: Letter[] = [];
     for (const { message, read } of reads) {
-      if (!read.ok) letters.push(keyed(message.key, deadLetter(batch.topic, message, read.input, [read.error], now)));
+      if (!read.ok) letters.push(letterOf(message, deadLetter(batch.topic, message, read.input, [read.error], now), read.input));
     }
     outcomes.forEach((outcome, i) => {
       const { message, read } = readable[i];
-      if (outcome.status === 'rejected' && read.ok) letters.push(keyed(message.key, deadLetter(batch.topic, message, read.input, outcome.errors, now)));
+      if (outcome.status === 'rejected' && read.ok) letters.push(letterOf(message, deadLetter(batch.topic, message, read.input, outcome.errors, now), read.input));
     });
     if (letters.length === 0) return;
     await this.producer.send(this.topics.name('eventsDeadLetter'), letters);
@@ -92,12 +92,26 @@ export class RawEventsDoor implements OnApplicationBootstrap {
   }
 }
 
+interface Letter {
+  key: string;
+  value: DeadLetter;
+  headers: Record<string, string>;
+}
+
 /**
  * A dead letter keeps the raw message's key (the sender's institution by contract), also when the
  * message could not be read at all, so it lands beside the sender's other letters; masked like
- * everything echoed, in case a sender keyed by a person's ID number.
+ * everything echoed, in case a sender keyed by a person's ID number. Its headers say what could be
+ * read of the message (EVENT_HEADERS), and pass on the producer's correlation id.
  */
-function keyed(rawKey: string | null, letter: DeadLetter): { key: string; value: DeadLetter } {
-  const key = rawKey !== null && rawKey !== '' ? maskIdNumbers(rawKey) : (letter.institutionId ?? 'unknown');
-  return { key, value: letter };
+function letterOf(message: ConsumedMessage, letter: DeadLetter, input: unknown): Letter {
+  const key = message.key !== null && message.key !== '' ? maskIdNumbers(message.key) : (letter.institutionId ?? 'unknown');
+  const headers = deadLetterHeaders({
+    eventId: letter.eventId,
+    institutionId: letter.institutionId,
+    type: typeof input === 'object' && input !== null ? (input as Record<string, unknown>).type : undefined,
+    rejectionCode: letter.errors[0]?.code,
+    correlationId: message.headers[EVENT_HEADERS.correlationId],
+  });
+  return { key, value: letter, headers };
 }
