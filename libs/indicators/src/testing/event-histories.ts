@@ -62,7 +62,8 @@ function build(family: Family, inst: InstitutionName, eventId: string, c: Conten
     case 'family_doctor':
       return familyDoctor({ ...common, action: c.contractAction as never, person: c.person, residence: c.residence, priority: c.priority ? ['low_income'] : undefined });
     case 'disease_report': {
-      const card = diseaseReport({ ...common, action: c.cardAction, person: c.person, residence: c.residence, disease: c.disease, classification: c.classification, diagnosedAt: new Date(ms - c.diagnosedMinutesBefore * 60_000).toISOString() });
+      const diagnosedAt = new Date(ms - c.diagnosedMinutesBefore * 60_000).toISOString();
+      const card = diseaseReport({ ...common, action: c.cardAction, person: c.person, residence: c.residence, disease: c.disease, classification: c.classification, diagnosedAt });
       const receivedAt = new Date(ms + c.receiptMinutesAfter * 60_000).toISOString();
       return { ...card, receivedAt, ...(c.firstReceipt ? {} : { firstReceivedAt: new Date(ms).toISOString() }) };
     }
