@@ -18,6 +18,7 @@ import { WorkingCalendarController } from './calendar/working-calendar.controlle
 import { WorkingCalendarRepository } from './calendar/working-calendar.repository';
 import { WorkingCalendarService } from './calendar/working-calendar.service';
 import { FeedStaleness } from './feeds/feed-staleness.service';
+import { OutbreakDetection } from './surveillance/outbreak-detection.service';
 import { InstitutionFeedsRepository } from './feeds/institution-feeds.repository';
 import { DeadLettersController } from './notifications/dead-letters.controller';
 import { NotificationsWriter } from './notifications/notifications.writer';
@@ -49,6 +50,7 @@ import { TargetsService } from './targets/targets.service';
     WorkingCalendarRepository,
     WorkingCalendarService,
     FeedStaleness,
+    OutbreakDetection,
     CellJudge,
     AlertTransitionsWriter,
     NotificationsWriter,

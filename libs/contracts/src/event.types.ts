@@ -215,6 +215,12 @@ export type CanonicalEvent = Forwarded<HealthEvent> & {
   referralParties?: { from: InstitutionFacts; to: InstitutionFacts };
   /** When ingest accepted it (ISO 8601). */
   receivedAt: string;
+  /**
+   * On a later version of a disease report card: when ingest accepted the card's first version
+   * (reporting timeliness is judged on it, so a revision does not reset it). Absent when this version
+   * is the first the door received.
+   */
+  firstReceivedAt?: string;
   /** Set on events a bulk import brought (the id of its `event_imports` row); absent on events reported live. */
   importId?: string;
 };

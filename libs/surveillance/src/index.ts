@@ -6,3 +6,5 @@ export { baselineWindowEnds, movingPercentile, MOVING_PERCENTILE_DEFAULTS, perce
 export type { MovingPercentileParams } from './moving-percentile';
 export { earsC1, earsC2, earsC3, EARS_DEFAULTS, meanAndSd } from './ears';
 export type { EarsParams } from './ears';
+export { detectOutbreak, SERIES_DAYS, WINDOW_DAYS } from './detect-outbreak';
+export type { OutbreakParams } from './detect-outbreak';

@@ -4,6 +4,7 @@ import { applyTransition, closingTransition, decide, withJudgement } from '../li
 import { WorkingCalendarService } from '../calendar/working-calendar.service';
 import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy';
 import { AlertingSettings } from '../settings/alerting-settings';
+import { outbreakPolicy } from '../surveillance/outbreak-policy';
 import { alertKeyString, alertMessage, AlertMessage, AlertRecord, AlertsRepository, AlertTransition, Db, EndedAlert, NamesService, Silence, silenceMatches } from '@lib/targets-store';
 import type { AlertCandidate } from './alert-candidate';
 
@@ -64,7 +65,7 @@ export class AlertTransitionsWriter {
     if (candidate.close) return existing ? [closingTransition(existing.state)] : [];
     // A feed going quiet is already the configured delay: it fires at once, and is not escalated.
     const feedPolicy = candidate.key.kind === 'feed_stale' ? { ...policy, redFiresImmediately: true, escalateAfterMs: 0 } : policy;
-    return decide(existing, candidate.judgement, now, feedPolicy, lastEnded);
+    return decide(existing, candidate.judgement, now, candidate.key.kind === 'outbreak' ? outbreakPolicy(policy) : feedPolicy, lastEnded);
   }
 
   private fresh(candidate: AlertCandidate, now: Date): Omit<AlertRecord, 'id'> {

@@ -4,6 +4,7 @@ import { RegistrySnapshot } from '@lib/registry-store';
 import { resolveTarget, Target } from '@lib/targets';
 import { FeedStaleness, FeedState } from '../feeds/feed-staleness.service';
 import { AlertingSettings } from '../settings/alerting-settings';
+import { OutbreakDetection } from '../surveillance/outbreak-detection.service';
 import { alertKeyString, AlertsRepository, TargetsRepository } from '@lib/targets-store';
 import { AlertCandidate, cellKey, EvaluationCell } from './alert-candidate';
 import { CellJudge } from './cell-judge.service';
@@ -21,16 +22,20 @@ export class EvaluationService {
     private readonly registry: RegistrySnapshot,
     private readonly settings: AlertingSettings,
     private readonly run: EvaluationRun,
+    private readonly outbreaks: OutbreakDetection,
   ) {}
 
   /** Cells named by change messages. Closed periods and granularities not judged are left out. */
   onChanges(cells: readonly EvaluationCell[], now: Date): Promise<number> {
     const live = dedupe(cells).filter((c) => this.settings.granularities.has(parsePeriod(c.period).granularity) && parsePeriod(c.period).end > now);
-    if (live.length === 0) return Promise.resolve(0);
+    // New cases are judged for outbreaks at once (a single cholera case is red within seconds).
+    const cases = cells.some((c) => c.indicator === 'disease_cases');
+    if (live.length === 0 && !cases) return Promise.resolve(0);
     return this.run.run(async () => {
       const years = [...new Set(live.map((c) => parsePeriod(c.period).year))];
       const [targets, feeds] = await Promise.all([this.targets.forYears(years), this.feeds.states(now)]);
-      return this.judge.judge(live, targets, FeedStaleness.byCounty(feeds), now);
+      const judged = live.length > 0 ? await this.judge.judge(live, targets, FeedStaleness.byCounty(feeds), now) : [];
+      return cases ? [...judged, ...(await this.outbreaks.candidates(now, await this.alerts.open()))] : judged;
     }, now);
   }
 
@@ -47,7 +52,8 @@ export class EvaluationService {
         else if (!known.has(cellKey(alert))) cells.push(alert);
       }
       const judged = await this.judge.judge(cells, targets, FeedStaleness.byCounty(feeds), now);
-      return [...judged, ...closing, ...this.removedTargets(open, targets, judged, now), ...this.feedCandidates(feeds, open)];
+      const outbreaks = await this.outbreaks.candidates(now, open);
+      return [...judged, ...closing, ...this.removedTargets(open, targets, judged, now), ...this.feedCandidates(feeds, open), ...outbreaks];
     }, now);
   }
 

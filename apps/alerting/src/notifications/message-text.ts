@@ -2,6 +2,7 @@ import type { Status, Target } from '@lib/targets';
 import type { AlertMessage } from '@lib/targets-store';
 import type { NotificationGroup } from './grouping';
 import { displayValue } from '@lib/indicators';
+import { outbreakItemText } from '../surveillance/outbreak-text';
 
 /** An indicator still firing in the area, for the "当前仍在预警" line of a grouped message. */
 export interface FiringSummary {
@@ -50,6 +51,7 @@ export function groupMarkdown(group: NotificationGroup, firing: readonly FiringS
 }
 
 function itemText(m: AlertMessage): string {
+  if (m.kind === 'outbreak') return outbreakItemText(m);
   if (m.kind === 'feed_stale') {
     const since = m.staleFeeds[0]?.lastReceivedAt;
     return m.transition === 'resolved' ? `${m.regionName}（${m.region}）已恢复上报` : `数据中断：${m.regionName}（${m.region}）${since ? `自 ${cstText(new Date(since))} 起` : ''}无上报`;

@@ -11,7 +11,7 @@ import { Pseudonymiser } from '../privacy/pseudonymiser';
 import { toCanonicalEvent } from './canonical-event';
 import { EventsNotDurableError, forbiddenInstitution, IntakeOutcome } from './intake-outcome';
 import { METRIC_EVENTS, METRIC_PRODUCE_SECONDS, METRIC_REJECTIONS } from './intake-metrics';
-import { ReceiptsRepository, versionKey } from './receipts.repository';
+import { eventKey, ReceiptsRepository, versionKey } from './receipts.repository';
 
 export type Door = 'http' | 'kafka' | 'import';
 
@@ -96,6 +96,7 @@ export class EventIntake {
       outcomes[candidate.index] = { status: 'duplicate', eventId: candidate.event.eventId, version: candidate.event.version };
       return false;
     });
+    await this.carryFirstReceipts(fresh.map(([, c]) => c.event));
     await this.makeDurable(fresh.map(([, c]) => c), options);
     await this.receipts.record(fresh.map(([, c]) => c.event)).catch((error: unknown) =>
       // The events are durable; a lost receipt only means a retry is forwarded again and dropped downstream.
@@ -104,6 +105,20 @@ export class EventIntake {
 
     this.count(outcomes, options.door);
     return outcomes;
+  }
+
+  /**
+   * A later version of a disease card carries when the door received the card's first version:
+   * reporting timeliness is judged on it, and a revision days later must not make a timely card late.
+   */
+  private async carryFirstReceipts(events: CanonicalEvent[]): Promise<void> {
+    const later = events.filter((e) => e.type === 'disease_report' && e.version > 1);
+    if (later.length === 0) return;
+    const first = await this.receipts.firstReceipts(later);
+    for (const event of later) {
+      const at = first.get(eventKey(event));
+      if (at !== undefined && at < event.receivedAt) event.firstReceivedAt = at;
+    }
   }
 
   private async makeDurable(events: { index: number; event: CanonicalEvent }[], { door, correlationId }: IntakeOptions): Promise<void> {

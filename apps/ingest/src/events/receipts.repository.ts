@@ -9,6 +9,10 @@ export interface EventVersionKey {
   version: number;
 }
 
+type Receipt = EventVersionKey & { receivedAt: string };
+
+/** An event's identity across its versions. */
+export const eventKey = (k: Omit<EventVersionKey, 'version'>) => `${k.institutionId}\u0000${k.eventId}`;
 export const versionKey = (k: EventVersionKey) => `${k.institutionId}\u0000${k.eventId}\u0000${k.version}`;
 
 /** One caller's lookup: its keys, and the ones found (filled in by the shared statement). */
@@ -35,7 +39,7 @@ export class ReceiptsRepository {
     gatherMs: 0,
   });
 
-  private readonly records = new GroupCommit<EventVersionKey[]>({
+  private readonly records = new GroupCommit<Receipt[]>({
     commit: (groups) => this.insert(groups.flat()),
     size: (keys) => keys.length,
     maxSize: MAX_KEYS_PER_STATEMENT,
@@ -52,9 +56,28 @@ export class ReceiptsRepository {
     return lookup.found;
   }
 
-  async record(keys: EventVersionKey[]): Promise<void> {
+  /** Recorded with the door's receipt time (`receivedAt`), which a later version of a disease card carries as its first. */
+  async record(keys: Array<EventVersionKey & { receivedAt: string }>): Promise<void> {
     if (keys.length === 0) return;
-    await this.records.submit(keys.map(keyOnly));
+    await this.records.submit(keys.map(receipt));
+  }
+
+  /**
+   * When each of these events' earliest recorded version was received (keyed by `eventKey`);
+   * events never received before are absent. Only later versions of disease cards ask, so this
+   * lookup stays off the common path.
+   */
+  async firstReceipts(events: ReadonlyArray<{ institutionId: string; eventId: string }>): Promise<Map<string, string>> {
+    if (events.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ institutionId: string; eventId: string; first: Date }>(
+      `SELECT r.institution_id AS "institutionId", r.event_id AS "eventId", min(r.accepted_at) AS first
+       FROM ingest_receipts r
+       JOIN unnest($1::text[], $2::text[]) AS k(institution_id, event_id)
+         ON r.institution_id = k.institution_id AND r.event_id = k.event_id
+       GROUP BY r.institution_id, r.event_id`,
+      [events.map((e) => e.institutionId), events.map((e) => e.eventId)],
+    );
+    return new Map(rows.map((r) => [eventKey(r), r.first.toISOString()]));
   }
 
   private async lookUp(lookups: Lookup[]): Promise<void> {
@@ -71,11 +94,11 @@ export class ReceiptsRepository {
     }
   }
 
-  private async insert(keys: EventVersionKey[]): Promise<void> {
+  private async insert(keys: Receipt[]): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ingest_receipts (institution_id, event_id, version)
-       SELECT "institutionId", "eventId", version FROM jsonb_to_recordset($1::jsonb)
-         AS k("institutionId" text, "eventId" text, version int)
+      `INSERT INTO ingest_receipts (institution_id, event_id, version, accepted_at)
+       SELECT "institutionId", "eventId", version, "receivedAt" FROM jsonb_to_recordset($1::jsonb)
+         AS k("institutionId" text, "eventId" text, version int, "receivedAt" timestamptz)
        ON CONFLICT DO NOTHING`,
       [JSON.stringify(keys)],
     );
@@ -84,3 +107,4 @@ export class ReceiptsRepository {
 
 /** Only the key goes into the statement's document, not the event it was taken from. */
 const keyOnly = ({ institutionId, eventId, version }: EventVersionKey): EventVersionKey => ({ institutionId, eventId, version });
+const receipt = ({ institutionId, eventId, version, receivedAt }: Receipt): Receipt => ({ institutionId, eventId, version, receivedAt });

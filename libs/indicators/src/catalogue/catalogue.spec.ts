@@ -10,7 +10,7 @@ const V1_CODES = [
   'family_doctor_coverage', 'family_doctor_priority_coverage', 'home_visits', 'hypertension_standard_management_rate',
   'diabetes_standard_management_rate', 'smd_standard_management_rate', 'hypertension_control_rate',
   'diabetes_control_rate', 'outpatient_cost_growth', 'inpatient_cost_growth', 'tcm_prescription_share', 'tcm_nondrug_share',
-  'disease_cases', 'disease_incidence', 'ili_percentage', 'fever_clinic_visits',
+  'disease_cases', 'disease_incidence', 'report_timeliness_rate', 'ili_percentage', 'fever_clinic_visits',
 ];
 
 describe('indicator catalogue', () => {

@@ -53,4 +53,51 @@ describe('surveillance indicators', () => {
     expect(h.read('ili_percentage', '2024W11', 'institution', '610921-CH-001').value).toBeCloseTo(0.03, 12);
     expect(h.read('fever_clinic_visits', '2024W11', 'county', '610921').value).toBe(23);
   });
+
+  describe('report_timeliness_rate: diagnosis to the first receipt of the card, within 2 h (甲类) or 24 h', () => {
+    const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString();
+    /** Each card: its disease's limit (from the law, not the table under test), diagnosis, first receipt. */
+    const cards = [
+      { disease: 'measles', limit: 24, diagnosedAt: '2024-03-12T08:00:00+08:00', after: 12 },
+      { disease: 'measles', limit: 24, diagnosedAt: '2024-03-11T08:00:00+08:00', after: 25 },
+      { disease: 'measles', limit: 24, diagnosedAt: '2024-03-12T09:00:00+08:00', after: 24, classification: 'carrier' },
+      { disease: 'cholera', limit: 2, diagnosedAt: '2024-03-13T10:00:00+08:00', after: 1.99 },
+      { disease: 'cholera', limit: 2, diagnosedAt: '2024-03-13T10:00:00+08:00', after: 2.01 },
+      { disease: 'pulmonary_anthrax', limit: 2, diagnosedAt: '2024-03-13T10:00:00+08:00', after: 3 }, // 乙类甲管
+    ];
+
+    function timeliness() {
+      const h = new Harness();
+      for (const c of cards) {
+        const receivedAt = hours(c.diagnosedAt, c.after);
+        h.send({ ...diseaseReport({ at: receivedAt, disease: c.disease, classification: c.classification, diagnosedAt: c.diagnosedAt }), receivedAt });
+      }
+      // Received 1 h after diagnosis, revised a week later: the revision carries the first receipt and stays timely.
+      const first = { ...diseaseReport({ at: '2024-03-13T09:00:00+08:00', classification: 'suspected', diagnosedAt: '2024-03-13T08:00:00+08:00' }), receivedAt: '2024-03-13T01:00:00.000Z' };
+      const revision = { ...amend(first, { action: 'revised', classification: 'confirmed' }), receivedAt: '2024-03-20T01:00:00.000Z', firstReceivedAt: first.receivedAt };
+      // A deleted card is not judged, however late.
+      const deleted = { ...diseaseReport({ at: '2024-03-14T09:00:00+08:00', diagnosedAt: '2024-03-10T08:00:00+08:00' }) };
+      return h.send(first, revision, deleted, amend(deleted, { action: 'deleted' }));
+    }
+
+    it('matches a reference computed from the limits', () => {
+      const judged = [...cards.map((c) => ({ disease: c.disease, timely: c.after <= c.limit })), { disease: 'measles', timely: true }];
+      const h = timeliness();
+      for (const disease of ['measles', 'cholera', 'pulmonary_anthrax']) {
+        const mine = judged.filter((c) => c.disease === disease);
+        const reading = h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', { dims: `disease=${disease}` });
+        expect([reading.numerator, reading.denominator]).toEqual([mine.filter((c) => c.timely).length, mine.length]);
+      }
+      expect(h.read('report_timeliness_rate', '202403', 'county', '610921', { dims: 'disease=measles' }).value).toBeCloseTo(3 / 4, 12);
+    });
+
+    it('judges a revision without the first receipt on its own receipt (late)', () => {
+      const first = { ...diseaseReport({ at: '2024-03-13T09:00:00+08:00', diagnosedAt: '2024-03-13T08:00:00+08:00' }), receivedAt: '2024-03-13T01:00:00.000Z' };
+      const h = new Harness().send(first);
+      const dims = { dims: 'disease=measles' };
+      expect(h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', dims).numerator).toBe(1);
+      h.send({ ...amend(first, { action: 'revised' }), receivedAt: '2024-03-20T01:00:00.000Z' });
+      expect(h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', dims).numerator).toBe(0);
+    });
+  });
 });

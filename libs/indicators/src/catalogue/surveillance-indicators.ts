@@ -47,6 +47,31 @@ export const diseaseIncidence: IndicatorDefinition = {
   minDenominator: MIN_DENOMINATOR.populations,
 };
 
+/** 传染病报告及时率 */
+export const reportTimelinessRate: IndicatorDefinition = {
+  code: 'report_timeliness_rate',
+  name: '传染病报告及时率',
+  nameEn: 'Notifiable disease reporting timeliness',
+  unit: 'percent',
+  higherIsBetter: true,
+  definition:
+    'P 内本机构报告的传染病报告卡（删除卡不计，含病原携带者）中，自诊断时间（diagnosedAt）至接收端首次收到该卡的时间不超过时限（甲类及乙类甲管 2 小时，其余 24 小时）的比例；订正不改变首次接收时间。' +
+    ' Per disease: of the cards an institution reported in P (by occurredAt; deleted cards excluded, carriers included), the share whose first version reached the door within the disease\'s limit of diagnosedAt (2 h for class A and B-managed-as-A, 24 h otherwise); a revision keeps the first version\'s receipt time.',
+  attribution: 'institution',
+  levels: INSTITUTION_AND_UP,
+  periods: SURVEILLANCE_PERIODS,
+  dimensions: ['disease'],
+  counting: {
+    kind: 'each_event',
+    subject: SUBJECTS.event,
+    source: { type: 'disease_report', action: ['reported', 'revised'] },
+    measures: { numerator: { where: { reportedInTime: true } }, denominator: { where: { reportedInTime: [true, false] } } },
+  },
+  read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'period' }, denominator: { measure: 'denominator', accumulate: 'period' } },
+  // A county reports tens of cards a month; below 20 one late card moves the rate by 5 points.
+  minDenominator: 20,
+};
+
 /** 流感样病例百分比 (ILI%) */
 export const iliPercentage: IndicatorDefinition = {
   code: 'ili_percentage',
@@ -88,4 +113,4 @@ export const feverClinicVisits: IndicatorDefinition = {
   minDenominator: 0,
 };
 
-export const SURVEILLANCE_INDICATORS = [diseaseCases, diseaseIncidence, iliPercentage, feverClinicVisits];
+export const SURVEILLANCE_INDICATORS = [diseaseCases, diseaseIncidence, reportTimelinessRate, iliPercentage, feverClinicVisits];

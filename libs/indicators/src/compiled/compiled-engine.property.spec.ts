@@ -42,7 +42,7 @@ describe('compiled catalogue = declarative engine', () => {
   it('on random histories of every event family', () => {
     let compared = 0;
     fc.assert(
-      fc.property(histories(['visit', 'referral', 'vaccination', 'screening', 'family_doctor', 'chronic']), ({ arrival }) => {
+      fc.property(histories(['visit', 'referral', 'vaccination', 'screening', 'family_doctor', 'chronic', 'disease_report']), ({ arrival }) => {
         compared += expectSameEngines(arrival);
       }),
       { numRuns: 200 },

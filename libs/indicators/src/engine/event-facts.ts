@@ -1,5 +1,5 @@
 import { cstDayOf, DayId } from '@lib/periods';
-import type { CanonicalEvent } from '@lib/contracts';
+import { notifiableDisease, type CanonicalEvent } from '@lib/contracts';
 import { FactValue } from '../indicator.types';
 import { referralDirection } from './referral-direction';
 
@@ -23,6 +23,18 @@ function birthYear(e: CanonicalEvent): number | undefined {
 function ageYears(e: CanonicalEvent): number | undefined {
   const age = e.person?.ageYears;
   return typeof age === 'number' && Number.isInteger(age) && age >= 0 ? age : undefined;
+}
+
+/**
+ * 报告及时: from diagnosis to the door's receipt of the card's first version within the disease's
+ * limit (2 h for 甲类 and 乙类甲管, 24 h otherwise). Undefined when the disease or a time is unknown.
+ */
+function reportedInTime(e: Extract<CanonicalEvent, { type: 'disease_report' }>): boolean | undefined {
+  const limitHours = notifiableDisease(e.disease ?? '')?.reportWithinHours;
+  const diagnosed = Date.parse(e.diagnosedAt ?? '');
+  const received = Date.parse(e.firstReceivedAt ?? e.receivedAt);
+  if (limitHours === undefined || Number.isNaN(diagnosed) || Number.isNaN(received)) return undefined;
+  return received - diagnosed <= limitHours * 3_600_000;
 }
 
 const factsOfEvent = new WeakMap<CanonicalEvent, EventFacts>();
@@ -102,6 +114,7 @@ function computeFacts(e: CanonicalEvent): EventFacts {
     case 'disease_report':
       facts.disease = e.disease;
       facts.classification = e.classification;
+      facts.reportedInTime = reportedInTime(e);
       break;
     case 'syndromic_count':
       facts.feverClinicVisits = e.feverClinicVisits;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CanonicalEvent } from '@lib/contracts';
-import { amend, chronic, familyDoctor, INST, InstitutionName, referral, screening, vaccination, visit } from './event-builders';
+import { amend, chronic, diseaseReport, familyDoctor, INST, InstitutionName, referral, screening, vaccination, visit } from './event-builders';
 
 /**
  * Random event histories for property tests: each logical event has 1–3 versions (amendments may
@@ -14,7 +14,7 @@ export const BIRTH = { p0: '2023-02-01', p1: '2023-11-30', p2: '2022-12-31' } as
 const ADULT_BIRTH = { p0: '1980-05-01', p1: '1960-01-15', p2: '1989-06-30' } as Record<string, string>;
 const BASE_MS = Date.parse('2023-11-01T00:00:00+08:00');
 
-export type Family = 'visit' | 'referral' | 'vaccination' | 'screening' | 'chronic' | 'family_doctor';
+export type Family = 'visit' | 'referral' | 'vaccination' | 'screening' | 'chronic' | 'family_doctor' | 'disease_report';
 
 const content = fc.record({
   minutes: fc.integer({ min: 0, max: 460 * 24 * 60 }), // Nov 2023 .. Feb 2025
@@ -34,6 +34,13 @@ const content = fc.record({
   priority: fc.boolean(),
   programme: fc.constantFrom('cervical', 'breast', 'newborn' as const),
   sex: fc.constantFrom('F', 'M' as const),
+  cardAction: fc.constantFrom('reported', 'revised', 'deleted' as const),
+  disease: fc.constantFrom('measles', 'cholera', 'influenza', 'not_a_disease'),
+  classification: fc.constantFrom('suspected', 'confirmed', 'carrier'),
+  // Diagnosis before the report, around both limits (2 h, 24 h); receipt after it, maybe of an earlier version.
+  diagnosedMinutesBefore: fc.constantFrom(0, 119, 121, 1439, 1441),
+  receiptMinutesAfter: fc.constantFrom(0, 1, 60),
+  firstReceipt: fc.boolean(),
 });
 type Content = typeof content extends fc.Arbitrary<infer T> ? T : never;
 
@@ -54,6 +61,12 @@ function build(family: Family, inst: InstitutionName, eventId: string, c: Conten
       return chronic({ ...common, action: c.chronicAction as never, person: c.person, controlled: c.controlled, residence: c.residence });
     case 'family_doctor':
       return familyDoctor({ ...common, action: c.contractAction as never, person: c.person, residence: c.residence, priority: c.priority ? ['low_income'] : undefined });
+    case 'disease_report': {
+      const diagnosedAt = new Date(ms - c.diagnosedMinutesBefore * 60_000).toISOString();
+      const card = diseaseReport({ ...common, action: c.cardAction, person: c.person, residence: c.residence, disease: c.disease, classification: c.classification, diagnosedAt });
+      const receivedAt = new Date(ms + c.receiptMinutesAfter * 60_000).toISOString();
+      return { ...card, receivedAt, ...(c.firstReceipt ? {} : { firstReceivedAt: new Date(ms).toISOString() }) };
+    }
   }
 }
 

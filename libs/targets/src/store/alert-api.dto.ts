@@ -10,7 +10,7 @@ const TRANSITIONS = ['pending', 'firing', 'repeat', 'escalated', 'acknowledged',
 
 export class AlertDto {
   @ApiProperty({ example: '42' }) id: string;
-  @ApiProperty({ enum: ['indicator', 'feed_stale'] }) kind: string;
+  @ApiProperty({ enum: ['indicator', 'feed_stale', 'outbreak'] }) kind: string;
   @ApiProperty({ example: 'vaccination_coverage', description: '`feed_stale` for a quiet institution feed' }) indicator: string;
   @ApiProperty({ example: 'cohort=2025;dose=3;vaccine=HepB', description: 'Canonical dimensions; empty when the indicator has none' }) dims: string;
   @ApiProperty({ example: { cohort: '2025', dose: '3', vaccine: 'HepB' }, type: 'object', additionalProperties: { type: 'string' } }) dimensions: Record<string, string>;

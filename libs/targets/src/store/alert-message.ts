@@ -1,5 +1,5 @@
 import type { Status, Target } from '../target.types';
-import { dimensionsOf, type AlertKind, type AlertRecord, type AlertState, type AlertTransition, type StaleFeed } from './alert.types';
+import { dimensionsOf, type AlertKind, type AlertRecord, type AlertState, type AlertTransition, type OutbreakEvidence, type StaleFeed } from './alert.types';
 
 /**
  * One message of `health.alerts.v1` (key: the alert's bureau region): one transition of one alert.
@@ -39,6 +39,8 @@ export interface AlertMessage {
   acknowledged: { by: string | null; at: string; comment: string | null } | null;
   /** Feeds of the alert's area that are quiet: a low value may be missing data. */
   staleFeeds: StaleFeed[];
+  /** Outbreak alerts: the detector's evidence. */
+  signal?: OutbreakEvidence;
   startedAt: string;
   firedAt: string | null;
   resolvedAt: string | null;
@@ -84,5 +86,6 @@ export function alertMessage(alert: AlertRecord, transition: AlertTransition, ev
     firedAt: alert.firedAt?.toISOString() ?? null,
     resolvedAt: alert.resolvedAt?.toISOString() ?? null,
     resolveReason: alert.resolveReason,
+    ...(alert.detail.signal && { signal: alert.detail.signal }),
   };
 }

@@ -1,7 +1,8 @@
 import { describeDims, parseDims } from '@lib/indicators';
 import type { Interval, Status, Target } from '../target.types';
 
-export type AlertKind = 'indicator' | 'feed_stale';
+/** `outbreak`: 疫情三色预警 of one county and disease (indicator `disease_cases`, dims `disease=<code>`, no period). */
+export type AlertKind = 'indicator' | 'feed_stale' | 'outbreak';
 export type AlertState = 'pending' | 'firing' | 'resolved';
 
 /**
@@ -21,6 +22,18 @@ export interface AlertKey {
   period: string;
 }
 
+/** What an outbreak detector saw (`Signal` of libs/surveillance) and the 7-day window it judged (CST days). */
+export interface OutbreakEvidence {
+  method: string;
+  level: string;
+  observed: number;
+  thresholds: { yellow: number | null; red: number | null };
+  statistic?: number;
+  baseline?: readonly number[];
+  windowFrom: string;
+  windowTo: string;
+}
+
 /** Feeds of the alert's area that have gone quiet (the value may be low because data is missing). */
 export interface StaleFeed {
   institutionId: string;
@@ -36,6 +49,8 @@ export interface AlertDetail {
   reason?: string;
   /** The value's 95% interval, when the evaluation used one. */
   interval?: Interval;
+  /** For outbreak alerts: the detector's evidence (method, window counts, thresholds, baseline). */
+  signal?: OutbreakEvidence;
 }
 
 export interface AlertRecord extends AlertKey {

@@ -1,0 +1,54 @@
+import { addDays } from '@lib/periods';
+import { alertMessage, AlertRecord } from '@lib/targets-store';
+import { DailyCases, daysToRead, outbreakCandidates, outbreakKey } from './outbreak-candidates';
+import { outbreakItemText } from './outbreak-text';
+
+const TODAY = '20240318';
+const cases = (county: string, disease: string, day: string, n: number): DailyCases => ({ county, disease, day, cases: n });
+
+describe('outbreak candidates from the day counters of every county', () => {
+  it('reads the last 12 days and 15 baseline windows of 7 days', () => {
+    const { series, baseline } = daysToRead(TODAY);
+    expect([series[0], series[11]]).toEqual(['20240307', TODAY]);
+    expect(baseline).toHaveLength(15);
+    // The first: the window ending 4 March 2023 (18 March 2023 − 2 weeks); the last ends 1 April 2021.
+    expect(baseline[0]).toEqual(['20230226', '20230227', '20230228', '20230301', '20230302', '20230303', '20230304']);
+    expect(baseline[14][6]).toBe('20210401');
+  });
+
+  it('judges a measles cluster in one county red against its history and leaves a quiet county green', () => {
+    const { baseline } = daysToRead(TODAY);
+    const rows: DailyCases[] = [];
+    // Both counties reported some disease in every baseline window; 610921 had 1 measles case in each.
+    for (const window of baseline) {
+      rows.push(cases('610921', 'measles', window[3], 1), cases('610922', 'influenza', window[3], 4));
+    }
+    for (let d = 0; d < 4; d++) rows.push(cases('610921', 'measles', addDays(TODAY, -d), 2)); // 8 in the window
+    rows.push(cases('610922', 'measles', TODAY, 1), cases('610922', 'influenza', TODAY, 4));
+    const judged = outbreakCandidates(TODAY, rows, []);
+    const of = (county: string, disease: string) => judged.find((c) => c.key.region === county && c.key.dims === `disease=${disease}`);
+
+    expect(of('610921', 'measles')).toMatchObject({ key: outbreakKey('610921', 'measles'), bureau: '610921', judgement: { status: 'red', actual: 8, expected: 1 } });
+    expect(of('610921', 'measles')!.judgement.detail.signal).toMatchObject({ method: 'moving_percentile', windowFrom: '20240312', windowTo: TODAY, baseline: Array(15).fill(1) });
+    // 610922: no measles in its 15 windows (zeros: it was reporting); 1 case is below the minimum count of 3.
+    expect(of('610922', 'measles')!.judgement).toMatchObject({ status: 'green', actual: 1 });
+    expect(of('610922', 'influenza')!.judgement.status).toBe('green'); // 4 against 4 every year
+  });
+
+  it('a county without history falls back to EARS; an open alert is judged even without recent cases', () => {
+    const rows = [cases('610923', 'measles', TODAY, 5)];
+    const judged = outbreakCandidates(TODAY, rows, [outbreakKey('610924', 'dengue')]);
+    expect(judged.find((c) => c.key.region === '610923')!.judgement).toMatchObject({ status: 'yellow', detail: { signal: { method: 'ears_c3' } } });
+    expect(judged.find((c) => c.key.region === '610924')!.judgement.status).toBe('green');
+  });
+
+  it('one cholera case is red at once, and the message names the method and the window', () => {
+    const [cholera] = outbreakCandidates(TODAY, [cases('610921', 'cholera', TODAY, 1)], []);
+    expect(cholera.judgement).toMatchObject({ status: 'red', actual: 1, detail: { signal: { method: 'fixed_threshold' } } });
+    const alert = { ...cholera.key, id: '7', bureau: '610921', target: null, state: 'firing', ...cholera.judgement, resolveReason: null, startedAt: new Date(0), firedAt: new Date(0) } as unknown as AlertRecord;
+    const names = { indicator: () => ({ name: '法定传染病报告病例数', unit: 'count' }), region: () => '汉阴县' };
+    expect(outbreakItemText(alertMessage({ ...alert, resolvedAt: null, lastNotifiedAt: null, evaluatedAt: new Date(0), recoveringSince: null, acknowledgedAt: null } as AlertRecord, 'firing', '1', new Date(0), false, names))).toBe(
+      '汉阴县霍乱疫情预警：红色（固定阈值法，近7天（3月12日—3月18日）报告1例，甲类及甲类管理传染病1例即预警）',
+    );
+  });
+});
