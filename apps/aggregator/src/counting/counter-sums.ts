@@ -1,17 +1,31 @@
-import { Contribution, regionsUpFrom, RegionLevel } from '@lib/indicators';
+import { BaseRegion, Contribution, ContributionSink, Measure, regionsUpFrom, RegionLevel } from '@lib/indicators';
 import { CounterDelta } from './counter-delta';
+
+/** One base-level counter cell (indicator, base region, dims) of a transaction: its roll-up chain and its rows. */
+interface Cell {
+  /** The region and every region above it, with its storage-key part. */
+  chain: ReadonlyArray<{ level: RegionLevel; region: string; keyPart: string }>;
+  /** The rows a contribution of (measure, period) adds to, one per level of the chain. */
+  rows: Map<Measure, Map<string, CounterDelta[]>>;
+}
 
 /**
  * What a transaction must add to the stored counters: base-level contributions rolled up to every
  * level and summed per storage key (the institution's county is not part of it). Summing as they
  * arrive keeps memory at one entry per counter row, however many events a transaction holds.
+ * A contribution finds its rows through its cell (one string key for the periods of a day it is
+ * given together), then by measure and period: those strings come from the catalogue and the
+ * engine's per-day cache, so looking them up does not hash a new string.
  */
-export class CounterSums {
+export class CounterSums implements ContributionSink {
   private readonly sums = new Map<string, CounterDelta>();
-  /** The rows a base-level contribution adds to (its own and every level above), by its merge key. */
-  private readonly rollUps = new Map<string, CounterDelta[]>();
+  private readonly cells = new Map<string, Cell>();
   /** Each base region's chain up to the province, with its key part, computed once per transaction. */
-  private readonly chains = new Map<string, Array<{ level: RegionLevel; region: string; keyPart: string }>>();
+  private readonly chains = new Map<string, Cell['chain']>();
+  /** A sink that subtracts what it is given (a subject's contributions before a change). */
+  readonly negated: ContributionSink = {
+    addOnPeriods: (indicator, measure, base, dims, periods, delta) => this.addOnPeriods(indicator, measure, base, dims, periods, -delta),
+  };
 
   static of(contributions: Iterable<Contribution>): CounterSums {
     const sums = new CounterSums();
@@ -21,30 +35,45 @@ export class CounterSums {
 
   /** Adds `c` (or subtracts it: `sign` −1) to its counter and every counter it rolls up to. */
   add(c: Contribution, sign: 1 | -1 = 1): void {
-    // One key and one lookup per contribution; the four rolled-up rows are found once per key.
-    const key = `${c.indicator}\u0000${c.level}\u0000${c.region}\u0000${c.county ?? ''}\u0000${c.dims}\u0000${c.measure}\u0000${c.period}`;
-    let rows = this.rollUps.get(key);
-    if (!rows) this.rollUps.set(key, (rows = this.rowsOf(c)));
-    const delta = sign * c.delta;
-    for (const row of rows) row.delta += delta;
+    this.addTo(this.cellOf(c.indicator, c, c.dims), c.indicator, c.measure, c.dims, c.period, sign * c.delta);
   }
 
-  private rowsOf(c: Contribution): CounterDelta[] {
-    const rest = `\u0000${c.dims}\u0000${c.measure}\u0000${c.period}`;
-    return this.chainOf(c).map(({ level, region, keyPart }) => {
+  addOnPeriods(indicator: string, measure: Measure, base: BaseRegion, dims: string, periods: readonly string[], delta: number): void {
+    const cell = this.cellOf(indicator, base, dims);
+    for (const period of periods) this.addTo(cell, indicator, measure, dims, period, delta);
+  }
+
+  private addTo(cell: Cell, indicator: string, measure: Measure, dims: string, period: string, delta: number): void {
+    let byPeriod = cell.rows.get(measure);
+    if (!byPeriod) cell.rows.set(measure, (byPeriod = new Map()));
+    let rows = byPeriod.get(period);
+    if (!rows) byPeriod.set(period, (rows = this.rowsOf(cell, indicator, measure, dims, period)));
+    for (let i = 0; i < rows.length; i++) rows[i].delta += delta;
+  }
+
+  private cellOf(indicator: string, base: BaseRegion, dims: string): Cell {
+    const key = `${indicator}\u0000${base.level}\u0000${base.region}\u0000${base.county ?? ''}\u0000${dims}`;
+    let cell = this.cells.get(key);
+    if (!cell) this.cells.set(key, (cell = { chain: this.chainOf(base), rows: new Map() }));
+    return cell;
+  }
+
+  private rowsOf(cell: Cell, indicator: string, measure: Measure, dims: string, period: string): CounterDelta[] {
+    const rest = `\u0000${dims}\u0000${measure}\u0000${period}`;
+    return cell.chain.map(({ level, region, keyPart }) => {
       // counterStorageKey's fields and order, built inline.
-      const key = c.indicator + keyPart + rest;
+      const key = indicator + keyPart + rest;
       let row = this.sums.get(key);
-      if (!row) this.sums.set(key, (row = { indicator: c.indicator, measure: c.measure, level, region, period: c.period, dims: c.dims, delta: 0 }));
+      if (!row) this.sums.set(key, (row = { indicator, measure, level, region, period, dims, delta: 0 }));
       return row;
     });
   }
 
-  private chainOf(c: Contribution): Array<{ level: RegionLevel; region: string; keyPart: string }> {
-    const id = `${c.level}\u0000${c.region}\u0000${c.county ?? ''}`;
+  private chainOf(base: BaseRegion): Cell['chain'] {
+    const id = `${base.level}\u0000${base.region}\u0000${base.county ?? ''}`;
     let chain = this.chains.get(id);
     if (!chain) {
-      chain = regionsUpFrom(c.level, c.region, c.county).map(({ level, region }) => ({ level, region, keyPart: `\u0000${level}\u0000${region}` }));
+      chain = regionsUpFrom(base.level, base.region, base.county).map(({ level, region }) => ({ level, region, keyPart: `\u0000${level}\u0000${region}` }));
       this.chains.set(id, chain);
     }
     return chain;

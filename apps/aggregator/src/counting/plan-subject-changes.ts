@@ -48,12 +48,12 @@ export function planSubjectChanges(
   for (const [subject, touching] of bySubject) {
     const current = new Map((members.get(subject) ?? []).map((e) => [eventKey(e), e]));
     // Most subjects are new (a visit is its own subject): nothing to take away.
-    if (current.size > 0) for (const c of engine.contributionsOf(subject, [...current.values()])) counters.add(c, -1);
+    if (current.size > 0) engine.sumContributionsOf(subject, [...current.values()], counters.negated);
     for (const change of touching) {
       if (change.joining.includes(subject)) current.set(change.key, change.event);
       else current.delete(change.key);
     }
-    for (const c of engine.contributionsOf(subject, [...current.values()])) counters.add(c, 1);
+    engine.sumContributionsOf(subject, [...current.values()], counters);
   }
 
   const joined: MembershipRow[] = [];

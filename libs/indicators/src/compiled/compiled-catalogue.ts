@@ -15,6 +15,26 @@ import { compileFilter, FactTest } from './compile-filter';
 export interface ContributionEngine {
   subjectsOf(event: CanonicalEvent): SubjectKey[];
   contributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[]): readonly Contribution[];
+  /** `contributionsOf` handed to `sink` as it is computed, without a Contribution object per counter. */
+  sumContributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[], sink: ContributionSink): void;
+}
+
+/**
+ * Receives contributions: `delta` to the base-level counter (indicator, measure, base, dims) in each
+ * of `periods`. The compiled engine hands over one day's periods of a definition at once, so a sink
+ * can resolve what they share once.
+ */
+export interface ContributionSink {
+  addOnPeriods(indicator: string, measure: Measure, base: BaseRegion, dims: string, periods: readonly string[], delta: number): void;
+}
+
+/** Collects what a sink is given as Contribution objects, in the order given. */
+function collectInto(out: Contribution[]): ContributionSink {
+  return {
+    addOnPeriods(indicator, measure, base, dims, periods, delta) {
+      for (const period of periods) out.push(contribution(indicator, measure, base, period, dims, delta));
+    },
+  };
 }
 
 interface CompiledMeasure {
@@ -31,6 +51,8 @@ interface CompiledDefinition {
   /** Dimension facts sorted by name, the order of `formatDims`. */
   dimensions: string[];
   granularities: number[];
+  /** Period ids of a day at the definition's granularities, in `granularities` order. */
+  periodsByDay: Map<DayId, string[]>;
   measures: CompiledMeasure[];
   /** Rule-specific filters by name (`starts`, `registration`, `followup`, `anchor`, `flag:<name>`). */
   tests: Map<string, FactTest>;
@@ -85,22 +107,26 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   contributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[]): Contribution[] {
-    const group = this.groups.get(subject.slice(0, subject.indexOf(':')));
-    if (!group) return [];
-    const current = inOccurrenceOrder(currentVersions(events)).filter((facts) => subjectKey(group, facts) === subject);
     const out: Contribution[] = [];
+    this.sumContributionsOf(subject, events, collectInto(out));
+    return out;
+  }
+
+  sumContributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[], out: ContributionSink): void {
+    const group = this.groups.get(subject.slice(0, subject.indexOf(':')));
+    if (!group) return;
+    const current = inOccurrenceOrder(currentVersions(events)).filter((facts) => subjectKey(group, facts) === subject);
     for (const d of group.definitions) {
       const mine = current.filter((facts) => d.source(facts));
       if (mine.length > 0) this.count(d, mine.map((facts) => this.place(d, facts)), out);
     }
-    return out;
   }
 
   private place(d: CompiledDefinition, facts: EventFacts): Placed {
     return { facts, base: baseRegionOf(d.def, facts), dims: dimsOf(d, facts) };
   }
 
-  private count(d: CompiledDefinition, events: Placed[], out: Contribution[]): void {
+  private count(d: CompiledDefinition, events: Placed[], out: ContributionSink): void {
     switch (d.def.counting.kind) {
       case 'each_event':
         for (const e of countable(events)) this.emitMeasuresOnDay(out, d, e, e.facts, e.facts.day, 1);
@@ -120,7 +146,7 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   /** engine/rules/distinct-per-period.rule.ts */
-  private distinctPerPeriod(d: CompiledDefinition, events: Countable[], out: Contribution[]): void {
+  private distinctPerPeriod(d: CompiledDefinition, events: Countable[], out: ContributionSink): void {
     const pickLast = d.def.counting.kind === 'distinct_per_period' && d.def.counting.pick === 'last';
     for (const g of d.granularities) {
       const picked = new Map<string, Countable>();
@@ -131,14 +157,14 @@ export class CompiledCatalogue implements ContributionEngine {
       for (const e of picked.values()) {
         for (const m of d.measures) {
           const amount = amountOf(m, e.facts);
-          if (amount !== undefined) out.push(contribution(d.def.code, m.measure, e.base, this.periodsOf(e.facts.day)[g], e.dims, amount));
+          if (amount !== undefined) out.addOnPeriods(d.def.code, m.measure, e.base, e.dims, [this.periodsOf(e.facts.day)[g]], amount);
         }
       }
     }
   }
 
   /** engine/rules/active-interval.rule.ts */
-  private activeInterval(d: CompiledDefinition, events: Placed[], out: Contribution[]): void {
+  private activeInterval(d: CompiledDefinition, events: Placed[], out: ContributionSink): void {
     const rule = d.def.counting;
     if (rule.kind !== 'active_interval') return;
     const starts = d.tests.get('starts')!;
@@ -156,7 +182,7 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   /** engine/rules/registered-with-followups.rule.ts */
-  private registeredWithFollowups(d: CompiledDefinition, events: Placed[], out: Contribution[]): void {
+  private registeredWithFollowups(d: CompiledDefinition, events: Placed[], out: ContributionSink): void {
     const rule = d.def.counting;
     if (rule.kind !== 'registered_with_followups') return;
     const isRegistration = d.tests.get('registration')!;
@@ -182,7 +208,7 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   /** engine/rules/once-per-subject.rule.ts */
-  private oncePerSubject(d: CompiledDefinition, events: Placed[], out: Contribution[]): void {
+  private oncePerSubject(d: CompiledDefinition, events: Placed[], out: ContributionSink): void {
     const rule = d.def.counting;
     if (rule.kind !== 'once_per_subject') return;
     const isAnchor = d.tests.get('anchor')!;
@@ -197,16 +223,24 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   /** Each measure whose filter `facts` pass, times `sign`, on `day` at every granularity of the definition. */
-  private emitMeasuresOnDay(out: Contribution[], d: CompiledDefinition, at: Countable, facts: Readonly<Record<string, unknown>>, day: DayId, sign: 1 | -1): void {
+  private emitMeasuresOnDay(out: ContributionSink, d: CompiledDefinition, at: Countable, facts: Readonly<Record<string, unknown>>, day: DayId, sign: 1 | -1): void {
     for (const m of d.measures) {
       const amount = amountOf(m, facts as EventFacts);
       if (amount !== undefined) this.emitOnDay(out, d, m.measure, at, day, sign * amount);
     }
   }
 
-  private emitOnDay(out: Contribution[], d: CompiledDefinition, measure: Measure, at: Countable, day: DayId, delta: number): void {
-    const periods = this.periodsOf(day);
-    for (const g of d.granularities) out.push(contribution(d.def.code, measure, at.base, periods[g], at.dims, delta));
+  private emitOnDay(out: ContributionSink, d: CompiledDefinition, measure: Measure, at: Countable, day: DayId, delta: number): void {
+    out.addOnPeriods(d.def.code, measure, at.base, at.dims, this.periodsOfDefinition(d, day), delta);
+  }
+
+  private periodsOfDefinition(d: CompiledDefinition, day: DayId): string[] {
+    let periods = d.periodsByDay.get(day);
+    if (!periods) {
+      const all = this.periodsOf(day);
+      d.periodsByDay.set(day, (periods = d.granularities.map((g) => all[g])));
+    }
+    return periods;
   }
 
   private periodsOf(day: DayId): string[] {
@@ -220,6 +254,9 @@ export class CompiledCatalogue implements ContributionEngine {
 export const DECLARATIVE_ENGINE: ContributionEngine = {
   subjectsOf: (event) => declarativeSubjectsOf(event),
   contributionsOf: (subject, events) => declarativeContributionsOf(subject, events),
+  sumContributionsOf: (subject, events, sink) => {
+    for (const c of declarativeContributionsOf(subject, events)) sink.addOnPeriods(c.indicator, c.measure, c, c.dims, [c.period], c.delta);
+  },
 };
 
 function compileDefinition(def: IndicatorDefinition): CompiledDefinition {
@@ -248,6 +285,7 @@ function compileDefinition(def: IndicatorDefinition): CompiledDefinition {
     source: compileFilter(rule.source),
     dimensions: [...def.dimensions].sort(),
     granularities: def.periods.map((g: Granularity) => GRANULARITIES.indexOf(g)),
+    periodsByDay: new Map(),
     measures: (Object.entries(measures) as Array<[Measure, NonNullable<MeasureSpecs[Measure]>]>).map(([measure, spec]) => ({
       measure,
       where: compileFilter(spec.where),
