@@ -5,7 +5,8 @@ describe('counter keys', () => {
 
   it('begins a counter’s storage key with its cell’s key', () => {
     expect(counterStorageKey(key).startsWith(`${counterCellKey(key)}\u0000`)).toBe(true);
-    expect(counterCellKey({ ...key, measure: 'denominator', period: '2026' })).toBe(counterCellKey(key));
+    const sameCell: CounterKey = { ...key, measure: 'denominator', period: '2026' };
+    expect(counterCellKey(sameCell)).toBe(counterCellKey(key));
   });
 
   it('tells apart counters that differ in any one field, or whose fields split differently', () => {
