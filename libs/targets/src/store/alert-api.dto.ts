@@ -25,7 +25,7 @@ export class AlertDto {
   @ApiProperty({ type: Number, nullable: true, example: 0.9 }) expected: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 0.83 }) actual: number | null;
   @ApiProperty({ type: Number, nullable: true, example: -0.07 }) gap: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'staleFeeds, lastReceivedAt, reason, interval' }) detail: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'staleFeeds, lastReceivedAt, reason, interval; signal for outbreak alerts' }) detail: object;
   @ApiProperty({ type: String, nullable: true, example: 'recovered', description: 'recovered · insufficient_data · period_ended · target_removed' }) resolveReason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) startedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firedAt: string | null;
