@@ -13,5 +13,6 @@ export { AuthFailureLimiter, claimedIdentity, MAX_FAILURES_PER_MINUTE, METRIC_AU
 export type { CredentialKind, FailedAttempt, HeaderSink } from './auth/auth-failure-limiter';
 export { bearerToken } from './auth/bearer-token';
 export { CredentialCache } from './auth/credential-cache';
+export { CredentialVerifier } from './auth/credential-verifier';
 export { completeDocument, DOCS_JSON_PATH, DOCS_PATH, setUpOpenApi } from './openapi';
 export type { OpenApiOptions } from './openapi';

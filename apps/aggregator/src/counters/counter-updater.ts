@@ -21,14 +21,9 @@ export interface CounterUpdate {
 }
 
 /**
- * The aggregator's algorithm (libs/indicators/README.md, executable spec InMemorySubjectStore) on
- * PostgreSQL, for a batch's new ledger versions, inside the batch's transaction:
- *  1. keep the highest new version per event; lock and read the stored latest versions;
- *  2. drop stale ones; affected subjects = subjects left ∪ subjects joined;
- *  3. lock the affected subjects (advisory, ascending), then load all their members in one query;
- *  4. recompute each affected subject before and after in memory (pure engine); merge the deltas;
- *  5. write latest versions and membership changes in bulk;
- *  6. roll up, and append one change per counter key to the counter log (folded in the background).
+ * The aggregator's algorithm ("Aggregator rules" in libs/indicators/README.md, executable spec
+ * InMemorySubjectStore) on PostgreSQL, for a transaction's new ledger versions, inside that
+ * transaction. How each rule maps to the tables: apps/aggregator/README.md.
  */
 @Injectable()
 export class CounterUpdater {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiError, type ApiErrorReason, AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
+import { ApiError, type ApiErrorReason, AuthFailureLimiter, bearerToken, CredentialVerifier, type HeaderSink } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
 /** The answer to a request without an institution API key. */
@@ -13,27 +13,19 @@ const MISSING_API_KEY: ApiErrorReason = { code: 'missing_api_key', message: 'Aut
  */
 @Injectable()
 export class ApiKeyAuthenticator {
-  private readonly institutions: CredentialCache<string>;
+  private readonly institutions: CredentialVerifier<string>;
 
-  constructor(
-    credentials: CredentialsRepository,
-    private readonly failures: AuthFailureLimiter,
-  ) {
-    this.institutions = new CredentialCache((key) => credentials.institutionOfApiKey(key));
+  constructor(credentials: CredentialsRepository, failures: AuthFailureLimiter) {
+    this.institutions = new CredentialVerifier('api_key', (key) => credentials.institutionOfApiKey(key), failures, {
+      code: 'invalid_api_key',
+      message: 'The API key is unknown or revoked',
+    });
   }
 
   /** The institution of the request's API key; throws 401 (`missing_api_key`, `invalid_api_key`), or 429 once failures are over the limit. */
   async institutionOf(request: Request, response: HeaderSink): Promise<string> {
     const key = bearerToken(request);
     if (!key) throw ApiError.of(MISSING_API_KEY);
-    const institution = await this.institutions.ownerOf(key);
-    if (!institution) {
-      this.failures.reject(
-        { credential: 'api_key', identity: claimedIdentity(key), source: String(request.ip) },
-        { code: 'invalid_api_key', message: 'The API key is unknown or revoked' },
-        response,
-      );
-    }
-    return institution;
+    return this.institutions.ownerOf(key, request, response);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiError, AuthFailureLimiter, bearerToken, claimedIdentity, CredentialCache, type HeaderSink } from '@lib/platform';
+import { ApiError, AuthFailureLimiter, bearerToken, CredentialVerifier, type HeaderSink } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
 /** A bureau's token and the region whose subtree it may read. */
@@ -16,13 +16,13 @@ export interface AuthenticatedBureau {
  */
 @Injectable()
 export class BureauTokenAuthenticator {
-  private readonly scopes: CredentialCache<string>;
+  private readonly scopes: CredentialVerifier<string>;
 
-  constructor(
-    credentials: CredentialsRepository,
-    private readonly failures: AuthFailureLimiter,
-  ) {
-    this.scopes = new CredentialCache((token) => credentials.regionOfBureauToken(token));
+  constructor(credentials: CredentialsRepository, failures: AuthFailureLimiter) {
+    this.scopes = new CredentialVerifier('bureau_token', (token) => credentials.regionOfBureauToken(token), failures, {
+      code: 'invalid_bureau_token',
+      message: 'The bureau token is unknown or revoked',
+    });
   }
 
   /**
@@ -38,14 +38,6 @@ export class BureauTokenAuthenticator {
         ? new ApiError('token_in_url_refused', '?token= is accepted only on /v1/stream; send Authorization: Bearer <bureau token>')
         : new ApiError('missing_bureau_token', 'Authorization: Bearer <bureau token> is required');
     }
-    const scope = await this.scopes.ownerOf(token);
-    if (!scope) {
-      this.failures.reject(
-        { credential: 'bureau_token', identity: claimedIdentity(token), source: String(request.ip) },
-        { code: 'invalid_bureau_token', message: 'The bureau token is unknown or revoked' },
-        response,
-      );
-    }
-    return { token, scope };
+    return { token, scope: await this.scopes.ownerOf(token, request, response) };
   }
 }
