@@ -15,6 +15,23 @@ describe('CounterSums', () => {
   });
 });
 
+describe('CounterSums as a contribution sink', () => {
+  it('sums periods given together as it sums them one by one, and subtracts what it gets through negated', () => {
+    const base = { level: 'institution' as const, region: '610921-THC-001', county: '610921' };
+    const periods = ['20240315', '2024W11', '202403', '2024Q1'];
+    const together = new CounterSums();
+    together.addOnPeriods('visits', 'value', base, 'sex=F', periods, 2);
+    together.negated.addOnPeriods('visits', 'value', base, 'sex=F', periods.slice(0, 1), 1);
+    const one = (period: string, delta: number): Contribution => ({ indicator: 'visits', measure: 'value', ...base, period, dims: 'sex=F', delta });
+    const oneByOne = CounterSums.of([...periods.map((p) => one(p, 2)), one('20240315', -1)]);
+    const rows = (sums: CounterSums) => sums.nonZero().map((r) => `${counterStorageKey(r)}=${r.delta}`).sort();
+    expect(rows(together)).toEqual(rows(oneByOne));
+    expect(rows(together)).toHaveLength(16);
+    expect(together.nonZero().map((r) => [r.period, r.delta])).toEqual(expect.arrayContaining([['20240315', 1], ['202403', 2]]));
+    expect(together.nonZero().every((r) => r.delta === (r.period === '20240315' ? 1 : 2))).toBe(true);
+  });
+});
+
 describe('subjectLockKeys', () => {
   it('gives unique ascending keys, the same for the same subjects in any order', () => {
     const a = subjectLockKeys(['chronic:p1:hypertension', 'evt:x:1', 'chronic:p1:hypertension', 'vax:p2:HepB:1']);

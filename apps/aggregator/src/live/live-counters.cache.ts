@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
+import { Granularity, granularityOf } from '@lib/periods';
 import type { CounterValue } from '../counting/counter-delta';
-import { LIVE_COUNTERS_READY, liveCounterField, liveCounterHashOf } from '@lib/indicator-readings';
+import { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash } from '@lib/indicator-readings';
 
 /**
  * Writes a field only when its revision is newer than the cached one. Two aggregator instances (or
@@ -31,10 +32,19 @@ export class LiveCountersCache {
   /** @returns whether every value was written */
   async write(values: readonly CounterValue[]): Promise<boolean> {
     try {
+      // A fold's values share few periods: each period id is parsed once per write, not once per value.
+      const granularities = new Map<string, Granularity>();
       for (let i = 0; i < values.length; i += CHUNK) {
         const chunk = values.slice(i, i + CHUNK);
-        const args = chunk.flatMap((v) => [liveCounterField(v), JSON.stringify({ value: v.value, revision: v.revision, asOf: v.asOf }), String(v.revision)]);
-        await this.redis.eval(SET_IF_NEWER, chunk.length, ...chunk.map(liveCounterHashOf), ...args);
+        const keys: string[] = [];
+        const args: string[] = [];
+        for (const v of chunk) {
+          let granularity = granularities.get(v.period);
+          if (!granularity) granularities.set(v.period, (granularity = granularityOf(v.period)));
+          keys.push(liveCounterHash({ indicator: v.indicator, level: v.level, region: v.region, dims: v.dims, granularity }));
+          args.push(liveCounterField(v), JSON.stringify({ value: v.value, revision: v.revision, asOf: v.asOf }), String(v.revision));
+        }
+        await this.redis.eval(SET_IF_NEWER, chunk.length, ...keys, ...args);
       }
       return true;
     } catch (error) {
