@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { PinoLogger } from 'nestjs-pino';
-import { withoutSecrets } from '@lib/observability';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauTokenAuthenticator } from '../auth/bureau-token-authenticator';
 import { ComputedReadsCache } from '../cache/computed-reads.cache';
@@ -95,12 +94,8 @@ export function cachedAnswersFirst({ authenticator, registry, cache, logger }: C
     const log = logger();
     if (log.isLevelEnabled('info')) {
       log.info(
-        {
-          req: { id: request.id, method: request.method, url: withoutSecrets(request.originalUrl) },
-          correlationId: request.id,
-          res: { statusCode: response.statusCode },
-          responseTime: Math.round(performance.now() - started),
-        },
+        // The logger's own serializers shape req (id, method, URL without secrets) and res, as on every other line.
+        { req: request, correlationId: request.id, res: response, responseTime: Math.round(performance.now() - started) },
         'request completed',
       );
     }
