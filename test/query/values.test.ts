@@ -27,7 +27,12 @@ describe('query API', () => {
       [indicator, level, region, dims, measure, period, value],
     );
 
+  // Compiling the R4 schema blocks this process for seconds: done before any request, so that no
+  // pooled connection outlives the server's keep-alive timeout meanwhile ("other side closed").
+  let validator: JSONSchemaValidator;
+
   beforeAll(async () => {
+    validator = new JSONSchemaValidator();
     await seedRegistry(pool);
     for (const region of ['610900', '610921', '610902']) tokens[region === '610900' ? 'city' : region] = await issueBureauToken(pool, region);
     // 县域就诊率 2024: 汉阴 90/100, 汉滨 440/500; the city's row is the sum (never an average of rates).
@@ -105,7 +110,6 @@ describe('query API', () => {
   });
 
   it('exports FHIR R4 MeasureReports and Measures that pass the published R4 schema', async () => {
-    const validator = new JSONSchemaValidator();
     const reports = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county&format=fhir');
     expect(reports.status).toBe(200);
     expect(reports.body?.resourceType).toBe('Bundle');

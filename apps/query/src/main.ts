@@ -1,6 +1,10 @@
+import { PinoLogger } from 'nestjs-pino';
+import { RegistrySnapshot } from '@lib/registry-store';
 import { bootstrapHttpApp, runApp } from '@lib/platform';
 import { BureauTokenAuthenticator } from './auth/bureau-token-authenticator';
+import { ComputedReadsCache } from './cache/computed-reads.cache';
 import { QueryModule } from './query.module';
+import { cachedAnswersFirst } from './values/cached-answers-first';
 
 runApp(() =>
   bootstrapHttpApp(QueryModule, {
@@ -9,6 +13,10 @@ runApp(() =>
     credentialCheck: (app) => {
       const bureaus = app.get(BureauTokenAuthenticator);
       return (request, response) => bureaus.bureauOf(request, response);
+    },
+    // After the common middleware, before the router: cached JSON reads skip most of the stack.
+    configure: (app) => {
+      app.use(cachedAnswersFirst({ authenticator: app.get(BureauTokenAuthenticator), registry: app.get(RegistrySnapshot), cache: app.get(ComputedReadsCache), logger: () => PinoLogger.root }));
     },
   }),
 );

@@ -41,7 +41,8 @@ export interface HttpAppOptions {
  * OpenAPI at /docs (JSON at /docs-json), graceful shutdown, then listen on HOST:PORT from the validated config.
  */
 export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true });
+  // bodyParser off: Nest's default JSON and urlencoded parsers would run on every request; JSON is registered below, and nothing takes forms.
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, bodyParser: false });
   const config = app.get<ConfigService<BaseEnvironment, true>>(ConfigService);
   app.useLogger(app.get(Logger));
   // request.ip, against which failed authentications are counted, is the client's only where the proxy is trusted.

@@ -56,6 +56,11 @@ export class ComputedReadsCache implements OnModuleDestroy {
     return this.reads.read(key, plan);
   }
 
+  /** The cached answer for `key`, if there is one (see ComputedReads.cached). */
+  cached<T>(key: string): T | undefined {
+    return this.reads.cached<T>(key);
+  }
+
   /** This process wrote populations: its own next reads see them without waiting for the notification. */
   populationsChanged(years: readonly number[]): void {
     for (const year of new Set(years)) this.reads.invalidatePopulations(year);

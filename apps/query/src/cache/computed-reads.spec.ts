@@ -42,6 +42,16 @@ describe('ComputedReads', () => {
     expect(computed.get('a')).toBe(1);
   });
 
+  it('tells a cached answer without computing, and nothing once a change drops it', async () => {
+    const { reads, read, computed } = setup();
+    expect(reads.cached('a')).toBeUndefined();
+    const first = await read('a');
+    expect(reads.cached('a')).toBe(first);
+    reads.invalidateCounters([change({})]);
+    expect(reads.cached('a')).toBeUndefined();
+    expect(computed.get('a')).toBe(1);
+  });
+
   it('computes once for callers arriving while it runs', async () => {
     const { read, computed } = setup();
     const [a, b] = await Promise.all([read('a'), read('a')]);

@@ -124,6 +124,14 @@ export class ComputedReads {
     return promise;
   }
 
+  /** The cached answer for `key` (a hit), or undefined without computing anything. */
+  cached<T>(key: string): T | undefined {
+    const entry = this.answers.get(key);
+    if (!entry) return undefined;
+    this.options.onRead?.('hit');
+    return entry.value as T;
+  }
+
   /** Whether answers are kept: only while every change that could touch them is being heard. Stopping clears. */
   setStoring(storing: boolean): void {
     if (!storing) this.clear();

@@ -30,4 +30,16 @@ describe('CredentialCache', () => {
     expect(await c.ownerOf('hik_valid', 2)).toBe('inst-1');
     expect(lookups).toEqual([]);
   });
+
+  it('tells the owner of a secret resolved within the minute without looking anything up', async () => {
+    const c = cache();
+    expect(c.knownOwnerOf('hik_valid', 0)).toBeUndefined();
+    expect(lookups).toEqual([]);
+    await c.ownerOf('hik_valid', 0);
+    await c.ownerOf('hik_wrong', 0);
+    expect(c.knownOwnerOf('hik_valid', 59_000)).toBe('inst-1');
+    expect(c.knownOwnerOf('hik_wrong', 1)).toBeUndefined();
+    expect(c.knownOwnerOf('hik_valid', 60_001)).toBeUndefined();
+    expect(lookups).toEqual(['hik_valid', 'hik_wrong']);
+  });
 });

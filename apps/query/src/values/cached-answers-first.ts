@@ -1,0 +1,103 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { PinoLogger } from 'nestjs-pino';
+import { RegistrySnapshot } from '@lib/registry-store';
+import { BureauTokenAuthenticator } from '../auth/bureau-token-authenticator';
+import { ComputedReadsCache } from '../cache/computed-reads.cache';
+import { seriesRequest, seriesKey, valuesKey, valuesRequest } from './read-request';
+import type { Series, ValueRow } from './indicator-values.service';
+import { wantsCsv, wantsFhir } from './respond';
+
+/** The reads answered here, by the route template their controller has (the metrics' route label). */
+const CACHED_ROUTE = /^\/v1\/indicators\/([^/]+)\/(values|series)$/;
+const TEMPLATE = { values: '/v1/indicators/:code/values', series: '/v1/indicators/:code/series' } as const;
+
+/** An answer as sent: its JSON bytes and the ETag Express gives them, made once per cached answer. */
+interface Sent {
+  body: Buffer;
+  etag: string | undefined;
+}
+
+export interface CachedAnswersFirstDeps {
+  authenticator: BureauTokenAuthenticator;
+  registry: RegistrySnapshot;
+  cache: ComputedReadsCache;
+  /** The app's root logger (there once the app is initialised): the request's completion line, as the request logger writes it. */
+  logger: () => Pick<PinoLogger['logger'], 'info' | 'isLevelEnabled'>;
+}
+
+/**
+ * Answers a JSON `/values` or `/series` read whose answer is in the computed-reads cache before
+ * Nest's router, guards, pipes and serialisation, which cost most of such a read's CPU. It runs after
+ * the common middleware (metrics, correlation id, NUL check, helmet) and takes only what it can
+ * answer exactly as ValuesController does: a GET with a bearer token resolved within the last minute
+ * (the guard's cache; nothing is looked up or counted as a failure here), a request that normalises
+ * (scope checked, as the controller does) to a cached key, JSON asked for. Everything else — a miss,
+ * CSV or FHIR, any error to answer — goes on to the controller. The answer's bytes and ETag are made
+ * once per cached answer, and a conditional GET is answered 304 as Express does.
+ */
+export function cachedAnswersFirst({ authenticator, registry, cache, logger }: CachedAnswersFirstDeps) {
+  const sent = new WeakMap<object, Sent>();
+
+  const answer = (request: Request, code: string, route: 'values' | 'series', scope: string): Sent | undefined => {
+    if (route === 'values') {
+      const asked = valuesRequest(registry, scope, code, request.query);
+      const values = cache.cached<ValueRow[]>(valuesKey(asked));
+      return values && memo(values, () => ({ indicator: code, period: asked.period, dims: asked.dims || undefined, values }));
+    }
+    const asked = seriesRequest(registry, scope, code, request.query);
+    const series = cache.cached<Series>(seriesKey(asked));
+    return series && memo(series, () => ({ indicator: code, dims: asked.dims || undefined, ...series }));
+
+    // The body depends only on the cache key (code is the definition's own, period and dims normalised).
+    function memo(value: object, body: () => object): Sent {
+      let made = sent.get(value);
+      if (!made) {
+        const bytes = Buffer.from(JSON.stringify(body()), 'utf8');
+        const etagOf = request.app.get('etag fn') as ((body: Buffer, encoding: string) => string) | undefined;
+        made = { body: bytes, etag: etagOf?.(bytes, 'utf8') };
+        sent.set(value, made);
+      }
+      return made;
+    }
+  };
+
+  return (request: Request, response: Response, next: NextFunction): void => {
+    if (request.method !== 'GET') return next();
+    const matched = CACHED_ROUTE.exec(request.path);
+    if (!matched) return next();
+    const route = matched[2] as 'values' | 'series';
+    let made: Sent | undefined;
+    try {
+      const code = decodeURIComponent(matched[1]);
+      const scope = authenticator.knownScopeOf(request);
+      if (scope === undefined || wantsCsv(request) || wantsFhir(request)) return next();
+      made = answer(request, code, route, scope);
+    } catch {
+      // Whatever the controller would refuse, it refuses itself, with its own answer.
+      return next();
+    }
+    if (!made) return next();
+
+    const started = performance.now();
+    // The metrics' route label, as the controller's route would have set it.
+    (request as { route?: unknown }).route = { path: TEMPLATE[route] };
+    response.statusCode = 200;
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    if (made.etag) response.setHeader('ETag', made.etag);
+    if (request.fresh) {
+      response.statusCode = 304;
+      response.end();
+    } else {
+      response.setHeader('Content-Length', made.body.length);
+      response.end(made.body);
+    }
+    const log = logger();
+    if (log.isLevelEnabled('info')) {
+      log.info(
+        // The logger's own serializers shape req (id, method, URL without secrets) and res, as on every other line.
+        { req: request, correlationId: request.id, res: response, responseTime: Math.round(performance.now() - started) },
+        'request completed',
+      );
+    }
+  };
+}
