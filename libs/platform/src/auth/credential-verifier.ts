@@ -26,4 +26,9 @@ export class CredentialVerifier<Owner> {
     if (!owner) this.failures.reject({ credential: this.credential, identity: claimedIdentity(secret), source: String(request.ip) }, this.invalid, response);
     return owner;
   }
+
+  /** The owner of a secret resolved within the last minute, without a lookup or a failure counted. */
+  knownOwnerOf(secret: string): Owner | undefined {
+    return this.owners.knownOwnerOf(secret);
+  }
 }
