@@ -11,7 +11,7 @@ import { STEADY_IN_COUNTY_SHARE } from '../../apps/simulator/src/feed/visit-dest
 import { HttpSink } from '../../apps/simulator/src/sinks/http-sink';
 import { AppProcess, eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
-import { issueApiKey, seedRegistry } from '../support/registry-fixture';
+import { issueRawSigners, seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
 import { waitForGroup } from './alerting-fixture';
 
@@ -48,9 +48,8 @@ describe('replay of the county-decline scenario: one episode for the declining c
   };
 
   beforeAll(async () => {
-    const institutions = await seedRegistry(pool);
-    const keys: Record<string, string> = {};
-    for (const institution of institutions) keys[institution.id] = await issueApiKey(pool, institution.id);
+    const signers = await issueRawSigners(pool, (await seedRegistry(pool)).map((institution) => institution.id));
+    const keys = Object.fromEntries([...signers].map(([institutionId, signer]) => [institutionId, signer.key]));
     writeFileSync(credentialsFile, JSON.stringify({ institutions: keys, bureaus: {} }));
     cityToken = await issueBureauToken(pool, '610900');
     await Promise.all([ingest.start(), aggregator.start(), alerting.start(), query.start()]);
