@@ -5,7 +5,7 @@ import { EventIntake } from '../events/event-intake.service';
 import { MAX_BATCH_EVENTS } from '../events/submission';
 import { EventImportsRepository } from './event-imports.repository';
 import type { ImportLine, UploadTally } from './import-lines';
-import { ImportFormat, ImportRow, importRows } from './import-rows';
+import { CsvCharset, ImportFormat, ImportRow, importRows } from './import-rows';
 
 export interface ImportUpload {
   importId: string;
@@ -17,6 +17,8 @@ export interface ImportUpload {
   firstRow: number;
   /** Stop after this many rows (the caller resumes with another upload); the whole body when absent. */
   maxRows?: number;
+  /** A CSV's declared charset (Content-Type `charset`); told from its header row when absent. */
+  charset?: CsvCharset;
   /** The upload request's id (X-Request-Id), on every canonical record it brings. */
   correlationId?: string;
 }
