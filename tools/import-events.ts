@@ -34,6 +34,7 @@ export const USAGE = `Usage: import-events <file.ndjson|file.csv> --authorised-b
   --family <type>          the CSV template the file follows: visit, referral, vaccination, screening,
                            family_doctor, chronic_followup (default: the file name's first word)
   --format <ndjson|csv>    default: from the extension (.csv; .ndjson, .jsonl)
+  --charset <utf-8|gbk>    a CSV's character set (default: told from its header row; GBK as Excel writes it in China)
   --report <path>          rejected rows (default: <file>.rejected.csv)
   --checkpoint <path>      where progress is kept (default: <file>.import-checkpoint.json)
   --part-rows <n>          rows per request (default 50000)
@@ -41,7 +42,7 @@ export const USAGE = `Usage: import-events <file.ndjson|file.csv> --authorised-b
 
 Environment: INGEST_URL (default http://127.0.0.1:3001), ADMIN_TOKEN.`;
 
-const OPTIONS = ['authorised-by', 'max-age-days', 'family', 'format', 'report', 'checkpoint', 'part-rows', 'template', 'help'];
+const OPTIONS = ['authorised-by', 'max-age-days', 'family', 'format', 'charset', 'report', 'checkpoint', 'part-rows', 'template', 'help'];
 const DEFAULT_PART_ROWS = 50_000;
 /** A broker or ingest outage is waited out this many times (from the last checkpoint) before giving up. */
 const MAX_RETRIES = 8;
@@ -68,6 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       maxAgeDays: numberOption(optionValue(args, 'max-age-days'), 'max-age-days'),
       family: optionValue(args, 'family'),
       format: optionValue(args, 'format'),
+      charset: optionValue(args, 'charset'),
       report: optionValue(args, 'report'),
       checkpoint: optionValue(args, 'checkpoint'),
       partRows: numberOption(optionValue(args, 'part-rows'), 'part-rows') ?? DEFAULT_PART_ROWS,
@@ -84,6 +86,7 @@ interface ImportOptions {
   maxAgeDays?: number;
   family?: string;
   format?: string;
+  charset?: string;
   report?: string;
   checkpoint?: string;
   partRows: number;
@@ -139,6 +142,7 @@ async function runImport(env: CliEnvironment, fileArgument: string, options: Imp
             file,
             header,
             offset: checkpoint.offset,
+            charset: options.charset,
             query: {
               importId: checkpoint.importId,
               authorisedBy: checkpoint.authorisedBy,

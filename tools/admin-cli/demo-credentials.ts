@@ -1,15 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+// One definition of the file's shape: the simulator's, which reads what seed-demo writes here.
+import type { DemoCredentials } from '../../apps/simulator/src/sinks/credentials-file';
 
-/**
- * The demo's secrets, for the simulator and the README: institution id → API key, institution id →
- * that key's id (which signs its raw-topic messages), region → bureau token.
- */
-export interface DemoCredentials {
-  institutions: Record<string, string>;
-  apiKeyIds: Record<string, string>;
-  bureaus: Record<string, string>;
-}
+export type { DemoCredentials };
 
 export const DEFAULT_CREDENTIALS_FILE = '.local/demo-credentials.json';
 

@@ -17,9 +17,14 @@ export interface UploadPart {
   header?: Buffer;
   /** File offset of the first row sent. */
   offset: number;
+  /** A CSV's declared charset (`--charset`); without it ingest tells UTF-8 from GBK by the header row. */
+  charset?: string;
 }
 
-const MEDIA_TYPE: Record<ImportFormat, string> = { ndjson: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' };
+function mediaType(part: UploadPart): string {
+  if (part.format === 'ndjson') return 'application/x-ndjson';
+  return part.charset === undefined ? 'text/csv' : `text/csv; charset=${part.charset}`;
+}
 
 /**
  * Sends one part of a file to POST /v1/admin/imports (the header, then the file from `offset`) and
@@ -36,7 +41,7 @@ export function uploadPart(part: UploadPart, onLine: (line: ImportLine) => void)
     let last: EndLine | FailedLine | undefined;
     const request = send(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${part.adminToken}`, 'content-type': MEDIA_TYPE[part.format], 'transfer-encoding': 'chunked' },
+      headers: { authorization: `Bearer ${part.adminToken}`, 'content-type': mediaType(part), 'transfer-encoding': 'chunked' },
     });
     const settle = (error?: Error) => {
       if (last) resolve(last);

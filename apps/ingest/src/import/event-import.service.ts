@@ -5,7 +5,7 @@ import { EventIntake } from '../events/event-intake.service';
 import { MAX_BATCH_EVENTS } from '../events/submission';
 import { EventImportsRepository } from './event-imports.repository';
 import type { ImportLine, UploadTally } from './import-lines';
-import { ImportFormat, ImportRow, importRows } from './import-rows';
+import { CsvCharset, ImportFormat, ImportRow, importRows } from './import-rows';
 
 export interface ImportUpload {
   importId: string;
@@ -17,6 +17,8 @@ export interface ImportUpload {
   firstRow: number;
   /** Stop after this many rows (the caller resumes with another upload); the whole body when absent. */
   maxRows?: number;
+  /** A CSV's declared charset (Content-Type `charset`); told from its header row when absent. */
+  charset?: CsvCharset;
   /** The upload request's id (X-Request-Id), on every canonical record it brings. */
   correlationId?: string;
 }
@@ -24,10 +26,29 @@ export interface ImportUpload {
 const DAY_MS = 86_400_000;
 
 /**
+ * Chunks handed to the intake before the oldest is settled. One at a time, each chunk waited for its
+ * produce round trip and receipts lookup while the CPU idled; with a few in flight the producer
+ * gathers their sends into shared produce requests and one chunk's validation overlaps another's I/O.
+ * Small, so what is in flight (and resent after a kill) stays a few thousand rows.
+ */
+export const CHUNKS_IN_FLIGHT = 3;
+
+type Admitted = Awaited<ReturnType<EventImport['admit']>>;
+
+interface ChunkInFlight {
+  rows: ImportRow[];
+  /** The (institution, eventId) pairs of its rows: a later chunk repeating one waits for this chunk. */
+  events: Set<string>;
+  admitted: Promise<Admitted>;
+}
+
+/**
  * A bulk import's upload: rows are read as they arrive, gathered in chunks of a door batch (1000),
  * and each chunk goes through the door's own intake (the same validation, pseudonymisation, receipts
- * and canonical topic as a live batch; only the horizon is the import's) before the next is read, so
- * the body is read no faster than events become durable and memory stays flat.
+ * and canonical topic as a live batch; only the horizon is the import's). A few chunks are in flight
+ * at once (CHUNKS_IN_FLIGHT), but they are settled in file order: a checkpoint names a row only once
+ * every chunk up to it is durable, rejected rows are reported in order, and the body is read no
+ * faster than events become durable, so memory stays flat.
  */
 @Injectable()
 export class EventImport {
@@ -40,13 +61,13 @@ export class EventImport {
   async upload(body: Readable, upload: ImportUpload, emit: (line: ImportLine) => Promise<void>): Promise<void> {
     const tally: UploadTally = { rows: 0, accepted: 0, duplicate: 0, rejected: 0 };
     let position = { nextRow: upload.firstRow, bytes: 0 };
+    const inFlight: ChunkInFlight[] = [];
     let chunk: ImportRow[] = [];
 
-    const flush = async () => {
-      if (chunk.length === 0) return;
-      const rows = chunk;
-      chunk = [];
-      const done = await this.admit(rows, upload);
+    /** The oldest chunk in flight, once durable: its rejections, the import's progress, a checkpoint. */
+    const settleOldest = async () => {
+      const { rows, admitted } = inFlight.shift()!;
+      const done = await admitted;
       const last = rows[rows.length - 1];
       position = { nextRow: last.row + 1, bytes: last.bytes };
       for (const line of done.rejected) await emit(line);
@@ -58,16 +79,38 @@ export class EventImport {
       await emit({ type: 'checkpoint', ...position, ...tally });
     };
 
+    const dispatch = async () => {
+      if (chunk.length === 0) return;
+      const rows = chunk;
+      chunk = [];
+      const events = eventsOf(rows);
+      // An event also in a chunk in flight would pass the receipts lookup twice (accepted twice, counted
+      // twice in the tally): wait until that chunk is durable, so it is answered `duplicate` as in one chunk.
+      while (inFlight.some((c) => overlaps(c.events, events))) await settleOldest();
+      if (inFlight.length >= CHUNKS_IN_FLIGHT) await settleOldest();
+      const admitted = this.admit(rows, upload);
+      admitted.catch(() => undefined); // settled (and its error thrown) in file order by settleOldest
+      inFlight.push({ rows, events, admitted });
+    };
+
     let complete = true;
-    for await (const row of importRows(body, upload)) {
-      chunk.push(row);
-      if (chunk.length >= MAX_BATCH_EVENTS) await flush();
-      if (upload.maxRows !== undefined && tally.rows + chunk.length >= upload.maxRows) {
-        complete = false;
-        break;
+    try {
+      for await (const row of importRows(body, upload)) {
+        chunk.push(row);
+        if (chunk.length >= MAX_BATCH_EVENTS) await dispatch();
+        if (upload.maxRows !== undefined && tally.rows + inFlight.reduce((n, c) => n + c.rows.length, 0) + chunk.length >= upload.maxRows) {
+          complete = false;
+          break;
+        }
       }
+      await dispatch();
+      while (inFlight.length > 0) await settleOldest();
+    } catch (error) {
+      // Chunks after a failed one may be durable already; no checkpoint covers them, so a resumed upload
+      // sends them again and they are answered `duplicate`. Let them finish before the failure is told.
+      await Promise.allSettled(inFlight.map((c) => c.admitted));
+      throw error;
     }
-    await flush();
     await emit({ type: 'end', importId: upload.importId, complete, ...position, ...tally });
   }
 
@@ -91,4 +134,21 @@ export class EventImport {
     }
     return done;
   }
+}
+
+/** The (institution, eventId) pairs a chunk's readable rows claim, whatever their version. */
+function eventsOf(rows: ImportRow[]): Set<string> {
+  const events = new Set<string>();
+  for (const { input } of rows) {
+    if (typeof input !== 'object' || input === null) continue;
+    const { institutionId, eventId } = input as Record<string, unknown>;
+    events.add(`${String(institutionId)}\u0000${String(eventId)}`);
+  }
+  return events;
+}
+
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const item of small) if (large.has(item)) return true;
+  return false;
 }

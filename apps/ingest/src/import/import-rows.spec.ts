@@ -1,5 +1,23 @@
 import { Readable } from 'node:stream';
-import { ImportHeaderError, importRows, MAX_ROW_BYTES, UnreadableFileError } from './import-rows';
+import { csvCharset, ImportHeaderError, importRows, MAX_ROW_BYTES, UnreadableFileError } from './import-rows';
+
+/** GBK bytes of a text (as a Chinese Excel writes "CSV"), from the decoder's own table: two-byte codes 0x81–0xFE × 0x40–0xFE. */
+function gbk(text: string): Buffer {
+  const decoder = new TextDecoder('gbk', { fatal: true });
+  const table = new Map<string, Buffer>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const bytes = Buffer.from([lead, trail]);
+      try {
+        const char = decoder.decode(bytes);
+        if (!table.has(char)) table.set(char, bytes);
+      } catch {
+        // not a GBK code
+      }
+    }
+  }
+  return Buffer.concat([...text].map((char) => (char.charCodeAt(0) < 0x80 ? Buffer.from(char, 'ascii') : table.get(char)!)));
+}
 
 const rows = async (body: Buffer | string, source: Parameters<typeof importRows>[1], chunkBytes = 7) => {
   const bytes = Buffer.from(body);
@@ -43,6 +61,25 @@ describe('importRows', () => {
       [4, { type: 'referral', eventId: 'R-2', reason: 'x' }],
     ]);
     expect(read[1].bytes).toBe(Buffer.byteLength(body));
+  });
+
+  it('reads a GBK CSV, declared or told from its Chinese header, with the file’s own byte positions', async () => {
+    const text = '事件编号 eventId,转诊原因 reason\r\nR-1,"上转：高血压\r\n控制不佳"\r\nR-2,县医院\r\n';
+    const body = gbk(text);
+    expect(body.length).toBeLessThan(Buffer.byteLength(text));
+    const expected = [
+      [2, { type: 'referral', eventId: 'R-1', reason: '上转：高血压\r\n控制不佳' }],
+      [3, { type: 'referral', eventId: 'R-2', reason: '县医院' }],
+    ];
+    const declared = await rows(body, { format: 'csv', family: 'referral', firstRow: 2, charset: csvCharset('GBK') });
+    expect(declared.map((r) => [r.row, r.input])).toEqual(expected);
+    expect(declared.map((r) => r.bytes)).toEqual([body.indexOf(gbk('R-2')), body.length]);
+    const told = await rows(body, { format: 'csv', family: 'referral', firstRow: 2 }, 5);
+    expect(told.map((r) => [r.row, r.input, r.bytes])).toEqual(declared.map((r) => [r.row, r.input, r.bytes]));
+    // The same file in UTF-8 is told as UTF-8.
+    expect((await rows(text, { format: 'csv', family: 'referral', firstRow: 2 })).map((r) => [r.row, r.input])).toEqual(expected);
+    expect(csvCharset('utf-8')).toBe('utf-8');
+    expect(csvCharset('big5')).toBeUndefined();
   });
 
   it('refuses a header the template does not know, and stops at broken quoting with the row', async () => {

@@ -41,8 +41,25 @@ export class ImportHeaderError extends Error {
   }
 }
 
+/**
+ * The character sets a CSV may come in: UTF-8, or the GB family of Chinese Excel exports (GBK, GB2312,
+ * CP936), read as GB18030, their superset. NDJSON is JSON, hence UTF-8.
+ */
+export type CsvCharset = 'utf-8' | 'gb18030';
+
+const CSV_CHARSETS: Record<string, CsvCharset> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', gbk: 'gb18030', gb2312: 'gb18030', gb18030: 'gb18030', cp936: 'gb18030', 'x-gbk': 'gb18030', 'windows-936': 'gb18030',
+};
+
+/** The CSV charset a `charset` parameter names (case-insensitive), or undefined when it is not one read here. */
+export function csvCharset(name: string): CsvCharset | undefined {
+  return CSV_CHARSETS[name.trim().replace(/^"|"$/g, '').toLowerCase()];
+}
+
 export interface RowSource {
   format: ImportFormat;
+  /** A CSV's charset as declared; when absent, told from the header row (UTF-8 unless it only reads as GB18030). */
+  charset?: CsvCharset;
   /** The event family of a CSV file (its template). */
   family?: EventType;
   /** Number of the body's first data row (a resumed upload starts inside the file). */
@@ -57,7 +74,57 @@ export interface RowSource {
 export async function* importRows(body: Readable, source: RowSource): AsyncGenerator<ImportRow> {
   const stream = body.pipe(new PassThrough());
   if (source.format === 'ndjson') yield* ndjsonRows(stream, source.firstRow);
-  else yield* csvRows(stream, source.family!, source.firstRow);
+  else {
+    const { head, body: rest } = await firstLine(stream);
+    const charset = source.charset ?? (isUtf8(head) || !isGb18030(head) ? 'utf-8' : 'gb18030');
+    yield* csvRows(rest, source.family!, source.firstRow, charset);
+  }
+}
+
+/** The body's bytes through its first newline (at most a row's limit), and the whole body again. */
+async function firstLine(stream: Readable): Promise<{ head: Buffer; body: Readable }> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const seen: Buffer[] = [];
+  let bytes = 0;
+  let exhausted = false;
+  while (bytes < MAX_ROW_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    seen.push(next.value);
+    bytes += next.value.length;
+    if (next.value.includes(NEWLINE)) break;
+  }
+  const head = Buffer.concat(seen);
+  const newline = head.indexOf(NEWLINE);
+  const body = Readable.from(
+    (async function* () {
+      yield* seen;
+      if (exhausted) return;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    })(),
+  );
+  return { head: newline === -1 ? head : head.subarray(0, newline), body };
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isGb18030(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const NEWLINE = 0x0a;
@@ -127,23 +194,33 @@ function readJsonLine(raw: Buffer, first: boolean): Pick<ImportRow, 'input' | 'u
   }
 }
 
-async function* csvRows(stream: Readable, family: EventType, firstRow: number): AsyncGenerator<ImportRow> {
+/**
+ * A GB18030 (GBK) CSV is parsed byte for byte (latin1) and each field decoded after: no byte of a
+ * multi-byte GB character is a comma, quote or line end, so the parse, the row numbers and the byte
+ * positions of checkpoints are the file's own.
+ */
+async function* csvRows(stream: Readable, family: EventType, firstRow: number, charset: CsvCharset): AsyncGenerator<ImportRow> {
+  const gb = charset === 'gb18030' ? new TextDecoder('gb18030') : undefined;
+  const decoded = (record: string[]) => (gb ? record.map((field) => gb.decode(Buffer.from(field, 'latin1'))) : record);
   const parser = stream.pipe(
-    parseCsv({ bom: true, info: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'], max_record_size: MAX_ROW_BYTES }),
+    parseCsv({
+      bom: true, info: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'], max_record_size: MAX_ROW_BYTES,
+      ...(gb && { encoding: 'latin1' as const }),
+    }),
   );
   let columns: ReturnType<typeof readHeader>['columns'] | undefined;
   let row = firstRow;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
       if (columns === undefined) {
-        const header = readHeader(family, record);
+        const header = readHeader(family, decoded(record));
         if (header.problems.length > 0) throw new ImportHeaderError(header.problems);
         columns = header.columns;
         continue;
       }
       const number = row++;
       if (isBlankRecord(record)) continue;
-      yield { row: number, bytes: info.bytes, input: recordToEvent(family, columns, record) };
+      yield { row: number, bytes: info.bytes, input: recordToEvent(family, columns, decoded(record)) };
     }
   } catch (error) {
     if (error instanceof ImportHeaderError) throw error;

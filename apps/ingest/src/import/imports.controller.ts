@@ -12,7 +12,7 @@ import type { IngestEnvironment } from '../ingest.environment';
 import { EventImport } from './event-import.service';
 import { EventImportsRepository, ImportRecord } from './event-imports.repository';
 import type { FailedLine, ImportLine } from './import-lines';
-import { ImportFormat, ImportHeaderError, UnreadableFileError } from './import-rows';
+import { csvCharset, ImportFormat, ImportHeaderError, UnreadableFileError } from './import-rows';
 import { ImportRecordDto, ImportUploadQueryDto } from './import-upload.dto';
 
 const FORMAT_BY_MEDIA_TYPE: Record<string, ImportFormat> = {
@@ -62,9 +62,15 @@ export class ImportsController {
     },
   })
   async upload(@Query() query: ImportUploadQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const format = FORMAT_BY_MEDIA_TYPE[(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()];
+    const [mediaType, ...parameters] = (request.headers['content-type'] ?? '').split(';');
+    const format = FORMAT_BY_MEDIA_TYPE[mediaType.trim().toLowerCase()];
     if (format === undefined) {
       throw new AdminError('unsupported_media_type', 'Send the file as application/x-ndjson (one event per line) or text/csv (a family’s template)');
+    }
+    const declared = parameters.map((p) => /^\s*charset\s*=(.*)$/i.exec(p)?.[1]).find((c) => c !== undefined);
+    const charset = declared === undefined ? undefined : csvCharset(declared);
+    if (declared !== undefined && (charset === undefined || (format === 'ndjson' && charset !== 'utf-8'))) {
+      throw new AdminError('unsupported_media_type', `charset=${declared.trim().slice(0, 40)} is not read here: NDJSON is UTF-8; a CSV may be UTF-8 or GBK (GB2312, GB18030)`);
     }
     if (format === 'csv' && query.family === undefined) throw new AdminError('invalid_request', 'A CSV import needs `family` (the template its columns follow)');
     const importId = query.importId ?? randomUUID();
@@ -84,7 +90,7 @@ export class ImportsController {
     try {
       await this.eventImport.upload(
         request,
-        { importId, format, family: query.family, maxAgeDays, firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1), maxRows: query.maxRows, correlationId: correlationIdOf(request) },
+        { importId, format, family: query.family, maxAgeDays, firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1), maxRows: query.maxRows, charset, correlationId: correlationIdOf(request) },
         emit,
       );
     } catch (error) {

@@ -2,14 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { SinkNotReadyError } from './event-sink';
 
 /**
- * The demo's credentials, written by `node dist/tools/cli.js seed-demo`:
- * `{ "institutions": { "<id>": "<key>" }, "apiKeyIds": { "<id>": "<key id>" }, "bureaus": { "<region>": "<token>" } }`.
+ * The demo's credentials, written by `node dist/tools/cli.js seed-demo` (tools/admin-cli/demo-credentials.ts,
+ * which uses this definition): `{ "institutions": { "<id>": "<key>" }, "apiKeyIds": { "<id>": "<key id>" },
+ * "bureaus": { "<region>": "<token>" } }` — institution → API key, institution → that key's id, region → bureau token.
  * A missing or half-written file means "not seeded yet": the caller waits, it is not an error.
  */
 export interface DemoCredentials {
+  /** Each institution's API key. */
   institutions: Record<string, string>;
   /** The id of each institution's key: what signs its raw-topic messages (`hi-key-id`). */
   apiKeyIds: Record<string, string>;
+  /** Each region's bureau token. */
   bureaus: Record<string, string>;
 }
 
