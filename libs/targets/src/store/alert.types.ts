@@ -1,4 +1,5 @@
 import { describeDims, parseDims } from '@lib/indicators';
+import type { Signal } from '@lib/surveillance';
 import type { Interval, Status, Target } from '../target.types';
 
 /** `outbreak`: 疫情三色预警 of one county and disease (indicator `disease_cases`, dims `disease=<code>`, no period). */
@@ -22,17 +23,8 @@ export interface AlertKey {
   period: string;
 }
 
-/** What an outbreak detector saw (`Signal` of libs/surveillance) and the 7-day window it judged (CST days). */
-export interface OutbreakEvidence {
-  method: string;
-  level: string;
-  observed: number;
-  thresholds: { yellow: number | null; red: number | null };
-  statistic?: number;
-  baseline?: readonly number[];
-  windowFrom: string;
-  windowTo: string;
-}
+/** What an outbreak detector saw and the 7-day window it judged (CST days). */
+export type OutbreakEvidence = Signal & { windowFrom: string; windowTo: string };
 
 /** Feeds of the alert's area that have gone quiet (the value may be low because data is missing). */
 export interface StaleFeed {
