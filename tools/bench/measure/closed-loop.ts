@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { percentile } from './latency';
+import { runInWorker, serveAsWorker } from './worker-client';
 
 export interface ClosedLoopOptions {
   url: string;
@@ -27,17 +27,7 @@ export interface ClosedLoopResult {
  * with that many senders, and their latency. Runs in a worker thread, like the open loop.
  */
 export function closedLoop(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: options });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`closed-loop client exited with ${code}`)));
-  });
-}
-
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  void runClosedLoop(workerData as ClosedLoopOptions).then((result) => port.postMessage(result));
+  return runInWorker(__filename, options, 'closed-loop client');
 }
 
 async function runClosedLoop({ url, headers, bodies, clients, seconds }: ClosedLoopOptions): Promise<ClosedLoopResult> {
@@ -83,3 +73,6 @@ async function runClosedLoop({ url, headers, bodies, clients, seconds }: ClosedL
     non2xx,
   };
 }
+
+// In the worker thread, after every declaration above: run the client.
+serveAsWorker(runClosedLoop);

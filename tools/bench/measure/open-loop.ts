@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { percentile } from './latency';
+import { runInWorker, serveAsWorker } from './worker-client';
 
 export interface OpenLoopOptions {
   url: string;
@@ -34,17 +34,7 @@ const TICK_MS = 2;
  * requests and count as server latency.
  */
 export function openLoopLatency(options: OpenLoopOptions): Promise<OpenLoopResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: options });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`open-loop client exited with ${code}`)));
-  });
-}
-
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  void runOpenLoop(workerData as OpenLoopOptions).then((result) => port.postMessage(result));
+  return runInWorker(__filename, options, 'open-loop client');
 }
 
 async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
@@ -99,3 +89,6 @@ async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
     okPerSecond: (total - non2xx) / elapsedSeconds,
   };
 }
+
+// In the worker thread, after every declaration above: run the client.
+serveAsWorker(runOpenLoop);
