@@ -14,8 +14,8 @@ ensure_promtool
 build
 say "type-checking"
 (cd "$ROOT" && npx tsc -p tsconfig.json --noEmit)
-say "linting"
-(cd "$ROOT" && npx eslint .)
+say "linting and layout"
+(cd "$ROOT" && npx eslint . && npm run --silent format:check)
 
 results="$LOCAL/test-results"
 rm -rf "$results" && mkdir -p "$results"

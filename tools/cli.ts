@@ -21,7 +21,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { command, operands } = resolveCommand(args);
     const env = validateEnvironment(CliEnvironment, process.env);
-    const result = await command.run({ client: new AdminClient(env.INGEST_URL, env.ADMIN_TOKEN), env, log: (m) => err(`[${command.name}] ${m}`) }, operands, args);
+    const result = await command.run(
+      { client: new AdminClient(env.INGEST_URL, env.ADMIN_TOKEN), env, log: (m) => err(`[${command.name}] ${m}`) },
+      operands,
+      args,
+    );
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -125,7 +125,8 @@ function reseedMain(out: (line: string) => void, force: boolean): void {
         const row = stored.get(p.partition);
         out(`p${p.partition}: stored ${row ? `${row.nextOffset} (cluster ${row.clusterId ?? 'unrecorded'})` : 'none'} → ${p.start} (log ${p.start}..${p.end})`);
       }
-      for (const row of before.filter((r) => !log.partitions.some((p) => p.partition === r.partition))) out(`p${row.partition}: stored ${row.nextOffset}, no such partition: removed`);
+      for (const row of before.filter((r) => !log.partitions.some((p) => p.partition === r.partition)))
+        out(`p${row.partition}: stored ${row.nextOffset}, no such partition: removed`);
       out('offsets re-seeded: restart the aggregators');
       process.exit(0);
     },

@@ -47,13 +47,16 @@ async function notQuiet(env: IngestEnvironment, pool: Pool): Promise<string[]> {
   const problems: string[] = [];
   try {
     for (const group of (await admin.describeGroups(groups)).groups) {
-      if (group.members.length > 0) problems.push(`consumer group ${group.groupId} has ${group.members.length} running member(s): stop ingest and the aggregators`);
+      if (group.members.length > 0)
+        problems.push(`consumer group ${group.groupId} has ${group.members.length} running member(s): stop ingest and the aggregators`);
     }
   } finally {
     await admin.disconnect();
   }
   const log = await readTopicLog(kafka, env.KAFKA_TOPIC_PREFIX + TOPICS.events);
-  const stored = new Map((await new ConsumerOffsetsRepository(pool).loadTopic(aggregatorGroup, log.topic)).map((row) => [row.partition, BigInt(row.nextOffset)]));
+  const stored = new Map(
+    (await new ConsumerOffsetsRepository(pool).loadTopic(aggregatorGroup, log.topic)).map((row) => [row.partition, BigInt(row.nextOffset)]),
+  );
   const waiting = log.partitions.filter((p) => (stored.get(p.partition) ?? BigInt(p.start)) < BigInt(p.end));
   if (waiting.length > 0) {
     problems.push(`canonical events wait unapplied on ${waiting.map((p) => `p${p.partition}`).join(', ')}: let the aggregators catch up before stopping them`);
@@ -93,10 +96,19 @@ async function rekeyInTransaction(store: PseudonymRekeyStore, pseudonymiser: Pse
   const chain = [...pseudonymiser.earlierKeyIds, pseudonymiser.currentKeyId];
   const unknown = Object.keys(before).filter((id) => id !== 'none' && !chain.includes(id));
   if (unknown.length > 0) {
-    throw new RekeyRefused(`pseudonyms of key(s) ${unknown.join(', ')} are stored, which PSEUDONYM_PREVIOUS_KEYS does not hold: add them (oldest first) and run again`);
+    throw new RekeyRefused(
+      `pseudonyms of key(s) ${unknown.join(', ')} are stored, which PSEUDONYM_PREVIOUS_KEYS does not hold: add them (oldest first) and run again`,
+    );
   }
   const stale = pseudonymiser.earlierKeyIds.filter((id) => (before[id] ?? 0) > 0);
-  const report = { keyId: pseudonymiser.currentKeyId, fromKeyIds: stale, before, after: before, people: 0, rows: { ledgerRows: 0, versionRows: 0, memberRows: 0, mergedSubjects: 0 } };
+  const report = {
+    keyId: pseudonymiser.currentKeyId,
+    fromKeyIds: stale,
+    before,
+    after: before,
+    people: 0,
+    rows: { ledgerRows: 0, versionRows: 0, memberRows: 0, mergedSubjects: 0 },
+  };
   if (checkOnly || stale.length === 0) {
     await store.rollback();
     return report;
@@ -120,7 +132,10 @@ function rekeyedPseudonym(pseudonymiser: Pseudonymiser, old: string): RekeyedPse
   return { old, new: rekeyed, oldPart: subjectKeyPart(old), newPart: subjectKeyPart(rekeyed) };
 }
 
-const census = (c: KeyCensus) => Object.entries(c).map(([key, n]) => `${key === 'none' ? 'not a pseudonym' : key}: ${n}`).join(', ') || 'no person ids';
+const census = (c: KeyCensus) =>
+  Object.entries(c)
+    .map(([key, n]) => `${key === 'none' ? 'not a pseudonym' : key}: ${n}`)
+    .join(', ') || 'no person ids';
 
 if (require.main === module) {
   const checkOnly = process.argv.includes('--check');
@@ -129,15 +144,24 @@ if (require.main === module) {
     (report) => {
       out(`ledger rows per key before: ${census(report.before)}`);
       if (checkOnly) {
-        out(report.fromKeyIds.length === 0 ? `every stored pseudonym carries ${report.keyId}` : `a re-key is due: pseudonyms of ${report.fromKeyIds.join(', ')} are stored`);
+        out(
+          report.fromKeyIds.length === 0
+            ? `every stored pseudonym carries ${report.keyId}`
+            : `a re-key is due: pseudonyms of ${report.fromKeyIds.join(', ')} are stored`,
+        );
         process.exit(report.fromKeyIds.length === 0 ? 0 : 1);
       }
       if (report.people === 0) out(`nothing to re-key: every stored pseudonym carries ${report.keyId}`);
       else {
         const { ledgerRows, versionRows, memberRows, mergedSubjects } = report.rows;
-        out(`${report.people} people re-keyed ${report.fromKeyIds.join(', ')} → ${report.keyId}: ${ledgerRows} ledger rows, ${versionRows} event versions, ${memberRows} subject members, ${report.ms} ms`);
+        out(
+          `${report.people} people re-keyed ${report.fromKeyIds.join(', ')} → ${report.keyId}: ${ledgerRows} ledger rows, ${versionRows} event versions, ${memberRows} subject members, ${report.ms} ms`,
+        );
         out(`ledger rows per key after: ${census(report.after)}`);
-        if (mergedSubjects > 0) out(`${mergedSubjects} subjects were also stored under ${report.keyId} (events applied under an earlier key after the rotation): run node dist/tools/rebuild.js --apply`);
+        if (mergedSubjects > 0)
+          out(
+            `${mergedSubjects} subjects were also stored under ${report.keyId} (events applied under an earlier key after the rotation): run node dist/tools/rebuild.js --apply`,
+          );
       }
       process.exit(0);
     },

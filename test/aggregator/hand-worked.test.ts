@@ -28,10 +28,42 @@ const c2 = visit({ eventId: id('c2'), inst: 'hanyinVillage', person: who('C'), r
 const c2moved = amend(c2, { occurredAt: '2024-04-02T09:00:00+08:00' }); // the amendment moves it to April
 const a3 = visit({ eventId: id('a3'), inst: 'hanyinTownship', person: who('A'), residence: '610921', at: '2024-03-28T09:00:00+08:00' });
 // Referrals: 卫生院(2) → 县医院(3) up and completed; 市医院(4) → 社区中心(2) down; 县医院(3) → 村卫生室(1) down.
-const r1 = referral({ eventId: id('r1'), inst: 'hanyinTownship', action: 'initiated', referralId: id('R1'), from: 'hanyinTownship', to: 'hanyinCounty', at: '2024-03-08T10:00:00+08:00' });
-const r1done = referral({ eventId: id('r1d'), inst: 'hanyinCounty', action: 'completed', referralId: id('R1'), from: 'hanyinTownship', to: 'hanyinCounty', at: '2024-03-12T10:00:00+08:00' });
-const r2 = referral({ eventId: id('r2'), inst: 'ankangCity', action: 'initiated', referralId: id('R2'), from: 'ankangCity', to: 'hanbinCommunity', at: '2024-03-09T10:00:00+08:00' });
-const r3 = referral({ eventId: id('r3'), inst: 'hanyinCounty', action: 'initiated', referralId: id('R3'), from: 'hanyinCounty', to: 'hanyinVillage', at: '2024-03-11T10:00:00+08:00' });
+const r1 = referral({
+  eventId: id('r1'),
+  inst: 'hanyinTownship',
+  action: 'initiated',
+  referralId: id('R1'),
+  from: 'hanyinTownship',
+  to: 'hanyinCounty',
+  at: '2024-03-08T10:00:00+08:00',
+});
+const r1done = referral({
+  eventId: id('r1d'),
+  inst: 'hanyinCounty',
+  action: 'completed',
+  referralId: id('R1'),
+  from: 'hanyinTownship',
+  to: 'hanyinCounty',
+  at: '2024-03-12T10:00:00+08:00',
+});
+const r2 = referral({
+  eventId: id('r2'),
+  inst: 'ankangCity',
+  action: 'initiated',
+  referralId: id('R2'),
+  from: 'ankangCity',
+  to: 'hanbinCommunity',
+  at: '2024-03-09T10:00:00+08:00',
+});
+const r3 = referral({
+  eventId: id('r3'),
+  inst: 'hanyinCounty',
+  action: 'initiated',
+  referralId: id('R3'),
+  from: 'hanyinCounty',
+  to: 'hanyinVillage',
+  at: '2024-03-11T10:00:00+08:00',
+});
 // 高血压: D registered in January, 4th follow-up on 1 September (then a 5th); E only 3 follow-ups, one in 汉滨.
 const chronicEvents = [
   chronic({ eventId: id('d0'), inst: 'hanyinTownship', action: 'registration', person: who('D'), at: '2024-01-10T09:00:00+08:00' }),
@@ -40,7 +72,13 @@ const chronicEvents = [
   ),
   chronic({ eventId: id('e0'), inst: 'hanyinTownship', action: 'registration', person: who('E'), at: '2024-02-10T09:00:00+08:00' }),
   ...['03-01', '05-01', '07-01'].map((d, i) =>
-    chronic({ eventId: id(`e${i + 1}`), inst: i === 1 ? 'hanbinTownship' : 'hanyinVillage', action: 'followup', person: who('E'), at: `2024-${d}T09:00:00+08:00` }),
+    chronic({
+      eventId: id(`e${i + 1}`),
+      inst: i === 1 ? 'hanbinTownship' : 'hanyinVillage',
+      action: 'followup',
+      person: who('E'),
+      at: `2024-${d}T09:00:00+08:00`,
+    }),
   ),
 ];
 // Arrival with disorder: the void before a retry of the voided event, the amendment before its original, a duplicate.
@@ -53,9 +91,11 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
   let after: CounterRow[];
 
   const rows = async (): Promise<CounterRow[]> =>
-    (await bed.pool.query<CounterRow & { value: string }>(`SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE region LIKE '61%' OR region LIKE '6109%'`)).rows.map(
-      (r) => ({ ...r, value: Number(r.value) }),
-    );
+    (
+      await bed.pool.query<CounterRow & { value: string }>(
+        `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE region LIKE '61%' OR region LIKE '6109%'`,
+      )
+    ).rows.map((r) => ({ ...r, value: Number(r.value) }));
   /** after − before, as counter rows (the counters this file's events made). */
   const delta = (): CounterRow[] => {
     const k = (r: CounterRow) => [r.indicator, r.measure, r.level, r.region, r.period, r.dims].join('|');
@@ -79,15 +119,33 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
   });
 
   it('县域就诊率: home visits over all visits of 汉阴 residents; the amendment moves C’s visit to April, the void removes A’s', () => {
-    expect([counter('county_visit_rate', 'numerator', 'county', '610921', '202403'), counter('county_visit_rate', 'denominator', 'county', '610921', '202403')]).toEqual([2, 4]);
-    expect([counter('county_visit_rate', 'numerator', 'county', '610921', '202404'), counter('county_visit_rate', 'denominator', 'county', '610921', '202404')]).toEqual([1, 1]);
-    expect([counter('county_visit_rate', 'numerator', 'city', '610900', '2024Q1'), counter('county_visit_rate', 'denominator', 'city', '610900', '2024Q1')]).toEqual([2, 4]);
+    expect([
+      counter('county_visit_rate', 'numerator', 'county', '610921', '202403'),
+      counter('county_visit_rate', 'denominator', 'county', '610921', '202403'),
+    ]).toEqual([2, 4]);
+    expect([
+      counter('county_visit_rate', 'numerator', 'county', '610921', '202404'),
+      counter('county_visit_rate', 'denominator', 'county', '610921', '202404'),
+    ]).toEqual([1, 1]);
+    expect([
+      counter('county_visit_rate', 'numerator', 'city', '610900', '2024Q1'),
+      counter('county_visit_rate', 'denominator', 'city', '610900', '2024Q1'),
+    ]).toEqual([2, 4]);
     expect(counter('county_visit_rate', 'denominator', 'province', '610000', '2024')).toBe(5);
     expect(counter('county_visit_rate', 'denominator', 'county', '610902', '202403')).toBe(0); // by residence, not where the visit was
-    expect([counter('county_inpatient_rate', 'numerator', 'county', '610921', '202403'), counter('county_inpatient_rate', 'denominator', 'county', '610921', '202403')]).toEqual([0, 1]);
+    expect([
+      counter('county_inpatient_rate', 'numerator', 'county', '610921', '202403'),
+      counter('county_inpatient_rate', 'denominator', 'county', '610921', '202403'),
+    ]).toEqual([0, 1]);
     // 基层就诊率 by where care was given: outpatient + emergency only.
-    expect([counter('primary_care_visit_share', 'numerator', 'county', '610921', '202403'), counter('primary_care_visit_share', 'denominator', 'county', '610921', '202403')]).toEqual([1, 2]);
-    expect([counter('primary_care_visit_share', 'numerator', 'county', '610902', '202403'), counter('primary_care_visit_share', 'denominator', 'county', '610902', '202403')]).toEqual([0, 1]);
+    expect([
+      counter('primary_care_visit_share', 'numerator', 'county', '610921', '202403'),
+      counter('primary_care_visit_share', 'denominator', 'county', '610921', '202403'),
+    ]).toEqual([1, 2]);
+    expect([
+      counter('primary_care_visit_share', 'numerator', 'county', '610902', '202403'),
+      counter('primary_care_visit_share', 'denominator', 'county', '610902', '202403'),
+    ]).toEqual([0, 1]);
   });
 
   it('referrals: direction from the two institutions’ levels, by the from-institution and its county', () => {
@@ -96,8 +154,14 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
     expect(counter('referrals_down', 'value', 'county', '610921', '202403')).toBe(1);
     expect(counter('referrals_down', 'value', 'county', '610902', '202403')).toBe(1);
     expect(counter('referrals_down', 'value', 'city', '610900', '202403')).toBe(2);
-    expect([counter('referral_completion_rate', 'numerator', 'county', '610921', '202403'), counter('referral_completion_rate', 'denominator', 'county', '610921', '202403')]).toEqual([1, 2]);
-    expect([counter('referral_down_up_ratio', 'numerator', 'city', '610900', '2024'), counter('referral_down_up_ratio', 'denominator', 'city', '610900', '2024')]).toEqual([2, 1]);
+    expect([
+      counter('referral_completion_rate', 'numerator', 'county', '610921', '202403'),
+      counter('referral_completion_rate', 'denominator', 'county', '610921', '202403'),
+    ]).toEqual([1, 2]);
+    expect([
+      counter('referral_down_up_ratio', 'numerator', 'city', '610900', '2024'),
+      counter('referral_down_up_ratio', 'denominator', 'city', '610900', '2024'),
+    ]).toEqual([2, 1]);
   });
 
   it('规范管理率: D becomes standard on the 4th follow-up (1 September), E never does', () => {
@@ -151,7 +215,9 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
     expect((await runRebuild(bed.env)).code).toBe(0);
     const where = `indicator = 'referrals_up' AND level = 'county' AND region = '610921' AND dims = '' AND measure = 'value' AND period = '202403'`;
     // A stray change in the counter log: folded or not, the stored value is now 5 too high.
-    await bed.pool.query(`INSERT INTO indicator_counter_log (indicator, level, region, dims, measure, period, delta) VALUES ('referrals_up', 'county', '610921', '', 'value', '202403', 5)`);
+    await bed.pool.query(
+      `INSERT INTO indicator_counter_log (indicator, level, region, dims, measure, period, delta) VALUES ('referrals_up', 'county', '610921', '', 'value', '202403', 5)`,
+    );
     const drift = await runRebuild(bed.env);
     expect(drift.code).toBe(1);
     expect(drift.output).toMatch(/differs: referrals_up value county:610921 202403: live \d+, rebuilt \d+/);
@@ -171,7 +237,11 @@ async function readChange(kafka: Kafka, topic: string, wanted: (change: Indicato
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => void seen.push(...parseIndicatorChanges(message.value)) });
   try {
-    return await eventually(async () => seen.find(wanted), (found) => found !== undefined, 30_000);
+    return await eventually(
+      async () => seen.find(wanted),
+      (found) => found !== undefined,
+      30_000,
+    );
   } finally {
     await consumer.disconnect();
   }

@@ -10,7 +10,14 @@ import { AggregatorTestBed } from './support/aggregator-test-bed';
  */
 describe('live cache repair at start', () => {
   const bed = new AggregatorTestBed('repair');
-  const counter = (region: string) => ({ indicator: 'county_visit_rate', measure: 'numerator' as const, level: 'county' as const, region, period: '2026', dims: '' });
+  const counter = (region: string) => ({
+    indicator: 'county_visit_rate',
+    measure: 'numerator' as const,
+    level: 'county' as const,
+    region,
+    period: '2026',
+    dims: '',
+  });
   const cached = async (region: string) => {
     const raw = await bed.redis.hget(liveCounterHashOf(counter(region)), liveCounterField(counter(region)));
     return raw === null ? null : (JSON.parse(raw) as { value: number; revision: number });
@@ -32,8 +39,21 @@ describe('live cache repair at start', () => {
     await bed.pool.query('INSERT INTO unannounced_counter_folds (folded_at) VALUES ($1)', [foldedAt]);
     const aggregator = await bed.aggregator(3761).start();
     try {
-      expect(await eventually(() => cached('619901'), (v) => v !== null, 20_000)).toMatchObject({ value: 7, revision: 3 });
-      expect((await eventually(() => bed.pool.query('SELECT fold_id FROM unannounced_counter_folds'), (r) => r.rowCount === 0)).rowCount).toBe(0);
+      expect(
+        await eventually(
+          () => cached('619901'),
+          (v) => v !== null,
+          20_000,
+        ),
+      ).toMatchObject({ value: 7, revision: 3 });
+      expect(
+        (
+          await eventually(
+            () => bed.pool.query('SELECT fold_id FROM unannounced_counter_folds'),
+            (r) => r.rowCount === 0,
+          )
+        ).rowCount,
+      ).toBe(0);
       await sleep(1000);
       expect(await cached('619902')).toBeNull(); // changed before the unannounced fold: the cache was complete for it
     } finally {

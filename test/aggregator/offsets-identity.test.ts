@@ -36,7 +36,9 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     expect(counterDiff(await bed.counters(BEFORE), referenceCounters(first, BEFORE))).toEqual([]);
     await aggregator.stop();
     const storedBefore = await storedOffsets();
-    expect(await bed.pool.query('SELECT count(*)::int AS n FROM consumer_offsets WHERE group_id = $1 AND cluster_id IS NULL', [bed.groupId])).toMatchObject({ rows: [{ n: 0 }] });
+    expect(await bed.pool.query('SELECT count(*)::int AS n FROM consumer_offsets WHERE group_id = $1 AND cluster_id IS NULL', [bed.groupId])).toMatchObject({
+      rows: [{ n: 0 }],
+    });
 
     await recreateTopic();
     // The new log: new events, and some already applied (a client re-sending): they must not count twice.
@@ -69,11 +71,23 @@ describe('stored offsets that no longer point into the broker’s log', () => {
 
     await aggregator.start();
     const expected = referenceCounters(second, AFTER);
-    await eventually(() => bed.counters(AFTER), (actual) => counterDiff(actual, expected).length === 0, 60_000);
+    await eventually(
+      () => bed.counters(AFTER),
+      (actual) => counterDiff(actual, expected).length === 0,
+      60_000,
+    );
     const total = second.length + 40;
-    await eventually(() => bed.committed(), (n) => n >= total, 30_000);
+    await eventually(
+      () => bed.committed(),
+      (n) => n >= total,
+      30_000,
+    );
     expect(counterDiff(await bed.counters(BEFORE), referenceCounters(first, BEFORE))).toEqual([]);
-    await eventually(() => fetchJson(`${aggregator.url}/health`), (h) => h?.status === 200, 30_000); // 2 s per try: slow under load
+    await eventually(
+      () => fetchJson(`${aggregator.url}/health`),
+      (h) => h?.status === 200,
+      30_000,
+    ); // 2 s per try: slow under load
 
     // Offsets the aggregator accepts are not re-seeded by mistake.
     const again = await runRebuild(bed.env, ['--reseed-offsets']);
@@ -88,7 +102,11 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     const later = syntheticLoad(LATER, 20, 43).arrival;
     await produceFresh(later);
 
-    const health = await eventually(() => fetchJson(`${aggregator.url}/health`), (h) => h?.status === 503, 60_000);
+    const health = await eventually(
+      () => fetchJson(`${aggregator.url}/health`),
+      (h) => h?.status === 503,
+      60_000,
+    );
     expect(health?.body).toMatchObject({ details: { consumerOffsets: { status: 'down' } } });
     expect(aggregator.logs).toContain('do not point into the broker');
     // Unlike at an assignment, a partition whose stored offset still lies inside the new log may
@@ -102,11 +120,18 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     await aggregator.stop();
     await aggregator.start();
     const expected = referenceCounters(later, LATER);
-    await eventually(() => bed.counters(LATER), (actual) => counterDiff(actual, expected).length === 0, 60_000);
+    await eventually(
+      () => bed.counters(LATER),
+      (actual) => counterDiff(actual, expected).length === 0,
+      60_000,
+    );
   }, 180_000);
 
   async function storedOffsets(): Promise<Array<{ partition: number; next_offset: string }>> {
-    const { rows } = await bed.pool.query('SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 ORDER BY partition', [bed.groupId, bed.topic]);
+    const { rows } = await bed.pool.query('SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 ORDER BY partition', [
+      bed.groupId,
+      bed.topic,
+    ]);
     return rows;
   }
 
@@ -115,7 +140,11 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     await admin.connect();
     try {
       await admin.deleteTopics({ topics: [bed.topic] });
-      await eventually(() => admin.listTopics(), (topics) => !topics.includes(bed.topic), 30_000);
+      await eventually(
+        () => admin.listTopics(),
+        (topics) => !topics.includes(bed.topic),
+        30_000,
+      );
     } finally {
       await admin.disconnect();
     }

@@ -15,7 +15,7 @@ const DISEASES = ['measles', 'hfmd', 'influenza', 'scarlet_fever'];
 const RESIDENCES = ['610921', '610902'];
 
 let seed = 20240311;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 
 /** ISO week by the textbook rule: the week of the Thursday of this date's Monday–Sunday week. */
@@ -48,7 +48,14 @@ for (let i = 0; i < 80; i++) {
 for (const inst of ['hanyinCounty', 'hanyinTownship'] as const) {
   for (let d = 1; d <= 20; d++) {
     const outpatients = 100 + Math.floor(random() * 900);
-    const count = syndromicCount({ eventId: `sy-${run}-${inst}-${d}`, inst, at: `2024-02-${String(d).padStart(2, '0')}T22:00:00+08:00`, ili: Math.floor(random() * 60), outpatients, fever: Math.floor(random() * 40) });
+    const count = syndromicCount({
+      eventId: `sy-${run}-${inst}-${d}`,
+      inst,
+      at: `2024-02-${String(d).padStart(2, '0')}T22:00:00+08:00`,
+      ili: Math.floor(random() * 60),
+      outpatients,
+      fever: Math.floor(random() * 40),
+    });
     arrival.push(count);
     if (random() < 0.2) arrival.push(amend(count, { iliCases: Math.floor(random() * 60) }));
   }
@@ -65,7 +72,11 @@ const counts = latest(arrival).filter((e) => e.type === 'syndromic_count') as Ar
 const isCase = (e: CanonicalEvent) => e.type === 'disease_report' && e.action !== 'deleted' && e.classification !== 'carrier';
 const referenceCases = (residence: string | null, disease: string, week: string) =>
   cards.filter(
-    (e) => isCase(e) && (residence === null || e.person?.residenceRegion === residence) && (e as { disease: string }).disease === disease && isoWeek(e.occurredAt.slice(0, 10)) === week,
+    (e) =>
+      isCase(e) &&
+      (residence === null || e.person?.residenceRegion === residence) &&
+      (e as { disease: string }).disease === disease &&
+      isoWeek(e.occurredAt.slice(0, 10)) === week,
   ).length;
 
 describe('surveillance indicators through Kafka, the aggregator and PostgreSQL, against an independent reference', () => {
@@ -110,7 +121,9 @@ describe('surveillance indicators through Kafka, the aggregator and PostgreSQL, 
           expect({ disease, week, residence, cases: got }).toEqual({ disease, week, residence, cases: referenceCases(residence, disease, week) });
           compared += got ?? 0;
         }
-        expect(readIndicatorFromRows(delta(), def, week, { level: 'city', region: '610900', dims: `disease=${disease}` }).value).toBe(referenceCases(null, disease, week));
+        expect(readIndicatorFromRows(delta(), def, week, { level: 'city', region: '610900', dims: `disease=${disease}` }).value).toBe(
+          referenceCases(null, disease, week),
+        );
       }
     }
     expect(compared).toBe(cards.filter(isCase).length);

@@ -26,7 +26,14 @@ maybe('throughput of one aggregator process', () => {
     await bed.settled(EVENTS * 10);
     const ms = Date.now() - started;
     const metrics = await (await fetch(`${aggregator.url}/metrics`)).text();
-    const sample = (name: string) => Number(metrics.split('\n').find((l) => l.startsWith(name))?.split(' ').pop() ?? NaN);
+    const sample = (name: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find((l) => l.startsWith(name))
+          ?.split(' ')
+          .pop() ?? NaN,
+      );
     const batches = sample('aggregator_batch_seconds_count');
     console.log(
       `[throughput] ${EVENTS} messages in ${ms} ms = ${Math.round((EVENTS / ms) * 1000)} messages/s; ${batches} batches, ` +

@@ -15,7 +15,11 @@ export async function waitForGroup(connection: KafkaConnection, groupId: string)
   const admin = createKafkaClient(connection, 'alerting-test-admin').admin();
   await admin.connect();
   try {
-    await eventually(async () => (await admin.describeGroups([groupId])).groups[0]?.state, (state) => state === 'Stable', 30_000);
+    await eventually(
+      async () => (await admin.describeGroups([groupId])).groups[0]?.state,
+      (state) => state === 'Stable',
+      30_000,
+    );
   } finally {
     await admin.disconnect();
   }

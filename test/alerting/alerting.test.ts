@@ -48,7 +48,14 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
       { indicator: 'county_visit_rate', level: 'county', region: county, measure: 'numerator', period: year, value: numerator },
       { indicator: 'county_visit_rate', level: 'county', region: county, measure: 'denominator', period: year, value: denominator },
     ]);
-    const change: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region: county, dims: '', periods: { [year]: { numerator, denominator } }, asOf: new Date().toISOString() };
+    const change: IndicatorChangeMessage = {
+      indicator: 'county_visit_rate',
+      level: 'county',
+      region: county,
+      dims: '',
+      periods: { [year]: { numerator, denominator } },
+      asOf: new Date().toISOString(),
+    };
     const sentAt = Date.now();
     await producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: county, value: JSON.stringify(change) }] });
     return sentAt;
@@ -93,14 +100,26 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
 
   it('loads the demo targets by command, and serves them', async () => {
     const { body } = await api('GET', `/v1/targets?year=${year}`);
-    expect(body).toEqual(expect.arrayContaining([expect.objectContaining({ indicator: 'county_visit_rate', scope: 'default:county', rule: { kind: 'threshold', comparator: '>=', value: 0.9 } })]));
+    expect(body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ indicator: 'county_visit_rate', scope: 'default:county', rule: { kind: 'threshold', comparator: '>=', value: 0.9 } }),
+      ]),
+    );
     expect((await fetch(`${alerting.url}/v1/targets`)).status).toBe(401);
   });
 
   it('fires once on the topic and at the webhooks, however many changes; resolves once', async () => {
     const sentAt = await setCountyVisitRate('610921', 800, 1000); // 80% < 90% − 2 pp, 95% interval up to 82.4%: red
-    await eventually(async () => delivered('/hanyin', '610921', 'firing'), (d) => d.length > 0, 10_000);
-    await eventually(async () => onTopic('610921', 'firing'), (m) => m.length > 0, 10_000);
+    await eventually(
+      async () => delivered('/hanyin', '610921', 'firing'),
+      (d) => d.length > 0,
+      10_000,
+    );
+    await eventually(
+      async () => onTopic('610921', 'firing'),
+      (m) => m.length > 0,
+      10_000,
+    );
     const webhookAt = receiver.accepted('/hanyin')[0].at;
     process.stdout.write(`[alerting latency] change published → topic ${onTopic('610921', 'firing')[0].at - sentAt} ms, → webhook ${webhookAt - sentAt} ms\n`);
 
@@ -108,24 +127,53 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     await sleep(1500);
     expect(onTopic('610921', 'firing')).toHaveLength(1);
     expect(delivered('/hanyin', '610921', 'firing')).toHaveLength(1);
-    expect(onTopic('610921', 'firing')[0].value).toMatchObject({ status: 'red', actual: 0.8, expected: 0.9, bureau: '610921', regionName: '汉阴县', silenced: false });
+    expect(onTopic('610921', 'firing')[0].value).toMatchObject({
+      status: 'red',
+      actual: 0.8,
+      expected: 0.9,
+      bureau: '610921',
+      regionName: '汉阴县',
+      silenced: false,
+    });
 
     // Signed: HMAC-SHA256 over "<t>.<body>"
     const [request] = receiver.accepted('/hanyin');
-    const [t, v1] = String(request.headers['x-health-signature']).split(',').map((p) => p.split('=')[1]);
+    const [t, v1] = String(request.headers['x-health-signature'])
+      .split(',')
+      .map((p) => p.split('=')[1]);
     expect(v1).toBe(createHmac('sha256', 'whsec-alerting-test').update(`${t}.${request.body}`).digest('hex'));
 
     // 钉钉: signed URL; 企业微信: markdown; both in Chinese
-    const ding = await eventually(async () => receiver.accepted('/dingtalk'), (r) => r.length > 0, 5000);
+    const ding = await eventually(
+      async () => receiver.accepted('/dingtalk'),
+      (r) => r.length > 0,
+      5000,
+    );
     const url = new URL(ding[0].url, 'http://x');
-    expect(url.searchParams.get('sign')).toBe(createHmac('sha256', 'SEC-ding-test').update(`${url.searchParams.get('timestamp')}\nSEC-ding-test`).digest('base64'));
+    expect(url.searchParams.get('sign')).toBe(
+      createHmac('sha256', 'SEC-ding-test')
+        .update(`${url.searchParams.get('timestamp')}\nSEC-ding-test`)
+        .digest('base64'),
+    );
     expect(JSON.parse(ding[0].body)).toMatchObject({ msgtype: 'markdown', markdown: { title: '【健康指标预警】汉阴县' } });
-    const wecom = await eventually(async () => receiver.accepted('/wecom'), (r) => r.length > 0, 5000);
+    const wecom = await eventually(
+      async () => receiver.accepted('/wecom'),
+      (r) => r.length > 0,
+      5000,
+    );
     expect(JSON.parse(wecom[0].body).markdown.content).toContain('汉阴县县域就诊率');
 
     await setCountyVisitRate('610921', 950, 1000); // recovers, past the resolve margin (91%)
-    await eventually(async () => delivered('/hanyin', '610921', 'resolved'), (d) => d.length > 0, 10_000);
-    await eventually(async () => onTopic('610921', 'resolved'), (m) => m.length > 0, 10_000);
+    await eventually(
+      async () => delivered('/hanyin', '610921', 'resolved'),
+      (d) => d.length > 0,
+      10_000,
+    );
+    await eventually(
+      async () => onTopic('610921', 'resolved'),
+      (m) => m.length > 0,
+      10_000,
+    );
     await sleep(1000);
     expect(onTopic('610921', 'resolved')).toHaveLength(1);
     expect(delivered('/hanyin', '610921', 'resolved')).toHaveLength(1);
@@ -135,7 +183,11 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
 
   it('delivers once, by idempotency key, to a receiver that fails the first three deliveries', async () => {
     await setCountyVisitRate('610922', 700, 1000);
-    await eventually(async () => delivered('/flaky', '610922', 'firing'), (d) => d.length > 0, 15_000);
+    await eventually(
+      async () => delivered('/flaky', '610922', 'firing'),
+      (d) => d.length > 0,
+      15_000,
+    );
     const key = receiver.accepted('/flaky')[0].headers['idempotency-key'];
     const attempts = receiver.requests.filter((r) => r.path === '/flaky' && r.headers['idempotency-key'] === key);
     expect(attempts.map((r) => r.status)).toEqual([500, 500, 500, 200]);
@@ -152,10 +204,19 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   });
 
   it('records a silenced alert and publishes it flagged, but calls no webhook', async () => {
-    const silence = await api('POST', '/v1/silences', { region: '610923', endsAt: new Date(Date.now() + 3600_000).toISOString(), createdBy: 'test', comment: '补录中' });
+    const silence = await api('POST', '/v1/silences', {
+      region: '610923',
+      endsAt: new Date(Date.now() + 3600_000).toISOString(),
+      createdBy: 'test',
+      comment: '补录中',
+    });
     expect(silence.status).toBe(201);
     await setCountyVisitRate('610923', 600, 1000);
-    const [firing] = await eventually(async () => onTopic('610923', 'firing'), (m) => m.length > 0, 10_000);
+    const [firing] = await eventually(
+      async () => onTopic('610923', 'firing'),
+      (m) => m.length > 0,
+      10_000,
+    );
     expect(firing.value).toMatchObject({ silenced: true, state: 'firing' });
     await sleep(1500);
     expect(receiver.requests.filter((r) => r.path === '/silenced')).toEqual([]);
@@ -164,17 +225,37 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
 
   it('stops repeats of an acknowledged alert while others repeat; a silence that has ended lets the repeat through', async () => {
     await setCountyVisitRate('610924', 500, 1000);
-    const [firing] = await eventually(async () => onTopic('610924', 'firing'), (m) => m.length > 0, 10_000);
-    await eventually(async () => delivered('/acked', '610924', 'firing'), (d) => d.length > 0, 10_000);
+    const [firing] = await eventually(
+      async () => onTopic('610924', 'firing'),
+      (m) => m.length > 0,
+      10_000,
+    );
+    await eventually(
+      async () => delivered('/acked', '610924', 'firing'),
+      (d) => d.length > 0,
+      10_000,
+    );
     const ack = await api('POST', `/v1/alerts/${firing.value.alertId}/acknowledge`, { by: '紫阳县卫健局', comment: '已知悉' });
     expect(ack.status).toBe(200);
-    await eventually(async () => onTopic('610924', 'acknowledged'), (m) => m.length > 0, 10_000);
+    await eventually(
+      async () => onTopic('610924', 'acknowledged'),
+      (m) => m.length > 0,
+      10_000,
+    );
 
     // Move the clock past the repeat interval (24 h): the sweep repeats what is firing and not acknowledged.
     const later = new Date(Date.now() + 25 * 3600_000).toISOString();
     expect((await api('POST', '/v1/evaluations', { at: later })).status).toBe(200);
-    await eventually(async () => delivered('/flaky', '610922', 'repeat'), (d) => d.length > 0, 10_000);
-    await eventually(async () => delivered('/silenced', '610923', 'repeat'), (d) => d.length > 0, 10_000); // its silence ended after 1 h
+    await eventually(
+      async () => delivered('/flaky', '610922', 'repeat'),
+      (d) => d.length > 0,
+      10_000,
+    );
+    await eventually(
+      async () => delivered('/silenced', '610923', 'repeat'),
+      (d) => d.length > 0,
+      10_000,
+    ); // its silence ended after 1 h
     await sleep(1000);
     expect(delivered('/acked', '610924', 'repeat')).toEqual([]);
     expect(onTopic('610924', 'repeat')).toEqual([]);

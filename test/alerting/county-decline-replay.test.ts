@@ -31,7 +31,11 @@ describe('replay of the county-decline scenario: one episode for the declining c
   const counties = ANKANG_COUNTIES.map((c) => c.code);
   const ingest = new AppProcess('ingest', 3936, { RAW_DOOR_ENABLED: 'false', INGEST_RATE_LIMIT_PER_MINUTE: '1000000' });
   const aggregator = new AppProcess('aggregator', 3937);
-  const alerting = new AppProcess('alerting', 3938, { ALERT_RED_FIRES_IMMEDIATELY: 'true', ALERT_EVALUATION_INTERVAL_SECONDS: '3600', FEED_STALE_AFTER_WORKING_HOURS: '0' });
+  const alerting = new AppProcess('alerting', 3938, {
+    ALERT_RED_FIRES_IMMEDIATELY: 'true',
+    ALERT_EVALUATION_INTERVAL_SECONDS: '3600',
+    FEED_STALE_AFTER_WORKING_HOURS: '0',
+  });
   const query = new AppProcess('query', 3939);
   const credentialsFile = path.join(mkdtempSync(path.join(tmpdir(), 'replay-')), 'credentials.json');
   const now = Date.now();
@@ -43,18 +47,27 @@ describe('replay of the county-decline scenario: one episode for the declining c
     return { status: response.status, body: (await response.json().catch(() => null)) as any };
   };
   const countyRows = async (): Promise<any[]> => {
-    const response = await fetch(`${query.url}/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`, { headers: { authorization: `Bearer ${cityToken}` } });
+    const response = await fetch(`${query.url}/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`, {
+      headers: { authorization: `Bearer ${cityToken}` },
+    });
     return ((await response.json()) as { values: any[] }).values;
   };
 
   beforeAll(async () => {
-    const signers = await issueRawSigners(pool, (await seedRegistry(pool)).map((institution) => institution.id));
+    const signers = await issueRawSigners(
+      pool,
+      (await seedRegistry(pool)).map((institution) => institution.id),
+    );
     const keys = Object.fromEntries([...signers].map(([institutionId, signer]) => [institutionId, signer.key]));
     writeFileSync(credentialsFile, JSON.stringify({ institutions: keys, bureaus: {} }));
     cityToken = await issueBureauToken(pool, '610900');
     await Promise.all([ingest.start(), aggregator.start(), alerting.start(), query.start()]);
     const targets = counties.map((county) => ({
-      indicator: 'county_visit_rate', scope: county, year: Number(year), rule: { kind: 'threshold', comparator: '>=', value: STEADY_IN_COUNTY_SHARE[county] - 0.03 }, tolerance: 0.02,
+      indicator: 'county_visit_rate',
+      scope: county,
+      year: Number(year),
+      rule: { kind: 'threshold', comparator: '>=', value: STEADY_IN_COUNTY_SHARE[county] - 0.03 },
+      tolerance: 0.02,
     }));
     expect((await alertingApi('PUT', '/v1/targets', targets)).status).toBe(200);
     await waitForGroup(env, `${env.KAFKA_GROUP_PREFIX}.alerting`);

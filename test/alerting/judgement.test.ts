@@ -37,7 +37,8 @@ describe('alerting judges with statistical sense and without flapping', () => {
   };
   const alertsOf = async (indicator: string, region: string): Promise<any[]> =>
     ((await api('GET', `/v1/alerts?indicator=${indicator}&region=${region}`)).body as any[]).filter((a) => a.region === region);
-  const historyOf = async (id: string): Promise<string[]> => (await api('GET', `/v1/alerts/${id}`)).body.history.map((e: { transition: string }) => e.transition);
+  const historyOf = async (id: string): Promise<string[]> =>
+    (await api('GET', `/v1/alerts/${id}`)).body.history.map((e: { transition: string }) => e.transition);
 
   beforeAll(async () => {
     await seedRegistry(pool);
@@ -65,23 +66,43 @@ describe('alerting judges with statistical sense and without flapping', () => {
       { indicator: 'inpatient_cost_growth', level: 'county', region, measure: 'sum', period, value: fen(admissions * meanYuan) },
     ];
     await writeCounters(pool, [
-      ...costGrowth('610921', year, 120, 6410), ...costGrowth('610921', sameDayLastYear, 1, 1000),
-      ...costGrowth('610922', year, 120, 6410), ...costGrowth('610922', sameDayLastYear, 40, 1000),
+      ...costGrowth('610921', year, 120, 6410),
+      ...costGrowth('610921', sameDayLastYear, 1, 1000),
+      ...costGrowth('610922', year, 120, 6410),
+      ...costGrowth('610922', sameDayLastYear, 40, 1000),
     ]);
     const changes: IndicatorChangeMessage[] = ['610921', '610922'].map((region) => ({
-      indicator: 'inpatient_cost_growth', level: 'county', region, dims: '', periods: { [year]: { numerator: 6410, denominator: 1000 } }, asOf: now.toISOString(),
+      indicator: 'inpatient_cost_growth',
+      level: 'county',
+      region,
+      dims: '',
+      periods: { [year]: { numerator: 6410, denominator: 1000 } },
+      asOf: now.toISOString(),
     }));
-    await producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: changes.map((c) => ({ key: c.region, value: JSON.stringify(c) })) });
+    await producer.send({
+      topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges,
+      messages: changes.map((c) => ({ key: c.region, value: JSON.stringify(c) })),
+    });
 
     // Both changes travel in one batch: once 石泉's alert fires, 汉阴's cell has been judged too.
-    const [fired] = await eventually(() => alertsOf('inpatient_cost_growth', '610922'), (a) => a.length > 0, 15_000);
+    const [fired] = await eventually(
+      () => alertsOf('inpatient_cost_growth', '610922'),
+      (a) => a.length > 0,
+      15_000,
+    );
     expect(fired).toMatchObject({ state: 'firing', status: 'red', actual: expect.closeTo(5.41, 6) });
     expect(await alertsOf('inpatient_cost_growth', '610921')).toEqual([]);
 
     // The query API colours the same cells the same way.
-    const response = await fetch(`${query.url}/v1/indicators/inpatient_cost_growth/values?period=${year}&region=610900&level=county`, { headers: { authorization: `Bearer ${cityToken}` } });
+    const response = await fetch(`${query.url}/v1/indicators/inpatient_cost_growth/values?period=${year}&region=610900&level=county`, {
+      headers: { authorization: `Bearer ${cityToken}` },
+    });
     const { values } = (await response.json()) as { values: { region: string; status: string; value: number; cases: unknown }[] };
-    expect(values.find((v) => v.region === '610921')).toMatchObject({ status: 'insufficient_data', value: expect.closeTo(5.41, 6), cases: { current: 120, baseline: 1 } });
+    expect(values.find((v) => v.region === '610921')).toMatchObject({
+      status: 'insufficient_data',
+      value: expect.closeTo(5.41, 6),
+      cases: { current: 120, baseline: 1 },
+    });
     expect(values.find((v) => v.region === '610922')).toMatchObject({ status: 'red', cases: { current: 120, baseline: 40 } });
   });
 

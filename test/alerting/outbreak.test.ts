@@ -37,7 +37,11 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
     };
   };
   const send = async (events: DiseaseReportEvent[]) => {
-    const response = await fetch(`${ingest.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ events }) });
+    const response = await fetch(`${ingest.url}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ events }),
+    });
     const body = (await response.json()) as { results: { status: string; errors?: unknown }[] };
     expect(body.results.map((r) => r.status)).toEqual(events.map(() => 'accepted'));
   };
@@ -65,7 +69,13 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
     const measlesJudgedOnAll = (a: any) => a.region === '610921' && a.detail?.signal?.observed === 6;
     const opened = await eventually(outbreaks, (alerts) => alerts.some((a) => a.region === '610922') && alerts.some(measlesJudgedOnAll), 30_000);
     const cholera = opened.find((a) => a.region === '610922');
-    expect(cholera).toMatchObject({ dims: 'disease=cholera', state: 'firing', status: 'red', bureau: '610922', detail: { signal: { method: 'fixed_threshold', observed: 1 } } });
+    expect(cholera).toMatchObject({
+      dims: 'disease=cholera',
+      state: 'firing',
+      status: 'red',
+      bureau: '610922',
+      detail: { signal: { method: 'fixed_threshold', observed: 1 } },
+    });
     const measles = opened.find((a) => a.region === '610921');
     expect(measles).toMatchObject({ dims: 'disease=measles', status: 'yellow', detail: { signal: { method: 'ears_c3', observed: 6 } } });
     // Yellow is not red: it waits for a second judgement (a later change or the sweep) before it fires.
@@ -78,7 +88,10 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
     expect(after.filter((a) => a.region === '610923')).toEqual([]);
     expect(after).toHaveLength(2);
 
-    const transitions = async (id: string) => ((await (await fetch(`${alerting.url}/v1/alerts/${id}`, { headers: admin })).json()) as { history: { transition: string }[] }).history.map((h) => h.transition);
+    const transitions = async (id: string) =>
+      ((await (await fetch(`${alerting.url}/v1/alerts/${id}`, { headers: admin })).json()) as { history: { transition: string }[] }).history.map(
+        (h) => h.transition,
+      );
     expect(await transitions(cholera.id)).toEqual(['firing']);
     expect(await transitions(measles.id)).toEqual(['pending', 'firing']);
   });

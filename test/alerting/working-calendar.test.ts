@@ -47,7 +47,12 @@ describe('working calendar: holidays and make-up days an operator loads', () => 
 
   it('ships 2026 as the State Council set it and 2027 as provisional', async () => {
     const years = (await api('GET', '/v1/working-calendar')).body as any[];
-    expect(years.map((y) => [y.year, y.status, y.holidays, y.workdays])).toEqual(expect.arrayContaining([[2026, 'official', 33, 6], [2027, 'provisional', 13, 0]]));
+    expect(years.map((y) => [y.year, y.status, y.holidays, y.workdays])).toEqual(
+      expect.arrayContaining([
+        [2026, 'official', 33, 6],
+        [2027, 'provisional', 13, 0],
+      ]),
+    );
     const days = new Map(((await api('GET', '/v1/working-calendar/2026')).body.days as any[]).map((d) => [d.date, `${d.kind} ${d.name}`]));
     expect(days.get('2026-02-14')).toBe('workday 春节');
     expect(days.get('2026-02-23')).toBe('holiday 春节');
@@ -72,7 +77,9 @@ describe('working calendar: holidays and make-up days an operator loads', () => 
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: 'invalid_calendar' });
     expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['days[1].date', 'days[2].date']);
-    expect((await api('PUT', '/v1/working-calendar/2027', { status: 'official', source: 'x', days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }] })).status).toBe(400);
+    expect(
+      (await api('PUT', '/v1/working-calendar/2027', { status: 'official', source: 'x', days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }] })).status,
+    ).toBe(400);
     expect((await api('GET', '/v1/working-calendar/2027')).body.days).toEqual(before);
     expect((await fetch(`${alerting.url}/v1/working-calendar`)).status).toBe(401);
   });
@@ -86,7 +93,10 @@ describe('working calendar: holidays and make-up days an operator loads', () => 
         year: 2099,
         status: 'official',
         source: 'test notice',
-        days: [...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ date: `2099-10-0${d}`, kind: 'holiday', name: '国庆节' })), { date: '2099-10-10', kind: 'workday', name: '国庆节' }],
+        days: [
+          ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ date: `2099-10-0${d}`, kind: 'holiday', name: '国庆节' })),
+          { date: '2099-10-10', kind: 'workday', name: '国庆节' },
+        ],
       }),
     );
     expect(cli('calendar-import', '--file', file)).toMatch(/2099 \(official\): 7 holidays, 1 make-up working days stored/);

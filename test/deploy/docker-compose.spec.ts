@@ -75,7 +75,7 @@ describe('docker-compose.yml', () => {
       expect(fs.existsSync(path.join(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
     });
 
-    it('sets only variables the app declares, and with the operator\'s secrets they pass its validation in production', () => {
+    it("sets only variables the app declares, and with the operator's secrets they pass its validation in production", () => {
       const env = asStrings(service.environment);
       const declared = declaredVariables(environmentClass);
       expect(Object.keys(env).filter((name) => !declared.includes(name))).toEqual([]);
@@ -85,14 +85,18 @@ describe('docker-compose.yml', () => {
 
     it('takes every secret it is given from the operator, with no fallback', () => {
       const declared = new environmentClass();
-      const secrets = Object.entries(service.environment ?? {}).filter(([name]) => secretKindOf(declared, name) === 'secret' && name !== 'PSEUDONYM_PREVIOUS_KEYS');
+      const secrets = Object.entries(service.environment ?? {}).filter(
+        ([name]) => secretKindOf(declared, name) === 'secret' && name !== 'PSEUDONYM_PREVIOUS_KEYS',
+      );
       // Each app's Kafka password is its own user's (KAFKA_<USER>_PASSWORD in the operator's .env).
-      const operatorVariable = (name: string) => (name === 'KAFKA_SASL_PASSWORD' ? `KAFKA_${String(service.environment?.KAFKA_SASL_USERNAME).toUpperCase()}_PASSWORD` : name);
-      for (const [name, value] of secrets) expect({ name, value }).toEqual({ name, value: expect.stringMatching(new RegExp(`^\\$\\{${operatorVariable(name)}:\\?[^}]+\\}$`)) });
+      const operatorVariable = (name: string) =>
+        name === 'KAFKA_SASL_PASSWORD' ? `KAFKA_${String(service.environment?.KAFKA_SASL_USERNAME).toUpperCase()}_PASSWORD` : name;
+      for (const [name, value] of secrets)
+        expect({ name, value }).toEqual({ name, value: expect.stringMatching(new RegExp(`^\\$\\{${operatorVariable(name)}:\\?[^}]+\\}$`)) });
       expect(String(service.environment?.DATABASE_URL)).toMatch(/^postgres:\/\/health:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:/);
     });
 
-    it('refuses to start with a weak secret in the operator\'s .env', () => {
+    it("refuses to start with a weak secret in the operator's .env", () => {
       const weak = { ...OPERATOR_ENV, POSTGRES_PASSWORD: 'health', ADMIN_TOKEN: 'compose-admin-token-change-me-000001' };
       expect(() => validateEnvironment(environmentClass, asStrings(service.environment, weak))).toThrow(/DATABASE_URL/);
     });

@@ -89,7 +89,9 @@ function build(directory: string): Resource[] {
   for (const patchEntry of kustomization.patches ?? []) {
     if (Object.keys(patchEntry).join() !== 'path') throw new Error(`${directory}: only patches with a path are supported`);
     for (const patch of readDocuments(path.resolve(directory, patchEntry.path))) {
-      const at = resources.findIndex((r) => r.kind === patch.kind && r.metadata.name === patch.metadata.name && r.apiVersion.split('/')[0] === patch.apiVersion.split('/')[0]);
+      const at = resources.findIndex(
+        (r) => r.kind === patch.kind && r.metadata.name === patch.metadata.name && r.apiVersion.split('/')[0] === patch.apiVersion.split('/')[0],
+      );
       if (at < 0) throw new Error(`${directory}: patch for missing ${patch.kind}/${patch.metadata.name}`);
       resources[at] = strategicMerge(resources[at], patch, isBuiltIn(patch.apiVersion));
     }
@@ -157,9 +159,19 @@ const rendered = Object.fromEntries(OVERLAYS.map((overlay) => [overlay, build(pa
 describe('the schema validator (deploy/k8s/validate.mjs)', () => {
   it('rejects what is wrong and kinds it has no schema for, so a pass means something', () => {
     const results = validateWithSchemas([
-      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'bad' }, spec: { replicas: 'two', selector: {}, template: { spec: { containers: [{ image: 'x' }] } } } },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'bad' },
+        spec: { replicas: 'two', selector: {}, template: { spec: { containers: [{ image: 'x' }] } } },
+      },
       { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 'bad' }, spec: { partitions: 'twelve' } },
-      { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'bad' }, spec: { instances: 3, postgresql: { synchronous: { method: 'some', number: 1 } } } },
+      {
+        apiVersion: 'postgresql.cnpg.io/v1',
+        kind: 'Cluster',
+        metadata: { name: 'bad' },
+        spec: { instances: 3, postgresql: { synchronous: { method: 'some', number: 1 } } },
+      },
       { apiVersion: 'example.org/v1', kind: 'Unknown', metadata: { name: 'x' } },
     ]);
     expect(results.map((result) => result.errors.length > 0)).toEqual([true, true, true, true]);
@@ -197,7 +209,10 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
   });
 
   it('runs ingest, query, aggregator and alerting; the simulator only in the demo', () => {
-    const apps = all('Deployment').map((r) => r.metadata.name).filter((name) => name in APPS).sort();
+    const apps = all('Deployment')
+      .map((r) => r.metadata.name)
+      .filter((name) => name in APPS)
+      .sort();
     expect(apps).toEqual(overlay === 'demo' ? ['aggregator', 'alerting', 'ingest', 'query', 'simulator'] : ['aggregator', 'alerting', 'ingest', 'query']);
   });
 
@@ -320,7 +335,9 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
   });
 
   it('autoscales the stateless APIs (ingest, query) on CPU', () => {
-    const scaled = all('HorizontalPodAutoscaler').map((hpa) => hpa.spec.scaleTargetRef.name).sort();
+    const scaled = all('HorizontalPodAutoscaler')
+      .map((hpa) => hpa.spec.scaleTargetRef.name)
+      .sort();
     expect(scaled).toEqual(['ingest', 'query']);
     for (const hpa of all('HorizontalPodAutoscaler')) {
       expect(hpa.spec.metrics[0].resource.name).toBe('cpu');
@@ -460,6 +477,7 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
 });
 
 it('sizes the province above the county', () => {
-  const replicas = (overlay: (typeof OVERLAYS)[number]) => rendered[overlay].find((r) => r.kind === 'Deployment' && r.metadata.name === 'aggregator')!.spec.replicas;
+  const replicas = (overlay: (typeof OVERLAYS)[number]) =>
+    rendered[overlay].find((r) => r.kind === 'Deployment' && r.metadata.name === 'aggregator')!.spec.replicas;
   expect(replicas('province')).toBeGreaterThan(replicas('county'));
 });

@@ -12,7 +12,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const RULES = path.join(ROOT, 'deploy/k8s/base/monitoring/alert-rules.yaml');
 const DASHBOARD = path.join(ROOT, 'deploy/grafana/health-indicators.json');
 
-interface Rule { alert: string; expr: string; for?: string }
+interface Rule {
+  alert: string;
+  expr: string;
+  for?: string;
+}
 
 const rules = (): Rule[] => (parse(fs.readFileSync(RULES, 'utf8')) as { spec: { groups: { rules: Rule[] }[] } }).spec.groups.flatMap((g) => g.rules);
 
@@ -48,8 +52,16 @@ describe('monitoring kit', () => {
   });
 
   it('alerts on lag, dead letters, webhook failures, stale feeds and 5xx', () => {
-    const exprs = rules().map((r) => r.expr).join('\n');
-    for (const metric of ['aggregator_consumer_lag_messages', 'ingest_dead_letters_total', 'alerting_webhook_deliveries_total', 'feed_stale', 'http_request_duration_seconds_count{status=~"5..'])
+    const exprs = rules()
+      .map((r) => r.expr)
+      .join('\n');
+    for (const metric of [
+      'aggregator_consumer_lag_messages',
+      'ingest_dead_letters_total',
+      'alerting_webhook_deliveries_total',
+      'feed_stale',
+      'http_request_duration_seconds_count{status=~"5..',
+    ])
       expect(exprs).toContain(metric);
   });
 

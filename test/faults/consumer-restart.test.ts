@@ -51,10 +51,17 @@ describe('a Kafka consumer that kafkajs gave up on', () => {
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'the message' }] });
     await producer.disconnect();
 
-    const down = await eventually(() => health.check(), (r) => r.kafkaConsumers.status === 'down');
+    const down = await eventually(
+      () => health.check(),
+      (r) => r.kafkaConsumers.status === 'down',
+    );
     expect(down.kafkaConsumers).toMatchObject({ crashed: [{ topic, error: expect.stringContaining('a bug in the handler') }] });
 
-    await eventually(async () => handled.length, (n) => n === 1, 60_000);
+    await eventually(
+      async () => handled.length,
+      (n) => n === 1,
+      60_000,
+    );
     expect(handled.map((m) => m.value?.toString())).toEqual(['the message']);
     expect((await health.check()).kafkaConsumers.status).toBe('up');
     expect(await registry.getSingleMetricAsString('crashes')).toMatch(/restart="consumer"\} 2/);

@@ -49,7 +49,8 @@ describe('fuzz: POST /v1/events', () => {
     statuses.add(answer.status >= 500 ? '5xx' : String(answer.status));
     const reason = reasonOf(answer);
     if (!REFUSALS.includes(answer.status) || reason === undefined) throw new Error(`${label}: answered ${answer.status} ${answer.text.slice(0, 300)}`);
-    if ([403, 422].includes(answer.status) && answer.body?.results?.[0]?.status !== 'rejected') throw new Error(`${label}: ${answer.status} without a rejected result`);
+    if ([403, 422].includes(answer.status) && answer.body?.results?.[0]?.status !== 'rejected')
+      throw new Error(`${label}: ${answer.status} without a rejected result`);
   };
 
   it(`refuses ${SINGLE_RUNS} bad single events with a reason`, async () => {

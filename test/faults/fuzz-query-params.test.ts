@@ -14,7 +14,18 @@ const RUNS = size(1500, 8000);
 /** Lone surrogates cannot be percent-encoded; they are sent as U+FFFD, as a browser would. */
 const enc = (s: string) => encodeURIComponent((s as string & { toWellFormed(): string }).toWellFormed());
 /** Text that only a database error would put in a body (unless the request itself carried it). */
-const SQL_ERROR_TEXT = ['syntax error', 'relation "', 'column "', 'pg_', 'postgres', 'invalid input syntax', 'at character', 'QueryFailed', 'violates', 'SQLSTATE'];
+const SQL_ERROR_TEXT = [
+  'syntax error',
+  'relation "',
+  'column "',
+  'pg_',
+  'postgres',
+  'invalid input syntax',
+  'at character',
+  'QueryFailed',
+  'violates',
+  'SQLSTATE',
+];
 
 /**
  * Query parameters fuzzed on every bureau read endpoint: random strings, SQL fragments, odd Unicode
@@ -36,26 +47,54 @@ describe('fuzz: query parameters', () => {
   afterAll(async () => {
     await query.stop();
     await pool.end();
-    recordFigures('fuzz-query-params', { requests: statuses.total, byEndpoint: endpoints.counts, statuses: statuses.counts, serverErrors: statuses.counts['5xx'] ?? 0 });
+    recordFigures('fuzz-query-params', {
+      requests: statuses.total,
+      byEndpoint: endpoints.counts,
+      statuses: statuses.counts,
+      serverErrors: statuses.counts['5xx'] ?? 0,
+    });
   });
 
   it(`answers ${RUNS} fuzzed requests without 5xx or SQL error text`, async () => {
     const value = fc.oneof(
       nastyString,
       fc.constantFrom(...SQL_STRINGS),
-      fc.constantFrom('2024', '2024Q1', '202403', '20240315', '610900', '610921', 'county', 'institution', '99999999999999999999', '-1', '1e308', 'NaN', '0', ''),
+      fc.constantFrom(
+        '2024',
+        '2024Q1',
+        '202403',
+        '20240315',
+        '610900',
+        '610921',
+        'county',
+        'institution',
+        '99999999999999999999',
+        '-1',
+        '1e308',
+        'NaN',
+        '0',
+        '',
+      ),
       fc.integer({ min: 1000, max: 12_000 }).map((n) => 'A'.repeat(n)),
       fc.bigInt().map(String),
     );
     const code = fc.oneof(fc.constantFrom(...CATALOGUE.map((d) => d.code)), nastyString);
     const params = fc.dictionary(
-      fc.oneof(fc.constantFrom('period', 'region', 'level', 'from', 'to', 'vaccine', 'dose', 'cohort', 'format', 'part', 'cursor', 'limit', 'state', 'indicator'), nastyString),
+      fc.oneof(
+        fc.constantFrom('period', 'region', 'level', 'from', 'to', 'vaccine', 'dose', 'cohort', 'format', 'part', 'cursor', 'limit', 'state', 'indicator'),
+        nastyString,
+      ),
       value,
       { maxKeys: 5 },
     );
     const endpoint = fc.oneof(
       // Weighted: the parameterised reads are where SQL is built.
-      { arbitrary: fc.tuple(code, fc.constantFrom('values', 'series', 'ranking', 'provenance')).map(([c, kind]) => ({ name: kind, path: `/v1/indicators/${enc(c)}/${kind}` })), weight: 8 },
+      {
+        arbitrary: fc
+          .tuple(code, fc.constantFrom('values', 'series', 'ranking', 'provenance'))
+          .map(([c, kind]) => ({ name: kind, path: `/v1/indicators/${enc(c)}/${kind}` })),
+        weight: 8,
+      },
       fc.constant({ name: 'alerts', path: '/v1/alerts' }),
       value.map((id) => ({ name: 'alert', path: `/v1/alerts/${enc(id)}` })),
       value.map((region) => ({ name: 'regions', path: `/v1/regions/${enc(region)}` })),

@@ -41,12 +41,14 @@ describe('fuzz: the raw Kafka topic', () => {
 
   it(`dead-letters ${MESSAGES} bad messages with reasons, none canonical`, async () => {
     const bases = freshExamples();
-    const arbitrary = fc.constantFrom(...bases).chain((base) =>
-      fc.oneof(
-        { arbitrary: badEvent(base, HUGE).map((b) => ({ kind: b.kind, value: Buffer.from(b.text) })), weight: 4 },
-        { arbitrary: badBytes(base).map((b) => ({ kind: b.kind, value: b.bytes })), weight: 1 },
-      ),
-    );
+    const arbitrary = fc
+      .constantFrom(...bases)
+      .chain((base) =>
+        fc.oneof(
+          { arbitrary: badEvent(base, HUGE).map((b) => ({ kind: b.kind, value: Buffer.from(b.text) })), weight: 4 },
+          { arbitrary: badBytes(base).map((b) => ({ kind: b.kind, value: b.bytes })), weight: 1 },
+        ),
+      );
     const messages = fc.sample(arbitrary, { seed: FUZZ_SEED + 3, numRuns: MESSAGES });
     for (const m of messages) kinds.add(m.kind);
 
@@ -72,7 +74,10 @@ describe('fuzz: the raw Kafka topic', () => {
     const sent = await offsetsOf(bed.env, bed.topic('eventsRaw'));
 
     const letters = await eventually(
-      async () => (await readTopic(bed.env, bed.topic('eventsDeadLetter'))).map((m) => JSON.parse(m.value) as { errors: { code: string }[]; source: { partition: number; offset: string } }),
+      async () =>
+        (await readTopic(bed.env, bed.topic('eventsDeadLetter'))).map(
+          (m) => JSON.parse(m.value) as { errors: { code: string }[]; source: { partition: number; offset: string } },
+        ),
       (l) => l.length >= messages.length,
       90_000,
     );
@@ -83,7 +88,14 @@ describe('fuzz: the raw Kafka topic', () => {
     const codes = new Tally();
     for (const l of letters) for (const e of l.errors) codes.add(e.code);
 
-    recordFigures('fuzz-raw-topic', { messages: messages.length, byKind: kinds.counts, deadLettered: lettered.size, missing: missing.length, canonical: canonical.length, reasons: codes.counts });
+    recordFigures('fuzz-raw-topic', {
+      messages: messages.length,
+      byKind: kinds.counts,
+      deadLettered: lettered.size,
+      missing: missing.length,
+      canonical: canonical.length,
+      reasons: codes.counts,
+    });
     expect(sent.size).toBe(messages.length);
     expect(missing).toEqual([]);
     expect(lettered.size).toBe(messages.length);

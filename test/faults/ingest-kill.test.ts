@@ -104,8 +104,16 @@ describe('fault: ingest killed mid-batch, clients retrying', () => {
     const referenceDiff = compareCounters(referenceCounters(canonical, PROVINCE), referenceCounters(distinct, PROVINCE));
 
     recordFigures('ingest-kill', {
-      events: events.length, kills, answers, rejected: rejected.length, canonicalMessages: canonical.length,
-      redelivered: canonical.length - onTopic.size, missing: missing.length, ledgerNotExactlyOnce: notOnce.length, lost: diff.lost, doubled: diff.doubled,
+      events: events.length,
+      kills,
+      answers,
+      rejected: rejected.length,
+      canonicalMessages: canonical.length,
+      redelivered: canonical.length - onTopic.size,
+      missing: missing.length,
+      ledgerNotExactlyOnce: notOnce.length,
+      lost: diff.lost,
+      doubled: diff.doubled,
     });
     expect(rejected).toEqual([]);
     expect(kills).toBeGreaterThan(0);

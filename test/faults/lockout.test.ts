@@ -14,7 +14,11 @@ import { postEvents, send, Tally } from './support/http-client';
 /** A secret shaped like the real ones (`hik_`/`hbt_` + 43 base64url characters), random. */
 const randomSecret = (prefix: 'hik' | 'hbt') => `${prefix}_${randomBytes(32).toString('base64url')}`;
 /** A wrong secret that claims to be `secret` (same identity: the same first characters). */
-const sameIdentity = (secret: string) => claimedIdentity(secret) + randomBytes(32).toString('base64url').slice(0, secret.length - claimedIdentity(secret).length);
+const sameIdentity = (secret: string) =>
+  claimedIdentity(secret) +
+  randomBytes(32)
+    .toString('base64url')
+    .slice(0, secret.length - claimedIdentity(secret).length);
 const address = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 /**

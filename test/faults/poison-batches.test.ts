@@ -82,7 +82,11 @@ describe('poison record batches on the raw topic', () => {
       ...(await sendValid(CompressionTypes.ZSTD)),
       ...(await sendValid(CompressionTypes.None)),
     ];
-    const n = await eventually(() => counted(sent), (c) => c === sent.length, 90_000);
+    const n = await eventually(
+      () => counted(sent),
+      (c) => c === sent.length,
+      90_000,
+    );
     expect(n).toBe(sent.length);
     expect(await eventually(caughtUp, (done) => done)).toBe(true);
     expect(await readTopic(bed.env, bed.topic('eventsDeadLetter'))).toEqual([]);
@@ -116,7 +120,13 @@ describe('poison record batches on the raw topic', () => {
     expect(peakAfter - peakBefore).toBeLessThan(64 * MiB);
     expect(letters).toEqual([expect.objectContaining({ source: expect.objectContaining({ partition: bomb.partition, offset: bomb.baseOffset }) })]);
     expect(letters[0].errors.map((e) => e.code)).toEqual(['decompressed_too_large']);
-    expect(await eventually(() => counted(after), (c) => c === after.length, 90_000)).toBe(after.length);
+    expect(
+      await eventually(
+        () => counted(after),
+        (c) => c === after.length,
+        90_000,
+      ),
+    ).toBe(after.length);
     expect(await eventually(caughtUp, (done) => done)).toBe(true);
     const metrics = await (await fetch(`${ingest.url}/metrics`)).text();
     expect(metrics).toMatch(/kafka_undecodable_batches_total\{[^}]*codec="gzip"[^}]*reason="too_large"[^}]*\} 1/);

@@ -18,7 +18,14 @@ const run = promisify(execFile);
 async function restartPostgres(): Promise<number> {
   const started = Date.now();
   await run('bash', ['-c', 'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main restart']);
-  await eventually(async () => (await run('pg_isready', ['-q', '-h', '127.0.0.1']).then(() => true).catch(() => false)), (ok) => ok, 60_000);
+  await eventually(
+    async () =>
+      await run('pg_isready', ['-q', '-h', '127.0.0.1'])
+        .then(() => true)
+        .catch(() => false),
+    (ok) => ok,
+    60_000,
+  );
   return Date.now() - started;
 }
 
@@ -58,7 +65,11 @@ describe('fault: PostgreSQL restarted under load', () => {
       await produceCanonical(producer, bed, load.arrival.slice(s * per, (s + 1) * per));
       if (s === slices - 1) break;
       // Restart while the slice is being applied, not after it.
-      await eventually(() => applied(bed), (n) => n > s * per, 30_000);
+      await eventually(
+        () => applied(bed),
+        (n) => n > s * per,
+        30_000,
+      );
       await sleep(200);
       appliedAtRestart.push(await applied(bed));
       outages.push(await restartPostgres());
@@ -73,8 +84,16 @@ describe('fault: PostgreSQL restarted under load', () => {
     const versions = new Set(load.arrival.map((e) => `${e.institutionId}|${e.eventId}|${e.version}`));
     const { rows } = await bed.pool.query<{ n: string }>('SELECT count(*) AS n FROM event_ledger WHERE institution_id LIKE $1', [`${PROVINCE}%`]);
     recordFigures('postgres-restart', {
-      messages: load.arrival.length, versions: versions.size, restarts: outages.length, outageMs: outages, appliedAtRestart,
-      counters: expected.size, ledgerRows: Number(rows[0].n), lost: diff.lost, doubled: diff.doubled, aggregatorAlive: await aggregator.healthy(),
+      messages: load.arrival.length,
+      versions: versions.size,
+      restarts: outages.length,
+      outageMs: outages,
+      appliedAtRestart,
+      counters: expected.size,
+      ledgerRows: Number(rows[0].n),
+      lost: diff.lost,
+      doubled: diff.doubled,
+      aggregatorAlive: await aggregator.healthy(),
     });
     expect(diff.lines).toEqual([]);
     expect(stored.size).toBe(expected.size);

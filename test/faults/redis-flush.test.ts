@@ -65,7 +65,11 @@ describe('fault: Redis flushed and restarted', () => {
     // The restart-equivalent: a new aggregator finds the ready mark gone and refills from PostgreSQL.
     await aggregator.kill();
     await aggregator.start();
-    await eventually(() => bed.redis.exists(`${prefix}${LIVE_COUNTERS_READY}`), (n) => n === 1, 60_000);
+    await eventually(
+      () => bed.redis.exists(`${prefix}${LIVE_COUNTERS_READY}`),
+      (n) => n === 1,
+      60_000,
+    );
 
     const live = await liveCounters(bed.redis, prefix, PROVINCE);
     const stored = await storedCounters(bed.pool, PROVINCE);
@@ -73,8 +77,15 @@ describe('fault: Redis flushed and restarted', () => {
     const storedDiff = compareCounters(stored, expected);
     const apiAfter = await apiMismatches(query.url, token, expected);
     recordFigures('redis-flush', {
-      messages: load.arrival.length, flushes: FLUSHES, keysDeleted: deleted, liveCells: live.size, counters: expected.size,
-      liveVsPostgres: liveDiff.lines.length, lost: storedDiff.lost, doubled: storedDiff.doubled, apiMismatches: apiBefore.length + apiAfter.length,
+      messages: load.arrival.length,
+      flushes: FLUSHES,
+      keysDeleted: deleted,
+      liveCells: live.size,
+      counters: expected.size,
+      liveVsPostgres: liveDiff.lines.length,
+      lost: storedDiff.lost,
+      doubled: storedDiff.doubled,
+      apiMismatches: apiBefore.length + apiAfter.length,
     });
     expect(storedDiff.lines).toEqual([]);
     expect(liveDiff.lines).toEqual([]);
@@ -118,7 +129,9 @@ async function apiMismatches(url: string, token: string, expected: Counters): Pr
   const province = [...expected.keys()][0].split('|')[3].slice(0, 2);
   const mismatches: string[] = [];
   for (const city of ['01', '02']) {
-    const response = await fetch(`${url}/v1/indicators/county_visit_rate/values?period=2024&region=${province}${city}00&level=county`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${url}/v1/indicators/county_visit_rate/values?period=2024&region=${province}${city}00&level=county`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await response.json()) as { values: { region: string; numerator: number | null; denominator: number | null }[] };
     for (const v of body.values) {
       const want = (m: string) => expected.get(['county_visit_rate', m, 'county', v.region, '2024', ''].join('|')) ?? 0;

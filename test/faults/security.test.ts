@@ -30,7 +30,11 @@ describe('security', () => {
   let key = ''; // 汉阴 township centre's key, issued through the admin API
 
   const admin = (route: string, body: unknown) =>
-    send(`${ingest.url}/v1/admin/${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEVELOPMENT_ADMIN_TOKEN}` }, body: JSON.stringify(body) });
+    send(`${ingest.url}/v1/admin/${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEVELOPMENT_ADMIN_TOKEN}` },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     await seedRegistry(pool);
@@ -78,7 +82,8 @@ describe('security', () => {
     }
     count('out-of-scope reads refused', paths.length);
     const populations = await send(`${query.url}/v1/populations`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${county}` },
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${county}` },
       body: JSON.stringify([{ region: other, year: 2024, group: 'residents', count: 1 }]),
     });
     expect(populations.status).toBe(403);
@@ -88,7 +93,7 @@ describe('security', () => {
     count('out-of-scope writes and streams refused', 2);
   });
 
-  it('checks the credential before reading a body: a wrong one is refused with the route\'s 401, the body unread', async () => {
+  it("checks the credential before reading a body: a wrong one is refused with the route's 401, the body unread", async () => {
     // Bodies never finished, broken JSON as far as they go: an app that read (or parsed) a body before
     // checking the credential would wait for the rest, then answer 400 invalid_json, or 413 when too large.
     const broken = '{"events": [{"eventId": "BROKEN';
@@ -104,7 +109,10 @@ describe('security', () => {
     ];
     for (const { url, method, secret, declaredLength, code } of attempts) {
       const answer = await sendUnfinishedBody(url, {
-        method, declaredLength, begun: broken, headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        method,
+        declaredLength,
+        begun: broken,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
       });
       expect({ url, declaredLength, status: answer.status, code: answer.body?.code }).toEqual({ url, declaredLength, status: 401, code });
       expect(answer.bodyBytesSent).toBeLessThan(declaredLength);
@@ -113,7 +121,9 @@ describe('security', () => {
     // The right credential still has its body read and parsed: the same broken JSON, whole, is a 400.
     expect((await postEvents(ingest.url, key, broken)).body?.code).toBe('invalid_json');
     const populations = await send(`${query.url}/v1/populations`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${county}` }, body: broken,
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${county}` },
+      body: broken,
     });
     expect(populations.body?.code).toBe('invalid_json');
   });

@@ -23,7 +23,9 @@ describe('every app on the real infrastructure', () => {
     const body = (await response.json()) as { status: string; details: Record<string, { status: string }> };
     expect(body.status).toBe('ok');
     // The aggregator also says whether its stored offsets point into the broker's log.
-    expect(Object.keys(body.details).sort()).toEqual(app === 'aggregator' ? ['consumerOffsets', 'kafka', 'kafkaConsumers', 'postgres', 'redis'] : ['kafka', 'kafkaConsumers', 'postgres', 'redis']);
+    expect(Object.keys(body.details).sort()).toEqual(
+      app === 'aggregator' ? ['consumerOffsets', 'kafka', 'kafkaConsumers', 'postgres', 'redis'] : ['kafka', 'kafkaConsumers', 'postgres', 'redis'],
+    );
   });
 
   it.each(APPS.map((app, i) => [app, i]))('%s exposes Prometheus metrics and OpenAPI', async (app, i) => {
@@ -40,8 +42,12 @@ describe('every app on the real infrastructure', () => {
     const exposition = await (await fetch(`${url}/metrics`)).text();
     const check = spawnSync('promtool', ['check', 'metrics'], { input: exposition, encoding: 'utf8' });
     expect({ status: check.status, problems: (check.stdout + check.stderr).trim() }).toEqual({ status: 0, problems: '' });
-    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: '/health', method: 'GET', status: '200' })).toBeGreaterThan(0);
-    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: 'unrouted', method: 'GET', status: '404' })).toBeGreaterThan(0);
+    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: '/health', method: 'GET', status: '200' })).toBeGreaterThan(
+      0,
+    );
+    expect(
+      sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: 'unrouted', method: 'GET', status: '404' }),
+    ).toBeGreaterThan(0);
   });
 
   it('writes structured JSON log lines', () => {
@@ -68,7 +74,10 @@ describe('configuration', () => {
       PSEUDONYM_PREVIOUS_KEYS: 'k0:a-retired-key-5e6f,k0:twice',
       DATABASE_URL: 'postgres://health:health@127.0.0.1:5432/health',
     };
-    for (const app of [new AppProcess('ingest', 3923, { NODE_ENV: 'production', ...secrets }), new AppProcess('alerting', 3924, { NODE_ENV: 'production', ...secrets })]) {
+    for (const app of [
+      new AppProcess('ingest', 3923, { NODE_ENV: 'production', ...secrets }),
+      new AppProcess('alerting', 3924, { NODE_ENV: 'production', ...secrets }),
+    ]) {
       expect(await app.run()).toBe(1);
       expect(app.logs).toMatch(/ADMIN_TOKEN is shorter than 32 characters/);
       expect(app.logs).toMatch(/the password in DATABASE_URL is a published default/);

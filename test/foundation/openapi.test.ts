@@ -55,8 +55,12 @@ describe('OpenAPI documents as served', () => {
     const file = path.join(scratch, `${app}.parser.json`);
     writeFileSync(file, JSON.stringify(documents.get(app)));
     // In a node process of its own: its dependencies are ES modules, which jest's CommonJS runtime cannot load.
-    const validate = "require('@apidevtools/swagger-parser').validate(process.argv[1]).then(() => console.log('valid'), (e) => { console.log(e.message); process.exitCode = 1; })";
-    const outcome = await run(process.execPath, ['-e', validate, file], { cwd: ROOT }).then(({ stdout }) => stdout, (error: { stdout?: string }) => error.stdout ?? String(error));
+    const validate =
+      "require('@apidevtools/swagger-parser').validate(process.argv[1]).then(() => console.log('valid'), (e) => { console.log(e.message); process.exitCode = 1; })";
+    const outcome = await run(process.execPath, ['-e', validate, file], { cwd: ROOT }).then(
+      ({ stdout }) => stdout,
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
     expect(outcome.trim()).toBe('valid');
   });
 
@@ -65,7 +69,10 @@ describe('OpenAPI documents as served', () => {
     writeFileSync(file, JSON.stringify(documents.get(app)));
     const report = path.join(scratch, `${app}.lint.json`);
     // Exit code 1 on errors: the report is read either way.
-    await run(path.join(ROOT, 'node_modules/.bin/redocly'), ['lint', file, '--config', path.join(ROOT, 'redocly.yaml'), '--format=json'], { cwd: ROOT, maxBuffer: 64 << 20 })
+    await run(path.join(ROOT, 'node_modules/.bin/redocly'), ['lint', file, '--config', path.join(ROOT, 'redocly.yaml'), '--format=json'], {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+    })
       .then(({ stdout }) => writeFileSync(report, stdout))
       .catch((error: { stdout?: string }) => writeFileSync(report, error.stdout ?? ''));
     const { totals, problems } = JSON.parse(readFileSync(report, 'utf8')) as {
@@ -86,7 +93,8 @@ describe('OpenAPI documents as served', () => {
         if (successes.length === 0) gaps.push(`${where}: no 2xx response`);
         for (const [status, response] of successes) {
           if (status === '204') continue;
-          if (!response.content || Object.values(response.content).some((media) => media.schema === undefined)) gaps.push(`${where}: ${status} without a schema`);
+          if (!response.content || Object.values(response.content).some((media) => media.schema === undefined))
+            gaps.push(`${where}: ${status} without a schema`);
         }
         if ((operation.security?.length ?? 0) > 0 && !(operation.responses['401'] && operation.responses['429'])) gaps.push(`${where}: 401 or 429 missing`);
       }

@@ -33,8 +33,8 @@ describe('spine: Kafka → aggregator → PostgreSQL + Redis', () => {
   const ledgerRows = async () =>
     (await pool.query<{ n: string }>('SELECT count(*) AS n FROM event_ledger WHERE institution_id = $1', [institutionId])).rows[0].n;
   const feedRow = async () =>
-    (await pool.query<{ events_applied: string }>('SELECT events_applied FROM institution_feeds WHERE institution_id = $1', [institutionId]))
-      .rows[0]?.events_applied;
+    (await pool.query<{ events_applied: string }>('SELECT events_applied FROM institution_feeds WHERE institution_id = $1', [institutionId])).rows[0]
+      ?.events_applied;
 
   it('applies each event once, keeps the feed in PostgreSQL and Redis, and survives a SIGKILL', async () => {
     const first = canonicalVisit(institutionId, 'E-1', '2024-03-15T09:30:00+08:00');
@@ -43,7 +43,10 @@ describe('spine: Kafka → aggregator → PostgreSQL + Redis', () => {
 
     await eventually(ledgerRows, (n) => n === '2');
     expect(await eventually(feedRow, (n) => n === '2')).toBe('2');
-    const cached = await eventually(() => redis.hgetall(`feed:${institutionId}`), (h) => h.eventsApplied === '2');
+    const cached = await eventually(
+      () => redis.hgetall(`feed:${institutionId}`),
+      (h) => h.eventsApplied === '2',
+    );
     expect(cached.lastOccurredAt).toBe(new Date('2024-03-16T10:00:00+08:00').toISOString());
 
     await aggregator.kill();

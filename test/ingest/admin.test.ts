@@ -82,7 +82,10 @@ describe('admin API and CLI', () => {
       ['a wrong token', 'not-the-admin-token-at-all-000000'],
     ])('is required: %s answers 401', async (_, token) => {
       const answer = await call('GET', 'institutions', undefined, token);
-      expect(answer).toEqual({ status: 401, body: { statusCode: 401, code: 'invalid_admin_token', message: expect.any(String), correlationId: expect.any(String) } });
+      expect(answer).toEqual({
+        status: 401,
+        body: { statusCode: 401, code: 'invalid_admin_token', message: expect.any(String), correlationId: expect.any(String) },
+      });
     });
 
     it('is required on every write too', async () => {
@@ -100,7 +103,10 @@ describe('admin API and CLI', () => {
     });
 
     it('refuses a level that contradicts the code and an unregistered parent', async () => {
-      const answer = await call('POST', 'regions', [{ code: '620105', name: '安宁区', level: 'city' }, { code: '621102', name: '安定区' }]);
+      const answer = await call('POST', 'regions', [
+        { code: '620105', name: '安宁区', level: 'city' },
+        { code: '621102', name: '安定区' },
+      ]);
       expect(answer.status).toBe(422);
       expect(answer.body).toMatchObject({ statusCode: 422, code: 'invalid_registration' });
       expect(answer.body.errors).toEqual([
@@ -126,7 +132,10 @@ describe('admin API and CLI', () => {
       const one = await call('POST', 'institutions', { id: 'T-ADMIN-CH', name: '城关区测试医院', county: '620102', type: 'county_hospital' });
       expect(one).toEqual({
         status: 200,
-        body: { registered: 1, institutions: [{ id: 'T-ADMIN-CH', name: '城关区测试医院', county: '620102', type: 'county_hospital', level: 3, active: true }] },
+        body: {
+          registered: 1,
+          institutions: [{ id: 'T-ADMIN-CH', name: '城关区测试医院', county: '620102', type: 'county_hospital', level: 3, active: true }],
+        },
       });
       const many = await call('POST', 'institutions', [
         { id: 'T-ADMIN-VC1', name: '测试村卫生室一', county: '620102', type: 'village_clinic' },
@@ -251,14 +260,23 @@ describe('admin API and CLI', () => {
       expect(populations[0].n).toBe(3);
       expect(await seedKeys()).toBe(demoIds.length);
 
-      const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { institutions: Record<string, string>; apiKeyIds: Record<string, string>; bureaus: Record<string, string> };
+      const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as {
+        institutions: Record<string, string>;
+        apiKeyIds: Record<string, string>;
+        bureaus: Record<string, string>;
+      };
       expect(Object.keys(credentials.institutions).sort()).toEqual([...demoIds].sort());
       // Each key's id beside it: what an institution signs its raw-topic messages with (hi-key-id).
-      const { rows: keyIds } = await pool.query('SELECT id FROM institution_api_keys WHERE key_hash = $1', [createHash('sha256').update(credentials.institutions['610921-THC-001']).digest('hex')]);
+      const { rows: keyIds } = await pool.query('SELECT id FROM institution_api_keys WHERE key_hash = $1', [
+        createHash('sha256').update(credentials.institutions['610921-THC-001']).digest('hex'),
+      ]);
       expect(credentials.apiKeyIds['610921-THC-001']).toBe(keyIds[0].id);
       expect(Object.keys(credentials.apiKeyIds).sort()).toEqual([...demoIds].sort());
       expect(Object.keys(credentials.bureaus).sort()).toEqual(['610900', ...ANKANG_COUNTIES.map((c) => c.code)].sort());
-      const verified = await call('POST', 'credentials/verify', { apiKeys: [credentials.institutions['610921-THC-001']], bureauTokens: [credentials.bureaus['610900']] });
+      const verified = await call('POST', 'credentials/verify', {
+        apiKeys: [credentials.institutions['610921-THC-001']],
+        bureauTokens: [credentials.bureaus['610900']],
+      });
       expect(verified.body).toEqual({ apiKeys: ['610921-THC-001'], apiKeyIds: [credentials.apiKeyIds['610921-THC-001']], bureauTokens: ['610900'] });
 
       const second = await cli(['seed-demo', '--credentials', credentialsFile]);

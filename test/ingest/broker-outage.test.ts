@@ -72,9 +72,7 @@ describe('broker outage under load', () => {
     phase = 'after';
     await load;
 
-    const onTopic = new Set(
-      (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => (JSON.parse(m.value) as { eventId: string }).eventId),
-    );
+    const onTopic = new Set((await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => (JSON.parse(m.value) as { eventId: string }).eventId));
     const missing = accepted.filter((eventId) => !onTopic.has(eventId));
     process.stdout.write(`broker outage: answers ${JSON.stringify(answers)}; accepted ${accepted.length}; missing ${missing.length}\n`);
     expect(answers['outage 503']).toBeGreaterThan(0); // the broker was away: some requests could not be made durable

@@ -66,7 +66,8 @@ async function settled(): Promise<void> {
     const topic = env.KAFKA_TOPIC_PREFIX + TOPICS.events;
     const high = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
     await eventually(
-      async () => Number((await pool.query<{ n: string | null }>('SELECT sum(next_offset) AS n FROM consumer_offsets WHERE topic = $1', [topic])).rows[0].n ?? 0),
+      async () =>
+        Number((await pool.query<{ n: string | null }>('SELECT sum(next_offset) AS n FROM consumer_offsets WHERE topic = $1', [topic])).rows[0].n ?? 0),
       (applied) => applied >= high,
       120_000,
     );
@@ -85,7 +86,9 @@ interface ReportLine {
   code: string;
 }
 function reportLines(file: string): ReportLine[] {
-  const [, ...lines] = readFileSync(file, 'utf8').split('\r\n').filter((l) => l !== '');
+  const [, ...lines] = readFileSync(file, 'utf8')
+    .split('\r\n')
+    .filter((l) => l !== '');
   return lines.map((line) => {
     const [row, , code] = line.split(',');
     return { row: Number(row), code };
@@ -113,9 +116,17 @@ describe('bulk import of an NDJSON history with bad rows', () => {
   const bad: { at: number; line: string; code: string }[] = [
     { at: 10, line: '{"eventId": "broken', code: 'invalid_json' },
     { at: 200, line: JSON.stringify({ ...good[0], eventId: `bad-${run}-1`, institutionId: '610921-XXX-999' }), code: 'unknown_institution' },
-    { at: 1500, line: JSON.stringify({ ...good[1], eventId: `bad-${run}-2`, person: { ...good[1].person, id: wrongCheckCharacter(good[1].person.id) } }), code: 'invalid_id_number' },
+    {
+      at: 1500,
+      line: JSON.stringify({ ...good[1], eventId: `bad-${run}-2`, person: { ...good[1].person, id: wrongCheckCharacter(good[1].person.id) } }),
+      code: 'invalid_id_number',
+    },
     { at: 2200, line: JSON.stringify({ ...good[2], eventId: `bad-${run}-3`, occurredAt: `${thisYear - 8}-06-01T09:00:00+08:00` }), code: 'too_old' },
-    { at: 2900, line: JSON.stringify({ ...good[3], eventId: `bad-${run}-4`, person: { ...good[3].person, residenceRegion: '610999' } }), code: 'unknown_region' },
+    {
+      at: 2900,
+      line: JSON.stringify({ ...good[3], eventId: `bad-${run}-4`, person: { ...good[3].person, residenceRegion: '610999' } }),
+      code: 'unknown_region',
+    },
   ];
   for (const row of [...bad].reverse()) lines.splice(row.at, 0, row.line);
   lines.splice(500, 0, ''); // a blank line: skipped, but it keeps its line number
@@ -186,7 +197,11 @@ describe('bulk import of a CSV history, killed midway and resumed', () => {
   const bad: { at: number; row: string[]; code: string }[] = [
     { at: 3, row: cells({ ...good[0], eventId: `csvbad-${run}-1`, cost: 'abc' }), code: 'invalid_type' },
     { at: 9000, row: cells({ ...good[1], eventId: `csvbad-${run}-2`, action: 'walk_in' }), code: 'unknown_action' },
-    { at: 20000, row: cells({ ...good[2], eventId: `csvbad-${run}-3`, person: { ...good[2].person, id: wrongCheckCharacter(good[2].person.id) } }), code: 'invalid_id_number' },
+    {
+      at: 20000,
+      row: cells({ ...good[2], eventId: `csvbad-${run}-3`, person: { ...good[2].person, id: wrongCheckCharacter(good[2].person.id) } }),
+      code: 'invalid_id_number',
+    },
   ];
   for (const b of [...bad].reverse()) rows.splice(b.at, 0, b.row);
   // The spreadsheet row: the header is row 1.
@@ -234,7 +249,11 @@ describe('the import door is the operator’s', () => {
   it('refuses an upload without the admin token or with a wrong one, and starts no import', async () => {
     const body = `${JSON.stringify({ eventId: `attack-${run}`, type: 'visit' })}\n`;
     const post = (headers: Record<string, string>) =>
-      fetch(`${ingest.url}/v1/admin/imports?authorisedBy=intruder&maxAgeDays=3650`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...headers }, body });
+      fetch(`${ingest.url}/v1/admin/imports?authorisedBy=intruder&maxAgeDays=3650`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', ...headers },
+        body,
+      });
     const anonymous = await post({});
     const wrong = await post({ authorization: 'Bearer hik_not-the-admin-token' });
     expect([anonymous.status, wrong.status]).toEqual([401, 401]);

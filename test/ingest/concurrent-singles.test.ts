@@ -93,7 +93,10 @@ describe('HTTP door: many single events at once', () => {
     const onTopic = (await canonicalEvents()).filter((m) => sent.has(m.event.eventId));
     expect(onTopic).toHaveLength(sent.size);
     for (const [institutionId, order] of sentInOrder) {
-      expect({ institutionId, order: onTopic.filter((m) => m.event.institutionId === institutionId).map((m) => m.event.eventId) }).toEqual({ institutionId, order });
+      expect({ institutionId, order: onTopic.filter((m) => m.event.institutionId === institutionId).map((m) => m.event.eventId) }).toEqual({
+        institutionId,
+        order,
+      });
     }
   });
 

@@ -19,7 +19,11 @@ describe('HTTP door: a disease card revision carries its first receipt', () => {
   const card = freshExamples().find((e): e is DiseaseReportEvent => e.type === 'disease_report' && e.action === 'reported')!;
 
   const post = (event: HealthEvent) =>
-    fetch(`${ingest.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(event) });
+    fetch(`${ingest.url}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(event),
+    });
   const canonical = async (version: number) => {
     const messages = await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events);
     return messages.map((m) => JSON.parse(m.value) as CanonicalEvent).find((e) => e.eventId === card.eventId && e.version === version);
@@ -54,7 +58,10 @@ describe('HTTP door: a disease card revision carries its first receipt', () => {
   it('leaves a first-seen revision (its first version never reached the door) on its own receipt', async () => {
     const orphan = { ...card, eventId: `${card.eventId}-orphan`, version: 2, action: 'revised' as const };
     expect((await post(orphan)).status).toBe(202);
-    const read = async () => (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events)).map((m) => JSON.parse(m.value) as CanonicalEvent).find((e) => e.eventId === orphan.eventId);
+    const read = async () =>
+      (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events))
+        .map((m) => JSON.parse(m.value) as CanonicalEvent)
+        .find((e) => e.eventId === orphan.eventId);
     const event = (await eventually(read, Boolean))!;
     expect(event.firstReceivedAt).toBeUndefined();
   });

@@ -139,7 +139,10 @@ describe('HTTP door: POST /v1/events', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'integrator-req-0042' },
       body: '{"eventId": ',
     });
-    expect({ status: broken.status, body: await broken.json() }).toMatchObject({ status: 400, body: { code: 'invalid_json', correlationId: 'integrator-req-0042' } });
+    expect({ status: broken.status, body: await broken.json() }).toMatchObject({
+      status: 400,
+      body: { code: 'invalid_json', correlationId: 'integrator-req-0042' },
+    });
     const anonymous = await post('{"eventId": ');
     expect(((await anonymous.json()) as { correlationId?: string }).correlationId).toEqual(expect.any(String));
   });

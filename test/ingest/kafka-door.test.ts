@@ -45,7 +45,10 @@ describe('Kafka door: health.events.raw.v1', () => {
     const bad = [
       { value: '{"eventId": "BROKEN-1", ', reason: 'invalid_json' },
       { value: Buffer.from([0x7b, 0xff, 0x7d]), reason: 'invalid_json' },
-      { value: JSON.stringify({ ...sample, eventId: `BAD-REGION-${Date.now()}`, person: { ...sample.person, residenceRegion: '999999' } }), reason: 'unknown_region' },
+      {
+        value: JSON.stringify({ ...sample, eventId: `BAD-REGION-${Date.now()}`, person: { ...sample.person, residenceRegion: '999999' } }),
+        reason: 'unknown_region',
+      },
       // Signed with the sample institution's key but claiming another: the forged-institution case.
       { value: JSON.stringify({ ...sample, eventId: `BAD-INST-${Date.now()}`, institutionId: 'NOT-REGISTERED' }), reason: 'institution_mismatch' },
       { value: JSON.stringify({ ...sample, eventId: `BAD-TIME-${Date.now()}`, occurredAt: '1999-01-01T00:00:00+08:00' }), reason: 'too_old' },
@@ -108,7 +111,9 @@ describe('Kafka door: health.events.raw.v1', () => {
       [EVENT_HEADERS.rejectionCode]: 'unknown_region',
     });
     const unreadable = records.filter((m) => (JSON.parse(m.value) as { errors: { code: string }[] }).errors[0].code === 'invalid_json');
-    expect(unreadable.map((m) => m.headers)).toEqual(bad.filter((b) => b.reason === 'invalid_json').map(() => ({ [EVENT_HEADERS.schemaVersion]: '1', [EVENT_HEADERS.rejectionCode]: 'invalid_json' })));
+    expect(unreadable.map((m) => m.headers)).toEqual(
+      bad.filter((b) => b.reason === 'invalid_json').map(() => ({ [EVENT_HEADERS.schemaVersion]: '1', [EVENT_HEADERS.rejectionCode]: 'invalid_json' })),
+    );
     for (const { headers } of records) expect(Object.values(headers).join()).not.toContain(sample.person?.id as string);
   });
 
@@ -124,7 +129,10 @@ describe('Kafka door: health.events.raw.v1', () => {
     const forgedMessage = signed(own, other.institutionId, JSON.stringify({ ...forged, institutionId: other.institutionId }));
     const unsigned = attempt('UNSIGNED');
     const tampered = attempt('TAMPERED');
-    const tamperedMessage = { ...signed(own, sample.institutionId, JSON.stringify(tampered)), value: JSON.stringify({ ...tampered, institutionId: other.institutionId }) };
+    const tamperedMessage = {
+      ...signed(own, sample.institutionId, JSON.stringify(tampered)),
+      value: JSON.stringify({ ...tampered, institutionId: other.institutionId }),
+    };
     const withRevoked = attempt('REVOKED');
     const badTime = attempt('SIGNED-AT');
     const badTimeMessage = signed(own, sample.institutionId, JSON.stringify(badTime));
@@ -148,7 +156,10 @@ describe('Kafka door: health.events.raw.v1', () => {
       [badTime.eventId]: 'unauthenticated_producer',
     };
     const letters = await eventually(
-      async () => (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map((m) => JSON.parse(m.value) as { eventId?: string; errors: { code: string }[] }),
+      async () =>
+        (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map(
+          (m) => JSON.parse(m.value) as { eventId?: string; errors: { code: string }[] },
+        ),
       (all) => Object.keys(expected).every((id) => all.some((l) => l.eventId === id)),
     );
     const codes = Object.fromEntries(letters.filter((l) => l.eventId! in expected).map((l) => [l.eventId, l.errors.map((e) => e.code).join()]));

@@ -50,7 +50,11 @@ describe('privacy: no clear ID number past the door', () => {
 
     for (const event of [...viaHttp, ...rejected]) {
       const key = await issueApiKey(pool, event.institutionId);
-      await fetch(`${ingest.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(event) });
+      await fetch(`${ingest.url}/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(event),
+      });
     }
     const producer = createKafkaClient(env, 'privacy-test').producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -99,13 +103,19 @@ async function dumpRedis(redis: Redis, prefix: string): Promise<string> {
     for (const key of keys) {
       const type = await redis.type(key);
       const value =
-        type === 'hash' ? await redis.hgetall(key)
-        : type === 'string' ? await redis.get(key)
-        : type === 'zset' ? await redis.zrange(key, 0, -1, 'WITHSCORES')
-        : type === 'set' ? await redis.smembers(key)
-        : type === 'list' ? await redis.lrange(key, 0, -1)
-        : type === 'stream' ? await redis.xrange(key, '-', '+')
-        : null;
+        type === 'hash'
+          ? await redis.hgetall(key)
+          : type === 'string'
+            ? await redis.get(key)
+            : type === 'zset'
+              ? await redis.zrange(key, 0, -1, 'WITHSCORES')
+              : type === 'set'
+                ? await redis.smembers(key)
+                : type === 'list'
+                  ? await redis.lrange(key, 0, -1)
+                  : type === 'stream'
+                    ? await redis.xrange(key, '-', '+')
+                    : null;
       lines.push(`${key} ${JSON.stringify(value)}`);
     }
   } while (cursor !== '0');

@@ -16,7 +16,12 @@ const girl = EXAMPLE_PEOPLE.girl2023.id;
 const man = EXAMPLE_PEOPLE.man1952.id;
 const at = new Date(Date.now() - 3600_000).toISOString().replace('Z', '+00:00');
 let sequence = 0;
-const fresh = <T extends HealthEvent>(event: T, overrides: Partial<T> = {}): T => ({ ...event, eventId: `RK-${Date.now()}-${++sequence}`, occurredAt: at, ...overrides });
+const fresh = <T extends HealthEvent>(event: T, overrides: Partial<T> = {}): T => ({
+  ...event,
+  eventId: `RK-${Date.now()}-${++sequence}`,
+  occurredAt: at,
+  ...overrides,
+});
 const [girlHepB, boyMmr] = EXAMPLE_EVENTS.vaccination;
 const [registration, followup] = EXAMPLE_EVENTS.chronic_followup;
 
@@ -36,11 +41,20 @@ describe('pseudonym secret rotation (re-key)', () => {
 
   const report = async (app: AppProcess, events: HealthEvent[]) => {
     for (const event of events) {
-      const response = await fetch(`${app.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(event) });
+      const response = await fetch(`${app.url}/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(event),
+      });
       expect(response.status).toBe(202);
     }
   };
-  const applied = (n: number) => eventually(async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM event_ledger')).rows[0].n), (count) => count >= n, 60_000);
+  const applied = (n: number) =>
+    eventually(
+      async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM event_ledger')).rows[0].n),
+      (count) => count >= n,
+      60_000,
+    );
   /** Children covered by HepB in 汉阴县, summed over the years (one child: 1). */
   const coverage = async () =>
     Number(
@@ -51,7 +65,8 @@ describe('pseudonym secret rotation (re-key)', () => {
         )
       ).rows[0].n,
     );
-  const personIds = async () => (await pool.query<{ id: string }>(`SELECT payload->'person'->>'id' AS id FROM event_ledger ORDER BY applied_at, event_id`)).rows.map((r) => r.id);
+  const personIds = async () =>
+    (await pool.query<{ id: string }>(`SELECT payload->'person'->>'id' AS id FROM event_ledger ORDER BY applied_at, event_id`)).rows.map((r) => r.id);
 
   beforeAll(async () => {
     await seedRegistry(pool);
@@ -97,10 +112,13 @@ describe('pseudonym secret rotation (re-key)', () => {
     expect(ids.filter((id) => id === girlNow)).toHaveLength(2); // before and after the rotation: one person
     expect(ids.filter((id) => id === manNow)).toHaveLength(2);
 
-    const members = async (subject: string) => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM subject_members WHERE subject = $1', [subject])).rows[0].n);
+    const members = async (subject: string) =>
+      Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM subject_members WHERE subject = $1', [subject])).rows[0].n);
     expect(await members(`vax:${subjectKeyPart(girlNow)}:HepB:3`)).toBe(2);
     expect(await members(`chronic:${subjectKeyPart(manNow)}:hypertension`)).toBe(2);
-    const { rows: subjects } = await pool.query<{ subject: string }>('SELECT subject FROM subject_members UNION ALL SELECT unnest(subjects) FROM event_versions');
+    const { rows: subjects } = await pool.query<{ subject: string }>(
+      'SELECT subject FROM subject_members UNION ALL SELECT unnest(subjects) FROM event_versions',
+    );
     expect(subjects.map((r) => r.subject).filter((s) => s.includes(subjectKeyPart('hmac-sha256:k1:')))).toEqual([]);
 
     // The second report of the same dose counts no second child: 1 a year, not 2.
@@ -120,7 +138,10 @@ describe('pseudonym secret rotation (re-key)', () => {
     expect(await coverage()).toBe(2);
 
     const run = await rekey(AFTER);
-    expect([run.code, run.output]).toEqual([0, expect.stringMatching(/1 people re-keyed k1 → k2[\s\S]*1 subjects were also stored under k2 .*rebuild\.js --apply/)]);
+    expect([run.code, run.output]).toEqual([
+      0,
+      expect.stringMatching(/1 people re-keyed k1 → k2[\s\S]*1 subjects were also stored under k2 .*rebuild\.js --apply/),
+    ]);
     const girlNow = new Pseudonymiser([K1, K2]).pseudonym('resident_id', girl);
     expect((await personIds()).filter((id) => id === girlNow)).toHaveLength(3);
     const fixed = await runTool('rebuild', env, ['--apply']);

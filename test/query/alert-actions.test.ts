@@ -16,14 +16,20 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   const year = periodsOf(new Date()).year;
-  const alerting = new AppProcess('alerting', 3974, { ALERT_RED_FIRES_IMMEDIATELY: 'true', ALERT_EVALUATION_INTERVAL_SECONDS: '3600', FEED_STALE_AFTER_WORKING_HOURS: '0' });
+  const alerting = new AppProcess('alerting', 3974, {
+    ALERT_RED_FIRES_IMMEDIATELY: 'true',
+    ALERT_EVALUATION_INTERVAL_SECONDS: '3600',
+    FEED_STALE_AFTER_WORKING_HOURS: '0',
+  });
   const query = new AppProcess('query', 3975);
   const tokens: Record<string, string> = {};
   const alertOf: Record<string, string> = {};
 
   const call = async (app: AppProcess, token: string, method: string, route: string, body?: unknown) => {
     const response = await fetch(`${app.url}${route}`, {
-      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json().catch(() => null)) as any };
   };
@@ -36,16 +42,34 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
     seedDemoTargets(env, year);
     for (const region of ['610921', '610922', '610900']) tokens[region] = await issueBureauToken(pool, region);
     // 县域就诊率 80% against ≥ 90% in two counties: red, firing at once.
-    await writeCounters(pool, ['610921', '610922'].flatMap((region) => [
-      { indicator: 'county_visit_rate', level: 'county', region, measure: 'numerator', period: year, value: 8000 },
-      { indicator: 'county_visit_rate', level: 'county', region, measure: 'denominator', period: year, value: 10_000 },
-    ]));
+    await writeCounters(
+      pool,
+      ['610921', '610922'].flatMap((region) => [
+        { indicator: 'county_visit_rate', level: 'county', region, measure: 'numerator', period: year, value: 8000 },
+        { indicator: 'county_visit_rate', level: 'county', region, measure: 'denominator', period: year, value: 10_000 },
+      ]),
+    );
     // Vaccination coverage of last year's cohort in 汉阴 against ≥ 95%: HepB-3 and DTaP-3 at 50%, MMR-1 at none; three cells.
     const cohort = String(Number(year) - 1);
-    await writeCounters(pool, [['HepB', 3], ['DTaP', 3]].map(([vaccine, dose]) => (
-      { indicator: 'vaccination_coverage', level: 'county', region: '610921', measure: 'numerator', period: year, value: 500, dims: `cohort=${cohort};dose=${dose};vaccine=${vaccine}` })));
+    await writeCounters(
+      pool,
+      [
+        ['HepB', 3],
+        ['DTaP', 3],
+      ].map(([vaccine, dose]) => ({
+        indicator: 'vaccination_coverage',
+        level: 'county',
+        region: '610921',
+        measure: 'numerator',
+        period: year,
+        value: 500,
+        dims: `cohort=${cohort};dose=${dose};vaccine=${vaccine}`,
+      })),
+    );
     await Promise.all([alerting.start(), query.start()]);
-    expect((await asBureau('610921', 'PUT', '/v1/populations', [{ region: '610921', year: Number(year), group: `birth_cohort:${cohort}`, count: 1000 }])).status).toBe(200);
+    expect(
+      (await asBureau('610921', 'PUT', '/v1/populations', [{ region: '610921', year: Number(year), group: `birth_cohort:${cohort}`, count: 1000 }])).status,
+    ).toBe(200);
     expect((await asOperator('POST', '/v1/evaluations', {})).status).toBe(200);
     for (const region of ['610921', '610922']) {
       const { body } = await asBureau(region, 'GET', '/v1/alerts?state=firing&indicator=county_visit_rate');
@@ -110,19 +134,31 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
     const history = (await asOperator('GET', `/v1/alerts/${alertOf['610921']}`)).body.history;
     expect(history.map((e: { transition: string }) => e.transition)).toEqual(['firing', 'acknowledged']);
     expect(history[1].detail).toEqual({ by: '张三（610921）', comment: '已通知县医院，下周复核' });
-    const outbox = () => pool.query(`SELECT state FROM notification_outbox WHERE channel = 'topic' AND payload->>'alertId' = $1 AND payload->>'transition' = 'acknowledged'`, [alertOf['610921']]);
+    const outbox = () =>
+      pool.query(`SELECT state FROM notification_outbox WHERE channel = 'topic' AND payload->>'alertId' = $1 AND payload->>'transition' = 'acknowledged'`, [
+        alertOf['610921'],
+      ]);
     expect((await eventually(outbox, (r) => r.rows[0]?.state === 'delivered', 15_000)).rows).toHaveLength(1);
   });
 
   it('acknowledging needs a comment and a token', async () => {
     expect((await asBureau('610921', 'POST', `/v1/alerts/${alertOf['610921']}/acknowledge`, {})).status).toBe(400);
-    const anonymous = await fetch(`${query.url}/v1/alerts/${alertOf['610922']}/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"comment":"x"}' });
+    const anonymous = await fetch(`${query.url}/v1/alerts/${alertOf['610922']}/acknowledge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"comment":"x"}',
+    });
     expect(anonymous.status).toBe(401);
     expect((await asOperator('GET', `/v1/alerts/${alertOf['610922']}`)).body).toMatchObject({ acknowledgedAt: null });
   });
 
   it('silences its own subtree (200) and not another county (403); un-silences its own, not the city’s', async () => {
-    const own = await asBureau('610921', 'POST', '/v1/silences', { region: '610921', indicator: 'county_visit_rate', until: inAWeek(), reason: '医保结算数据补录中' });
+    const own = await asBureau('610921', 'POST', '/v1/silences', {
+      region: '610921',
+      indicator: 'county_visit_rate',
+      until: inAWeek(),
+      reason: '医保结算数据补录中',
+    });
     expect(own.status).toBe(201);
     expect(own.body).toMatchObject({ region: '610921', indicator: 'county_visit_rate', comment: '医保结算数据补录中', createdBy: 'bureau 610921' });
 
@@ -138,7 +174,12 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
     expect(defaulted.body.region).toBe('610922');
 
     const operatorView = (await asOperator('GET', '/v1/silences')).body.map((s: { id: string; region: string }) => [s.id, s.region]);
-    expect(operatorView).toEqual(expect.arrayContaining([[own.body.id, '610921'], [defaulted.body.id, '610922']]));
+    expect(operatorView).toEqual(
+      expect.arrayContaining([
+        [own.body.id, '610921'],
+        [defaulted.body.id, '610922'],
+      ]),
+    );
     expect(operatorView).toHaveLength(2);
 
     const listed = (await asBureau('610921', 'GET', '/v1/silences')).body.silences.map((s: { id: string }) => s.id);
@@ -161,7 +202,11 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
   it('a silence needs a reason and an end in the future', async () => {
     expect((await asBureau('610921', 'POST', '/v1/silences', { until: inAWeek() })).body).toMatchObject({ code: expect.any(String) });
     expect((await asBureau('610921', 'POST', '/v1/silences', { until: inAWeek() })).status).toBe(400);
-    expect((await asBureau('610921', 'POST', '/v1/silences', { startsAt: '2019-12-01T00:00:00+08:00', until: '2020-01-01T00:00:00+08:00', reason: '过去' })).body).toMatchObject({ code: 'ends_in_past' });
-    expect((await asBureau('610921', 'POST', '/v1/silences', { indicator: 'no_such_indicator', until: inAWeek(), reason: 'x' })).body).toMatchObject({ code: 'unknown_indicator' });
+    expect(
+      (await asBureau('610921', 'POST', '/v1/silences', { startsAt: '2019-12-01T00:00:00+08:00', until: '2020-01-01T00:00:00+08:00', reason: '过去' })).body,
+    ).toMatchObject({ code: 'ends_in_past' });
+    expect((await asBureau('610921', 'POST', '/v1/silences', { indicator: 'no_such_indicator', until: inAWeek(), reason: 'x' })).body).toMatchObject({
+      code: 'unknown_indicator',
+    });
   });
 });

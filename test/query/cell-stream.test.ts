@@ -3,7 +3,17 @@ import { issueBureauToken } from '../support/bureau-fixture';
 import { Pipeline } from '../support/pipeline';
 import { SseClient } from '../support/sse-client';
 
-interface Cell { indicator: string; period: string; level: string; region: string; numerator: number; denominator: number; value: number; status: string; target: number | null }
+interface Cell {
+  indicator: string;
+  period: string;
+  level: string;
+  region: string;
+  numerator: number;
+  denominator: number;
+  value: number;
+  status: string;
+  target: number | null;
+}
 
 /**
  * GET /v1/stream?cells=…: a stream subscribed to the cells a page shows gets those cells only,
@@ -17,7 +27,8 @@ describe('subscribed live stream (cells=)', () => {
 
   const change = (indicator: string, region: string, period: string, numerator: number, denominator: number) =>
     pipeline.announce({ indicator, level: 'county', region, dims: '', periods: { [period]: { numerator, denominator } }, asOf: new Date().toISOString() });
-  const streamUrl = (token: string, cells: object[]) => `${query.url}/v1/stream?token=${encodeURIComponent(token)}&cells=${encodeURIComponent(JSON.stringify(cells))}`;
+  const streamUrl = (token: string, cells: object[]) =>
+    `${query.url}/v1/stream?token=${encodeURIComponent(token)}&cells=${encodeURIComponent(JSON.stringify(cells))}`;
   const cellsOf = (client: SseClient) => client.events.filter((e) => e.type === 'cells').flatMap((e) => (e.data as { cells: Cell[] }).cells);
   const address = (c: { indicator: string; region: string; period: string }) => `${c.indicator}|${c.region}|${c.period}`;
 
@@ -54,8 +65,10 @@ describe('subscribed live stream (cells=)', () => {
       ]);
     }
     const finalOf = (cells: Cell[], key: string) => cells.filter((c) => address(c) === key).at(-1);
-    const done = (cells: Cell[]) => finalOf(cells, address(SUBSCRIBED[0]))?.numerator === ROUNDS &&
-      finalOf(cells, address(SUBSCRIBED[1]))?.numerator === 2 * ROUNDS && finalOf(cells, address(SUBSCRIBED[2]))?.numerator === 3 * ROUNDS;
+    const done = (cells: Cell[]) =>
+      finalOf(cells, address(SUBSCRIBED[0]))?.numerator === ROUNDS &&
+      finalOf(cells, address(SUBSCRIBED[1]))?.numerator === 2 * ROUNDS &&
+      finalOf(cells, address(SUBSCRIBED[2]))?.numerator === 3 * ROUNDS;
     const received = await eventually(async () => cellsOf(stream), done, 20_000);
 
     expect(new Set(received.map(address))).toEqual(new Set(SUBSCRIBED.map(address)));
@@ -64,9 +77,18 @@ describe('subscribed live stream (cells=)', () => {
     expect(stream.events.filter((e) => e.type === 'cells').length).toBeLessThan(ROUNDS);
     // The same row the values API answers, target and status included.
     for (const subscribed of SUBSCRIBED) {
-      const response = await fetch(`${query.url}/v1/indicators/${subscribed.indicator}/values?period=${subscribed.period}&region=${subscribed.region}`, { headers: { authorization: `Bearer ${cityToken}` } });
+      const response = await fetch(`${query.url}/v1/indicators/${subscribed.indicator}/values?period=${subscribed.period}&region=${subscribed.region}`, {
+        headers: { authorization: `Bearer ${cityToken}` },
+      });
       const [row] = ((await response.json()) as { values: Cell[] }).values;
-      expect(finalOf(received, address(subscribed))).toMatchObject({ level: 'county', numerator: row.numerator, denominator: row.denominator, value: row.value, target: row.target, status: row.status });
+      expect(finalOf(received, address(subscribed))).toMatchObject({
+        level: 'county',
+        numerator: row.numerator,
+        denominator: row.denominator,
+        value: row.value,
+        target: row.target,
+        status: row.status,
+      });
     }
     expect(finalOf(received, address(SUBSCRIBED[0]))).toMatchObject({ value: ROUNDS / 100 });
 
@@ -77,7 +99,11 @@ describe('subscribed live stream (cells=)', () => {
     await change('county_visit_rate', '610921', '202611', 77, 100);
     await sleep(1500);
     const resumed = await SseClient.open(streamUrl(cityToken, SUBSCRIBED), { 'last-event-id': lastId! });
-    const resent = await eventually(async () => cellsOf(resumed), (cells) => cells.length > 0, 10_000);
+    const resent = await eventually(
+      async () => cellsOf(resumed),
+      (cells) => cells.length > 0,
+      10_000,
+    );
     expect(finalOf(resent, address(SUBSCRIBED[0]))).toMatchObject({ numerator: 77, value: 0.77 });
     expect(resent.every((c) => SUBSCRIBED.some((s) => address(s) === address(c)))).toBe(true);
     resumed.close();
@@ -94,7 +120,10 @@ describe('subscribed live stream (cells=)', () => {
     const attempts = [
       [{ indicator: 'county_visit_rate', period: '202611', region: '610902' }],
       [{ indicator: 'county_visit_rate', period: '202611', region: '610900', level: 'county' }],
-      [{ indicator: 'county_visit_rate', period: '202611', region: '610921' }, { indicator: 'county_visit_rate', period: '202611', region: '610902' }],
+      [
+        { indicator: 'county_visit_rate', period: '202611', region: '610921' },
+        { indicator: 'county_visit_rate', period: '202611', region: '610902' },
+      ],
     ];
     for (const cells of attempts) {
       const refused = await SseClient.open(streamUrl(countyToken, cells));

@@ -23,7 +23,10 @@ describe('computed-reads cache', () => {
   let producer: Producer;
 
   const counter = async (region: string, period: string, numerator: number, denominator: number) => {
-    for (const [measure, value] of [['numerator', numerator], ['denominator', denominator]] as const) {
+    for (const [measure, value] of [
+      ['numerator', numerator],
+      ['denominator', denominator],
+    ] as const) {
       await pool.query(
         `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ('county_visit_rate', 'county', $1, '', $2, $3, $4)
          ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
@@ -33,7 +36,14 @@ describe('computed-reads cache', () => {
   };
   /** What the aggregator publishes once the counters are committed (and Redis written). */
   const announce = (region: string, period: string, numerator: number, denominator: number) => {
-    const message: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region, dims: '', periods: { [period]: { numerator, denominator } }, asOf: new Date().toISOString() };
+    const message: IndicatorChangeMessage = {
+      indicator: 'county_visit_rate',
+      level: 'county',
+      region,
+      dims: '',
+      periods: { [period]: { numerator, denominator } },
+      asOf: new Date().toISOString(),
+    };
     return producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify(message) }] });
   };
   const get = async (path: string, token: string) => {
@@ -58,7 +68,11 @@ describe('computed-reads cache', () => {
     await producer.connect();
     await query.start();
     // Answers are kept once the change feed's consumer has joined: until then every read computes.
-    await eventually(async () => (await get(VALUES, tokens['610900']), reads('hit')), (hits) => hits > 0, 30_000);
+    await eventually(
+      async () => (await get(VALUES, tokens['610900']), reads('hit')),
+      (hits) => hits > 0,
+      30_000,
+    );
   });
 
   afterAll(async () => {
@@ -73,7 +87,11 @@ describe('computed-reads cache', () => {
     const valueOf = (body: Record<string, any>) => body.values[0];
     const rankedOf = (body: Record<string, any>) => body.ranking.find((r: { region: string }) => r.region === '610921');
     const seriesOf = (body: Record<string, any>) => body.series[0];
-    for (const [path, pick] of [[VALUES, valueOf], [RANKING, rankedOf], [SERIES, seriesOf]] as const) {
+    for (const [path, pick] of [
+      [VALUES, valueOf],
+      [RANKING, rankedOf],
+      [SERIES, seriesOf],
+    ] as const) {
       expect(await row(path, pick)).toMatchObject({ numerator: 900, denominator: 1000 });
     }
 
@@ -87,7 +105,11 @@ describe('computed-reads cache', () => {
     const stream = await SseClient.open(`${query.url}/v1/stream?token=${city}&region=610921`);
     expect(stream.status).toBe(200);
     await announce('610921', '2024', 950, 1000);
-    await eventually(async () => stream.events.filter((e) => e.type === 'value'), (events) => events.length > 0, 30_000);
+    await eventually(
+      async () => stream.events.filter((e) => e.type === 'value'),
+      (events) => events.length > 0,
+      30_000,
+    );
     stream.close();
     expect(await row(VALUES, valueOf)).toMatchObject({ numerator: 950, denominator: 1000, value: 0.95 });
     expect(await row(RANKING, rankedOf)).toMatchObject({ numerator: 950, value: 0.95, rank: 1, belowMinimum: false });
@@ -107,7 +129,13 @@ describe('computed-reads cache', () => {
     const city = tokens['610900'];
     const routed = async (route: string, status: string) => {
       const text = await (await fetch(`${query.url}/metrics`)).text();
-      const line = text.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count{') && [`route="${route}"`, 'method="GET"', `status="${status}"`].every((label) => l.includes(label)));
+      const line = text
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith('http_request_duration_seconds_count{') &&
+            [`route="${route}"`, 'method="GET"', `status="${status}"`].every((label) => l.includes(label)),
+        );
       return Number(line?.split(' ')[1] ?? 0);
     };
     for (const [path, route] of [
@@ -115,7 +143,10 @@ describe('computed-reads cache', () => {
       ['/v1/indicators/county_visit_rate/series?region=610921&from=2023&to=2023', '/v1/indicators/:code/series'],
     ]) {
       const hitsBefore = await reads('hit');
-      const [computed, cached] = [await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${city}` } }), await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${city}` } })];
+      const [computed, cached] = [
+        await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${city}` } }),
+        await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${city}` } }),
+      ];
       expect(await reads('hit')).toBe(hitsBefore + 1);
       expect(cached.status).toBe(200);
       expect(await cached.text()).toBe(await computed.text());
@@ -126,10 +157,12 @@ describe('computed-reads cache', () => {
       // (node:http: fetch adds Cache-Control: no-cache to a conditional request, which Express then answers in full.)
       const answered = await routed(route, '304');
       const conditional = await new Promise<number | undefined>((resolve, reject) => {
-        http.get(`${query.url}${path}`, { headers: { authorization: `Bearer ${city}`, 'if-none-match': cached.headers.get('etag') ?? '' } }, (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode));
-        }).on('error', reject);
+        http
+          .get(`${query.url}${path}`, { headers: { authorization: `Bearer ${city}`, 'if-none-match': cached.headers.get('etag') ?? '' } }, (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode));
+          })
+          .on('error', reject);
       });
       expect(conditional).toBe(304);
       expect(await routed(route, '304')).toBe(answered + 1);
@@ -139,14 +172,30 @@ describe('computed-reads cache', () => {
   it('answers with a changed target as soon as PostgreSQL notifies it', async () => {
     expect((await get(VALUES, tokens['610921'])).body?.values[0]).toMatchObject({ target: null, status: 'none' });
     // As PUT /v1/targets of the alerting app stores it.
-    await new TargetsRepository(pool).upsert([{ indicator: 'county_visit_rate', scope: 'default:county', year: 2024, dims: '', rule: { kind: 'threshold', comparator: '>=', value: 0.99 }, tolerance: 0.02, minDenominator: 0 }]);
-    const judged = await eventually(() => get(VALUES, tokens['610921']), (r) => r.body?.values[0].status !== 'none', 10_000);
+    await new TargetsRepository(pool).upsert([
+      {
+        indicator: 'county_visit_rate',
+        scope: 'default:county',
+        year: 2024,
+        dims: '',
+        rule: { kind: 'threshold', comparator: '>=', value: 0.99 },
+        tolerance: 0.02,
+        minDenominator: 0,
+      },
+    ]);
+    const judged = await eventually(
+      () => get(VALUES, tokens['610921']),
+      (r) => r.body?.values[0].status !== 'none',
+      10_000,
+    );
     expect(judged.body?.values[0]).toMatchObject({ target: 0.99, status: 'red' });
   });
 
   it('reads a population its own process just stored', async () => {
     const coverage = '/v1/indicators/vaccination_coverage/values?period=2024&region=610921&vaccine=HepB&dose=3&cohort=2023';
-    await pool.query(`INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ('vaccination_coverage', 'county', '610921', 'cohort=2023;dose=3;vaccine=HepB', 'numerator', '2024', 450)`);
+    await pool.query(
+      `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ('vaccination_coverage', 'county', '610921', 'cohort=2023;dose=3;vaccine=HepB', 'numerator', '2024', 450)`,
+    );
     const upload = (count: number) =>
       fetch(`${query.url}/v1/populations`, {
         method: 'PUT',

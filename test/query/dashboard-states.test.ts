@@ -13,7 +13,16 @@ import { testEnvironment } from '../support/test-environment';
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 const COUNTIES = ['610902', '610921', '610922', '610923', '610924', '610925', '610926', '610927', '610929', '610981'];
 
@@ -43,10 +52,16 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
     cityToken = await issueBureauToken(pool, '610900');
     countyToken = await issueBureauToken(pool, '610921');
     // 县域就诊率: 汉滨 88% on 5,000 visits; 汉阴 90% on 10 visits (below the 300-visit minimum).
-    await writeCounters(pool, [['610902', 4400, 5000], ['610921', 9, 10]].flatMap(([region, numerator, denominator]) => [
-      { indicator: 'county_visit_rate', level: 'county', region: String(region), measure: 'numerator', period: year, value: Number(numerator) },
-      { indicator: 'county_visit_rate', level: 'county', region: String(region), measure: 'denominator', period: year, value: Number(denominator) },
-    ]));
+    await writeCounters(
+      pool,
+      [
+        ['610902', 4400, 5000],
+        ['610921', 9, 10],
+      ].flatMap(([region, numerator, denominator]) => [
+        { indicator: 'county_visit_rate', level: 'county', region: String(region), measure: 'numerator', period: year, value: Number(numerator) },
+        { indicator: 'county_visit_rate', level: 'county', region: String(region), measure: 'denominator', period: year, value: Number(denominator) },
+      ]),
+    );
     // 50 firing alerts: five vaccination coverage cells in each of the ten counties.
     await pool.query(
       `INSERT INTO alerts (kind, indicator, dims, level, region, period, bureau, state, status, expected, actual, gap, started_at, fired_at, evaluated_at)
@@ -67,7 +82,10 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
 
   it('shows 50 firing alerts in a panel whose heading keeps its size and whose list scrolls', async () => {
     const page = await openPage(`${query.url}/dashboard?token=${cityToken}`);
-    await eventually(() => page.locator('#alerts li.alert').count(), (n) => n === 50);
+    await eventually(
+      () => page.locator('#alerts li.alert').count(),
+      (n) => n === 50,
+    );
     const heading = await page.locator('.alerts-panel h2').boundingBox();
     expect(heading?.height).toBeGreaterThanOrEqual(16); // one line of 14 px text, never squeezed away
     expect(await page.locator('.alerts-panel h2').isVisible()).toBe(true);
@@ -83,7 +101,9 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
     expect(await page.locator('#alerts > li.alert-group').count()).toBe(10);
     const first = page.locator('#alerts > li.alert-group').first();
     expect(await first.locator('.alert-group-head').textContent()).toMatch(/汉滨区免疫规划疫苗接种率5项/);
-    expect(await first.locator('li.alert .alert-cell').allTextContents()).toEqual([1, 2, 3, 4, 5].map((dose) => expect.stringMatching(new RegExp(`HepB 第${dose}剂`))));
+    expect(await first.locator('li.alert .alert-cell').allTextContents()).toEqual(
+      [1, 2, 3, 4, 5].map((dose) => expect.stringMatching(new RegExp(`HepB 第${dose}剂`))),
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-50-alerts.png') });
     await page.close();
   });
@@ -101,13 +121,19 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
       [Number(year)],
     );
     const page = await openPage(`${query.url}/dashboard?token=${cityToken}`);
-    await eventually(() => page.locator('#alerts li.alert').count(), (n) => n === 51);
+    await eventually(
+      () => page.locator('#alerts li.alert').count(),
+      (n) => n === 51,
+    );
     const hanyin = page.locator('#alerts > li.alert-group[data-region="610921"]');
     expect(await hanyin.count()).toBe(2);
     expect(await hanyin.locator('.alert-indicator').allTextContents()).toEqual(expect.arrayContaining(['免疫规划疫苗接种率', '中医药处方占比']));
     // 汉阴's 县域就诊率 rests on 10 visits, below the 300-visit minimum: grey, not coloured.
     const cell = page.locator('td[data-indicator="county_visit_rate"][data-region="610921"]');
-    await eventually(() => cell.getAttribute('data-status'), (status) => status === 'insufficient_data');
+    await eventually(
+      () => cell.getAttribute('data-status'),
+      (status) => status === 'insufficient_data',
+    );
     expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgba(91, 101, 119, 0.3)');
     expect(await page.locator('td[data-indicator="county_visit_rate"][data-region="610902"]').getAttribute('data-status')).not.toBe('insufficient_data');
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-alert-groups.png') });
@@ -133,10 +159,14 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
   it('the 403 banner of another county ends when going back to one’s own', async () => {
     const page = await openPage(`${query.url}/dashboard?token=${countyToken}`);
     await page.locator('#title', { hasText: '汉阴县' }).waitFor();
-    await page.evaluate(() => { window.location.hash = '#/region/610922'; });
+    await page.evaluate(() => {
+      window.location.hash = '#/region/610922';
+    });
     await page.locator('#error').waitFor({ state: 'visible' });
     expect(await page.locator('#error').textContent()).toContain('无权');
-    await page.evaluate(() => { window.location.hash = '#/region/610921'; });
+    await page.evaluate(() => {
+      window.location.hash = '#/region/610921';
+    });
     await page.locator('#error').waitFor({ state: 'hidden' });
     expect(await page.locator('#title').textContent()).toContain('汉阴县');
     await page.close();
@@ -145,7 +175,10 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
   it('does not rank a county whose value rests on fewer visits than the minimum, and says so', async () => {
     const page = await openPage(`${query.url}/dashboard?token=${cityToken}`);
     await page.locator('th.col[data-indicator="county_visit_rate"]').click();
-    const title = await eventually(() => page.locator('#ranking-title').textContent(), (text) => text?.includes('县域就诊率') ?? false);
+    const title = await eventually(
+      () => page.locator('#ranking-title').textContent(),
+      (text) => text?.includes('县域就诊率') ?? false,
+    );
     expect(title).toContain('1个样本不足未排名');
     await page.close();
   });

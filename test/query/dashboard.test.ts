@@ -22,7 +22,16 @@ const LIVE_TIMEOUT_MS = 60_000;
 
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 /** Today in China Standard Time: periods (and so the dashboard's default) are CST. */
@@ -31,8 +40,7 @@ function cstToday() {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1 };
 }
 
-const cellSelector = (indicator: string, level: string, region: string) =>
-  `td[data-indicator="${indicator}"][data-level="${level}"][data-region="${region}"]`;
+const cellSelector = (indicator: string, level: string, region: string) => `td[data-indicator="${indicator}"][data-level="${level}"][data-region="${region}"]`;
 
 /**
  * The bureau dashboard in Debian's Chromium (headless, playwright-core), against real ingest,
@@ -76,13 +84,22 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
     expect(csp).toContain("connect-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
 
-    const rows = await eventually(() => rowNames(page), (names) => ANKANG_COUNTIES.every((name) => names.includes(name)));
+    const rows = await eventually(
+      () => rowNames(page),
+      (names) => ANKANG_COUNTIES.every((name) => names.includes(name)),
+    );
     expect(rows).toHaveLength(ANKANG_COUNTIES.length + 1); // + the city's own total row
     expect(page.url()).not.toContain('token');
-    await eventually(() => page.locator('#alerts').textContent(), (text) => text?.includes('暂无预警') ?? false);
+    await eventually(
+      () => page.locator('#alerts').textContent(),
+      (text) => text?.includes('暂无预警') ?? false,
+    );
     await page.locator('#live.live-on').waitFor({ timeout: 30_000 });
     // Demo counters have loaded into the grid and both charts drew.
-    await page.waitForFunction((selector) => /%$/.test(document.querySelector(selector)?.textContent ?? ''), cellSelector('county_visit_rate', 'county', '610902'));
+    await page.waitForFunction(
+      (selector) => /%$/.test(document.querySelector(selector)?.textContent ?? ''),
+      cellSelector('county_visit_rate', 'county', '610902'),
+    );
     expect(await page.locator('#ranking-chart canvas').count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
@@ -92,7 +109,14 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
     expect(await cell.textContent()).toBe('—');
     await markPage(page);
 
-    const change: IndicatorChangeMessage = { indicator: 'county_visit_rate', level: 'county', region: LIVE_VIA_COUNTERS, dims: '', periods: { [String(year)]: { numerator: 9, denominator: 10 } }, asOf: new Date().toISOString() };
+    const change: IndicatorChangeMessage = {
+      indicator: 'county_visit_rate',
+      level: 'county',
+      region: LIVE_VIA_COUNTERS,
+      dims: '',
+      periods: { [String(year)]: { numerator: 9, denominator: 10 } },
+      asOf: new Date().toISOString(),
+    };
     // The stream's consumer starts at the newest message and may still be joining its group: announce
     // again until the cell shows it (the aggregator announces every commit, so a repeat is harmless).
     await untilPage(page, cellSelector('county_visit_rate', 'county', LIVE_VIA_COUNTERS), '90.0%', () => pipeline.announce(change));
@@ -124,23 +148,35 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
 
   it('drills down to a county (institutions × indicators) and back to the city', async () => {
     await page.getByRole('link', { name: '汉滨区', exact: true }).click();
-    await eventually(() => rowNames(page), (names) => names.includes('安康市汉滨区第一医院'));
+    await eventually(
+      () => rowNames(page),
+      (names) => names.includes('安康市汉滨区第一医院'),
+    );
     expect(await page.locator('#grid thead th.col').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('中医药处方占比')]));
     expect(await page.locator('#grid thead th.col').allTextContents()).not.toEqual(expect.arrayContaining([expect.stringContaining('县域就诊率')]));
-    await page.waitForFunction((selector) => /%$/.test(document.querySelector(selector)?.textContent ?? ''), cellSelector('tcm_prescription_share', 'county', '610902'));
+    await page.waitForFunction(
+      (selector) => /%$/.test(document.querySelector(selector)?.textContent ?? ''),
+      cellSelector('tcm_prescription_share', 'county', '610902'),
+    );
     expect(await page.locator('#crumbs').textContent()).toContain('安康市');
     await page.waitForFunction(() => document.getElementById('series-title')?.textContent?.startsWith('汉滨区'));
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-county.png') });
 
     await page.getByRole('link', { name: '安康市', exact: true }).click();
-    await eventually(() => rowNames(page), (names) => ANKANG_COUNTIES.every((name) => names.includes(name)));
+    await eventually(
+      () => rowNames(page),
+      (names) => ANKANG_COUNTIES.every((name) => names.includes(name)),
+    );
     expect(pageErrors).toEqual([]);
   });
 
   it('opens a county token straight on its county page', async () => {
     const county = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await county.goto(`${query.url}/dashboard?token=${await issueBureauToken(pool, LIVE_VIA_INGEST)}`);
-    const rows = await eventually(() => rowNames(county), (names) => names.includes('汉阴县中医医院'));
+    const rows = await eventually(
+      () => rowNames(county),
+      (names) => names.includes('汉阴县中医医院'),
+    );
     expect(rows).not.toContain('汉滨区');
     expect(await county.locator('#title').textContent()).toContain('汉阴县');
     await county.close();
@@ -195,10 +231,11 @@ async function seedDemoCounters(pool: Pool, year: number, lastMonth: number): Pr
   const counters = new Map<string, number>();
   const add = (indicator: string, regions: [level: string, region: string][], measure: string, month: number, value: number) => {
     const periods = [`${year}${String(month).padStart(2, '0')}`, `${year}Q${Math.ceil(month / 3)}`, String(year)];
-    for (const [level, region] of regions) for (const period of periods) {
-      const key = [indicator, level, region, measure, period].join('|');
-      counters.set(key, (counters.get(key) ?? 0) + value);
-    }
+    for (const [level, region] of regions)
+      for (const period of periods) {
+        const key = [indicator, level, region, measure, period].join('|');
+        counters.set(key, (counters.get(key) ?? 0) + value);
+      }
   };
   const rate = (indicator: string, regions: [string, string][], [base, perMonth]: [number, number]) => {
     const level = base + (random() - 0.5) * 0.2;
@@ -209,7 +246,10 @@ async function seedDemoCounters(pool: Pool, year: number, lastMonth: number): Pr
     }
   };
   for (const county of counties) {
-    const up: [string, string][] = [['county', county], ['city', '610900']];
+    const up: [string, string][] = [
+      ['county', county],
+      ['city', '610900'],
+    ];
     for (const [indicator, spec] of Object.entries(rates)) rate(indicator, up, spec);
     for (const institution of demo.institutions.filter((i) => i.county === county && i.level >= 2)) {
       const all: [string, string][] = [['institution', institution.id], ...up];

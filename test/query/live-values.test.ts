@@ -27,15 +27,25 @@ describe('live values: Redis and PostgreSQL agree', () => {
   it('gives the same values from the cache and from the database', async () => {
     const template = freshExamples().find((e) => e.type === 'visit' && e.action === 'outpatient') as VisitEvent;
     const visits = ['610923-THC-001', '610923-THC-001', '610902-CITY-001'].map((institutionId, i) => ({
-      ...template, eventId: `LIVE-${Date.now()}-${i}`, institutionId, person: { ...template.person, residenceRegion: '610923' },
+      ...template,
+      eventId: `LIVE-${Date.now()}-${i}`,
+      institutionId,
+      person: { ...template.person, residenceRegion: '610923' },
     })) as HealthEvent[];
     expect(await pipeline.report(visits)).toEqual([202, 202, 202]);
     const token = await issueBureauToken(pool, '610900');
     const year = String(new Date(template.occurredAt).getUTCFullYear());
     const path = `/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`;
-    const read = async () => (await (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { values: { region: string; value: number | null; denominator: number | null }[] };
+    const read = async () =>
+      (await (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        values: { region: string; value: number | null; denominator: number | null }[];
+      };
 
-    await eventually(() => redis.exists(LIVE_COUNTERS_READY), (n) => n === 1, 30_000);
+    await eventually(
+      () => redis.exists(LIVE_COUNTERS_READY),
+      (n) => n === 1,
+      30_000,
+    );
     const fromCache = await eventually(read, (b) => b.values.find((v) => v.region === '610923')?.denominator === 3, 30_000);
     const redisReads = await reads('redis');
     expect(redisReads).toBeGreaterThan(0);

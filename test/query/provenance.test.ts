@@ -25,7 +25,11 @@ describe('provenance', () => {
     const get = async (path: string, bearer = token) =>
       (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } })).json() as Promise<any>;
 
-    await eventually(() => get(`/v1/indicators/county_visit_rate/values?period=${year}&region=610922`), (b) => b.values?.[0]?.denominator >= 2, 30_000);
+    await eventually(
+      () => get(`/v1/indicators/county_visit_rate/values?period=${year}&region=610922`),
+      (b) => b.values?.[0]?.denominator >= 2,
+      30_000,
+    );
     const numerator = await get(`/v1/indicators/county_visit_rate/provenance?period=${year}&region=610922&part=numerator`);
     const denominator = await get(`/v1/indicators/county_visit_rate/provenance?period=${year}&region=610922&part=denominator`);
     const ids = (page: any) => page.items.flatMap((item: any) => item.events.map((e: any) => e.eventId)).sort();
@@ -43,7 +47,13 @@ describe('provenance', () => {
 
   it('tells a cost in yuan, as the values do (the counters keep fen)', async () => {
     const template = freshExamples().find((e) => e.type === 'visit' && e.action === 'outpatient') as VisitEvent;
-    const visit = { ...template, eventId: `PROV-cost-${Date.now()}`, institutionId: '610922-THC-001', cost: 404.87, person: { ...template.person, residenceRegion: '610922' } };
+    const visit = {
+      ...template,
+      eventId: `PROV-cost-${Date.now()}`,
+      institutionId: '610922-THC-001',
+      cost: 404.87,
+      person: { ...template.person, residenceRegion: '610922' },
+    };
     expect(await pipeline.report([visit] as HealthEvent[])).toEqual([202]);
     const token = await issueBureauToken(pool, '610922');
     const year = String(new Date(template.occurredAt).getUTCFullYear());
@@ -72,7 +82,11 @@ describe('provenance', () => {
       (await fetch(`${query.url}${path}${suffix}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
     const eventIds = (items: any[]) => items.flatMap((item) => item.events.map((e: any) => e.eventId));
 
-    const whole = await eventually(() => get('&limit=500'), (page) => visits.every((v) => eventIds(page.items ?? []).includes(v.eventId)), 30_000);
+    const whole = await eventually(
+      () => get('&limit=500'),
+      (page) => visits.every((v) => eventIds(page.items ?? []).includes(v.eventId)),
+      30_000,
+    );
     expect(whole.nextCursor).toBeNull();
     const paged: any[] = [];
     let cursor: string | null = null;

@@ -44,7 +44,10 @@ describe('query API hardening', () => {
   });
 
   it('takes ?token= on the stream only', async () => {
-    expect(await answer(await get(`/v1/indicators/county_visit_rate/values?period=2024&token=${token}`, {}))).toEqual({ status: 401, code: 'token_in_url_refused' });
+    expect(await answer(await get(`/v1/indicators/county_visit_rate/values?period=2024&token=${token}`, {}))).toEqual({
+      status: 401,
+      code: 'token_in_url_refused',
+    });
     expect(await answer(await get(`/v1/indicators?token=${token}`, {}))).toEqual({ status: 401, code: 'token_in_url_refused' });
     expect((await stream(token)).status).toBe(200);
   });
@@ -63,7 +66,10 @@ describe('query API hardening', () => {
     expect(await answer(await get('/v1/indicators/county_visit_rate/provenance?period=2024&cursor=%00'))).toEqual({ status: 400, code: 'nul_character' });
     expect(await answer(await put('[{"region":"610921","year":2024,"group":"residents","count":1e308}]'))).toMatchObject({ status: 400 });
     expect(await answer(await put('[{"region":"610921","year":2024,"group":"resi\\u0000dents","count":1}]'))).toEqual({ status: 400, code: 'nul_character' });
-    expect(await answer(await get('/v1/indicators/county_visit_rate/series?region=610921&from=192501&to=202412'))).toEqual({ status: 400, code: 'range_too_long' });
+    expect(await answer(await get('/v1/indicators/county_visit_rate/series?region=610921&from=192501&to=202412'))).toEqual({
+      status: 400,
+      code: 'range_too_long',
+    });
     expect((await get('/v1/indicators/county_visit_rate/series?region=610921&from=202401&to=202412')).status).toBe(200);
   });
 
@@ -72,7 +78,11 @@ describe('query API hardening', () => {
     const client = await stream(doomed);
     expect(client.status).toBe(200);
     await pool.query('UPDATE bureau_tokens SET revoked_at = now() WHERE token_hash = $1', [hashSecret(doomed)]);
-    await eventually(async () => client.ended, (ended) => ended, 20_000);
+    await eventually(
+      async () => client.ended,
+      (ended) => ended,
+      20_000,
+    );
     expect(client.events.at(-1)).toMatchObject({ type: 'revoked', data: { code: 'token_revoked' } });
   });
 

@@ -17,9 +17,20 @@ describe('live stream (SSE)', () => {
     expect([city.status, otherCounty.status]).toEqual([200, 200]);
     await sleep(3000); // the stream's consumer starts at the newest message: let it join first
 
-    await pipeline.announce({ indicator: 'county_visit_rate', level: 'county', region: '610921', dims: '', periods: { '202611': { numerator: 9, denominator: 10 } }, asOf: new Date().toISOString() });
+    await pipeline.announce({
+      indicator: 'county_visit_rate',
+      level: 'county',
+      region: '610921',
+      dims: '',
+      periods: { '202611': { numerator: 9, denominator: 10 } },
+      asOf: new Date().toISOString(),
+    });
 
-    const [pushed] = await eventually(async () => city.events.filter((e) => e.type === 'value'), (events) => events.length > 0, 10_000);
+    const [pushed] = await eventually(
+      async () => city.events.filter((e) => e.type === 'value'),
+      (events) => events.length > 0,
+      10_000,
+    );
     expect(pushed.data).toMatchObject({ indicator: 'county_visit_rate', region: '610921', period: '202611', numerator: 9, denominator: 10, value: 0.9 });
     expect(otherCounty.events.filter((e) => e.type === 'value')).toEqual([]);
     city.close();

@@ -36,11 +36,19 @@ describe('query API', () => {
     await seedRegistry(pool);
     for (const region of ['610900', '610921', '610902']) tokens[region === '610900' ? 'city' : region] = await issueBureauToken(pool, region);
     // 县域就诊率 2024: 汉阴 90/100, 汉滨 440/500; the city's row is the sum (never an average of rates).
-    for (const [level, region, n, d] of [['county', '610921', 90, 100], ['county', '610902', 440, 500], ['city', '610900', 530, 600]] as const) {
+    for (const [level, region, n, d] of [
+      ['county', '610921', 90, 100],
+      ['county', '610902', 440, 500],
+      ['city', '610900', 530, 600],
+    ] as const) {
       await counter('county_visit_rate', level, region, 'numerator', '2024', n);
       await counter('county_visit_rate', level, region, 'denominator', '2024', d);
     }
-    for (const [month, n, d] of [['202401', 20, 25], ['202402', 30, 33], ['202403', 40, 42]] as const) {
+    for (const [month, n, d] of [
+      ['202401', 20, 25],
+      ['202402', 30, 33],
+      ['202403', 40, 42],
+    ] as const) {
       await counter('county_visit_rate', 'county', '610921', 'numerator', month, n);
       await counter('county_visit_rate', 'county', '610921', 'denominator', month, d);
     }
@@ -68,7 +76,12 @@ describe('query API', () => {
     expect(counties.status).toBe(200);
     expect(counties.body?.values).toHaveLength(10);
     expect(counties.body?.values.find((v: { region: string }) => v.region === '610921')).toMatchObject({
-      name: '汉阴县', numerator: 90, denominator: 100, value: 0.9, status: 'none', asOf: expect.any(String),
+      name: '汉阴县',
+      numerator: 90,
+      denominator: 100,
+      value: 0.9,
+      status: 'none',
+      asOf: expect.any(String),
     });
     expect(counties.body?.values.find((v: { region: string }) => v.region === '610923')).toMatchObject({ value: null, asOf: null });
     const city = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900');
@@ -79,14 +92,20 @@ describe('query API', () => {
     const { body } = await get('/v1/indicators/county_visit_rate/ranking?period=2024&region=610900&level=county');
     // 汉阴 reads 90% (90/100) above 汉滨's 88% (440/500), but on 100 visits: not ranked ahead of anyone.
     const head = body?.ranking.slice(0, 2).map((r: { region: string; rank: number; belowMinimum: boolean }) => [r.region, r.rank, r.belowMinimum]);
-    expect(head).toEqual([['610902', 1, false], ['610921', null, true]]);
+    expect(head).toEqual([
+      ['610902', 1, false],
+      ['610921', null, true],
+    ]);
     expect(body?.ranking[2]).toMatchObject({ value: null, rank: null, belowMinimum: false });
   });
 
   it('gives a monthly series', async () => {
     const { body } = await get('/v1/indicators/county_visit_rate/series?region=610921&from=202401&to=202404', tokens['610921']);
     expect(body?.series.map((s: { period: string; value: number | null }) => [s.period, s.value])).toEqual([
-      ['202401', 0.8], ['202402', 30 / 33], ['202403', 40 / 42], ['202404', null],
+      ['202401', 0.8],
+      ['202402', 30 / 33],
+      ['202403', 40 / 42],
+      ['202404', null],
     ]);
   });
 
@@ -105,7 +124,13 @@ describe('query API', () => {
     const { status, bytes, text } = await get('/v1/indicators/county_visit_rate/values?period=2024&region=610900&level=county&format=csv');
     expect(status).toBe(200);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(text.slice(1).startsWith('地区代码 region,名称 name,分子 numerator,分母 denominator,值 value,显示值 displayValue,目标 target,状态 status,数据截至(北京时间) asOf\r\n')).toBe(true);
+    expect(
+      text
+        .slice(1)
+        .startsWith(
+          '地区代码 region,名称 name,分子 numerator,分母 denominator,值 value,显示值 displayValue,目标 target,状态 status,数据截至(北京时间) asOf\r\n',
+        ),
+    ).toBe(true);
     expect(text).toContain('610921,汉阴县,90,100,0.9,90.0%,,none,');
   });
 
@@ -115,7 +140,9 @@ describe('query API', () => {
     expect(reports.body?.resourceType).toBe('Bundle');
     expect(reports.body?.entry).toHaveLength(10);
     expect(validator.validate(reports.body as object)).toEqual([]);
-    const hanyin = reports.body?.entry.find((e: { resource: { subject: { identifier: { value: string } } } }) => e.resource.subject.identifier.value === '610921');
+    const hanyin = reports.body?.entry.find(
+      (e: { resource: { subject: { identifier: { value: string } } } }) => e.resource.subject.identifier.value === '610921',
+    );
     expect(hanyin.resource.group[0]).toMatchObject({ measureScore: { value: 0.9 }, population: [{ count: 90 }, { count: 100 }] });
     const measures = await get('/v1/fhir/Measure');
     expect(validator.validate(measures.body as object)).toEqual([]);
@@ -153,9 +180,19 @@ describe('query API', () => {
     expect(hepB1Report.id).toBe('vaccination-coverage-610921-2024-vaccine-HepB-dose-1-cohort-2023');
     expect(dtap3Report.id).not.toBe(hepB1Report.id);
     const components = (report: any) => report.group[0].stratifier[0].stratum[0].component.map((c: any) => [c.code.text, c.value.text]);
-    expect(components(hepB1Report)).toEqual([['vaccine', 'HepB'], ['dose', '1'], ['cohort', '2023']]);
-    expect(components(dtap3Report)).toEqual([['vaccine', 'DTaP'], ['dose', '3'], ['cohort', '2023']]);
-    expect(new JSONSchemaValidator().validate({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: hepB1Report }, { resource: dtap3Report }] })).toEqual([]);
+    expect(components(hepB1Report)).toEqual([
+      ['vaccine', 'HepB'],
+      ['dose', '1'],
+      ['cohort', '2023'],
+    ]);
+    expect(components(dtap3Report)).toEqual([
+      ['vaccine', 'DTaP'],
+      ['dose', '3'],
+      ['cohort', '2023'],
+    ]);
+    expect(
+      new JSONSchemaValidator().validate({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: hepB1Report }, { resource: dtap3Report }] }),
+    ).toEqual([]);
   });
 
   it('refuses another county on every endpoint, exports included', async () => {

@@ -20,5 +20,10 @@ afterAll(async () => {
   if (process.env.KEEP_TEST_DATA === '1') return;
   const env = testEnvironment();
   const database = new URL(env.DATABASE_URL).pathname.slice(1);
-  await dropTestResources(env.DATABASE_URL, env, (name) => name === database, (topic) => topic.startsWith(env.KAFKA_TOPIC_PREFIX));
+  await dropTestResources(
+    env.DATABASE_URL,
+    env,
+    (name) => name === database,
+    (topic) => topic.startsWith(env.KAFKA_TOPIC_PREFIX),
+  );
 });

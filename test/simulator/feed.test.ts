@@ -16,9 +16,14 @@ import { testEnvironment } from '../support/test-environment';
 import { readTopic } from '../support/topic-reader';
 
 /** A credentials file as seed-demo writes it: each institution's API key and the key's id. */
-async function demoCredentials(pool: Pool): Promise<{ institutions: Record<string, string>; apiKeyIds: Record<string, string>; bureaus: Record<string, string> }> {
+async function demoCredentials(
+  pool: Pool,
+): Promise<{ institutions: Record<string, string>; apiKeyIds: Record<string, string>; bureaus: Record<string, string> }> {
   const credentials = { institutions: {} as Record<string, string>, apiKeyIds: {} as Record<string, string>, bureaus: {} };
-  const signers = await issueRawSigners(pool, (await seedRegistry(pool)).map((institution) => institution.id));
+  const signers = await issueRawSigners(
+    pool,
+    (await seedRegistry(pool)).map((institution) => institution.id),
+  );
   for (const [institutionId, signer] of signers) {
     credentials.institutions[institutionId] = signer.key;
     credentials.apiKeyIds[institutionId] = signer.keyId;
@@ -133,7 +138,9 @@ describe('simulator feed → ingest over the Kafka raw topic, signatures require
       60_000,
     );
     expect([...sent].filter((id) => !canonical.has(id))).toEqual([]);
-    const letters = (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map((m) => JSON.parse(m.value) as { eventId?: string; errors: { code: string }[] });
+    const letters = (await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter)).map(
+      (m) => JSON.parse(m.value) as { eventId?: string; errors: { code: string }[] },
+    );
     expect(letters.filter((l) => l.eventId !== undefined && sent.has(l.eventId))).toEqual([]);
   });
 

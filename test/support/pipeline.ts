@@ -65,7 +65,9 @@ export class Pipeline {
       ),
     );
     this.producer ??= this.connectProducer();
-    await (await this.producer).send({ topic: this.env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify(change) }] });
+    await (
+      await this.producer
+    ).send({ topic: this.env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify(change) }] });
   }
 
   private async connectProducer(): Promise<Producer> {

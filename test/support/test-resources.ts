@@ -6,7 +6,12 @@ import { createKafkaClient, KafkaConnection } from '@lib/kafka';
  * Drops databases whose names match and deletes topics whose names match, with the ACLs of those
  * topics and of consumer groups named alike (test clean-up: a run's groups share its topic prefix).
  */
-export async function dropTestResources(databaseUrl: string, connection: KafkaConnection, database: (name: string) => boolean, topic: (name: string) => boolean): Promise<void> {
+export async function dropTestResources(
+  databaseUrl: string,
+  connection: KafkaConnection,
+  database: (name: string) => boolean,
+  topic: (name: string) => boolean,
+): Promise<void> {
   const url = new URL(databaseUrl);
   url.pathname = '/postgres';
   const admin = new Client({ connectionString: url.toString() });

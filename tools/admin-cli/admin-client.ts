@@ -100,7 +100,9 @@ export class AdminClient {
       const answer = await this.request<Pick<VerifiedCredentials, 'apiKeys' | 'apiKeyIds'>>('POST', 'credentials/verify', { apiKeys: chunk });
       return answer.apiKeys.map((institutionId, i) => ({ institutionId, id: answer.apiKeyIds[i] }));
     });
-    const tokens = bureauTokens.length ? (await this.request<{ bureauTokens: (string | null)[] }>('POST', 'credentials/verify', { bureauTokens })).bureauTokens : [];
+    const tokens = bureauTokens.length
+      ? (await this.request<{ bureauTokens: (string | null)[] }>('POST', 'credentials/verify', { bureauTokens })).bureauTokens
+      : [];
     return { apiKeys: keys.map((k) => k.institutionId), apiKeyIds: keys.map((k) => k.id), bureauTokens: tokens };
   }
 

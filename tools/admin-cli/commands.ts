@@ -39,7 +39,9 @@ const COMMANDS: readonly Command[] = [
     operands: 2,
     run: ({ client }, [oldCode, currentCode], args) => {
       const since = optionValue(args, 'since');
-      return client.registerSuperseded([{ oldCode, currentCode, oldName: optionValue(args, 'old-name'), since: since === undefined ? undefined : integer('since', since) }]);
+      return client.registerSuperseded([
+        { oldCode, currentCode, oldName: optionValue(args, 'old-name'), since: since === undefined ? undefined : integer('since', since) },
+      ]);
     },
   },
   {

@@ -8,7 +8,11 @@ describe('demo credentials file', () => {
 
   it('round-trips through a file only its owner can read', () => {
     const file = path.join(dir, 'nested/creds.json');
-    const credentials = { institutions: { '610921-THC-001': 'hik_a' }, apiKeyIds: { '610921-THC-001': '7d0f0b9e-3a52-4c36-9d0b-4c7bb2d6d9a1' }, bureaus: { '610900': 'hbt_b' } };
+    const credentials = {
+      institutions: { '610921-THC-001': 'hik_a' },
+      apiKeyIds: { '610921-THC-001': '7d0f0b9e-3a52-4c36-9d0b-4c7bb2d6d9a1' },
+      bureaus: { '610900': 'hbt_b' },
+    };
     writeDemoCredentials(file, credentials);
     expect(readDemoCredentials(file)).toEqual(credentials);
     expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -73,7 +73,9 @@ export function uploadPart(part: UploadPart, onLine: (line: ImportLine) => void)
       });
       response.on('error', (error) => settle(error));
     });
-    body(part).on('error', (error) => request.destroy(error)).pipe(request);
+    body(part)
+      .on('error', (error) => request.destroy(error))
+      .pipe(request);
   });
 }
 

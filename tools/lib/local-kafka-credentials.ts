@@ -34,4 +34,10 @@ export function localKafkaCredentials(principal: LocalKafkaPrincipal): Record<st
 }
 
 /** The principal each app runs as (the simulator produces as an institution would). */
-export const APP_PRINCIPALS: Record<AppName, KafkaPrincipal> = { ingest: 'ingest', aggregator: 'aggregator', query: 'query', alerting: 'alerting', simulator: 'integrator' };
+export const APP_PRINCIPALS: Record<AppName, KafkaPrincipal> = {
+  ingest: 'ingest',
+  aggregator: 'aggregator',
+  query: 'query',
+  alerting: 'alerting',
+  simulator: 'integrator',
+};

@@ -44,7 +44,9 @@ export class PseudonymRekeyStore {
     await this.client.query('BEGIN');
     if (lock) await this.client.query('LOCK TABLE event_ledger, event_versions, subject_members IN EXCLUSIVE MODE');
     // The mapping lives for this transaction only: dropped at commit, never stored.
-    await this.client.query(`CREATE TEMP TABLE pseudonym_rekey (old text PRIMARY KEY, new text NOT NULL, old_part text NOT NULL UNIQUE, new_part text NOT NULL) ON COMMIT DROP`);
+    await this.client.query(
+      `CREATE TEMP TABLE pseudonym_rekey (old text PRIMARY KEY, new text NOT NULL, old_part text NOT NULL UNIQUE, new_part text NOT NULL) ON COMMIT DROP`,
+    );
     await this.client.query(`CREATE TEMP TABLE person_subject_parts (prefix text PRIMARY KEY, part int NOT NULL) ON COMMIT DROP`);
     await this.client.query(`INSERT INTO person_subject_parts (prefix, part) SELECT * FROM unnest($1::text[], $2::int[])`, [
       [...personParts.keys()],
@@ -126,8 +128,16 @@ export class PseudonymRekeyStore {
        WHERE EXISTS (SELECT 1 FROM unnest(subjects) AS s WHERE pg_temp.subject_person(s) ~ $1)`,
       [parts],
     );
-    const members = await this.client.query(`UPDATE subject_members SET subject = pg_temp.rekeyed_subject(subject) WHERE pg_temp.subject_person(subject) ~ $1`, [parts]);
-    return { ledgerRows: ledger.rowCount ?? 0, versionRows: versions.rowCount ?? 0, memberRows: members.rowCount ?? 0, mergedSubjects: Number(merged.rows[0].n) };
+    const members = await this.client.query(
+      `UPDATE subject_members SET subject = pg_temp.rekeyed_subject(subject) WHERE pg_temp.subject_person(subject) ~ $1`,
+      [parts],
+    );
+    return {
+      ledgerRows: ledger.rowCount ?? 0,
+      versionRows: versions.rowCount ?? 0,
+      memberRows: members.rowCount ?? 0,
+      mergedSubjects: Number(merged.rows[0].n),
+    };
   }
 
   /** Rows that still hold a pseudonym of the given keys, per table (all zero after a complete rewrite). */

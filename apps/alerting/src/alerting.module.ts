@@ -38,7 +38,15 @@ import { TargetsService } from './targets/targets.service';
  */
 @Module({
   imports: [PlatformModule.forApp({ name: 'alerting', environment: AlertingEnvironment }), IndicatorReadingsModule, TargetsStoreModule],
-  controllers: [TargetsController, AlertsController, SilencesController, WebhooksController, DeadLettersController, EvaluationsController, WorkingCalendarController],
+  controllers: [
+    TargetsController,
+    AlertsController,
+    SilencesController,
+    WebhooksController,
+    DeadLettersController,
+    EvaluationsController,
+    WorkingCalendarController,
+  ],
   providers: [
     ...ALERTING_METRICS,
     { provide: Clock, useClass: SystemClock },

@@ -64,7 +64,8 @@ async function calendarImport(pool: Pool, args: string[]): Promise<void> {
 async function calendarShow(pool: Pool, args: string[]): Promise<void> {
   const repository = new WorkingCalendarRepository(pool);
   if (!args.includes('--year')) {
-    for (const y of await repository.years()) process.stdout.write(`${y.year}  ${y.status.padEnd(11)} ${y.holidays} holidays, ${y.workdays} make-up days  ${y.source}\n`);
+    for (const y of await repository.years())
+      process.stdout.write(`${y.year}  ${y.status.padEnd(11)} ${y.holidays} holidays, ${y.workdays} make-up days  ${y.source}\n`);
     return;
   }
   for (const d of await repository.daysOf(yearOf(option(args, 'year')))) process.stdout.write(`${d.date}  ${d.kind.padEnd(7)}  ${d.name}\n`);

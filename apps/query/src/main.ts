@@ -16,7 +16,14 @@ runApp(() =>
     },
     // After the common middleware, before the router: cached JSON reads skip most of the stack.
     configure: (app) => {
-      app.use(cachedAnswersFirst({ authenticator: app.get(BureauTokenAuthenticator), registry: app.get(RegistrySnapshot), cache: app.get(ComputedReadsCache), logger: () => PinoLogger.root }));
+      app.use(
+        cachedAnswersFirst({
+          authenticator: app.get(BureauTokenAuthenticator),
+          registry: app.get(RegistrySnapshot),
+          cache: app.get(ComputedReadsCache),
+          logger: () => PinoLogger.root,
+        }),
+      );
     },
   }),
 );

@@ -30,10 +30,32 @@ import { ValuesController } from './values/values.controller';
 
 @Module({
   imports: [PlatformModule.forApp({ name: 'query', environment: QueryEnvironment }), IndicatorReadingsModule, TargetsStoreModule, DashboardModule],
-  controllers: [AlertsController, SilencesController, ProvenanceController, CatalogueController, ValuesController, RegionsController, PopulationsController, StreamController, FhirController],
+  controllers: [
+    AlertsController,
+    SilencesController,
+    ProvenanceController,
+    CatalogueController,
+    ValuesController,
+    RegionsController,
+    PopulationsController,
+    StreamController,
+    FhirController,
+  ],
   providers: [
-    BureauTokenAuthenticator, BureauTokenGuard, ProvenanceRepository, ProvenanceService, IndicatorValues, TargetStatus, IndicatorChangeFeed, LiveValues, CellStream, StreamSessions, PublicBaseUrl,
-    ReferenceDataChanges, ComputedReadsCache, ...COMPUTED_READS_METRICS,
+    BureauTokenAuthenticator,
+    BureauTokenGuard,
+    ProvenanceRepository,
+    ProvenanceService,
+    IndicatorValues,
+    TargetStatus,
+    IndicatorChangeFeed,
+    LiveValues,
+    CellStream,
+    StreamSessions,
+    PublicBaseUrl,
+    ReferenceDataChanges,
+    ComputedReadsCache,
+    ...COMPUTED_READS_METRICS,
   ],
 })
 export class QueryModule {}

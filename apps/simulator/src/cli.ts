@@ -85,7 +85,12 @@ async function main(): Promise<void> {
   const batch = number('batch', args.batch);
   const scenario = parseScenario(args.scenario as string);
   const populationScale = number('scale', args.scale);
-  const count = args.count !== undefined ? number('count', args.count) : args.duration !== undefined && rate > 0 ? Math.round(number('duration', args.duration) * rate) : fail('give --count, or --duration with --rate');
+  const count =
+    args.count !== undefined
+      ? number('count', args.count)
+      : args.duration !== undefined && rate > 0
+        ? Math.round(number('duration', args.duration) * rate)
+        : fail('give --count, or --duration with --rate');
 
   let generator: FeedGenerator;
   let instant: (i: number) => number;
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
   const tally = emptyTally();
   let generationMs = 0;
   const started = Date.now();
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     const size = Math.min(batch, count - i);
     if (rate > 0) {
       // Paced: the i-th event is due at start + i / rate.

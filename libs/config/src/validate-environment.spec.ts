@@ -128,7 +128,12 @@ describe('Kafka credentials', () => {
   });
 
   it('holds the Kafka password to the production secret rules and never echoes it', () => {
-    const message = problems({ NODE_ENV: 'production', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'ingest', KAFKA_SASL_PASSWORD: 'kafka-change-me-4c1d' });
+    const message = problems({
+      NODE_ENV: 'production',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'ingest',
+      KAFKA_SASL_PASSWORD: 'kafka-change-me-4c1d',
+    });
     expect(message).toMatch(/KAFKA_SASL_PASSWORD contains "change-me"/);
     expect(message).not.toContain('kafka-change-me-4c1d');
   });

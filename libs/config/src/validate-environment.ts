@@ -14,10 +14,7 @@ export class InvalidEnvironmentError extends Error {
  * Validates raw environment variables against an environment class and returns the typed instance.
  * Unknown variables are ignored (the process environment holds many); every declared one is checked.
  */
-export function validateEnvironment<T extends object>(
-  environmentClass: new () => T,
-  raw: Record<string, unknown>,
-): T {
+export function validateEnvironment<T extends object>(environmentClass: new () => T, raw: Record<string, unknown>): T {
   const declared = new environmentClass() as Record<string, unknown>;
   const relevant: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -33,7 +30,12 @@ export function validateEnvironment<T extends object>(
 }
 
 function describe(error: ValidationError, raw: Record<string, unknown>, declared: Record<string, unknown>): string {
-  const got = error.property in raw ? `got ${shown(declared, error.property, String(raw[error.property]))}` : declared[error.property] === undefined ? 'not set' : 'default';
+  const got =
+    error.property in raw
+      ? `got ${shown(declared, error.property, String(raw[error.property]))}`
+      : declared[error.property] === undefined
+        ? 'not set'
+        : 'default';
   return `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (${got})`;
 }
 

@@ -41,7 +41,11 @@ export function checkContext(shape: ShapeCheck, ctx: ValidationContext): Context
     if (found === undefined) {
       result.errors.push({ path: 'institutionId', code: 'unknown_institution', message: 'institutionId is not a registered institution' });
     } else if (!found.active) {
-      result.errors.push({ path: 'institutionId', code: 'inactive_institution', message: 'institutionId is registered but not active; it may not report events' });
+      result.errors.push({
+        path: 'institutionId',
+        code: 'inactive_institution',
+        message: 'institutionId is registered but not active; it may not report events',
+      });
     } else {
       result.institution = found.facts;
     }
@@ -71,7 +75,13 @@ export function checkContext(shape: ShapeCheck, ctx: ValidationContext): Context
 
 function checkOccurredAt(occurredMs: number, now: number, ctx: ValidationContext): EventError[] {
   if (occurredMs > now + ctx.maxClockSkewMs) {
-    return [{ path: 'occurredAt', code: 'future_timestamp', message: `occurredAt lies in the future (more than ${duration(ctx.maxClockSkewMs)} ahead of the server clock)` }];
+    return [
+      {
+        path: 'occurredAt',
+        code: 'future_timestamp',
+        message: `occurredAt lies in the future (more than ${duration(ctx.maxClockSkewMs)} ahead of the server clock)`,
+      },
+    ];
   }
   if (occurredMs < now - ctx.maxAgeMs) {
     return [{ path: 'occurredAt', code: 'too_old', message: `occurredAt is older than the accepted horizon of ${duration(ctx.maxAgeMs)}` }];
@@ -116,7 +126,11 @@ function checkReferralParties(
   // Only a party knows of a referral; a third institution reporting one would inflate another county's figures.
   const reporter = clean('institutionId', dto.institutionId);
   if (reporter !== undefined && from !== undefined && to !== undefined && reporter !== from && reporter !== to) {
-    result.errors.push({ path: 'institutionId', code: 'not_a_referral_party', message: 'institutionId must be fromInstitutionId or toInstitutionId of the referral' });
+    result.errors.push({
+      path: 'institutionId',
+      code: 'not_a_referral_party',
+      message: 'institutionId must be fromInstitutionId or toInstitutionId of the referral',
+    });
   }
   if (parties.fromInstitutionId && parties.toInstitutionId) {
     result.referralParties = { from: parties.fromInstitutionId, to: parties.toInstitutionId };
@@ -125,7 +139,12 @@ function checkReferralParties(
 
 /** "5 minutes", "400 days": limits in messages, in the largest whole unit. */
 function duration(ms: number): string {
-  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1_000, 'second']];
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1_000, 'second'],
+  ];
   for (const [size, name] of units) {
     if (ms >= size && ms % size === 0) return `${ms / size} ${name}${ms / size === 1 ? '' : 's'}`;
   }

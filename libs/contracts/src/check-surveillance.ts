@@ -9,12 +9,7 @@ export type CleanRead = <T extends 'string' | 'number'>(path: string, value: unk
  * (diagnosedAt), which comes no later than the card (occurredAt), and none lies ahead of the clock.
  * A card out of this order would put a case in the wrong week or make a late report look timely.
  */
-export function checkDiseaseReportTimes(
-  dto: Record<string, unknown>,
-  clean: CleanRead,
-  occurredMs: number | undefined,
-  latestMs: number,
-): EventError[] {
+export function checkDiseaseReportTimes(dto: Record<string, unknown>, clean: CleanRead, occurredMs: number | undefined, latestMs: number): EventError[] {
   const errors: EventError[] = [];
   const diagnosedAt = clean('diagnosedAt', dto.diagnosedAt, 'string');
   const diagnosedMs = diagnosedAt === undefined ? undefined : parseOffsetTimestamp(diagnosedAt);
@@ -22,7 +17,11 @@ export function checkDiseaseReportTimes(
     if (diagnosedMs > latestMs) {
       errors.push({ path: 'diagnosedAt', code: 'future_timestamp', message: 'diagnosedAt lies in the future' });
     } else if (occurredMs !== undefined && diagnosedMs > occurredMs) {
-      errors.push({ path: 'diagnosedAt', code: 'invalid_value', message: 'diagnosedAt is after occurredAt: a card is filled in after the diagnosis it reports' });
+      errors.push({
+        path: 'diagnosedAt',
+        code: 'invalid_value',
+        message: 'diagnosedAt is after occurredAt: a card is filled in after the diagnosis it reports',
+      });
     }
   }
   const onsetDate = clean('onsetDate', dto.onsetDate, 'string');
@@ -45,7 +44,11 @@ export function checkSyndromicCount(dto: Record<string, unknown>, clean: CleanRe
   const errors: EventError[] = [];
   const date = clean('date', dto.date, 'string');
   if (date !== undefined && occurredMs !== undefined && chinaDateOf(occurredMs) !== date) {
-    errors.push({ path: 'occurredAt', code: 'invalid_value', message: 'occurredAt must fall on date (China Standard Time): the counts belong to the day counted' });
+    errors.push({
+      path: 'occurredAt',
+      code: 'invalid_value',
+      message: 'occurredAt must fall on date (China Standard Time): the counts belong to the day counted',
+    });
   }
   const outpatientVisits = clean('outpatientVisits', dto.outpatientVisits, 'number');
   if (outpatientVisits !== undefined) {

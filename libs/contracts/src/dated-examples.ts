@@ -23,7 +23,11 @@ export function datedBefore<T>(examples: T, now: Date): T {
 function timestampsIn(value: unknown, key = ''): number[] {
   if (typeof value === 'string') {
     if (key === 'birthDate') return [];
-    const at = CALENDAR_DATE.test(value) ? parseOffsetTimestamp(`${value}T00:00:00+08:00`) : OFFSET_TIMESTAMP.test(value) ? parseOffsetTimestamp(value) : undefined;
+    const at = CALENDAR_DATE.test(value)
+      ? parseOffsetTimestamp(`${value}T00:00:00+08:00`)
+      : OFFSET_TIMESTAMP.test(value)
+        ? parseOffsetTimestamp(value)
+        : undefined;
     return at === undefined ? [] : [at];
   }
   if (Array.isArray(value)) return value.flatMap((item) => timestampsIn(item, key));

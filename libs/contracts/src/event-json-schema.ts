@@ -69,7 +69,8 @@ function schemaName(dto: DtoClass): string {
 function objectSchema(dto: DtoClass, schemas: Record<string, JsonSchema>): { schema: JsonSchema; eventType?: string } {
   // Inherited fields (the envelope) first, in declaration order.
   const byProperty = new Map<string, ValidationMetadata[]>();
-  for (const cls of lineage(dto)) for (const rule of getMetadataStorage().getTargetValidationMetadatas(cls, '', false, false)) byProperty.set(rule.propertyName, []);
+  for (const cls of lineage(dto))
+    for (const rule of getMetadataStorage().getTargetValidationMetadatas(cls, '', false, false)) byProperty.set(rule.propertyName, []);
   for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', false, false)) byProperty.get(rule.propertyName)?.push(rule);
   const defaults = new (dto as new () => Record<string, unknown>)();
   const properties: Record<string, JsonSchema> = {};
@@ -172,7 +173,8 @@ function propertySchema(dto: DtoClass, property: string, rules: ValidationMetada
         target(rule).minLength = 1;
         break;
       case CUSTOM_CONSTRAINTS.isPersonId:
-        target(rule).description = 'In clear on the way in (pseudonymised by the door): a resident ID number (GB 11643, with its check character) unless idType says otherwise';
+        target(rule).description =
+          'In clear on the way in (pseudonymised by the door): a resident ID number (GB 11643, with its check character) unless idType says otherwise';
         break;
       default:
         // A rule with no JSON Schema counterpart (an ID number inside an identifier, a field allowed

@@ -4,9 +4,7 @@
  * resident ID on the raw side and the keyed pseudonym on the canonical side.
  */
 
-export const EVENT_TYPES = [
-  'visit', 'referral', 'vaccination', 'screening', 'family_doctor', 'chronic_followup', 'disease_report', 'syndromic_count',
-] as const;
+export const EVENT_TYPES = ['visit', 'referral', 'vaccination', 'screening', 'family_doctor', 'chronic_followup', 'disease_report', 'syndromic_count'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const VISIT_ACTIONS = ['outpatient', 'emergency', 'admission', 'discharge'] as const;
@@ -32,7 +30,22 @@ export const ACTIONS_BY_TYPE = {
 
 /** National immunisation programme (国家免疫规划) vaccine codes accepted in v1. */
 export const VACCINE_CODES = [
-  'HepB', 'BCG', 'IPV', 'bOPV', 'OPV', 'DTaP', 'DT', 'MMR', 'MR', 'JE-L', 'JE-I', 'MPSV-A', 'MPSV-AC', 'HepA-L', 'HepA-I', 'Var',
+  'HepB',
+  'BCG',
+  'IPV',
+  'bOPV',
+  'OPV',
+  'DTaP',
+  'DT',
+  'MMR',
+  'MR',
+  'JE-L',
+  'JE-I',
+  'MPSV-A',
+  'MPSV-AC',
+  'HepA-L',
+  'HepA-I',
+  'Var',
 ] as const;
 export const SCREENING_PROGRAMMES = ['cervical', 'breast', 'newborn', 'congenital_heart', 'lung_function', 'cancer_early'] as const;
 export const SCREENING_RESULTS = ['normal', 'abnormal', 'referred'] as const;
@@ -153,8 +166,7 @@ export interface DiseaseReportEvent extends EventBase<'disease_report', 'reporte
 
 /** A deleted card (查重/误报) needs only its identity; whatever else it carries is checked as on a report. */
 export interface DeletedDiseaseReportEvent
-  extends EventBase<'disease_report', 'deleted'>,
-    Partial<Pick<DiseaseReportEvent, 'person' | 'disease' | 'classification' | 'onsetDate' | 'diagnosedAt'>> {}
+  extends EventBase<'disease_report', 'deleted'>, Partial<Pick<DiseaseReportEvent, 'person' | 'disease' | 'classification' | 'onsetDate' | 'diagnosedAt'>> {}
 
 /**
  * One institution's counts for one day (发热门诊, 流感样病例哨点): no person. `occurredAt` lies within
@@ -183,8 +195,16 @@ export type HealthEvent =
   | SyndromicCountEvent;
 
 export const INSTITUTION_TYPES = [
-  'village_clinic', 'community_health_station', 'township_health_center', 'community_health_center',
-  'county_hospital', 'county_tcm_hospital', 'county_mch_hospital', 'city_hospital', 'provincial_hospital', 'out_of_network',
+  'village_clinic',
+  'community_health_station',
+  'township_health_center',
+  'community_health_center',
+  'county_hospital',
+  'county_tcm_hospital',
+  'county_mch_hospital',
+  'city_hospital',
+  'provincial_hospital',
+  'out_of_network',
 ] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 /** Level of care: 1 village · 2 township/community (1–2 are primary care, 基层) · 3 county · 4 city · 5 province. */

@@ -32,7 +32,13 @@ export function rawSigningKey(apiKey: string): string {
 }
 
 /** The three headers that sign a message with an API key's signing key. */
-export function rawSignatureHeaders(keyId: string, signingKey: string, key: string | null, value: Buffer | string, signedAt = String(Date.now())): Record<string, string> {
+export function rawSignatureHeaders(
+  keyId: string,
+  signingKey: string,
+  key: string | null,
+  value: Buffer | string,
+  signedAt = String(Date.now()),
+): Record<string, string> {
   return {
     [RAW_SIGNATURE_HEADERS.keyId]: keyId,
     [RAW_SIGNATURE_HEADERS.signedAt]: signedAt,

@@ -60,6 +60,7 @@ export const REJECTION_CODE_MEANINGS: Readonly<Record<RejectionCode, string>> = 
   unknown_region: 'The region code is not a registered region.',
   same_institution: 'A referral must go between two different institutions.',
   invalid_id_number: 'The person identifier fails its format check (for resident IDs: GB 11643 check digit or embedded birth date).',
-  personal_data_in_identifier: 'An identifier field (eventId, institutionId, referralId, the referral parties, teamId) holds a resident ID number (GB 11643, 15 or 18 characters); identifiers must carry no personal data.',
+  personal_data_in_identifier:
+    'An identifier field (eventId, institutionId, referralId, the referral parties, teamId) holds a resident ID number (GB 11643, 15 or 18 characters); identifiers must carry no personal data.',
   not_a_referral_party: 'The reporting institution is neither fromInstitutionId nor toInstitutionId of the referral; only a party may report it.',
 };

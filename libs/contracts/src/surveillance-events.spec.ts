@@ -28,12 +28,25 @@ describe('the notifiable-disease list', () => {
   });
 
   it('knows every code the contract names, with its class', () => {
-    const named = { cholera: 'A', measles: 'B', hfmd: 'C', influenza: 'C', covid19: 'B', dengue: 'B', pertussis: 'B', scarlet_fever: 'B', mumps: 'C', infectious_diarrhoea: 'C' };
+    const named = {
+      cholera: 'A',
+      measles: 'B',
+      hfmd: 'C',
+      influenza: 'C',
+      covid19: 'B',
+      dengue: 'B',
+      pertussis: 'B',
+      scarlet_fever: 'B',
+      mumps: 'C',
+      infectious_diarrhoea: 'C',
+    };
     for (const [code, diseaseClass] of Object.entries(named)) expect(notifiableDisease(code)?.class).toBe(diseaseClass);
   });
 
   it('gives 甲类 and 乙类甲管 a 2-hour limit and a first-case alert, every other disease 24 hours', () => {
-    const urgent = NOTIFIABLE_DISEASES.filter((d) => d.reportWithinHours === 2).map((d) => d.code).sort();
+    const urgent = NOTIFIABLE_DISEASES.filter((d) => d.reportWithinHours === 2)
+      .map((d) => d.code)
+      .sort();
     expect(urgent).toEqual(['cholera', 'plague', 'pulmonary_anthrax', 'sars']);
     expect(urgent.every(isClassAManaged)).toBe(true);
     expect(isClassAManaged('measles')).toBe(false);
@@ -64,7 +77,14 @@ describe('validateEvent: disease_report', () => {
   });
 
   it('accepts a deletion with only the envelope, and checks what a deletion does carry', () => {
-    const deletion = { eventId: 'NNDRS-CH001-2024-0051', version: 3, type: 'disease_report', action: 'deleted', institutionId: '610921-CH-001', occurredAt: '2024-03-18T10:20:00+08:00' };
+    const deletion = {
+      eventId: 'NNDRS-CH001-2024-0051',
+      version: 3,
+      type: 'disease_report',
+      action: 'deleted',
+      institutionId: '610921-CH-001',
+      occurredAt: '2024-03-18T10:20:00+08:00',
+    };
     expect(errorsOf(deletion)).toEqual([]);
     expect(errorsOf({ ...deletion, disease: 'flu' })).toEqual([{ path: 'disease', code: 'unknown_code' }]);
   });
@@ -74,7 +94,10 @@ describe('validateEvent: disease_report', () => {
   });
 
   it('never repeats the patient’s ID number in an error', () => {
-    const result = validateEvent(report((e) => (e.person.id = e.person.id.slice(0, 17) + '0')), ctx);
+    const result = validateEvent(
+      report((e) => (e.person.id = e.person.id.slice(0, 17) + '0')),
+      ctx,
+    );
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain(EXAMPLE_EVENTS.disease_report[0].person!.id.slice(0, 17));
   });

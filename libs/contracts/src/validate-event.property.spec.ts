@@ -9,9 +9,35 @@ import { ValidationResult } from './validation-context';
 const ctx = exampleValidationContext();
 const examples: HealthEvent[] = EVENT_TYPES.flatMap((type) => [...EXAMPLE_EVENTS[type]]);
 const contractKeys = [
-  'eventId', 'version', 'voided', 'type', 'action', 'institutionId', 'occurredAt', 'person', 'cost', 'tcmPrescription',
-  'tcmNonDrugTherapy', 'referralId', 'fromInstitutionId', 'toInstitutionId', 'reason', 'vaccine', 'dose', 'programme', 'result',
-  'teamId', 'priorityGroups', 'serviceKind', 'condition', 'controlled', 'id', 'idType', 'sex', 'birthDate', 'residenceRegion',
+  'eventId',
+  'version',
+  'voided',
+  'type',
+  'action',
+  'institutionId',
+  'occurredAt',
+  'person',
+  'cost',
+  'tcmPrescription',
+  'tcmNonDrugTherapy',
+  'referralId',
+  'fromInstitutionId',
+  'toInstitutionId',
+  'reason',
+  'vaccine',
+  'dose',
+  'programme',
+  'result',
+  'teamId',
+  'priorityGroups',
+  'serviceKind',
+  'condition',
+  'controlled',
+  'id',
+  'idType',
+  'sex',
+  'birthDate',
+  'residenceRegion',
 ];
 /** Keys a fuzzer should try: contract names (so values land in real fields), prototype tricks, and noise. */
 const keys = fc.oneof(fc.constantFrom(...contractKeys, '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'), fc.string());
@@ -46,7 +72,11 @@ const mutatedExample = fc
 
 /** Random valid resident IDs: 6-digit region, a real birth date, 3 digits, then the check character. */
 const residentId = fc
-  .record({ region: fc.integer({ min: 110000, max: 659999 }), birth: fc.date({ min: new Date('1900-01-01'), max: new Date('2024-01-01'), noInvalidDate: true }), seq: fc.integer({ min: 0, max: 999 }) })
+  .record({
+    region: fc.integer({ min: 110000, max: 659999 }),
+    birth: fc.date({ min: new Date('1900-01-01'), max: new Date('2024-01-01'), noInvalidDate: true }),
+    seq: fc.integer({ min: 0, max: 999 }),
+  })
   .map(({ region, birth, seq }) => {
     const first17 = `${region}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
     return first17 + residentIdCheckChar(first17);
@@ -54,7 +84,10 @@ const residentId = fc
 
 describe('validateEvent: properties', () => {
   it('never throws on random JSON, and rejects it with known codes', () => {
-    fc.assert(fc.property(fc.jsonValue(), (input) => expectWellFormedRejection(validateEvent(input, ctx))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (input) => expectWellFormedRejection(validateEvent(input, ctx))),
+      { numRuns: 1000 },
+    );
   });
 
   it('never throws on arbitrary JavaScript values (null prototypes, Maps, Dates, sparse arrays, tricky keys)', () => {
@@ -70,7 +103,10 @@ describe('validateEvent: properties', () => {
       withBoxedValues: true,
       withObjectString: true,
     });
-    fc.assert(fc.property(anything, (input) => expectWellFormedRejection(validateEvent(input, ctx))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(anything, (input) => expectWellFormedRejection(validateEvent(input, ctx))),
+      { numRuns: 1000 },
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -63,7 +63,12 @@ const cases: Case[] = [
   { name: 'vaccination without vaccine', input: changed('vaccination', (e) => delete e.vaccine), path: 'vaccine', code: 'missing_field' },
   { name: 'vaccination without dose', input: changed('vaccination', (e) => delete e.dose), path: 'dose', code: 'missing_field' },
   { name: 'vaccination without birth date', input: changed('vaccination', (e) => delete e.person.birthDate), path: 'person.birthDate', code: 'missing_field' },
-  { name: 'vaccination without residence', input: changed('vaccination', (e) => delete e.person.residenceRegion), path: 'person.residenceRegion', code: 'missing_field' },
+  {
+    name: 'vaccination without residence',
+    input: changed('vaccination', (e) => delete e.person.residenceRegion),
+    path: 'person.residenceRegion',
+    code: 'missing_field',
+  },
   { name: 'screening without programme', input: changed('screening', (e) => delete e.programme), path: 'programme', code: 'missing_field' },
   { name: 'screening without result', input: changed('screening', (e) => delete e.result), path: 'result', code: 'missing_field' },
   { name: 'screening without sex', input: changed('screening', (e) => delete e.person.sex), path: 'person.sex', code: 'missing_field' },
@@ -78,10 +83,25 @@ const cases: Case[] = [
   { name: 'field of another type', input: changed('visit', (e) => (e.vaccine = 'HepB')), path: 'vaccine', code: 'unknown_field' },
   { name: 'misspelt field', input: changed('visit', (e) => ((e.occuredAt = e.occurredAt), delete e.occurredAt)), path: 'occuredAt', code: 'unknown_field' },
   { name: 'extra person field', input: changed('visit', (e) => (e.person.name = '张三')), path: 'person.name', code: 'unknown_field' },
-  { name: '__proto__ key', input: JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(example('visit')).slice(1)}`), path: '__proto__', code: 'unknown_field' },
-  { name: 'constructor key', input: changed('visit', (e) => Object.defineProperty(e, 'constructor', { value: { prototype: {} }, enumerable: true })), path: 'constructor', code: 'unknown_field' },
+  {
+    name: '__proto__ key',
+    input: JSON.parse(`{"__proto__": {"admin": true}, ${JSON.stringify(example('visit')).slice(1)}`),
+    path: '__proto__',
+    code: 'unknown_field',
+  },
+  {
+    name: 'constructor key',
+    input: changed('visit', (e) => Object.defineProperty(e, 'constructor', { value: { prototype: {} }, enumerable: true })),
+    path: 'constructor',
+    code: 'unknown_field',
+  },
   { name: 'prototype key', input: changed('visit', (e) => (e.prototype = {})), path: 'prototype', code: 'unknown_field' },
-  { name: 'person.__proto__ key', input: changed('visit', (e) => (e.person = JSON.parse(`{"__proto__": {"x": 1}, ${JSON.stringify(e.person).slice(1)}`))), path: 'person.__proto__', code: 'unknown_field' },
+  {
+    name: 'person.__proto__ key',
+    input: changed('visit', (e) => (e.person = JSON.parse(`{"__proto__": {"x": 1}, ${JSON.stringify(e.person).slice(1)}`))),
+    path: 'person.__proto__',
+    code: 'unknown_field',
+  },
 
   // invalid_value
   { name: 'version 0', input: changed('visit', (e) => (e.version = 0)), path: 'version', code: 'invalid_value' },
@@ -99,7 +119,12 @@ const cases: Case[] = [
   { name: 'institutionId with trailing space', input: changed('visit', (e) => (e.institutionId += ' ')), path: 'institutionId', code: 'invalid_value' },
   { name: 'blank teamId', input: changed('family_doctor', (e) => (e.teamId = '   ')), path: 'teamId', code: 'invalid_value' },
   { name: 'control character in reason', input: changed('referral', (e) => (e.reason = 'a\u0007b')), path: 'reason', code: 'invalid_value' },
-  { name: 'duplicate priority groups', input: changed('family_doctor', (e) => (e.priorityGroups = ['diabetes', 'diabetes'])), path: 'priorityGroups', code: 'invalid_value' },
+  {
+    name: 'duplicate priority groups',
+    input: changed('family_doctor', (e) => (e.priorityGroups = ['diabetes', 'diabetes'])),
+    path: 'priorityGroups',
+    code: 'invalid_value',
+  },
   { name: 'serviceKind on a signing', input: changed('family_doctor', (e) => (e.serviceKind = 'home_visit')), path: 'serviceKind', code: 'invalid_value' },
   { name: 'born after the event', input: changed('vaccination', (e) => (e.person.birthDate = '2024-03-12')), path: 'person.birthDate', code: 'invalid_value' },
 
@@ -114,7 +139,12 @@ const cases: Case[] = [
   { name: 'birthDate of 11', input: changed('vaccination', (e) => (e.person.birthDate = '2023-09-200')), path: 'person.birthDate', code: 'too_long' },
 
   // too_many_items
-  { name: 'six priority groups', input: changed('family_doctor', (e) => (e.priorityGroups = ['elderly_65', 'hypertension', 'diabetes', 'smd', 'low_income', 'elderly_65'])), path: 'priorityGroups', code: 'too_many_items' },
+  {
+    name: 'six priority groups',
+    input: changed('family_doctor', (e) => (e.priorityGroups = ['elderly_65', 'hypertension', 'diabetes', 'smd', 'low_income', 'elderly_65'])),
+    path: 'priorityGroups',
+    code: 'too_many_items',
+  },
 
   // unknown_event_type
   { name: 'plural type', input: changed('visit', (e) => (e.type = 'visits')), path: 'type', code: 'unknown_event_type' },
@@ -141,14 +171,34 @@ const cases: Case[] = [
   // invalid_timestamp
   { name: 'occurredAt without offset', input: changed('visit', (e) => (e.occurredAt = '2024-03-15T09:30:00')), path: 'occurredAt', code: 'invalid_timestamp' },
   { name: 'occurredAt as a date', input: changed('visit', (e) => (e.occurredAt = '2024-03-15')), path: 'occurredAt', code: 'invalid_timestamp' },
-  { name: 'occurredAt on 30 February', input: changed('visit', (e) => (e.occurredAt = '2024-02-30T09:30:00+08:00')), path: 'occurredAt', code: 'invalid_timestamp' },
-  { name: 'occurredAt with a space', input: changed('visit', (e) => (e.occurredAt = '2024-03-15 09:30:00+08:00')), path: 'occurredAt', code: 'invalid_timestamp' },
+  {
+    name: 'occurredAt on 30 February',
+    input: changed('visit', (e) => (e.occurredAt = '2024-02-30T09:30:00+08:00')),
+    path: 'occurredAt',
+    code: 'invalid_timestamp',
+  },
+  {
+    name: 'occurredAt with a space',
+    input: changed('visit', (e) => (e.occurredAt = '2024-03-15 09:30:00+08:00')),
+    path: 'occurredAt',
+    code: 'invalid_timestamp',
+  },
   { name: 'occurredAt in epoch ms', input: changed('visit', (e) => (e.occurredAt = '1710466200000')), path: 'occurredAt', code: 'invalid_timestamp' },
-  { name: 'birthDate not a date', input: changed('vaccination', (e) => (e.person.birthDate = '2023-02-29')), path: 'person.birthDate', code: 'invalid_timestamp' },
+  {
+    name: 'birthDate not a date',
+    input: changed('vaccination', (e) => (e.person.birthDate = '2023-02-29')),
+    path: 'person.birthDate',
+    code: 'invalid_timestamp',
+  },
   { name: 'birthDate compact', input: changed('vaccination', (e) => (e.person.birthDate = '20230920')), path: 'person.birthDate', code: 'invalid_timestamp' },
 
   // future_timestamp
-  { name: 'occurredAt beyond the skew', input: changed('visit', (e) => (e.occurredAt = '2024-03-20T12:05:01+08:00')), path: 'occurredAt', code: 'future_timestamp' },
+  {
+    name: 'occurredAt beyond the skew',
+    input: changed('visit', (e) => (e.occurredAt = '2024-03-20T12:05:01+08:00')),
+    path: 'occurredAt',
+    code: 'future_timestamp',
+  },
   { name: 'occurredAt next year', input: changed('visit', (e) => (e.occurredAt = '2025-03-15T09:30:00+08:00')), path: 'occurredAt', code: 'future_timestamp' },
   { name: 'birthDate tomorrow', input: changed('visit', (e) => (e.person.birthDate = '2024-03-21')), path: 'person.birthDate', code: 'future_timestamp' },
 
@@ -157,29 +207,99 @@ const cases: Case[] = [
   { name: 'occurredAt in 1970', input: changed('visit', (e) => (e.occurredAt = '1970-01-01T00:00:00Z')), path: 'occurredAt', code: 'too_old' },
 
   // registry
-  { name: 'unregistered institution', input: changed('visit', (e) => (e.institutionId = '610921-THC-999')), path: 'institutionId', code: 'unknown_institution' },
-  { name: 'unregistered referral target', input: changed('referral', (e) => (e.toInstitutionId = '610921-XX-001')), path: 'toInstitutionId', code: 'unknown_institution' },
-  { name: 'unregistered referral source', input: changed('referral', (e) => (e.fromInstitutionId = '610921-XX-001')), path: 'fromInstitutionId', code: 'unknown_institution' },
+  {
+    name: 'unregistered institution',
+    input: changed('visit', (e) => (e.institutionId = '610921-THC-999')),
+    path: 'institutionId',
+    code: 'unknown_institution',
+  },
+  {
+    name: 'unregistered referral target',
+    input: changed('referral', (e) => (e.toInstitutionId = '610921-XX-001')),
+    path: 'toInstitutionId',
+    code: 'unknown_institution',
+  },
+  {
+    name: 'unregistered referral source',
+    input: changed('referral', (e) => (e.fromInstitutionId = '610921-XX-001')),
+    path: 'fromInstitutionId',
+    code: 'unknown_institution',
+  },
   { name: 'inactive institution', input: example('visit'), path: 'institutionId', code: 'inactive_institution', ctx: inactiveTownship },
-  { name: 'residence outside the registry', input: changed('visit', (e) => (e.person.residenceRegion = '110101')), path: 'person.residenceRegion', code: 'unknown_region' },
-  { name: 'referral to itself', input: changed('referral', (e) => (e.toInstitutionId = e.fromInstitutionId)), path: 'toInstitutionId', code: 'same_institution' },
+  {
+    name: 'residence outside the registry',
+    input: changed('visit', (e) => (e.person.residenceRegion = '110101')),
+    path: 'person.residenceRegion',
+    code: 'unknown_region',
+  },
+  {
+    name: 'referral to itself',
+    input: changed('referral', (e) => (e.toInstitutionId = e.fromInstitutionId)),
+    path: 'toInstitutionId',
+    code: 'same_institution',
+  },
 
-  { name: 'referral reported by a third institution', input: changed('referral', (e) => (e.institutionId = '610921-VC-001')), path: 'institutionId', code: 'not_a_referral_party' },
+  {
+    name: 'referral reported by a third institution',
+    input: changed('referral', (e) => (e.institutionId = '610921-VC-001')),
+    path: 'institutionId',
+    code: 'not_a_referral_party',
+  },
 
   // personal_data_in_identifier
-  { name: 'resident ID as eventId', input: changed('visit', (e) => (e.eventId = withId('61092119900101123'))), path: 'eventId', code: 'personal_data_in_identifier' },
-  { name: 'resident ID inside referralId', input: changed('referral', (e) => (e.referralId = 'REF-610921199001011234')), path: 'referralId', code: 'personal_data_in_identifier' },
-  { name: '15-digit ID as teamId', input: changed('family_doctor', (e) => (e.teamId = '610921900101123')), path: 'teamId', code: 'personal_data_in_identifier' },
-  { name: 'resident ID with X check character as fromInstitutionId', input: changed('referral', (e) => (e.fromInstitutionId = '61092119900101104x')), path: 'fromInstitutionId', code: 'personal_data_in_identifier' },
+  {
+    name: 'resident ID as eventId',
+    input: changed('visit', (e) => (e.eventId = withId('61092119900101123'))),
+    path: 'eventId',
+    code: 'personal_data_in_identifier',
+  },
+  {
+    name: 'resident ID inside referralId',
+    input: changed('referral', (e) => (e.referralId = 'REF-610921199001011234')),
+    path: 'referralId',
+    code: 'personal_data_in_identifier',
+  },
+  {
+    name: '15-digit ID as teamId',
+    input: changed('family_doctor', (e) => (e.teamId = '610921900101123')),
+    path: 'teamId',
+    code: 'personal_data_in_identifier',
+  },
+  {
+    name: 'resident ID with X check character as fromInstitutionId',
+    input: changed('referral', (e) => (e.fromInstitutionId = '61092119900101104x')),
+    path: 'fromInstitutionId',
+    code: 'personal_data_in_identifier',
+  },
 
   // invalid_id_number
   { name: 'wrong check digit', input: changed('visit', (e) => (e.person.id = '610921199001011235')), path: 'person.id', code: 'invalid_id_number' },
   { name: '15-digit first-generation ID', input: changed('visit', (e) => (e.person.id = '610921900101123')), path: 'person.id', code: 'invalid_id_number' },
-  { name: 'ID with a 30 February birth date', input: changed('visit', (e) => (e.person.id = withId('61092119900230123'))), path: 'person.id', code: 'invalid_id_number' },
+  {
+    name: 'ID with a 30 February birth date',
+    input: changed('visit', (e) => (e.person.id = withId('61092119900230123'))),
+    path: 'person.id',
+    code: 'invalid_id_number',
+  },
   { name: 'empty ID', input: changed('visit', (e) => (e.person.id = '')), path: 'person.id', code: 'invalid_id_number' },
-  { name: 'passport too short', input: changed('visit', (e) => (e.person = { ...e.person, idType: 'passport', id: 'E12' })), path: 'person.id', code: 'invalid_id_number' },
-  { name: 'passport with a dash', input: changed('visit', (e) => (e.person = { ...e.person, idType: 'passport', id: 'E-1234567' })), path: 'person.id', code: 'invalid_id_number' },
-  { name: 'passport number without idType (read as a resident ID)', input: changed('visit', (e) => (e.person.id = 'E12345678')), path: 'person.id', code: 'invalid_id_number' },
+  {
+    name: 'passport too short',
+    input: changed('visit', (e) => (e.person = { ...e.person, idType: 'passport', id: 'E12' })),
+    path: 'person.id',
+    code: 'invalid_id_number',
+  },
+  {
+    name: 'passport with a dash',
+    input: changed('visit', (e) => (e.person = { ...e.person, idType: 'passport', id: 'E-1234567' })),
+    path: 'person.id',
+    code: 'invalid_id_number',
+  },
+  {
+    name: 'passport number without idType (read as a resident ID)',
+    input: changed('visit', (e) => (e.person.id = 'E12345678')),
+    path: 'person.id',
+    code: 'invalid_id_number',
+  },
 ];
 
 describe('validateEvent: rejections', () => {
@@ -200,7 +320,10 @@ describe('validateEvent: rejections', () => {
   });
 
   it('reports one error per field, the most helpful one', () => {
-    const result = validateEvent(changed('visit', (e) => (e.eventId = 12345)), exampleValidationContext());
+    const result = validateEvent(
+      changed('visit', (e) => (e.eventId = 12345)),
+      exampleValidationContext(),
+    );
     expect(result).toEqual({ ok: false, errors: [{ path: 'eventId', code: 'invalid_type', message: 'eventId must be a string' }] });
   });
 
@@ -233,7 +356,10 @@ describe('validateEvent: rejections', () => {
   });
 
   it('does not pile an unknown-action error onto a field that depends on the action', () => {
-    const result = validateEvent(changed('family_doctor', (e) => (e.action = 'visit'), 3), exampleValidationContext());
+    const result = validateEvent(
+      changed('family_doctor', (e) => (e.action = 'visit'), 3),
+      exampleValidationContext(),
+    );
     expect(result).toMatchObject({ ok: false, errors: [{ path: 'action', code: 'unknown_action' }] });
     if (!result.ok) expect(result.errors).toHaveLength(1);
   });

@@ -58,13 +58,26 @@ describe('validateEvent: hostile input', () => {
     const input = visit();
     input.person.self = input.person;
     input.loop = input;
-    expect(errorsOf(validateEvent(input, ctx)).map((e) => e.path).sort()).toEqual(['loop', 'person.self']);
+    expect(
+      errorsOf(validateEvent(input, ctx))
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['loop', 'person.self']);
   });
 
   it('survives throwing getters and proxies', () => {
     const getter = visit();
-    Object.defineProperty(getter, 'eventId', { enumerable: true, get: () => { throw new Error('boom'); } });
-    const proxy = new Proxy(visit(), { ownKeys: () => { throw new Error('boom'); } });
+    Object.defineProperty(getter, 'eventId', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
+    const proxy = new Proxy(visit(), {
+      ownKeys: () => {
+        throw new Error('boom');
+      },
+    });
     for (const input of [getter, proxy]) {
       expect(validateEvent(input, ctx)).toEqual({ ok: false, errors: [{ path: '', code: 'invalid_type', message: expect.any(String) }] });
     }
@@ -73,7 +86,12 @@ describe('validateEvent: hostile input', () => {
   it.each([
     ['Map', new Map(Object.entries(visit()))],
     ['Date', new Date()],
-    ['class instance', new (class Event { type = 'visit'; })()],
+    [
+      'class instance',
+      new (class Event {
+        type = 'visit';
+      })(),
+    ],
     ['function', () => visit()],
     ['undefined', undefined],
     ['BigInt', BigInt(1)],
@@ -113,7 +131,11 @@ describe('validateEvent: hostile input', () => {
   });
 
   it('lets registry failures propagate, so the caller retries instead of rejecting a good event', () => {
-    const broken = exampleValidationContext({ institution: () => { throw new Error('registry unavailable'); } });
+    const broken = exampleValidationContext({
+      institution: () => {
+        throw new Error('registry unavailable');
+      },
+    });
     expect(() => validateEvent(visit(), broken)).toThrow('registry unavailable');
   });
 });

@@ -61,8 +61,15 @@ export interface StagingTable {
  * (`INSERT … SELECT … ON CONFLICT`) in the same transaction.
  */
 export async function stageRows(client: PoolClient, table: StagingTable, rows: Iterable<readonly CopyValue[]>): Promise<void> {
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${table.name} (${table.columns.map(([name, type]) => `${name} ${type}`).join(', ')}) ON COMMIT DELETE ROWS`);
-  await copyRows(client, table.name, table.columns.map(([name]) => name), rows);
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS ${table.name} (${table.columns.map(([name, type]) => `${name} ${type}`).join(', ')}) ON COMMIT DELETE ROWS`,
+  );
+  await copyRows(
+    client,
+    table.name,
+    table.columns.map(([name]) => name),
+    rows,
+  );
 }
 
 /** The column names of a staging table, comma-separated, for the merge statement. */

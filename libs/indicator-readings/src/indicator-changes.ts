@@ -39,9 +39,18 @@ export function parseIndicatorChanges(raw: Buffer | null): IndicatorChange[] {
     return [];
   }
   const { indicator, level, region, dims, periods, asOf } = message;
-  if (typeof indicator !== 'string' || typeof level !== 'string' || !(REGION_LEVELS as readonly string[]).includes(level) || typeof region !== 'string') return [];
+  if (typeof indicator !== 'string' || typeof level !== 'string' || !(REGION_LEVELS as readonly string[]).includes(level) || typeof region !== 'string')
+    return [];
   if (typeof periods !== 'object' || periods === null) return [];
   return Object.entries(periods)
     .filter(([period, values]) => isPeriodId(period) && typeof values === 'object' && values !== null)
-    .map(([period, values]) => ({ indicator, level, region, period, dims: typeof dims === 'string' ? dims : '', values, asOf: typeof asOf === 'string' ? asOf : '' }));
+    .map(([period, values]) => ({
+      indicator,
+      level,
+      region,
+      period,
+      dims: typeof dims === 'string' ? dims : '',
+      values,
+      asOf: typeof asOf === 'string' ? asOf : '',
+    }));
 }

@@ -41,9 +41,7 @@ export class IndicatorReadings {
   async read(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now = new Date()): Promise<Cell[]> {
     const rows = await this.counterRows(def, level, regions, periods, dims, now);
     const byRegion = groupBy(rows, (row) => row.region);
-    const populationRows = readsPopulation(def)
-      ? await this.populations.forYears([...new Set(periods.map((p) => parsePeriod(p).year))])
-      : [];
+    const populationRows = readsPopulation(def) ? await this.populations.forYears([...new Set(periods.map((p) => parsePeriod(p).year))]) : [];
 
     return regions.flatMap((region) => {
       const mine = byRegion.get(region) ?? [];
@@ -58,7 +56,14 @@ export class IndicatorReadings {
     });
   }
 
-  private async counterRows(def: IndicatorDefinition, level: RegionLevel, regions: string[], periods: string[], dims: string, now: Date): Promise<StoredCounter[]> {
+  private async counterRows(
+    def: IndicatorDefinition,
+    level: RegionLevel,
+    regions: string[],
+    periods: string[],
+    dims: string,
+    now: Date,
+  ): Promise<StoredCounter[]> {
     const ranges = countersReadFor(def, periods);
     if (isLive(periods, now)) {
       const live = await this.live.rows(def.code, level, regions, dims, [...new Set(ranges.map((r) => r.granularity))]);

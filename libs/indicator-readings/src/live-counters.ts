@@ -15,7 +15,13 @@ import { LIVE_COUNTERS_READY, liveCounterHash } from './live-counter-keys';
 export class LiveCounters {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async rows(indicator: string, level: RegionLevel, regions: string[], dims: string, granularities: readonly Granularity[]): Promise<StoredCounter[] | undefined> {
+  async rows(
+    indicator: string,
+    level: RegionLevel,
+    regions: string[],
+    dims: string,
+    granularities: readonly Granularity[],
+  ): Promise<StoredCounter[] | undefined> {
     try {
       const pipeline = this.redis.pipeline().exists(LIVE_COUNTERS_READY);
       const cells = regions.flatMap((region) => granularities.map((granularity) => ({ region, granularity })));
@@ -27,7 +33,10 @@ export class LiveCounters {
           const separator = field.indexOf(':');
           const { value, asOf } = JSON.parse(doc) as { value: number; asOf: string };
           return {
-            indicator, level, region, dims,
+            indicator,
+            level,
+            region,
+            dims,
             measure: field.slice(0, separator) as Measure,
             period: field.slice(separator + 1),
             value,

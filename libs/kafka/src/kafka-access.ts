@@ -39,7 +39,13 @@ export function kafkaGrants(topicPrefix: string, groupPrefix: string): KafkaGran
   const grants: KafkaGrant[] = [];
   for (const principal of KAFKA_PRINCIPALS) {
     const { reads, writes, groups } = KAFKA_ACCESS[principal];
-    const topic = (key: TopicKey, operation: KafkaGrant['operation']): KafkaGrant => ({ principal, resource: 'topic', name: topicPrefix + TOPICS[key], pattern: 'literal', operation });
+    const topic = (key: TopicKey, operation: KafkaGrant['operation']): KafkaGrant => ({
+      principal,
+      resource: 'topic',
+      name: topicPrefix + TOPICS[key],
+      pattern: 'literal',
+      operation,
+    });
     for (const key of reads) grants.push(topic(key, 'Read'), topic(key, 'Describe'));
     for (const key of writes) grants.push(topic(key, 'Write'), topic(key, 'Describe'));
     for (const key of groups) {

@@ -44,7 +44,12 @@ describe('BatchConsumer after a crash', () => {
     jest.useFakeTimers();
     fake = new FakeConsumer();
     counters = metrics();
-    consumer = new BatchConsumer({ consumer: () => fake } as unknown as Kafka, 'health.ingest-raw', { group: 'ingest-raw', topic: 'raw', handleBatch: async () => undefined }, counters);
+    consumer = new BatchConsumer(
+      { consumer: () => fake } as unknown as Kafka,
+      'health.ingest-raw',
+      { group: 'ingest-raw', topic: 'raw', handleBatch: async () => undefined },
+      counters,
+    );
     const consumers = { all: () => [consumer] } as unknown as KafkaBatchConsumers;
     health = new KafkaConsumersHealthCheck(consumers, new HealthIndicatorService());
     await consumer.start();

@@ -73,9 +73,7 @@ export interface BatchConsumerOptions {
 }
 
 /** Whether a consumer is handing over batches; `crashed` until it has joined its group again. */
-export type ConsumerState =
-  | { status: 'starting' | 'consuming' | 'stopped' }
-  | { status: 'crashed'; error: string; since: string };
+export type ConsumerState = { status: 'starting' | 'consuming' | 'stopped' } | { status: 'crashed'; error: string; since: string };
 
 export interface ConsumerMetrics {
   undecodableBatches: Counter;
@@ -210,7 +208,10 @@ export class BatchConsumer {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const expected = this.positions.get(batch.partition);
         if (resume && expected !== undefined && BigInt(batch.firstOffset() ?? expected) < expected) {
-          this.logger.warn({ topic, partition: batch.partition, expected: String(expected), first: batch.firstOffset() }, 'partition rewound by the client: checking the stored offsets again');
+          this.logger.warn(
+            { topic, partition: batch.partition, expected: String(expected), first: batch.firstOffset() },
+            'partition rewound by the client: checking the stored offsets again',
+          );
           this.checkAssignment(resume);
         }
         // The check may take a while (admin requests, PostgreSQL): the membership stays alive meanwhile.

@@ -16,7 +16,9 @@ export class KafkaConsumersHealthCheck {
   async check() {
     const indicator = this.indicator.check('kafkaConsumers');
     const consumers = this.consumers.all();
-    const crashed = consumers.flatMap((c) => (c.state.status === 'crashed' ? [{ group: c.groupId, topic: c.topic, error: c.state.error, since: c.state.since }] : []));
+    const crashed = consumers.flatMap((c) =>
+      c.state.status === 'crashed' ? [{ group: c.groupId, topic: c.topic, error: c.state.error, since: c.state.since }] : [],
+    );
     return crashed.length === 0 ? indicator.up({ consumers: consumers.length }) : indicator.down({ crashed });
   }
 }

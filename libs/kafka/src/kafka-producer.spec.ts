@@ -128,14 +128,11 @@ describe('KafkaProducer', () => {
     await answered(3);
     await answered(4);
     await Promise.all(sends);
-    const sizes = producers[0].requests.map((r) => r.batch.topicMessages!.reduce((bytes, t) => bytes + t.messages.reduce((b, m) => b + String(m.value).length, 0), 0));
+    const sizes = producers[0].requests.map((r) =>
+      r.batch.topicMessages!.reduce((bytes, t) => bytes + t.messages.reduce((b, m) => b + String(m.value).length, 0), 0),
+    );
     expect(sizes.every((bytes) => bytes <= MAX_REQUEST_BYTES)).toBe(true);
-    expect(producers[0].requests.map((r) => keys(r.batch)[0].keys)).toEqual([
-      ['s1', 's2'],
-      ['big-0', 'big-1', 'big-2'],
-      ['big-3', 'big-4', 'big-5'],
-      ['s3'],
-    ]);
+    expect(producers[0].requests.map((r) => keys(r.batch)[0].keys)).toEqual([['s1', 's2'], ['big-0', 'big-1', 'big-2'], ['big-3', 'big-4', 'big-5'], ['s3']]);
   });
 
   it('waits out the sends in progress before disconnecting at shutdown', async () => {

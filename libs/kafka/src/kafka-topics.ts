@@ -65,7 +65,10 @@ export async function ensureTopics(
       });
       log(`created topics ${missing.map((spec) => spec.name).join(', ')}`);
     }
-    await waitUntilServed(admin, specs.map((spec) => spec.name));
+    await waitUntilServed(
+      admin,
+      specs.map((spec) => spec.name),
+    );
     return missing.map((spec) => spec.name);
   } finally {
     await admin.disconnect();

@@ -11,9 +11,7 @@ export class HealthModule {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false }), ...imports],
       controllers: [HealthController],
-      providers: [
-        { provide: DEPENDENCY_CHECKS, useFactory: (...instances: DependencyCheck[]) => instances, inject: checks },
-      ],
+      providers: [{ provide: DEPENDENCY_CHECKS, useFactory: (...instances: DependencyCheck[]) => instances, inject: checks }],
     };
   }
 }

@@ -30,11 +30,5 @@ export {
   toGranularity,
 } from './period-navigation';
 export { elapsedShareOf, elapsedShareOfYear, isInProgress, periodToDate } from './year-progress';
-export {
-  CALENDAR_DAY_KINDS,
-  WorkingCalendar,
-  calendarYearProblems,
-  isoWeekdayOf,
-  parseSchedule,
-} from './working-calendar';
+export { CALENDAR_DAY_KINDS, WorkingCalendar, calendarYearProblems, isoWeekdayOf, parseSchedule } from './working-calendar';
 export type { CalendarAdjustment, CalendarDayInput, CalendarDayKind, WorkingSchedule } from './working-calendar';

@@ -73,8 +73,9 @@ describe('period navigation', () => {
   it('property: next then previous is the identity, and consecutive periods tile time', () => {
     const anyPeriod = fc
       .tuple(fc.integer({ min: 1990, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 3 }))
-      .map(([y, m, d, g]) =>
-        [`${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, `${y}${String(m).padStart(2, '0')}`, `${y}Q${Math.ceil(m / 3)}`, `${y}`][g],
+      .map(
+        ([y, m, d, g]) =>
+          [`${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`, `${y}${String(m).padStart(2, '0')}`, `${y}Q${Math.ceil(m / 3)}`, `${y}`][g],
       );
     fc.assert(
       fc.property(anyPeriod, (id) => {

@@ -72,7 +72,12 @@ describe('working calendar (CST)', () => {
   });
 
   it('refuses an upload with dates of another year, twice-listed days, unknown kinds, weekday make-up days or no name', () => {
-    expect(calendarYearProblems(2027, [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-02-20', kind: 'workday', name: '春节' }])).toEqual([]);
+    expect(
+      calendarYearProblems(2027, [
+        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-02-20', kind: 'workday', name: '春节' },
+      ]),
+    ).toEqual([]);
     expect(
       calendarYearProblems(2027, [
         { date: '2026-10-01', kind: 'holiday', name: '国庆节' },

@@ -129,7 +129,8 @@ export function calendarYearProblems(year: number, days: readonly CalendarDayInp
     if (splitDayId(day).year !== year) problems.push({ path: `days[${i}].date`, message: `${input.date} is not in ${year}` });
     if (seen.has(day)) problems.push({ path: `days[${i}].date`, message: `${input.date} is listed twice` });
     seen.add(day);
-    if (!CALENDAR_DAY_KINDS.includes(input.kind as CalendarDayKind)) problems.push({ path: `days[${i}].kind`, message: `kind must be holiday or workday, got ${input.kind}` });
+    if (!CALENDAR_DAY_KINDS.includes(input.kind as CalendarDayKind))
+      problems.push({ path: `days[${i}].kind`, message: `kind must be holiday or workday, got ${input.kind}` });
     if (input.kind === 'workday' && MONDAY_TO_FRIDAY.has(isoWeekdayOf(day))) {
       problems.push({ path: `days[${i}].date`, message: `${input.date} is a weekday: a make-up working day (调休) falls on a Saturday or Sunday` });
     }
@@ -142,4 +143,3 @@ export function calendarYearProblems(year: number, days: readonly CalendarDayInp
 export function adjustmentOf(input: CalendarDayInput): CalendarAdjustment {
   return { day: dayIdFromIsoDate(input.date), kind: input.kind as CalendarDayKind, name: input.name.trim() };
 }
-

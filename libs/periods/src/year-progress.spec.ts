@@ -15,7 +15,7 @@ describe('year progress', () => {
   });
 
   it('works for any period', () => {
-    expect(elapsedShareOf('2024Q1', '2024-02-15T12:00:00+08:00')).toBeCloseTo(45.5 / 91, 12) // 31 + 14.5 days of 91;
+    expect(elapsedShareOf('2024Q1', '2024-02-15T12:00:00+08:00')).toBeCloseTo(45.5 / 91, 12); // 31 + 14.5 days of 91;
     expect(elapsedShareOf('20240315', '2024-03-15T06:00:00+08:00')).toBeCloseTo(0.25, 12);
   });
 

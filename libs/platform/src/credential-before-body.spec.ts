@@ -35,7 +35,11 @@ describe('credentialBeforeBody', () => {
       const next = jest.fn();
       await credentialBeforeBody(refuse)(request, response, next);
       expect(next).not.toHaveBeenCalled();
-      expect(sent).toMatchObject({ status: 401, body: { statusCode: 401, code: 'invalid_api_key', correlationId: 'corr-1' }, headers: { connection: 'close' } });
+      expect(sent).toMatchObject({
+        status: 401,
+        body: { statusCode: 401, code: 'invalid_api_key', correlationId: 'corr-1' },
+        headers: { connection: 'close' },
+      });
     }
   });
 

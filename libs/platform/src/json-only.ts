@@ -13,7 +13,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 export function requireJsonBodies(streamed: readonly string[] = []) {
   return (request: Request & { id?: string }, response: Response, next: NextFunction): void => {
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (!WRITES.has(request.method) || !hasBody || streamed.includes(request.path) || request.is(['application/json', 'application/*+json']) !== false) return next();
+    if (!WRITES.has(request.method) || !hasBody || streamed.includes(request.path) || request.is(['application/json', 'application/*+json']) !== false)
+      return next();
     refuseMediaType(request, response);
   };
 }

@@ -13,7 +13,11 @@ export function refuseNulCharacters(bodyCheckedElsewhere: readonly string[] = []
     const inUrl = /%00|\u0000/.test(request.originalUrl);
     const inBody = !bodyCheckedElsewhere.includes(request.path) && holdsNul(request.body);
     if (!inUrl && !inBody) return next();
-    sendError(request, response, new ApiError('nul_character', `The ${inUrl ? 'URL' : 'request body'} contains a NUL character (U+0000), which no field accepts`));
+    sendError(
+      request,
+      response,
+      new ApiError('nul_character', `The ${inUrl ? 'URL' : 'request body'} contains a NUL character (U+0000), which no field accepts`),
+    );
   };
 }
 

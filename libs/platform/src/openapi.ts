@@ -23,7 +23,11 @@ const ERROR_BODY_SCHEMA: SchemaObject = {
     statusCode: { type: 'integer', example: 401 },
     code: { type: 'string', description: 'Machine-readable reason', example: 'invalid_bureau_token' },
     message: { type: 'string', description: 'For people', example: 'The bureau token is unknown or revoked' },
-    correlationId: { type: 'string', description: 'Quote it when reporting a problem; it is in the server log line of the request', example: 'b3c1a2f0-5d4e-4c1b-9a77-0e2f4b6d8c91' },
+    correlationId: {
+      type: 'string',
+      description: 'Quote it when reporting a problem; it is in the server log line of the request',
+      example: 'b3c1a2f0-5d4e-4c1b-9a77-0e2f4b6d8c91',
+    },
   },
   additionalProperties: true,
 };
@@ -98,7 +102,8 @@ function completeOperation(path: string, operation: OperationObject, pathHasPara
   if (operation.security.length > 0) {
     for (const [status, response] of Object.entries(AUTH_RESPONSES)) responses[status] ??= errorResponse(response.description, response.example);
   }
-  if (pathHasParameters || (operation.parameters?.length ?? 0) > 0 || operation.requestBody) responses['400'] ??= errorResponse(BAD_REQUEST.description, BAD_REQUEST.example);
+  if (pathHasParameters || (operation.parameters?.length ?? 0) > 0 || operation.requestBody)
+    responses['400'] ??= errorResponse(BAD_REQUEST.description, BAD_REQUEST.example);
   for (const [status, response] of Object.entries(responses)) {
     if (Number(status) >= 400 && !response.content) response.content = { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_BODY}` } } };
   }

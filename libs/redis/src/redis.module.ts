@@ -48,11 +48,7 @@ export function createRedis(config: ConfigService<BaseEnvironment, true>): Redis
 @Global()
 @Module({
   imports: [TerminusModule],
-  providers: [
-    { provide: REDIS, inject: [ConfigService], useFactory: createRedis },
-    RedisCloser,
-    RedisHealthCheck,
-  ],
+  providers: [{ provide: REDIS, inject: [ConfigService], useFactory: createRedis }, RedisCloser, RedisHealthCheck],
   exports: [REDIS, RedisHealthCheck],
 })
 export class RedisModule {}

@@ -67,9 +67,7 @@ describe('Ankang demo data set', () => {
   });
 
   it('places the city hospitals in 汉滨区 and 陕西省人民医院 in 碑林区, 西安市', () => {
-    expect(ofType('610902', 'city_hospital').map((i) => i.name)).toEqual(
-      expect.arrayContaining(['安康市中心医院', '安康市中医医院', '安康市人民医院']),
-    );
+    expect(ofType('610902', 'city_hospital').map((i) => i.name)).toEqual(expect.arrayContaining(['安康市中心医院', '安康市中医医院', '安康市人民医院']));
     expect(demo.institutions.filter((i) => i.type === 'provincial_hospital')).toEqual([
       { id: '610103-PROV-001', name: '陕西省人民医院', county: '610103', type: 'provincial_hospital', level: 5, active: true },
     ]);
@@ -87,8 +85,7 @@ describe('Ankang demo data set', () => {
   });
 
   describe('populations', () => {
-    const total = (year: number, group: string) =>
-      demo.populations.filter((p) => p.year === year && p.group === group).reduce((s, p) => s + p.count, 0);
+    const total = (year: number, group: string) => demo.populations.filter((p) => p.year === year && p.group === group).reduce((s, p) => s + p.count, 0);
 
     it('covers every county, year 2024–2026 and group once', () => {
       const keys = demo.populations.map((p) => `${p.region}/${p.year}/${p.group}`);
@@ -102,7 +99,9 @@ describe('Ankang demo data set', () => {
       for (const code of ANKANG_COUNTY_CODES) {
         for (const year of [2024, 2025, 2026]) {
           const groups = demo.populations.filter((p) => p.region === code && p.year === year).map((p) => p.group);
-          expect(groups).toEqual(expect.arrayContaining(['residents', 'priority_residents', 'women_35_64', 'age_65_plus', 'live_births', `birth_cohort:${year - 1}`]));
+          expect(groups).toEqual(
+            expect.arrayContaining(['residents', 'priority_residents', 'women_35_64', 'age_65_plus', 'live_births', `birth_cohort:${year - 1}`]),
+          );
         }
       }
     });

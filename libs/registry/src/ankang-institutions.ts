@@ -1,12 +1,5 @@
 import type { InstitutionType } from '@lib/contracts';
-import {
-  ANKANG_CITY_HOSPITALS,
-  ANKANG_COUNTIES,
-  COMMUNITY_NAME_STEMS,
-  VILLAGE_NAME_STEMS,
-  XIAN,
-  type AnkangCountySeed,
-} from './ankang-counties.data';
+import { ANKANG_CITY_HOSPITALS, ANKANG_COUNTIES, COMMUNITY_NAME_STEMS, VILLAGE_NAME_STEMS, XIAN, type AnkangCountySeed } from './ankang-counties.data';
 import { DEFAULT_CARE_LEVEL } from './care-level';
 import { conventionalInstitutionId } from './institution-id';
 import type { Institution } from './registry.types';

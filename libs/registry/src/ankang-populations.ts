@@ -22,7 +22,16 @@ const ELDERLY_SHARE_RISE_PER_YEAR = 0.005;
 const PRIORITY_UNDER_65_SHARE = 0.14;
 /** Crude birth rate per 1000 residents by year, following the national fall after 2017. */
 const BIRTHS_PER_1000: Readonly<Record<number, number>> = {
-  2017: 11.5, 2018: 10.6, 2019: 10.0, 2020: 8.6, 2021: 7.9, 2022: 7.4, 2023: 7.1, 2024: 6.9, 2025: 6.7, 2026: 6.5,
+  2017: 11.5,
+  2018: 10.6,
+  2019: 10.0,
+  2020: 8.6,
+  2021: 7.9,
+  2022: 7.4,
+  2023: 7.1,
+  2024: 6.9,
+  2025: 6.7,
+  2026: 6.5,
 };
 /** Share of a birth cohort lost each year of age to moving away (and, rarely, death). */
 const COHORT_LOSS_PER_YEAR = 0.012;

@@ -3,7 +3,17 @@
  * institution ids and registration rules, population groups, and the 安康 demo data set.
  * No Nest, no I/O; the repositories that read `regions`, `institutions`, … build on these.
  */
-export type { CareLevel, InstitutionFacts, InstitutionType, Institution, IssuedApiKey, IssuedBureauToken, Region, RegionLevel, SupersededRegion } from './registry.types';
+export type {
+  CareLevel,
+  InstitutionFacts,
+  InstitutionType,
+  Institution,
+  IssuedApiKey,
+  IssuedBureauToken,
+  Region,
+  RegionLevel,
+  SupersededRegion,
+} from './registry.types';
 export { REGION_LEVELS } from './registry.types';
 export type { ParsedRegionCode } from './region-code';
 export {
@@ -18,15 +28,7 @@ export {
 } from './region-code';
 export { ANKANG_SUPERSEDED_REGIONS, currentRegionCode, supersededMap } from './superseded-regions';
 export { RegionDirectory } from './region-directory';
-export {
-  CARE_LEVELS,
-  DEFAULT_CARE_LEVEL,
-  PRIMARY_CARE_MAX_LEVEL,
-  defaultCareLevel,
-  isCareLevel,
-  isInstitutionType,
-  isPrimaryCareLevel,
-} from './care-level';
+export { CARE_LEVELS, DEFAULT_CARE_LEVEL, PRIMARY_CARE_MAX_LEVEL, defaultCareLevel, isCareLevel, isInstitutionType, isPrimaryCareLevel } from './care-level';
 export type { ConventionalInstitutionId } from './institution-id';
 export {
   INSTITUTION_ID_PATTERN,

@@ -1,9 +1,4 @@
-import {
-  conventionalInstitutionId,
-  isInstitutionId,
-  outOfNetworkInstitutionId,
-  parseConventionalInstitutionId,
-} from './institution-id';
+import { conventionalInstitutionId, isInstitutionId, outOfNetworkInstitutionId, parseConventionalInstitutionId } from './institution-id';
 
 describe('institution ids', () => {
   it('mints and reads back the conventional form', () => {

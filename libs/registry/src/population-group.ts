@@ -32,8 +32,5 @@ export function birthCohortYear(group: string): number | null {
 }
 
 export function isPopulationGroup(value: unknown): value is PopulationGroup {
-  return (
-    typeof value === 'string' &&
-    ((FIXED_POPULATION_GROUPS as readonly string[]).includes(value) || BIRTH_COHORT.test(value))
-  );
+  return typeof value === 'string' && ((FIXED_POPULATION_GROUPS as readonly string[]).includes(value) || BIRTH_COHORT.test(value));
 }

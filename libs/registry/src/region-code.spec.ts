@@ -1,12 +1,4 @@
-import {
-  isRegionCode,
-  isWithinStructurally,
-  parseRegionCode,
-  provinceOf,
-  regionLevel,
-  structuralAncestors,
-  structuralParent,
-} from './region-code';
+import { isRegionCode, isWithinStructurally, parseRegionCode, provinceOf, regionLevel, structuralAncestors, structuralParent } from './region-code';
 
 describe('region codes (GB/T 2260)', () => {
   it.each([

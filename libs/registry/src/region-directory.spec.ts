@@ -34,7 +34,12 @@ describe('RegionDirectory', () => {
     expect(dir.childrenOf('610900')).toHaveLength(10);
     expect(dir.descendantsAt('610900', 'county')).toHaveLength(10);
     expect(dir.descendantsAt('610000', 'county').map((r) => r.code)).toContain('610103');
-    expect(dir.descendantsAt('610000', 'city').map((r) => r.code).sort()).toEqual(['610100', '610900']);
+    expect(
+      dir
+        .descendantsAt('610000', 'city')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['610100', '610900']);
     expect(dir.descendantsAt('610921', 'county').map((r) => r.code)).toEqual(['610921']);
   });
 

@@ -33,7 +33,11 @@ describe('region registration', () => {
 
   it('accepts a batch whose parents are registered or come in the same batch', () => {
     const check = checkRegionRegistrations(
-      [{ code: '610103', name: '碑林区' }, { code: '610100', name: '西安市' }, { code: '610921', name: '汉阴县' }],
+      [
+        { code: '610103', name: '碑林区' },
+        { code: '610100', name: '西安市' },
+        { code: '610921', name: '汉阴县' },
+      ],
       registered,
       [],
     );
@@ -43,7 +47,14 @@ describe('region registration', () => {
   it('rejects an unregistered parent, a duplicate and a code that is superseded', () => {
     const orphan = checkRegionRegistrations([{ code: '420102', name: '江岸区' }], registered, []);
     expect(orphan).toEqual({ ok: false, problems: [expect.objectContaining({ index: 0, path: 'parentCode', code: 'unknown_region' })] });
-    const twice = checkRegionRegistrations([{ code: '610921', name: 'a' }, { code: '610921', name: 'b' }], registered, []);
+    const twice = checkRegionRegistrations(
+      [
+        { code: '610921', name: 'a' },
+        { code: '610921', name: 'b' },
+      ],
+      registered,
+      [],
+    );
     expect(twice).toEqual({ ok: false, problems: [expect.objectContaining({ index: 1, path: 'code' })] });
     const clash = checkRegionRegistrations([{ code: '610928', name: '旬阳县' }], registered, [{ oldCode: '610928', currentCode: '610981' }]);
     expect(clash).toEqual({ ok: false, problems: [expect.objectContaining({ code: 'registry_conflict' })] });

@@ -67,7 +67,11 @@ export function regionFromRegistration(input: RegionRegistration, index = 0): { 
  * batch, and the result still a consistent directory (no code both a region and superseded, no
  * cycle). The last check is the one RegistrySnapshot would otherwise fail on at its next refresh.
  */
-export function checkRegionRegistrations(inputs: readonly RegionRegistration[], registered: RegionDirectory, superseded: readonly SupersededRegion[]): RegionsCheck {
+export function checkRegionRegistrations(
+  inputs: readonly RegionRegistration[],
+  registered: RegionDirectory,
+  superseded: readonly SupersededRegion[],
+): RegionsCheck {
   const rows = inputs.map((input, index) => ({ index, ...regionFromRegistration(input, index) }));
   const problems = rows.flatMap((r) => r.problems);
   const batchCodes = new Set<string>();
@@ -90,21 +94,34 @@ export function checkRegionRegistrations(inputs: readonly RegionRegistration[], 
 }
 
 /** Checks old → current mappings: well-formed codes, the current one registered, no cycle or clash. */
-export function checkSupersededRegistrations(inputs: readonly SupersededRegistration[], registered: RegionDirectory, existing: readonly SupersededRegion[]): SupersededCheck {
+export function checkSupersededRegistrations(
+  inputs: readonly SupersededRegistration[],
+  registered: RegionDirectory,
+  existing: readonly SupersededRegion[],
+): SupersededCheck {
   const problems: RegionProblem[] = [];
   const superseded: SupersededRegion[] = [];
   inputs.forEach((input, index) => {
     const rowProblems: RegionProblem[] = [];
-    if (!parseRegionCode(input.oldCode)) rowProblems.push({ index, path: 'oldCode', code: 'invalid', message: `not a GB/T 2260 code: ${JSON.stringify(input.oldCode)}` });
-    if (!parseRegionCode(input.currentCode)) rowProblems.push({ index, path: 'currentCode', code: 'invalid', message: `not a GB/T 2260 code: ${JSON.stringify(input.currentCode)}` });
-    else if (!registered.has(input.currentCode as string)) rowProblems.push({ index, path: 'currentCode', code: 'unknown_region', message: `${String(input.currentCode)} is not registered` });
-    if (input.oldName !== undefined && typeof input.oldName !== 'string') rowProblems.push({ index, path: 'oldName', code: 'invalid', message: 'oldName must be a string' });
+    if (!parseRegionCode(input.oldCode))
+      rowProblems.push({ index, path: 'oldCode', code: 'invalid', message: `not a GB/T 2260 code: ${JSON.stringify(input.oldCode)}` });
+    if (!parseRegionCode(input.currentCode))
+      rowProblems.push({ index, path: 'currentCode', code: 'invalid', message: `not a GB/T 2260 code: ${JSON.stringify(input.currentCode)}` });
+    else if (!registered.has(input.currentCode as string))
+      rowProblems.push({ index, path: 'currentCode', code: 'unknown_region', message: `${String(input.currentCode)} is not registered` });
+    if (input.oldName !== undefined && typeof input.oldName !== 'string')
+      rowProblems.push({ index, path: 'oldName', code: 'invalid', message: 'oldName must be a string' });
     if (input.since !== undefined && !(Number.isInteger(input.since) && (input.since as number) >= 1980 && (input.since as number) <= 2200)) {
       rowProblems.push({ index, path: 'since', code: 'invalid', message: 'since must be a year between 1980 and 2200' });
     }
     problems.push(...rowProblems);
     if (rowProblems.length === 0) {
-      superseded.push({ oldCode: input.oldCode as string, currentCode: input.currentCode as string, oldName: input.oldName as string | undefined, since: input.since as number | undefined });
+      superseded.push({
+        oldCode: input.oldCode as string,
+        currentCode: input.currentCode as string,
+        oldName: input.oldName as string | undefined,
+        since: input.since as number | undefined,
+      });
     }
   });
   if (problems.length > 0) return { ok: false, problems };

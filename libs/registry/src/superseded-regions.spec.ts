@@ -13,12 +13,18 @@ describe('superseded region codes', () => {
   });
 
   it('follows chains of changes', () => {
-    const chain = new Map([['100001', '100002'], ['100002', '100003']]);
+    const chain = new Map([
+      ['100001', '100002'],
+      ['100002', '100003'],
+    ]);
     expect(currentRegionCode('100001', chain)).toBe('100003');
   });
 
   it('refuses a cycle instead of looping', () => {
-    const cycle = new Map([['100001', '100002'], ['100002', '100001']]);
+    const cycle = new Map([
+      ['100001', '100002'],
+      ['100002', '100001'],
+    ]);
     expect(() => currentRegionCode('100001', cycle)).toThrow(/cycle/);
   });
 });

@@ -38,7 +38,13 @@ function cStatistic(series: readonly number[], lag: number, minSigma: number): {
   return { statistic: (series[t] - mean) / Math.max(sd, minSigma), baseline };
 }
 
-function judged(method: Signal['method'], series: readonly number[], c: { statistic: number; baseline: number[] }, threshold: number, minCount: number): Signal {
+function judged(
+  method: Signal['method'],
+  series: readonly number[],
+  c: { statistic: number; baseline: number[] },
+  threshold: number,
+  minCount: number,
+): Signal {
   const observed = series[series.length - 1];
   return {
     method,

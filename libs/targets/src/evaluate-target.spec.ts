@@ -1,11 +1,27 @@
-import { CATALOGUE, cervicalScreeningCoverage, countyInpatientRate, countyVisitRate, homeVisits, hypertensionStandardManagementRate, inpatientCostGrowth, referralsDown } from '@lib/indicators';
+import {
+  CATALOGUE,
+  cervicalScreeningCoverage,
+  countyInpatientRate,
+  countyVisitRate,
+  homeVisits,
+  hypertensionStandardManagementRate,
+  inpatientCostGrowth,
+  referralsDown,
+} from '@lib/indicators';
 import { evaluateTarget, judgeCell, proRataCount } from './evaluate-target';
 import { accrualOf, belowMinimumOfCases } from './observation';
 import { resolveTarget } from './resolve-target';
 import { Observation, ResolvedTarget, Target, TargetRule } from './target.types';
 
 const target = (rule: TargetRule, extra: Partial<ResolvedTarget> = {}): ResolvedTarget => ({
-  indicator: 'x', scope: '610921', year: 2024, dims: '', rule, tolerance: 0.02, minDenominator: 30, ...extra,
+  indicator: 'x',
+  scope: '610921',
+  year: 2024,
+  dims: '',
+  rule,
+  tolerance: 0.02,
+  minDenominator: 30,
+  ...extra,
 });
 /** A share of `denominator` cases (so its Wilson interval applies), optionally with last year's share of as many. */
 const rate = (value: number | null, denominator = 1000, previousYearValue?: number | null): Observation => ({
@@ -17,10 +33,22 @@ const rate = (value: number | null, denominator = 1000, previousYearValue?: numb
   previousYear:
     previousYearValue === undefined
       ? null
-      : { value: previousYearValue, cases: denominator, share: previousYearValue === null ? null : { successes: previousYearValue * denominator, trials: denominator } },
+      : {
+          value: previousYearValue,
+          cases: denominator,
+          share: previousYearValue === null ? null : { successes: previousYearValue * denominator, trials: denominator },
+        },
 });
 /** A value that is not a share (a count, a growth): no interval. */
-const plain = (value: number | null, extra: Partial<Observation> = {}): Observation => ({ value, cases: null, share: null, baselineCases: null, previousYear: null, accrual: null, ...extra });
+const plain = (value: number | null, extra: Partial<Observation> = {}): Observation => ({
+  value,
+  cases: null,
+  share: null,
+  baselineCases: null,
+  previousYear: null,
+  accrual: null,
+  ...extra,
+});
 const at = (iso: string) => new Date(iso);
 const NOV = at('2024-11-15T00:00:00+08:00');
 
@@ -43,7 +71,12 @@ describe('threshold targets', () => {
   });
 
   it('says insufficient_data, never red, below the minimum; none when there is no value', () => {
-    expect(evaluateTarget(coverage, '2024', rate(0.5, 29), NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator', actual: 0.5, gap: null });
+    expect(evaluateTarget(coverage, '2024', rate(0.5, 29), NOV)).toMatchObject({
+      status: 'insufficient_data',
+      reason: 'small_denominator',
+      actual: 0.5,
+      gap: null,
+    });
     expect(evaluateTarget(coverage, '2024', rate(0.5, 30), NOV).status).toBe('red');
     expect(evaluateTarget(coverage, '2024', rate(null), NOV)).toMatchObject({ status: 'none', reason: 'no_value' });
   });
@@ -52,7 +85,10 @@ describe('threshold targets', () => {
     const managed = target({ kind: 'threshold', comparator: '>=', value: 0.8 }, { tolerance: 0.05 }); // 规范管理率 ≥ 80%
     // 70% of 30: beyond the band, but the interval (52%–83%) still reaches 80%.
     expect(evaluateTarget(managed, '2024', rate(0.7, 30), NOV)).toMatchObject({
-      status: 'yellow', reason: 'uncertain', gap: expect.closeTo(-0.1), interval: { low: expect.closeTo(0.521, 3), high: expect.closeTo(0.833, 3) },
+      status: 'yellow',
+      reason: 'uncertain',
+      gap: expect.closeTo(-0.1),
+      interval: { low: expect.closeTo(0.521, 3), high: expect.closeTo(0.833, 3) },
     });
     // 70% of 300: the interval (65%–75%) is short of 80% throughout.
     expect(evaluateTarget(managed, '2024', rate(0.7, 300), NOV)).toMatchObject({ status: 'red', interval: { high: expect.closeTo(0.749, 3) } });
@@ -116,32 +152,54 @@ describe('yearly count targets (pro rata)', () => {
   it('judges a finished period to its end; none before the year starts, insufficient_data for tiny expectations', () => {
     expect(proRataCount({ kind: 'yearly_count', count: 1200 }, '202403', at('2024-11-01T00:00:00+08:00'))).toBeCloseTo((1200 * 91) / 366, 6);
     expect(evaluateTarget(homeVisitsTarget, '2024', count(0), at('2023-12-31T00:00:00+08:00'))).toMatchObject({ status: 'none', reason: 'not_started' });
-    expect(evaluateTarget(homeVisitsTarget, '2024', count(0), at('2024-01-02T00:00:00+08:00'))).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator' });
+    expect(evaluateTarget(homeVisitsTarget, '2024', count(0), at('2024-01-02T00:00:00+08:00'))).toMatchObject({
+      status: 'insufficient_data',
+      reason: 'small_denominator',
+    });
   });
 });
 
 describe('judgeCell: readings of catalogue indicators, with the indicator’s default minimum', () => {
   const stored = (indicator: string, rule: TargetRule, extra: Partial<Target> = {}): Target => ({
-    indicator, scope: 'default:county', year: 2024, dims: '', rule, tolerance: 0.01, minDenominator: null, ...extra,
+    indicator,
+    scope: 'default:county',
+    year: 2024,
+    dims: '',
+    rule,
+    tolerance: 0.01,
+    minDenominator: null,
+    ...extra,
   });
   const atMost5 = stored('inpatient_cost_growth', { kind: 'threshold', comparator: '<=', value: 0.05 });
 
   it('gives insufficient_data, no red, for +541% on a one-admission baseline year', () => {
     // Mean cost per admission 6,410 yuan over 120 admissions, against 1,000 yuan for the single admission a year earlier.
     const reading = { numerator: 6410, denominator: 1000, value: 5.41, cases: { current: 120, baseline: 1 } };
-    expect(judgeCell(inpatientCostGrowth, atMost5, '2024', reading, null, NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_baseline', actual: 5.41 });
+    expect(judgeCell(inpatientCostGrowth, atMost5, '2024', reading, null, NOV)).toMatchObject({
+      status: 'insufficient_data',
+      reason: 'small_baseline',
+      actual: 5.41,
+    });
     // The same growth on 30 admissions each year (the default minimum for admissions) is judged: red.
     expect(judgeCell(inpatientCostGrowth, atMost5, '2024', { ...reading, cases: { current: 30, baseline: 30 } }, null, NOV).status).toBe('red');
-    expect(judgeCell(inpatientCostGrowth, atMost5, '2024', { ...reading, cases: { current: 29, baseline: 300 } }, null, NOV)).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator' });
+    expect(judgeCell(inpatientCostGrowth, atMost5, '2024', { ...reading, cases: { current: 29, baseline: 300 } }, null, NOV)).toMatchObject({
+      status: 'insufficient_data',
+      reason: 'small_denominator',
+    });
   });
 
   it('sizes the default from the indicator (visits: hundreds; admissions and patients: tens); a target may override it', () => {
-    expect([countyVisitRate, countyInpatientRate, hypertensionStandardManagementRate, inpatientCostGrowth].map((d) => d.minDenominator)).toEqual([300, 30, 30, 30]);
+    expect([countyVisitRate, countyInpatientRate, hypertensionStandardManagementRate, inpatientCostGrowth].map((d) => d.minDenominator)).toEqual([
+      300, 30, 30, 30,
+    ]);
     const visitRate = stored('county_visit_rate', { kind: 'threshold', comparator: '>=', value: 0.9 }, { tolerance: 0.02 });
     const reading = (numerator: number, denominator: number) => ({ numerator, denominator, value: numerator / denominator });
     expect(judgeCell(countyVisitRate, visitRate, '2024', reading(250, 299), null, NOV).status).toBe('insufficient_data');
     expect(judgeCell(countyVisitRate, visitRate, '2024', reading(255, 300), null, NOV).status).toBe('red'); // 85%, interval up to 88.6%
-    expect(judgeCell(countyVisitRate, { ...visitRate, minDenominator: 50 }, '2024', reading(42, 50), null, NOV)).toMatchObject({ status: 'yellow', reason: 'uncertain' }); // 84% of 50: up to 91.7%
+    expect(judgeCell(countyVisitRate, { ...visitRate, minDenominator: 50 }, '2024', reading(42, 50), null, NOV)).toMatchObject({
+      status: 'yellow',
+      reason: 'uncertain',
+    }); // 84% of 50: up to 91.7%
   });
 
   it('takes last year’s count as the baseline of a change in a count, not this year’s', () => {
@@ -155,7 +213,13 @@ describe('judgeCell: readings of catalogue indicators, with the indicator’s de
 
 describe('pace: a value that accrues over the year is held to the share of its year-end figure due by the date', () => {
   const managed80 = (rule: Partial<TargetRule> = {}): Target => ({
-    indicator: 'hypertension_standard_management_rate', scope: 'default:county', year: 2026, dims: '', rule: { kind: 'threshold', comparator: '>=', value: 0.8, ...rule } as TargetRule, tolerance: 0.05, minDenominator: null,
+    indicator: 'hypertension_standard_management_rate',
+    scope: 'default:county',
+    year: 2026,
+    dims: '',
+    rule: { kind: 'threshold', comparator: '>=', value: 0.8, ...rule } as TargetRule,
+    tolerance: 0.05,
+    minDenominator: null,
   });
   const patients = (managed: number, registered = 3000) => ({ numerator: managed, denominator: registered, value: managed / registered });
   const MAY_1 = at('2026-05-01T00:00:00+08:00'); // 120 of 365 days gone
@@ -163,8 +227,12 @@ describe('pace: a value that accrues over the year is held to the share of its y
   it('knows which indicators accrue, and from when', () => {
     const accruing = CATALOGUE.map((d) => [d.code, accrualOf(d)]).filter(([, a]) => a !== null);
     expect(Object.fromEntries(accruing)).toEqual({
-      hypertension_standard_management_rate: 'year', diabetes_standard_management_rate: 'year', smd_standard_management_rate: 'year',
-      cervical_screening_coverage: 'period', breast_screening_coverage: 'period', newborn_screening_rate: 'period',
+      hypertension_standard_management_rate: 'year',
+      diabetes_standard_management_rate: 'year',
+      smd_standard_management_rate: 'year',
+      cervical_screening_coverage: 'period',
+      breast_screening_coverage: 'period',
+      newborn_screening_rate: 'period',
       // Cases of the period over the year's residents: a year in progress has had only part of its cases.
       disease_incidence: 'period',
     });
@@ -177,31 +245,53 @@ describe('pace: a value that accrues over the year is held to the share of its y
     expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(600), null, MAY_1).status).toBe('red'); // 20% < 26.3% − 1.6 pp
     // `year_end` opts out; a finished year is judged against the figure itself.
     expect(judgeCell(hypertensionStandardManagementRate, managed80({ pace: 'year_end' }), '2026', patients(800), null, MAY_1).status).toBe('red');
-    expect(judgeCell(hypertensionStandardManagementRate, { ...managed80(), year: 2025 }, '2025', patients(2300), null, MAY_1)).toMatchObject({ status: 'yellow', expected: 0.8, progress: 1 });
+    expect(judgeCell(hypertensionStandardManagementRate, { ...managed80(), year: 2025 }, '2025', patients(2300), null, MAY_1)).toMatchObject({
+      status: 'yellow',
+      expected: 0.8,
+      progress: 1,
+    });
   });
 
   it('follows monthly weights (follow-ups done in the second half)', () => {
     const lateYear = managed80({ monthlyWeights: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1] });
     expect(judgeCell(hypertensionStandardManagementRate, lateYear, '2026', patients(0), null, MAY_1)).toMatchObject({ status: 'none', reason: 'not_started' }); // nothing due before July
-    expect(judgeCell(hypertensionStandardManagementRate, lateYear, '2026', patients(1200), null, at('2026-10-01T00:00:00+08:00'))).toMatchObject({ status: 'green', expected: expect.closeTo(0.4, 6) });
+    expect(judgeCell(hypertensionStandardManagementRate, lateYear, '2026', patients(1200), null, at('2026-10-01T00:00:00+08:00'))).toMatchObject({
+      status: 'green',
+      expected: expect.closeTo(0.4, 6),
+    });
   });
 
   it('does not call anyone behind while the due numerator is below the minimum (the first days of January)', () => {
-    expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(0), null, at('2026-01-03T00:00:00+08:00'))).toMatchObject({ status: 'insufficient_data', reason: 'small_denominator' });
+    expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(0), null, at('2026-01-03T00:00:00+08:00'))).toMatchObject({
+      status: 'insufficient_data',
+      reason: 'small_denominator',
+    });
     expect(judgeCell(hypertensionStandardManagementRate, managed80(), '2026', patients(0), null, at('2026-01-10T00:00:00+08:00')).status).toBe('red');
   });
 
   it('pro-rates a count in the period over a yearly population by the period’s own share (screening in March)', () => {
     const screening = { ...managed80(), indicator: 'cervical_screening_coverage', rule: { kind: 'threshold', comparator: '>=', value: 0.5 } as TargetRule };
-    const march = judgeCell(cervicalScreeningCoverage, screening, '202603', { numerator: 450, denominator: 10_000, value: 0.045 }, null, at('2026-11-15T00:00:00+08:00'));
+    const march = judgeCell(
+      cervicalScreeningCoverage,
+      screening,
+      '202603',
+      { numerator: 450, denominator: 10_000, value: 0.045 },
+      null,
+      at('2026-11-15T00:00:00+08:00'),
+    );
     expect(march).toMatchObject({ status: 'green', expected: expect.closeTo((0.5 * 31) / 365, 6), progress: expect.closeTo(31 / 365, 6) });
   });
 
   it('pro-rates a change on last year’s full-year value too', () => {
-    const morePp = { ...managed80(), indicator: 'cervical_screening_coverage', rule: { kind: 'change', comparator: '>=', unit: 'pp', delta: 0.05 } as TargetRule };
+    const morePp = {
+      ...managed80(),
+      indicator: 'cervical_screening_coverage',
+      rule: { kind: 'change', comparator: '>=', unit: 'pp', delta: 0.05 } as TargetRule,
+    };
     const lastYear = { numerator: 4000, denominator: 10_000, value: 0.4 };
     expect(judgeCell(cervicalScreeningCoverage, morePp, '2026', { numerator: 1500, denominator: 10_000, value: 0.15 }, lastYear, MAY_1)).toMatchObject({
-      status: 'green', expected: expect.closeTo((0.45 * 120) / 365, 6),
+      status: 'green',
+      expected: expect.closeTo((0.45 * 120) / 365, 6),
     });
   });
 });

@@ -9,7 +9,14 @@ import { Accrual, Evaluation, Interval, Observation, ResolvedTarget, Status, Tar
  * `target`, whose minimum defaults to the indicator's. The one entry point the query API and the
  * alerting app share, so a cell's colour and its alert always agree.
  */
-export function judgeCell(def: IndicatorDefinition, target: Target, period: string, reading: IndicatorReading, previousYear: IndicatorReading | null, now: Date): Evaluation {
+export function judgeCell(
+  def: IndicatorDefinition,
+  target: Target,
+  period: string,
+  reading: IndicatorReading,
+  previousYear: IndicatorReading | null,
+  now: Date,
+): Evaluation {
   return evaluateTarget({ ...target, minDenominator: target.minDenominator ?? def.minDenominator }, period, observe(def, reading, previousYear), now);
 }
 
@@ -52,7 +59,8 @@ export function evaluateTarget(target: ResolvedTarget, period: string, observati
   const expected = yearEnd * (progress ?? 1);
   const tolerance = target.tolerance * (progress ?? 1);
   // Early in the year the due numerator is a handful of cases: too few to call anyone behind.
-  if (progress !== undefined && observation.cases !== null && expected * observation.cases < minimum) return notJudged('insufficient_data', 'small_denominator', actual, expected);
+  if (progress !== undefined && observation.cases !== null && expected * observation.cases < minimum)
+    return notJudged('insufficient_data', 'small_denominator', actual, expected);
 
   const interval = intervalOf(observation, rule.kind === 'change' && rule.unit === 'pp' && progress === undefined);
   const gap = rule.comparator === '>=' ? actual - expected : expected - actual;
@@ -119,6 +127,11 @@ function yearShareAt(year: number, at: Date, weights: number[] | undefined): num
   return due / total;
 }
 
-function notJudged(status: 'none' | 'insufficient_data', reason: Evaluation['reason'], actual: number | null = null, expected: number | null = null): Evaluation {
+function notJudged(
+  status: 'none' | 'insufficient_data',
+  reason: Evaluation['reason'],
+  actual: number | null = null,
+  expected: number | null = null,
+): Evaluation {
   return { status, expected, actual, gap: null, reason };
 }

@@ -88,14 +88,21 @@ export class AggregatorTestBed {
 
   /** Messages the aggregator group has committed (sum of the next offsets stored in PostgreSQL). */
   async committed(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string | null }>('SELECT sum(next_offset) AS n FROM consumer_offsets WHERE group_id = $1 AND topic = $2', [this.groupId, this.topic]);
+    const { rows } = await this.pool.query<{ n: string | null }>('SELECT sum(next_offset) AS n FROM consumer_offsets WHERE group_id = $1 AND topic = $2', [
+      this.groupId,
+      this.topic,
+    ]);
     return Number(rows[0].n ?? 0);
   }
 
   /** Waits until every produced message is committed; returns the milliseconds waited. */
   async settled(timeoutMs = 120_000): Promise<number> {
     const started = Date.now();
-    await eventually(() => this.committed(), (n) => n >= this.produced, timeoutMs);
+    await eventually(
+      () => this.committed(),
+      (n) => n >= this.produced,
+      timeoutMs,
+    );
     return Date.now() - started;
   }
 
@@ -114,7 +121,12 @@ export function referenceCounters(arrival: readonly CanonicalEvent[], regionPref
   const store = new InMemorySubjectStore();
   const counters = new InMemoryCounters();
   for (const event of arrival) counters.add(store.apply(event));
-  return new Map(counters.all().filter((r) => r.region.startsWith(regionPrefix)).map((r) => [counterKey(r), r.value]));
+  return new Map(
+    counters
+      .all()
+      .filter((r) => r.region.startsWith(regionPrefix))
+      .map((r) => [counterKey(r), r.value]),
+  );
 }
 
 /** Differences as readable lines (at most `limit`), for a failure message. */

@@ -87,12 +87,26 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
     const person = pick(persons);
     const roll = rand();
     const base = (institution: InstitutionFacts) => ({
-      eventId, version: 1, voided: false, institutionId: institution.id, institution: { ...institution }, occurredAt: at(), receivedAt: new Date().toISOString(),
+      eventId,
+      version: 1,
+      voided: false,
+      institutionId: institution.id,
+      institution: { ...institution },
+      occurredAt: at(),
+      receivedAt: new Date().toISOString(),
     });
     const who = { id: person.id, sex: person.sex, birthDate: person.birthDate, residenceRegion: person.residence };
     if (roll < 0.5) {
       const action = pick(['outpatient', 'outpatient', 'outpatient', 'outpatient', 'outpatient', 'emergency', 'admission', 'discharge'] as const);
-      return { ...base(near(person)), type: 'visit', action, person: who, cost: Math.round(rand() * 300_000) / 100, tcmPrescription: rand() < 0.3, tcmNonDrugTherapy: rand() < 0.06 } as CanonicalEvent;
+      return {
+        ...base(near(person)),
+        type: 'visit',
+        action,
+        person: who,
+        cost: Math.round(rand() * 300_000) / 100,
+        tcmPrescription: rand() < 0.3,
+        tcmNonDrugTherapy: rand() < 0.06,
+      } as CanonicalEvent;
     }
     if (roll < 0.58) {
       const from = pick(institutions);
@@ -100,20 +114,44 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
       const completed = rand() < 0.4;
       const reporter = completed ? to : from;
       return {
-        ...base(reporter), type: 'referral', action: completed ? 'completed' : pick(['initiated', 'initiated', 'initiated', 'accepted'] as const), person: who,
-        referralId: `R${seed}-${Math.floor(rand() * messages / 20)}`, fromInstitutionId: from.id, toInstitutionId: to.id, referralParties: { from: { ...from }, to: { ...to } },
+        ...base(reporter),
+        type: 'referral',
+        action: completed ? 'completed' : pick(['initiated', 'initiated', 'initiated', 'accepted'] as const),
+        person: who,
+        referralId: `R${seed}-${Math.floor((rand() * messages) / 20)}`,
+        fromInstitutionId: from.id,
+        toInstitutionId: to.id,
+        referralParties: { from: { ...from }, to: { ...to } },
       } as CanonicalEvent;
     }
     if (roll < 0.66) {
-      return { ...base(near(person)), type: 'vaccination', action: 'dose', person: who, vaccine: pick(['HepB', 'BCG', 'DTaP', 'MMR'] as const), dose: 1 + Math.floor(rand() * 3) } as CanonicalEvent;
+      return {
+        ...base(near(person)),
+        type: 'vaccination',
+        action: 'dose',
+        person: who,
+        vaccine: pick(['HepB', 'BCG', 'DTaP', 'MMR'] as const),
+        dose: 1 + Math.floor(rand() * 3),
+      } as CanonicalEvent;
     }
     if (roll < 0.72) {
-      return { ...base(near(person)), type: 'screening', action: 'screened', person: who, programme: pick(['cervical', 'breast', 'newborn'] as const), result: pick(['normal', 'normal', 'abnormal'] as const) } as CanonicalEvent;
+      return {
+        ...base(near(person)),
+        type: 'screening',
+        action: 'screened',
+        person: who,
+        programme: pick(['cervical', 'breast', 'newborn'] as const),
+        result: pick(['normal', 'normal', 'abnormal'] as const),
+      } as CanonicalEvent;
     }
     if (roll < 0.8) {
       const action = pick(['contract_signed', 'contract_renewed', 'contract_cancelled', 'service', 'service'] as const);
       return {
-        ...base(near(person)), type: 'family_doctor', action, person: who, teamId: `T${Math.floor(rand() * 20)}`,
+        ...base(near(person)),
+        type: 'family_doctor',
+        action,
+        person: who,
+        teamId: `T${Math.floor(rand() * 20)}`,
         priorityGroups: rand() < 0.4 ? [pick(['elderly_65', 'hypertension', 'low_income'] as const)] : undefined,
         serviceKind: action === 'service' ? pick(['home_visit', 'follow_up', 'health_check'] as const) : undefined,
       } as CanonicalEvent;
@@ -122,8 +160,12 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
     const action = registered.has(patient.id) && rand() < 0.9 ? 'followup' : 'registration';
     registered.add(patient.id);
     return {
-      ...base(near(patient)), type: 'chronic_followup', action, condition: patient.chronic ?? 'hypertension',
-      person: { id: patient.id, sex: patient.sex, birthDate: patient.birthDate, residenceRegion: patient.residence }, controlled: rand() < 0.6,
+      ...base(near(patient)),
+      type: 'chronic_followup',
+      action,
+      condition: patient.chronic ?? 'hypertension',
+      person: { id: patient.id, sex: patient.sex, birthDate: patient.birthDate, residenceRegion: patient.residence },
+      controlled: rand() < 0.6,
     } as CanonicalEvent;
   }
 

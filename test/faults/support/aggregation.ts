@@ -7,7 +7,11 @@ import { FaultBed } from './fault-bed';
 /** Produces canonical events the way ingest does (key: the institution's county, acks from all replicas). */
 export async function produceCanonical(producer: Producer, bed: FaultBed, events: readonly CanonicalEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += 1000) {
-    await producer.send({ topic: bed.topic('events'), acks: -1, messages: events.slice(i, i + 1000).map((e) => ({ key: e.institution.county, value: JSON.stringify(e) })) });
+    await producer.send({
+      topic: bed.topic('events'),
+      acks: -1,
+      messages: events.slice(i, i + 1000).map((e) => ({ key: e.institution.county, value: JSON.stringify(e) })),
+    });
   }
 }
 
@@ -36,5 +40,9 @@ export async function applied(bed: FaultBed): Promise<number> {
 /** Waits until the aggregator has applied everything on the canonical topic; retries through a database outage. */
 export async function settled(bed: FaultBed, timeoutMs = 90_000): Promise<void> {
   const total = await topicSize(bed);
-  await eventually(() => applied(bed).catch(() => -1), (n) => n >= total, timeoutMs);
+  await eventually(
+    () => applied(bed).catch(() => -1),
+    (n) => n >= total,
+    timeoutMs,
+  );
 }

@@ -17,7 +17,12 @@ export function referenceCounters(arrival: readonly CanonicalEvent[], regionPref
   const store = new InMemorySubjectStore();
   const counters = new InMemoryCounters();
   for (const event of arrival) counters.add(store.apply(event));
-  return new Map(counters.all().filter((r) => r.region.startsWith(regionPrefix) && r.value !== 0).map((r) => [keyOf(r), r.value]));
+  return new Map(
+    counters
+      .all()
+      .filter((r) => r.region.startsWith(regionPrefix) && r.value !== 0)
+      .map((r) => [keyOf(r), r.value]),
+  );
 }
 
 /** Non-zero counters the aggregator stored in PostgreSQL for regions under `regionPrefix`. */

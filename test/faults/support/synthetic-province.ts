@@ -8,14 +8,22 @@ import { syntheticInstitutions } from '../../aggregator/support/synthetic-events
  * the shared database.
  */
 export async function seedSyntheticProvince(pool: Pool, province: string): Promise<void> {
-  const regions: { code: string; name: string; level: string; parent: string | null }[] = [{ code: `${province}0000`, name: `省 ${province}`, level: 'province', parent: null }];
+  const regions: { code: string; name: string; level: string; parent: string | null }[] = [
+    { code: `${province}0000`, name: `省 ${province}`, level: 'province', parent: null },
+  ];
   for (const city of ['01', '02']) {
     regions.push({ code: `${province}${city}00`, name: `市 ${province}${city}`, level: 'city', parent: `${province}0000` });
-    for (const d of ['02', '03', '04', '05', '06']) regions.push({ code: `${province}${city}${d}`, name: `县 ${province}${city}${d}`, level: 'county', parent: `${province}${city}00` });
+    for (const d of ['02', '03', '04', '05', '06'])
+      regions.push({ code: `${province}${city}${d}`, name: `县 ${province}${city}${d}`, level: 'county', parent: `${province}${city}00` });
   }
   // One row at a time in level order: a region's parent must exist first.
   for (const r of regions) {
-    await pool.query('INSERT INTO regions (code, name, level, parent_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [r.code, r.name, r.level, r.parent]);
+    await pool.query('INSERT INTO regions (code, name, level, parent_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      r.code,
+      r.name,
+      r.level,
+      r.parent,
+    ]);
   }
   await pool.query(
     `INSERT INTO institutions (id, name, county, type, level, active)

@@ -32,8 +32,17 @@ export function visitEvents(province: string, count: number, tag: string, seed =
     const institution = rand() < 0.7 ? pick(institutions.filter((i) => i.county === person.residenceRegion)) : pick(institutions);
     const occurredAt = new Date(now - Math.floor(rand() * 200 * 86_400_000) - 3600_000).toISOString().replace('Z', '+00:00');
     return {
-      eventId: `${tag}-${n}`, version: 1, voided: false, type: 'visit', action: pick(['outpatient', 'outpatient', 'outpatient', 'emergency', 'admission'] as const),
-      institutionId: institution.id, occurredAt, person, cost: Math.round(rand() * 200_000) / 100, tcmPrescription: rand() < 0.3, tcmNonDrugTherapy: rand() < 0.06,
+      eventId: `${tag}-${n}`,
+      version: 1,
+      voided: false,
+      type: 'visit',
+      action: pick(['outpatient', 'outpatient', 'outpatient', 'emergency', 'admission'] as const),
+      institutionId: institution.id,
+      occurredAt,
+      person,
+      cost: Math.round(rand() * 200_000) / 100,
+      tcmPrescription: rand() < 0.3,
+      tcmNonDrugTherapy: rand() < 0.06,
     } as HealthEvent;
   });
 }

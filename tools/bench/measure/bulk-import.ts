@@ -23,12 +23,17 @@ export async function writeNdjson(file: string, events: Iterable<HistoricVisit>)
 /** Runs tools/import-events on a file; resolves with its summary. */
 export function runImportCli(root: string, env: Record<string, string>, file: string, args: string[]): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'dist/tools/import-events.js'), file, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+    const child = spawn(process.execPath, [path.join(root, 'dist/tools/import-events.js'), file, ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout) as Record<string, number>) : reject(new Error(`import-events exited ${code}: ${stderr.slice(-500)}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(stdout) as Record<string, number>) : reject(new Error(`import-events exited ${code}: ${stderr.slice(-500)}`)),
+    );
   });
 }
 

@@ -51,4 +51,3 @@ export function differingCounters(a: ReadonlyMap<string, number>, b: ReadonlyMap
   const keys = new Set([...a.keys(), ...b.keys()]);
   return [...keys].filter((k) => (a.get(k) ?? 0) !== (b.get(k) ?? 0));
 }
-

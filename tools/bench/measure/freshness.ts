@@ -26,15 +26,18 @@ export async function freshness(setup: FreshnessSetup, rate: number, probes: num
   const bodies: string[] = [];
   for (let i = 0; i + batch <= setup.loadEvents.length; i += batch) bodies.push(JSON.stringify({ events: setup.loadEvents.slice(i, i + batch) }));
   let next = 0;
-  const load = autocannon({
-    url: `${setup.ingestUrl}/v1/events`,
-    method: 'POST',
-    connections: 8,
-    overallRate: rate / batch,
-    duration: 3600,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.loadKey}` },
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-  }, () => undefined);
+  const load = autocannon(
+    {
+      url: `${setup.ingestUrl}/v1/events`,
+      method: 'POST',
+      connections: 8,
+      overallRate: rate / batch,
+      duration: 3600,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.loadKey}` },
+      requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    },
+    () => undefined,
+  );
   const loadDone = new Promise((resolve) => load.on('done', resolve));
 
   const day = periodsOf(setup.probe.occurredAt).day; // periods are in China Standard Time, not UTC

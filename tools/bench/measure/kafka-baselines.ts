@@ -6,8 +6,16 @@ export interface KeyedMessage {
   value: string;
 }
 
-/** Produces a stream of messages with acks from all replicas in chunks (kept under the broker's 1 MB batch limit); returns the count and the raw producer's rate. */
-export async function produceAll(connection: KafkaConnection, topic: string, messages: Iterable<KeyedMessage>, chunk = 500): Promise<{ count: number; perSecond: number }> {
+/**
+ * Produces a stream of messages with acks from all replicas in chunks (kept under the broker's 1 MB batch limit);
+ * returns the count and the raw producer's rate.
+ */
+export async function produceAll(
+  connection: KafkaConnection,
+  topic: string,
+  messages: Iterable<KeyedMessage>,
+  chunk = 500,
+): Promise<{ count: number; perSecond: number }> {
   const producer = createKafkaClient(connection, 'bench-producer').producer({
     idempotent: true,
     maxInFlightRequests: 1,

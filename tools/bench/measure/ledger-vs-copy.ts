@@ -2,10 +2,34 @@ import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { CanonicalEvent } from '@lib/contracts';
 
-const COLUMNS = ['institution_id', 'event_id', 'version', 'type', 'action', 'voided', 'occurred_at', 'received_at', 'kafka_partition', 'kafka_offset', 'payload'];
+const COLUMNS = [
+  'institution_id',
+  'event_id',
+  'version',
+  'type',
+  'action',
+  'voided',
+  'occurred_at',
+  'received_at',
+  'kafka_partition',
+  'kafka_offset',
+  'payload',
+];
 
 function row(event: CanonicalEvent, i: number): unknown[] {
-  return [event.institutionId, event.eventId, event.version, event.type, event.action, event.voided, event.occurredAt, event.receivedAt, i % 12, i, JSON.stringify(event)];
+  return [
+    event.institutionId,
+    event.eventId,
+    event.version,
+    event.type,
+    event.action,
+    event.voided,
+    event.occurredAt,
+    event.receivedAt,
+    i % 12,
+    i,
+    JSON.stringify(event),
+  ];
 }
 
 /**
@@ -40,8 +64,17 @@ export async function ledgerVersusCopy(databaseUrl: string, feed: CanonicalEvent
     const ledgerStarted = performance.now();
     for (let i = 0; i < events.length; i += 1000) {
       const batch = events.slice(i, i + 1000).map((event, j) => ({
-        institutionId: event.institutionId, eventId: event.eventId, version: event.version, type: event.type, action: event.action,
-        voided: event.voided, occurredAt: event.occurredAt, receivedAt: event.receivedAt, partition: (i + j) % 12, offset: i + j, payload: event,
+        institutionId: event.institutionId,
+        eventId: event.eventId,
+        version: event.version,
+        type: event.type,
+        action: event.action,
+        voided: event.voided,
+        occurredAt: event.occurredAt,
+        receivedAt: event.receivedAt,
+        partition: (i + j) % 12,
+        offset: i + j,
+        payload: event,
       }));
       await pool.query(
         `INSERT INTO bench_ledger (institution_id, event_id, version, type, action, voided, occurred_at, received_at, kafka_partition, kafka_offset, payload)

@@ -49,14 +49,18 @@ async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const send = (i: number, due: number) => {
     const body = options.bodies?.[i % options.bodies.length];
     const request = new Promise<void>((resolve) => {
-      const req = http.request(options.url, { method: options.method ?? 'GET', agent, headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if ((res.statusCode ?? 0) >= 300) non2xx += 1;
-          latencies.push(performance.now() - due);
-          resolve();
-        });
-      });
+      const req = http.request(
+        options.url,
+        { method: options.method ?? 'GET', agent, headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if ((res.statusCode ?? 0) >= 300) non2xx += 1;
+            latencies.push(performance.now() - due);
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         non2xx += 1;
         resolve();

@@ -96,15 +96,18 @@ export async function streamFanout(setup: StreamFanoutSetup, clients: number, ra
   for (let i = 0; i + batch <= setup.loadEvents.length; i += batch) bodies.push(JSON.stringify({ events: setup.loadEvents.slice(i, i + batch) }));
   let next = 0;
   let accepted = 0;
-  const load = autocannon({
-    url: `${setup.ingestUrl}/v1/events`,
-    method: 'POST',
-    connections: 8,
-    overallRate: rate / batch,
-    duration: seconds + 5,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.loadKey}` },
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-  }, () => undefined);
+  const load = autocannon(
+    {
+      url: `${setup.ingestUrl}/v1/events`,
+      method: 'POST',
+      connections: 8,
+      overallRate: rate / batch,
+      duration: seconds + 5,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.loadKey}` },
+      requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    },
+    () => undefined,
+  );
   load.on('response', (_client, status) => {
     if (measuring && status === 202) accepted += batch;
   });

@@ -137,7 +137,13 @@ export class BatchApplier implements OnApplicationShutdown {
 
   private async applyInTransaction(client: PoolClient, groupId: string, batches: ConsumedBatch[]): Promise<Committed | undefined> {
     const topic = batches[0].topic;
-    const next = await this.offsets.lockNext(client, groupId, topic, batches.map((b) => b.partition), batches[0].clusterId);
+    const next = await this.offsets.lockNext(
+      client,
+      groupId,
+      topic,
+      batches.map((b) => b.partition),
+      batches[0].clusterId,
+    );
     const unseen = batches.flatMap((b) => b.messages.filter((m) => BigInt(m.offset) >= (next.get(b.partition) ?? 0n)));
     if (unseen.length === 0) return undefined;
 
@@ -149,7 +155,10 @@ export class BatchApplier implements OnApplicationShutdown {
     const inserted = await this.ledger.insertNew(client, entries);
     const activity = feedActivity(inserted);
     await this.feeds.record(client, activity);
-    const update = await this.counters.apply(client, inserted.map((e) => e.payload as CanonicalEvent));
+    const update = await this.counters.apply(
+      client,
+      inserted.map((e) => e.payload as CanonicalEvent),
+    );
     await this.offsets.save(client, groupId, topic, nextOffsets(unseen));
     return { ...update, activity, duplicates: entries.length - inserted.length };
   }

@@ -17,9 +17,13 @@ export function toLedgerEntry(message: ConsumedMessage): LedgerEntry | undefined
   }
   const { institutionId, eventId, version, type, action, occurredAt, receivedAt } = event;
   if (
-    typeof institutionId !== 'string' || typeof eventId !== 'string' || !Number.isInteger(version) ||
-    typeof type !== 'string' || typeof action !== 'string' ||
-    typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt))
+    typeof institutionId !== 'string' ||
+    typeof eventId !== 'string' ||
+    !Number.isInteger(version) ||
+    typeof type !== 'string' ||
+    typeof action !== 'string' ||
+    typeof occurredAt !== 'string' ||
+    Number.isNaN(Date.parse(occurredAt))
   ) {
     return undefined;
   }

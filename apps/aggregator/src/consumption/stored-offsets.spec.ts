@@ -41,12 +41,20 @@ describe('checkStoredOffsets', () => {
   });
 
   it('refuses a stored partition the topic no longer has', () => {
-    expect(checkStoredOffsets([row(3, 0)], log('A', [0, 1])).mismatches).toEqual([{ partition: 3, problem: 'no-such-partition', stored: '0', broker: '1 partitions' }]);
+    expect(checkStoredOffsets([row(3, 0)], log('A', [0, 1])).mismatches).toEqual([
+      { partition: 3, problem: 'no-such-partition', stored: '0', broker: '1 partitions' },
+    ]);
   });
 
   it('compares 64-bit offsets exactly', () => {
     const big = '9007199254740993'; // 2^53 + 1: a Number would round it to 2^53
-    expect(checkStoredOffsets([{ partition: 0, nextOffset: big, clusterId: 'A' }], { topic: 't', clusterId: 'A', partitions: [{ partition: 0, start: '0', end: '9007199254740992' }] }).mismatches).toHaveLength(1);
+    expect(
+      checkStoredOffsets([{ partition: 0, nextOffset: big, clusterId: 'A' }], {
+        topic: 't',
+        clusterId: 'A',
+        partitions: [{ partition: 0, start: '0', end: '9007199254740992' }],
+      }).mismatches,
+    ).toHaveLength(1);
   });
 });
 

@@ -71,5 +71,7 @@ export function describeMismatches(mismatches: readonly OffsetMismatch[]): strin
     if (m.problem === 'other-cluster') add(`${m.problem}: ${text}`, `p${m.partition}`);
     else add(m.problem, `p${m.partition} ${text}`);
   }
-  return [...clauses].map(([clause, parts]) => (clause.startsWith('other-cluster') ? `${clause} (${parts.join(', ')})` : `${clause}: ${parts.join(', ')}`)).join('; ');
+  return [...clauses]
+    .map(([clause, parts]) => (clause.startsWith('other-cluster') ? `${clause} (${parts.join(', ')})` : `${clause}: ${parts.join(', ')}`))
+    .join('; ');
 }

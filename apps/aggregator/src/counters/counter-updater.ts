@@ -48,7 +48,13 @@ export class CounterUpdater {
 
     await this.versions.save(
       client,
-      changes.map(({ event, joining }) => ({ institutionId: event.institutionId, eventId: event.eventId, version: event.version, voided: event.voided === true, subjects: joining })),
+      changes.map(({ event, joining }) => ({
+        institutionId: event.institutionId,
+        eventId: event.eventId,
+        version: event.version,
+        voided: event.voided === true,
+        subjects: joining,
+      })),
     );
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);

@@ -121,7 +121,12 @@ export class IndicatorCountersRepository {
   /** Appends a transaction's changes to the counter log with COPY: no row of indicator_counters is touched. */
   async append(client: PoolClient, deltas: readonly CounterDelta[]): Promise<void> {
     if (deltas.length === 0) return;
-    await copyRows(client, 'indicator_counter_log', LOG_COLUMNS, deltas.map((d) => [d.indicator, d.level, d.region, d.dims, d.measure, d.period, d.delta]));
+    await copyRows(
+      client,
+      'indicator_counter_log',
+      LOG_COLUMNS,
+      deltas.map((d) => [d.indicator, d.level, d.region, d.dims, d.measure, d.period, d.delta]),
+    );
   }
 
   /** The fold's values are in Redis and on the change feed. */

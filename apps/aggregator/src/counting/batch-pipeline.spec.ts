@@ -50,15 +50,41 @@ function histories(): CanonicalEvent[] {
     const reg = chronic({ eventId: `C${n++}`, inst: 'hanyinTownship', action: 'registration', person, at: '2024-01-05T09:00:00+08:00' });
     out.push(reg);
     for (let i = 0; i < 5; i++) {
-      const f = chronic({ eventId: `C${n++}`, inst: i % 2 ? 'hanbinTownship' : 'hanyinVillage', action: 'followup', person, controlled: i % 2 === 0, at: `2024-0${2 + i}-10T09:00:00+08:00` });
+      const f = chronic({
+        eventId: `C${n++}`,
+        inst: i % 2 ? 'hanbinTownship' : 'hanyinVillage',
+        action: 'followup',
+        person,
+        controlled: i % 2 === 0,
+        at: `2024-0${2 + i}-10T09:00:00+08:00`,
+      });
       out.push(f, amend(f, { occurredAt: `2025-0${2 + i}-10T09:00:00+08:00` }));
     }
     const v = visit({ eventId: `V${n++}`, inst: 'ankangCity', person, residence: '610921', at: '2024-03-31T23:30:00+08:00' });
     out.push(v, amend(v, { occurredAt: '2024-04-01T00:30:00+08:00' }), voidOf(amend(v, {})));
     out.push(vaccination({ eventId: `X${n++}`, inst: 'hanyinTownship', person, birthDate: '2023-05-01', at: '2024-01-02T10:00:00+08:00' }));
   }
-  const r = referral({ eventId: 'R0', inst: 'hanyinTownship', action: 'initiated', referralId: 'R1', from: 'hanyinTownship', to: 'hanyinCounty', at: '2024-02-01T10:00:00+08:00' });
-  out.push(r, referral({ eventId: 'R1', inst: 'hanyinCounty', action: 'completed', referralId: 'R1', from: 'hanyinTownship', to: 'hanyinCounty', at: '2024-02-03T10:00:00+08:00' }));
+  const r = referral({
+    eventId: 'R0',
+    inst: 'hanyinTownship',
+    action: 'initiated',
+    referralId: 'R1',
+    from: 'hanyinTownship',
+    to: 'hanyinCounty',
+    at: '2024-02-01T10:00:00+08:00',
+  });
+  out.push(
+    r,
+    referral({
+      eventId: 'R1',
+      inst: 'hanyinCounty',
+      action: 'completed',
+      referralId: 'R1',
+      from: 'hanyinTownship',
+      to: 'hanyinCounty',
+      at: '2024-02-03T10:00:00+08:00',
+    }),
+  );
   return out;
 }
 

@@ -4,13 +4,31 @@ import { CounterSums } from './counter-sums';
 import { subjectLockKeys } from './subject-lock-keys';
 
 const c = (region: string, county: string, delta: number): Contribution => ({
-  indicator: 'referrals_up', measure: 'value', level: 'institution', region, county, period: '202403', dims: '', delta,
+  indicator: 'referrals_up',
+  measure: 'value',
+  level: 'institution',
+  region,
+  county,
+  period: '202403',
+  dims: '',
+  delta,
 });
 
 describe('CounterSums', () => {
   it('rolls institution deltas up to county, city and province, sums per storage key, drops zeros', () => {
-    const rows = CounterSums.of([c('610921-THC-001', '610921', 1), c('610921-CH-001', '610921', 1), c('610902-CH-001', '610902', 1), c('610902-CH-001', '610902', -1)]).nonZero();
-    expect(rows.map((r) => `${r.level}:${r.region}=${r.delta}`).sort()).toEqual(['city:610900=2', 'county:610921=2', 'institution:610921-CH-001=1', 'institution:610921-THC-001=1', 'province:610000=2']);
+    const rows = CounterSums.of([
+      c('610921-THC-001', '610921', 1),
+      c('610921-CH-001', '610921', 1),
+      c('610902-CH-001', '610902', 1),
+      c('610902-CH-001', '610902', -1),
+    ]).nonZero();
+    expect(rows.map((r) => `${r.level}:${r.region}=${r.delta}`).sort()).toEqual([
+      'city:610900=2',
+      'county:610921=2',
+      'institution:610921-CH-001=1',
+      'institution:610921-THC-001=1',
+      'province:610000=2',
+    ]);
     expect(new Set(rows.map(counterStorageKey)).size).toBe(rows.length);
   });
 });
@@ -24,10 +42,19 @@ describe('CounterSums as a contribution sink', () => {
     together.negated.addOnPeriods('visits', 'value', base, 'sex=F', periods.slice(0, 1), 1);
     const one = (period: string, delta: number): Contribution => ({ indicator: 'visits', measure: 'value', ...base, period, dims: 'sex=F', delta });
     const oneByOne = CounterSums.of([...periods.map((p) => one(p, 2)), one('20240315', -1)]);
-    const rows = (sums: CounterSums) => sums.nonZero().map((r) => `${counterStorageKey(r)}=${r.delta}`).sort();
+    const rows = (sums: CounterSums) =>
+      sums
+        .nonZero()
+        .map((r) => `${counterStorageKey(r)}=${r.delta}`)
+        .sort();
     expect(rows(together)).toEqual(rows(oneByOne));
     expect(rows(together)).toHaveLength(16);
-    expect(together.nonZero().map((r) => [r.period, r.delta])).toEqual(expect.arrayContaining([['20240315', 1], ['202403', 2]]));
+    expect(together.nonZero().map((r) => [r.period, r.delta])).toEqual(
+      expect.arrayContaining([
+        ['20240315', 1],
+        ['202403', 2],
+      ]),
+    );
     expect(together.nonZero().every((r) => r.delta === (r.period === '20240315' ? 1 : 2))).toBe(true);
   });
 });

@@ -11,7 +11,13 @@ export interface EventVersionRow extends StoredVersion {
 
 const STAGING: StagingTable = {
   name: 'event_versions_staging',
-  columns: [['institution_id', 'text'], ['event_id', 'text'], ['version', 'int'], ['voided', 'boolean'], ['subjects', 'text[]']],
+  columns: [
+    ['institution_id', 'text'],
+    ['event_id', 'text'],
+    ['version', 'int'],
+    ['voided', 'boolean'],
+    ['subjects', 'text[]'],
+  ],
 };
 
 /** Owns `event_versions`: the latest version of each event, voided ones kept as tombstones. */
@@ -41,7 +47,11 @@ export class EventVersionsRepository {
   /** Staged with COPY, then merged in one statement (a JSON recordset cost twice as much in PostgreSQL). */
   async save(client: PoolClient, rows: readonly EventVersionRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await stageRows(client, STAGING, rows.map((r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]));
+    await stageRows(
+      client,
+      STAGING,
+      rows.map((r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]),
+    );
     await client.query(
       `INSERT INTO event_versions (${stagedColumns(STAGING)})
        SELECT ${stagedColumns(STAGING)} FROM ${STAGING.name}

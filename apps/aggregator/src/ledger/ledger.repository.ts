@@ -22,8 +22,17 @@ export interface LedgerEntry {
 const STAGING: StagingTable = {
   name: 'event_ledger_staging',
   columns: [
-    ['institution_id', 'text'], ['event_id', 'text'], ['version', 'int'], ['type', 'text'], ['action', 'text'], ['voided', 'boolean'],
-    ['occurred_at', 'timestamptz'], ['received_at', 'timestamptz'], ['kafka_partition', 'int'], ['kafka_offset', 'bigint'], ['payload', 'jsonb'],
+    ['institution_id', 'text'],
+    ['event_id', 'text'],
+    ['version', 'int'],
+    ['type', 'text'],
+    ['action', 'text'],
+    ['voided', 'boolean'],
+    ['occurred_at', 'timestamptz'],
+    ['received_at', 'timestamptz'],
+    ['kafka_partition', 'int'],
+    ['kafka_offset', 'bigint'],
+    ['payload', 'jsonb'],
   ],
 };
 

@@ -2,7 +2,15 @@ import type { CounterValue } from '../counting/counter-delta';
 import { indicatorChanges } from './indicator-changes.publisher';
 
 const value = (measure: CounterValue['measure'], period: string, v: number, asOf: string): CounterValue => ({
-  indicator: 'county_visit_rate', measure, level: 'county', region: '610921', period, dims: '', value: v, revision: 1, asOf,
+  indicator: 'county_visit_rate',
+  measure,
+  level: 'county',
+  region: '610921',
+  period,
+  dims: '',
+  value: v,
+  revision: 1,
+  asOf,
 });
 
 describe('indicatorChanges', () => {
@@ -15,7 +23,10 @@ describe('indicatorChanges', () => {
       ]),
     ).toEqual([
       {
-        indicator: 'county_visit_rate', level: 'county', region: '610921', dims: '',
+        indicator: 'county_visit_rate',
+        level: 'county',
+        region: '610921',
+        dims: '',
         periods: { '202403': { numerator: 2, denominator: 4 }, '2024': { denominator: 9 } },
         asOf: '2024-03-05T02:00:00.000Z',
       },

@@ -17,7 +17,10 @@ export class AcknowledgeDto {
 }
 
 export class AlertsQueryDto {
-  @ApiPropertyOptional({ enum: ALERT_LIST_STATES, description: 'open: pending or firing; resolved: ended after firing; cleared: ended pending, before anyone was told (left out without a state)' })
+  @ApiPropertyOptional({
+    enum: ALERT_LIST_STATES,
+    description: 'open: pending or firing; resolved: ended after firing; cleared: ended pending, before anyone was told (left out without a state)',
+  })
   @IsOptional()
   @IsIn(ALERT_LIST_STATES)
   state?: AlertListState;

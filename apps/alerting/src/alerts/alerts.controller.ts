@@ -10,7 +10,9 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alerts, newest first: open ones and those that fired (state=open for pending and firing, state=cleared for those that ended pending)' })
+  @ApiOperation({
+    summary: 'Alerts, newest first: open ones and those that fired (state=open for pending and firing, state=cleared for those that ended pending)',
+  })
   @ApiOkResponse({ type: [AlertDto] })
   list(@Query() query: AlertsQueryDto) {
     return this.alerts.list({ state: query.state, bureaus: query.region ? [query.region] : undefined, indicator: query.indicator });

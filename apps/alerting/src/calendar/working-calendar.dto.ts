@@ -8,7 +8,10 @@ export class CalendarDayDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
   date: string;
 
-  @ApiProperty({ enum: CALENDAR_DAY_KINDS, description: 'holiday: off whatever the weekday (法定节假日, bridged weekdays); workday: a Saturday or Sunday worked (调休)' })
+  @ApiProperty({
+    enum: CALENDAR_DAY_KINDS,
+    description: 'holiday: off whatever the weekday (法定节假日, bridged weekdays); workday: a Saturday or Sunday worked (调休)',
+  })
   @IsIn(CALENDAR_DAY_KINDS)
   kind: 'holiday' | 'workday';
 

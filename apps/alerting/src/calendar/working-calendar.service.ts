@@ -24,7 +24,9 @@ export class WorkingCalendarService {
     const year = Number(periodsOf(now).year);
     if (!calendar.knowsYear(year) && !this.warnedYears.has(year)) {
       this.warnedYears.add(year);
-      this.logger.warn(`the working calendar has no ${year}: public holidays of ${year} count as working days until it is loaded (PUT /v1/working-calendar/${year})`);
+      this.logger.warn(
+        `the working calendar has no ${year}: public holidays of ${year} count as working days until it is loaded (PUT /v1/working-calendar/${year})`,
+      );
     }
     return calendar;
   }

@@ -5,7 +5,19 @@ import { WorkingCalendarService } from '../calendar/working-calendar.service';
 import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy';
 import { AlertingSettings } from '../settings/alerting-settings';
 import { outbreakPolicy } from '../surveillance/outbreak-policy';
-import { alertKeyString, alertMessage, AlertMessage, AlertRecord, AlertsRepository, AlertTransition, Db, EndedAlert, NamesService, Silence, silenceMatches } from '@lib/targets-store';
+import {
+  alertKeyString,
+  alertMessage,
+  AlertMessage,
+  AlertRecord,
+  AlertsRepository,
+  AlertTransition,
+  Db,
+  EndedAlert,
+  NamesService,
+  Silence,
+  silenceMatches,
+} from '@lib/targets-store';
 import type { AlertCandidate } from './alert-candidate';
 
 /**
@@ -24,9 +36,19 @@ export class AlertTransitionsWriter {
   ) {}
 
   async apply(db: Db, candidates: readonly AlertCandidate[], now: Date, silences: readonly Silence[]): Promise<AlertMessage[]> {
-    const open = new Map((await this.alerts.openForUpdate(db, candidates.map((c) => c.key))).map((a) => [alertKeyString(a), a]));
+    const open = new Map(
+      (
+        await this.alerts.openForUpdate(
+          db,
+          candidates.map((c) => c.key),
+        )
+      ).map((a) => [alertKeyString(a), a]),
+    );
     const opening = candidates.filter((c) => !open.has(alertKeyString(c.key)) && (c.judgement.status === 'red' || c.judgement.status === 'yellow'));
-    const lastEnded = await this.alerts.lastEnded(db, opening.map((c) => c.key));
+    const lastEnded = await this.alerts.lastEnded(
+      db,
+      opening.map((c) => c.key),
+    );
     const policy = await this.policyAt(now);
     const messages: AlertMessage[] = [];
     for (const candidate of candidates) {
@@ -46,7 +68,14 @@ export class AlertTransitionsWriter {
       const silenced = silences.some((s) => silenceMatches(s, stored, now, (code, scope) => this.registry.regions.isWithin(code, scope)));
       for (const transition of transitions) {
         const eventId = await this.alerts.recordEvent(db, {
-          alertId: stored.id, transition, at: now, status: stored.status, actual: stored.actual, expected: stored.expected, silenced, detail: { ...stored.detail },
+          alertId: stored.id,
+          transition,
+          at: now,
+          status: stored.status,
+          actual: stored.actual,
+          expected: stored.expected,
+          silenced,
+          detail: { ...stored.detail },
         });
         messages.push(alertMessage(stored, transition, eventId, now, silenced, this.names));
       }
@@ -61,7 +90,13 @@ export class AlertTransitionsWriter {
     return { ...this.settings.lifecycle, escalationElapsedMs: (from, to) => calendar.workingDaysMsBetween(from, to) };
   }
 
-  private transitionsFor(existing: AlertRecord | undefined, candidate: AlertCandidate, now: Date, lastEnded: EndedAlert | null, policy: LifecyclePolicy): AlertTransition[] {
+  private transitionsFor(
+    existing: AlertRecord | undefined,
+    candidate: AlertCandidate,
+    now: Date,
+    lastEnded: EndedAlert | null,
+    policy: LifecyclePolicy,
+  ): AlertTransition[] {
     if (candidate.close) return existing ? [closingTransition(existing.state)] : [];
     // A feed going quiet is already the configured delay: it fires at once, and is not escalated.
     const feedPolicy = candidate.key.kind === 'feed_stale' ? { ...policy, redFiresImmediately: true, escalateAfterMs: 0 } : policy;

@@ -38,7 +38,14 @@ export class CellJudge {
       const { indicator, level, period, dims } = group[0];
       const def = findIndicator(indicator);
       if (!def) continue;
-      const current = await this.readings.read(def, level as RegionLevel, group.map((c) => c.region), [period], dims, now);
+      const current = await this.readings.read(
+        def,
+        level as RegionLevel,
+        group.map((c) => c.region),
+        [period],
+        dims,
+        now,
+      );
       const judged = await this.targetJudge.judge(def, level as RegionLevel, period, dims, current, targets, now);
       for (const { region, target, evaluation } of judged) {
         if (!target || !evaluation) continue;

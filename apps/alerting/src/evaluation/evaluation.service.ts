@@ -48,7 +48,8 @@ export class EvaluationService {
       const known = new Set(cells.map(cellKey));
       const closing: AlertCandidate[] = [];
       for (const alert of open.filter((a) => a.kind === 'indicator')) {
-        if (parsePeriod(alert.period).end <= now) closing.push({ key: alert, bureau: alert.bureau, target: alert.target, judgement: asIs(alert), close: 'period_ended' });
+        if (parsePeriod(alert.period).end <= now)
+          closing.push({ key: alert, bureau: alert.bureau, target: alert.target, judgement: asIs(alert), close: 'period_ended' });
         else if (!known.has(cellKey(alert))) cells.push(alert);
       }
       const judged = await this.judge.judge(cells, targets, FeedStaleness.byCounty(feeds), now);
@@ -58,7 +59,12 @@ export class EvaluationService {
   }
 
   /** Open alerts whose target was deleted end (nothing judges them any more). */
-  private removedTargets(open: Awaited<ReturnType<AlertsRepository['open']>>, targets: readonly Target[], judged: AlertCandidate[], now: Date): AlertCandidate[] {
+  private removedTargets(
+    open: Awaited<ReturnType<AlertsRepository['open']>>,
+    targets: readonly Target[],
+    judged: AlertCandidate[],
+    now: Date,
+  ): AlertCandidate[] {
     const judgedKeys = new Set(judged.map((c) => alertKeyString(c.key)));
     return open
       .filter((a) => a.kind === 'indicator' && !judgedKeys.has(alertKeyString(a)))
@@ -75,14 +81,24 @@ export class EvaluationService {
         key: { kind: 'feed_stale' as const, indicator: 'feed_stale', dims: '', level: 'institution', region: f.institutionId, period: '' },
         bureau: f.county,
         target: null,
-        judgement: { status: f.stale ? ('red' as const) : ('green' as const), expected: null, actual: null, gap: null, detail: { staleFeeds: [f.feed], lastReceivedAt: f.feed.lastReceivedAt } },
+        judgement: {
+          status: f.stale ? ('red' as const) : ('green' as const),
+          expected: null,
+          actual: null,
+          gap: null,
+          detail: { staleFeeds: [f.feed], lastReceivedAt: f.feed.lastReceivedAt },
+        },
       }));
   }
 
   private regionsByLevel() {
     const directory = this.registry.regions;
     return {
-      of: (level: string) => directory.all().filter((r) => r.level === level).map((r) => r.code),
+      of: (level: string) =>
+        directory
+          .all()
+          .filter((r) => r.level === level)
+          .map((r) => r.code),
       levelOf: (region: string) => directory.get(region)?.level ?? (this.registry.institution(region) ? 'institution' : undefined),
     };
   }
@@ -93,6 +109,12 @@ function dedupe(cells: readonly EvaluationCell[]): EvaluationCell[] {
 }
 
 /** A judgement that keeps an alert's last values (for closing it without a new reading). */
-function asIs(alert: { status: AlertCandidate['judgement']['status']; expected: number | null; actual: number | null; gap: number | null; detail: AlertCandidate['judgement']['detail'] }) {
+function asIs(alert: {
+  status: AlertCandidate['judgement']['status'];
+  expected: number | null;
+  actual: number | null;
+  gap: number | null;
+  detail: AlertCandidate['judgement']['detail'];
+}) {
   return { status: alert.status, expected: alert.expected, actual: alert.actual, gap: alert.gap, detail: alert.detail };
 }

@@ -9,7 +9,10 @@ import { AlertingSettings } from '../settings/alerting-settings';
 import { EvaluationService } from './evaluation.service';
 
 export class EvaluateDto {
-  @ApiPropertyOptional({ example: '2026-08-01T09:00:00+08:00', description: 'Judge as of this instant (not in production): moves the clock for demos and tests' })
+  @ApiPropertyOptional({
+    example: '2026-08-01T09:00:00+08:00',
+    description: 'Judge as of this instant (not in production): moves the clock for demos and tests',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;

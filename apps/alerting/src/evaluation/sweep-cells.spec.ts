@@ -6,7 +6,14 @@ const regions = {
   levelOf: (code: string) => (code.endsWith('00') ? 'city' : 'county'),
 };
 const target = (extra: Partial<Target>): Target => ({
-  indicator: 'county_visit_rate', scope: 'default:county', year: 2026, dims: '', rule: { kind: 'threshold', comparator: '>=', value: 0.9 }, tolerance: 0.02, minDenominator: 0, ...extra,
+  indicator: 'county_visit_rate',
+  scope: 'default:county',
+  year: 2026,
+  dims: '',
+  rule: { kind: 'threshold', comparator: '>=', value: 0.9 },
+  tolerance: 0.02,
+  minDenominator: 0,
+  ...extra,
 });
 
 describe('the clock’s sweep', () => {

@@ -8,15 +8,36 @@ const MIN = 60 * SECOND;
 const HOUR = 60 * MIN;
 /** The defaults of AlertingEnvironment. */
 const defaults: LifecyclePolicy = {
-  forMs: 10 * MIN, redFiresImmediately: false, yellowForMs: 7 * 24 * HOUR, repeatIntervalMs: 24 * HOUR, escalateAfterMs: 72 * HOUR,
-  resolveMarginShare: 0.5, resolveAfterMs: HOUR, holdDownMs: 6 * HOUR,
+  forMs: 10 * MIN,
+  redFiresImmediately: false,
+  yellowForMs: 7 * 24 * HOUR,
+  repeatIntervalMs: 24 * HOUR,
+  escalateAfterMs: 72 * HOUR,
+  resolveMarginShare: 0.5,
+  resolveAfterMs: HOUR,
+  holdDownMs: 6 * HOUR,
 };
 /** 县域就诊率 ≥ 90%, yellow band 2 pp (the demo target). */
-const visitRate: ResolvedTarget = { indicator: 'county_visit_rate', scope: 'default:county', year: 2026, dims: '', rule: { kind: 'threshold', comparator: '>=', value: 0.9 }, tolerance: 0.02, minDenominator: 300 };
+const visitRate: ResolvedTarget = {
+  indicator: 'county_visit_rate',
+  scope: 'default:county',
+  year: 2026,
+  dims: '',
+  rule: { kind: 'threshold', comparator: '>=', value: 0.9 },
+  tolerance: 0.02,
+  minDenominator: 300,
+};
 const t0 = new Date('2026-05-06T02:00:00Z');
 
 /** A share of many visits (its interval is narrow: the hysteresis, not the statistics, is under test). */
-const share = (value: number): Observation => ({ value, cases: 100_000, share: { successes: value * 100_000, trials: 100_000 }, baselineCases: null, previousYear: null, accrual: null });
+const share = (value: number): Observation => ({
+  value,
+  cases: 100_000,
+  share: { successes: value * 100_000, trials: 100_000 },
+  baselineCases: null,
+  previousYear: null,
+  accrual: null,
+});
 
 /**
  * One cell's readings through the judge and the lifecycle as AlertTransitionsWriter applies them (the open
@@ -33,7 +54,21 @@ function replay(readings: readonly { at: number; value: number }[], policy: Life
     const transitions = decide(open, judgement, now, policy, lastEnded);
     if (!open && transitions.length === 0) continue;
     if (!open) episodes.push([]);
-    let alert = withJudgement(open ?? ({ state: 'pending', startedAt: now, firedAt: null, lastNotifiedAt: null, acknowledgedAt: null, escalatedAt: null, recoveringSince: null, resolveReason: null } as AlertRecord), judgement, now);
+    let alert = withJudgement(
+      open ??
+        ({
+          state: 'pending',
+          startedAt: now,
+          firedAt: null,
+          lastNotifiedAt: null,
+          acknowledgedAt: null,
+          escalatedAt: null,
+          recoveringSince: null,
+          resolveReason: null,
+        } as AlertRecord),
+      judgement,
+      now,
+    );
     for (const transition of transitions) alert = applyTransition(alert, transition, now);
     episodes[episodes.length - 1].push(...transitions);
     if (alert.state === 'resolved') [open, lastEnded] = [undefined, { at: now, fired: alert.firedAt !== null }];
@@ -74,7 +109,11 @@ describe('one episode per real excursion', () => {
   });
 
   it('green inside the margin resolves once it has lasted resolveAfter without a break', () => {
-    const readings = [{ at: 0, value: 0.85 }, { at: 11 * MIN, value: 0.85 }, ...Array.from({ length: 8 }, (_, i) => ({ at: 20 * MIN + i * 10 * MIN, value: 0.902 }))];
+    const readings = [
+      { at: 0, value: 0.85 },
+      { at: 11 * MIN, value: 0.85 },
+      ...Array.from({ length: 8 }, (_, i) => ({ at: 20 * MIN + i * 10 * MIN, value: 0.902 })),
+    ];
     expect(replay(readings, defaults)).toEqual([['pending', 'firing', 'resolved']]); // at 20 min + 60 min
   });
 });

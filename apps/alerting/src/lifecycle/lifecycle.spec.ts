@@ -6,13 +6,35 @@ import { LifecyclePolicy } from './lifecycle-policy';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const policy: LifecyclePolicy = {
-  forMs: 10 * MIN, redFiresImmediately: false, yellowForMs: 7 * 24 * HOUR, repeatIntervalMs: 24 * HOUR, escalateAfterMs: 72 * HOUR,
-  resolveMarginShare: 0.5, resolveAfterMs: HOUR, holdDownMs: 6 * HOUR,
+  forMs: 10 * MIN,
+  redFiresImmediately: false,
+  yellowForMs: 7 * 24 * HOUR,
+  repeatIntervalMs: 24 * HOUR,
+  escalateAfterMs: 72 * HOUR,
+  resolveMarginShare: 0.5,
+  resolveAfterMs: HOUR,
+  holdDownMs: 6 * HOUR,
 };
 const t0 = new Date('2026-05-01T02:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-const judged = (status: Judgement['status'], extra: Partial<Judgement> = {}): Judgement => ({ status, expected: 0.9, actual: 0.8, gap: -0.1, detail: {}, ...extra });
-const view = (extra: Partial<LifecycleView>): LifecycleView => ({ state: 'pending', startedAt: t0, firedAt: null, lastNotifiedAt: null, acknowledgedAt: null, escalatedAt: null, recoveringSince: null, ...extra });
+const judged = (status: Judgement['status'], extra: Partial<Judgement> = {}): Judgement => ({
+  status,
+  expected: 0.9,
+  actual: 0.8,
+  gap: -0.1,
+  detail: {},
+  ...extra,
+});
+const view = (extra: Partial<LifecycleView>): LifecycleView => ({
+  state: 'pending',
+  startedAt: t0,
+  firedAt: null,
+  lastNotifiedAt: null,
+  acknowledgedAt: null,
+  escalatedAt: null,
+  recoveringSince: null,
+  ...extra,
+});
 const firing = (extra: Partial<LifecycleView> = {}) => view({ state: 'firing', firedAt: t0, lastNotifiedAt: t0, ...extra });
 
 describe('alert lifecycle', () => {
@@ -105,7 +127,13 @@ describe('alert lifecycle', () => {
   });
 
   it('counts escalation time on working days only when the policy says so (国庆节 2026)', () => {
-    const golden = new WorkingCalendar([...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ day: `2026100${d}`, kind: 'holiday' as const, name: '国庆节' })), { day: '20261010', kind: 'workday', name: '国庆节' }], [2026]);
+    const golden = new WorkingCalendar(
+      [
+        ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ day: `2026100${d}`, kind: 'holiday' as const, name: '国庆节' })),
+        { day: '20261010', kind: 'workday', name: '国庆节' },
+      ],
+      [2026],
+    );
     const onWorkingDays: LifecyclePolicy = { ...policy, escalationElapsedMs: (from, to) => golden.workingDaysMsBetween(from, to) };
     const firedAt = new Date('2026-09-30T10:00:00+08:00');
     const alert = firing({ firedAt, lastNotifiedAt: new Date('2026-10-09T10:00:00+08:00') });
@@ -131,7 +159,15 @@ describe('alert lifecycle', () => {
   });
 
   it('moves the lifecycle timestamps', () => {
-    const base = { state: 'pending', firedAt: null, lastNotifiedAt: null, resolvedAt: null, resolveReason: null, escalatedAt: null, escalatedTo: null } as never;
+    const base = {
+      state: 'pending',
+      firedAt: null,
+      lastNotifiedAt: null,
+      resolvedAt: null,
+      resolveReason: null,
+      escalatedAt: null,
+      escalatedTo: null,
+    } as never;
     const fired = applyTransition(base, 'firing', at(MIN)) as { state: string; firedAt: Date; lastNotifiedAt: Date };
     expect(fired).toMatchObject({ state: 'firing', firedAt: at(MIN), lastNotifiedAt: at(MIN) });
     expect(applyTransition(fired as never, 'escalated', at(HOUR), '610900')).toMatchObject({ escalatedAt: at(HOUR), escalatedTo: '610900' });

@@ -31,7 +31,13 @@ export type LifecycleView = Pick<AlertRecord, 'state' | 'startedAt' | 'firedAt' 
  * - while firing and not acknowledged: repeat after the repeat interval, escalate once after the escalation time
  *   (counted on working days only when the policy says so).
  */
-export function decide(alert: LifecycleView | undefined, judgement: Judgement, now: Date, policy: LifecyclePolicy, lastEnded: EndedAlert | null = null): AlertTransition[] {
+export function decide(
+  alert: LifecycleView | undefined,
+  judgement: Judgement,
+  now: Date,
+  policy: LifecyclePolicy,
+  lastEnded: EndedAlert | null = null,
+): AlertTransition[] {
   const { status } = judgement;
   if (status === 'none') return [];
   if (status === 'insufficient_data') return alert ? [closingTransition(alert.state)] : [];
@@ -88,7 +94,12 @@ export function resolveMarginOf(target: Target | null, expected: number | null, 
  * The alert after a transition: lifecycle timestamps move, the latest values are kept. `escalateTo`
  * is the bureau above the alert's bureau (the city of a county).
  */
-export function applyTransition<T extends AlertRecord | Omit<AlertRecord, 'id'>>(alert: T, transition: AlertTransition, now: Date, escalateTo?: string | null): T {
+export function applyTransition<T extends AlertRecord | Omit<AlertRecord, 'id'>>(
+  alert: T,
+  transition: AlertTransition,
+  now: Date,
+  escalateTo?: string | null,
+): T {
   const next = { ...alert };
   switch (transition) {
     case 'pending':
@@ -126,5 +137,14 @@ export function applyTransition<T extends AlertRecord | Omit<AlertRecord, 'id'>>
 export function withJudgement<T extends Omit<AlertRecord, 'id'>>(alert: T, judgement: Judgement, now: Date): T {
   if (judgement.status === 'none') return { ...alert, evaluatedAt: now };
   const recoveringSince = judgement.status === 'green' ? (alert.recoveringSince ?? now) : null;
-  return { ...alert, status: judgement.status, expected: judgement.expected, actual: judgement.actual, gap: judgement.gap, detail: judgement.detail, evaluatedAt: now, recoveringSince };
+  return {
+    ...alert,
+    status: judgement.status,
+    expected: judgement.expected,
+    actual: judgement.actual,
+    gap: judgement.gap,
+    detail: judgement.detail,
+    evaluatedAt: now,
+    recoveringSince,
+  };
 }

@@ -9,7 +9,12 @@ export function backoffMs(attempt: number, baseMs: number, maxMs: number): numbe
 }
 
 /** What to do after a failed attempt: retry later, or give up to the dead-letter list. */
-export function afterFailure(attemptsMade: number, maxAttempts: number, baseMs: number, maxMs: number): { deadLetter: true } | { deadLetter: false; retryInMs: number } {
+export function afterFailure(
+  attemptsMade: number,
+  maxAttempts: number,
+  baseMs: number,
+  maxMs: number,
+): { deadLetter: true } | { deadLetter: false; retryInMs: number } {
   if (attemptsMade >= maxAttempts) return { deadLetter: true };
   return { deadLetter: false, retryInMs: backoffMs(attemptsMade, baseMs, maxMs) };
 }

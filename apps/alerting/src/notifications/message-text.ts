@@ -41,11 +41,17 @@ export function groupMarkdown(group: NotificationGroup, firing: readonly FiringS
     for (const m of items) lines.push(`- ${itemText(m)}`);
   }
   if (firing.length > 0) {
-    lines.push('', `当前仍在预警：${firing.length}项（${firing.map((f) => `${f.regionName}${f.indicatorName}${f.dimsLabel ? `（${f.dimsLabel}）` : ''}`).join('、')}）`);
+    lines.push(
+      '',
+      `当前仍在预警：${firing.length}项（${firing.map((f) => `${f.regionName}${f.indicatorName}${f.dimsLabel ? `（${f.dimsLabel}）` : ''}`).join('、')}）`,
+    );
   }
   const stale = uniqueStaleFeeds(group.messages);
   if (stale.length > 0) {
-    lines.push('', `> 注意：辖区内${stale.length}家机构数据中断（${stale.map((s) => `${s.name}，最后上报 ${cstText(new Date(s.lastReceivedAt))}`).join('；')}），相关指标偏低可能是数据缺失所致。`);
+    lines.push(
+      '',
+      `> 注意：辖区内${stale.length}家机构数据中断（${stale.map((s) => `${s.name}，最后上报 ${cstText(new Date(s.lastReceivedAt))}`).join('；')}），相关指标偏低可能是数据缺失所致。`,
+    );
   }
   return lines.join('\n');
 }
@@ -54,7 +60,9 @@ function itemText(m: AlertMessage): string {
   if (m.kind === 'outbreak') return outbreakItemText(m);
   if (m.kind === 'feed_stale') {
     const since = m.staleFeeds[0]?.lastReceivedAt;
-    return m.transition === 'resolved' ? `${m.regionName}（${m.region}）已恢复上报` : `数据中断：${m.regionName}（${m.region}）${since ? `自 ${cstText(new Date(since))} 起` : ''}无上报`;
+    return m.transition === 'resolved'
+      ? `${m.regionName}（${m.region}）已恢复上报`
+      : `数据中断：${m.regionName}（${m.region}）${since ? `自 ${cstText(new Date(since))} 起` : ''}无上报`;
   }
   const where = `${m.regionName}${m.indicatorName}（${m.period}${m.dimsLabel ? `，${m.dimsLabel}` : ''}）`;
   const status = STATUS_TEXT[m.status];
@@ -85,7 +93,6 @@ function gapText(gap: number | null, unit: string): string {
   return unit === 'percent' ? `，差距 ${signed(gap * 100, 1)}个百分点` : `，差距 ${signed(gap, unit === 'count' ? 0 : 2)}`;
 }
 
-
 function signed(n: number, digits: number): string {
   return `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`;
 }
@@ -96,6 +103,11 @@ export function cstText(date: Date): string {
 }
 
 function uniqueStaleFeeds(messages: readonly AlertMessage[]) {
-  const byId = new Map(messages.filter((m) => m.kind === 'indicator').flatMap((m) => m.staleFeeds).map((s) => [s.institutionId, s]));
+  const byId = new Map(
+    messages
+      .filter((m) => m.kind === 'indicator')
+      .flatMap((m) => m.staleFeeds)
+      .map((s) => [s.institutionId, s]),
+  );
   return [...byId.values()];
 }

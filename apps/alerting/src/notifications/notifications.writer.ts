@@ -23,7 +23,11 @@ export class NotificationsWriter {
   async write(db: Db, messages: readonly AlertMessage[], now: Date): Promise<void> {
     if (messages.length === 0) return;
     const rows: NewOutboxRow[] = messages.map((message) => ({
-      channel: 'topic', webhookId: null, messageKey: message.bureau, idempotencyKey: message.idempotencyKey, payload: message,
+      channel: 'topic',
+      webhookId: null,
+      messageKey: message.bureau,
+      idempotencyKey: message.idempotencyKey,
+      payload: message,
     }));
 
     const groups = groupNotifications(messages);
@@ -32,11 +36,19 @@ export class NotificationsWriter {
     for (const group of groups) {
       const stillFiring: FiringSummary[] = firing
         .filter((a) => a.bureau === group.bureau)
-        .map((a) => ({ indicatorName: this.names.indicator(a.indicator).name, dimsLabel: dimensionsOf(a.dims).dimsLabel, regionName: this.names.region(a.region), period: a.period }));
+        .map((a) => ({
+          indicatorName: this.names.indicator(a.indicator).name,
+          dimsLabel: dimensionsOf(a.dims).dimsLabel,
+          regionName: this.names.region(a.region),
+          period: a.period,
+        }));
       for (const webhook of webhooks.filter((w) => w.region === group.recipient)) {
         const idempotencyKey = `ntf-${randomUUID()}`;
         rows.push({
-          channel: 'webhook', webhookId: webhook.id, messageKey: group.recipient, idempotencyKey,
+          channel: 'webhook',
+          webhookId: webhook.id,
+          messageKey: group.recipient,
+          idempotencyKey,
           payload: renderWebhook(webhook.format, group, stillFiring, idempotencyKey, now),
         });
       }

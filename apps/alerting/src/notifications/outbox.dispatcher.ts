@@ -80,11 +80,19 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       const rows = await this.outbox.claimDue('topic', this.settings.delivery.batchSize, LEASE_MS);
       if (rows.length === 0) return;
       try {
-        await this.producer.send(this.topic, rows.map((row) => ({ key: row.messageKey, value: row.payload, headers: { 'idempotency-key': row.idempotencyKey } })));
+        await this.producer.send(
+          this.topic,
+          rows.map((row) => ({ key: row.messageKey, value: row.payload, headers: { 'idempotency-key': row.idempotencyKey } })),
+        );
         await this.outbox.delivered(rows.map((row) => row.id));
       } catch (error) {
         // The broker is away: every row waits its backoff; the topic is never dead-lettered, only delayed.
-        for (const row of rows) await this.outbox.retryLater(row.id, backoffMs(row.attempts + 1, this.settings.delivery.backoffBaseMs, this.settings.delivery.backoffMaxMs), String(error));
+        for (const row of rows)
+          await this.outbox.retryLater(
+            row.id,
+            backoffMs(row.attempts + 1, this.settings.delivery.backoffBaseMs, this.settings.delivery.backoffMaxMs),
+            String(error),
+          );
         return;
       }
       if (rows.length < this.settings.delivery.batchSize) return;

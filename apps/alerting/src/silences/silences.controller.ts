@@ -22,10 +22,17 @@ export class SilencesController {
   @ApiOperation({ summary: 'Silence alerts matching an indicator and/or a region subtree until endsAt' })
   @ApiCreatedResponse({ type: SilenceDto })
   create(@Body() body: CreateSilenceDto) {
-    return this.actions.silence({
-      indicator: body.indicator ?? null, region: body.region ?? null, startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
-      endsAt: new Date(body.endsAt), createdBy: body.createdBy, comment: body.comment ?? '',
-    }, this.clock.now());
+    return this.actions.silence(
+      {
+        indicator: body.indicator ?? null,
+        region: body.region ?? null,
+        startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+        endsAt: new Date(body.endsAt),
+        createdBy: body.createdBy,
+        comment: body.comment ?? '',
+      },
+      this.clock.now(),
+    );
   }
 
   @Get()

@@ -28,8 +28,17 @@ describe('outbreak candidates from the day counters of every county', () => {
     const judged = outbreakCandidates(TODAY, rows, []);
     const of = (county: string, disease: string) => judged.find((c) => c.key.region === county && c.key.dims === `disease=${disease}`);
 
-    expect(of('610921', 'measles')).toMatchObject({ key: outbreakKey('610921', 'measles'), bureau: '610921', judgement: { status: 'red', actual: 8, expected: 1 } });
-    expect(of('610921', 'measles')!.judgement.detail.signal).toMatchObject({ method: 'moving_percentile', windowFrom: '20240312', windowTo: TODAY, baseline: Array(15).fill(1) });
+    expect(of('610921', 'measles')).toMatchObject({
+      key: outbreakKey('610921', 'measles'),
+      bureau: '610921',
+      judgement: { status: 'red', actual: 8, expected: 1 },
+    });
+    expect(of('610921', 'measles')!.judgement.detail.signal).toMatchObject({
+      method: 'moving_percentile',
+      windowFrom: '20240312',
+      windowTo: TODAY,
+      baseline: Array(15).fill(1),
+    });
     // 610922: no measles in its 15 windows (zeros: it was reporting); 1 case is below the minimum count of 3.
     expect(of('610922', 'measles')!.judgement).toMatchObject({ status: 'green', actual: 1 });
     expect(of('610922', 'influenza')!.judgement.status).toBe('green'); // 4 against 4 every year
@@ -45,10 +54,29 @@ describe('outbreak candidates from the day counters of every county', () => {
   it('one cholera case is red at once, and the message names the method and the window', () => {
     const [cholera] = outbreakCandidates(TODAY, [cases('610921', 'cholera', TODAY, 1)], []);
     expect(cholera.judgement).toMatchObject({ status: 'red', actual: 1, detail: { signal: { method: 'fixed_threshold' } } });
-    const alert = { ...cholera.key, id: '7', bureau: '610921', target: null, state: 'firing', ...cholera.judgement, resolveReason: null, startedAt: new Date(0), firedAt: new Date(0) } as unknown as AlertRecord;
+    const alert = {
+      ...cholera.key,
+      id: '7',
+      bureau: '610921',
+      target: null,
+      state: 'firing',
+      ...cholera.judgement,
+      resolveReason: null,
+      startedAt: new Date(0),
+      firedAt: new Date(0),
+    } as unknown as AlertRecord;
     const names = { indicator: () => ({ name: '法定传染病报告病例数', unit: 'count' }), region: () => '汉阴县' };
-    expect(outbreakItemText(alertMessage({ ...alert, resolvedAt: null, lastNotifiedAt: null, evaluatedAt: new Date(0), recoveringSince: null, acknowledgedAt: null } as AlertRecord, 'firing', '1', new Date(0), false, names))).toBe(
-      '汉阴县霍乱疫情预警：红色（固定阈值法，近7天（3月12日—3月18日）报告1例，甲类及甲类管理传染病1例即预警）',
-    );
+    expect(
+      outbreakItemText(
+        alertMessage(
+          { ...alert, resolvedAt: null, lastNotifiedAt: null, evaluatedAt: new Date(0), recoveringSince: null, acknowledgedAt: null } as AlertRecord,
+          'firing',
+          '1',
+          new Date(0),
+          false,
+          names,
+        ),
+      ),
+    ).toBe('汉阴县霍乱疫情预警：红色（固定阈值法，近7天（3月12日—3月18日）报告1例，甲类及甲类管理传染病1例即预警）');
   });
 });

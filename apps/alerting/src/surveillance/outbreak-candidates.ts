@@ -37,7 +37,12 @@ export const outbreakKey = (county: string, disease: string): AlertKey => ({
  * then and had no measles had zero measles; a county with no data then has no history, and EARS applies.
  * The colour is the signal's (none = green, which ends an open alert); the evidence goes into the alert.
  */
-export function outbreakCandidates(today: DayId, cases: readonly DailyCases[], open: readonly AlertKey[], params: Partial<OutbreakParams> = {}): AlertCandidate[] {
+export function outbreakCandidates(
+  today: DayId,
+  cases: readonly DailyCases[],
+  open: readonly AlertKey[],
+  params: Partial<OutbreakParams> = {},
+): AlertCandidate[] {
   const { series, baseline } = daysToRead(today, params.movingPercentile?.years);
   const byCell = new Map<string, Map<DayId, number>>();
   const countyDays = new Set<string>();

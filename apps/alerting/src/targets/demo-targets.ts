@@ -9,17 +9,29 @@ export type DemoTarget = Target & { source: string };
  */
 export function demoTargets(year: number): DemoTarget[] {
   const county = (indicator: string, rule: Target['rule'], tolerance: number, source: string, dims = ''): DemoTarget => ({
-    indicator, scope: 'default:county', year, dims, rule, tolerance, minDenominator: null, source,
+    indicator,
+    scope: 'default:county',
+    year,
+    dims,
+    rule,
+    tolerance,
+    minDenominator: null,
+    source,
   });
   const atLeast = (value: number) => ({ kind: 'threshold' as const, comparator: '>=' as const, value });
   const atMost = (value: number) => ({ kind: 'threshold' as const, comparator: '<=' as const, value });
   // Standard management counts a patient at the year's 4th (quarterly) follow-up: none is due before October.
   const managed80 = { ...atLeast(0.8), monthlyWeights: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1] };
   // Coverage of last year's birth cohort with the last dose of the main programme vaccines.
-  const vaccines = [['HepB', 3], ['DTaP', 3], ['MMR', 1]] as const;
+  const vaccines = [
+    ['HepB', 3],
+    ['DTaP', 3],
+    ['MMR', 1],
+  ] as const;
   return [
     ...vaccines.map(([vaccine, dose]) =>
-      county('vaccination_coverage', atLeast(0.95), 0.02, '疫苗接种率保持在95%以上 (000)', `cohort=${year - 1};dose=${dose};vaccine=${vaccine}`)),
+      county('vaccination_coverage', atLeast(0.95), 0.02, '疫苗接种率保持在95%以上 (000)', `cohort=${year - 1};dose=${dose};vaccine=${vaccine}`),
+    ),
     county('hypertension_standard_management_rate', managed80, 0.05, '高血压患者规范管理率保持在80%以上 (003)'),
     county('diabetes_standard_management_rate', managed80, 0.05, '糖尿病患者规范管理率保持在80%以上 (003)'),
     county('county_visit_rate', atLeast(0.9), 0.02, '县域就诊率 90% (国家分级诊疗目标)'),

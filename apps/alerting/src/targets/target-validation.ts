@@ -25,7 +25,8 @@ export function targetProblems(target: Target): string[] {
       problems.push(...paceProblems(rule));
       break;
     case 'change':
-      if (!comparatorOk || (rule.unit !== 'pp' && rule.unit !== 'percent') || typeof rule.delta !== 'number') problems.push('rule: change needs comparator, unit (pp|percent) and delta');
+      if (!comparatorOk || (rule.unit !== 'pp' && rule.unit !== 'percent') || typeof rule.delta !== 'number')
+        problems.push('rule: change needs comparator, unit (pp|percent) and delta');
       problems.push(...paceProblems(rule));
       break;
     case 'yearly_count':

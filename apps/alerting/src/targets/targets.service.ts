@@ -12,7 +12,12 @@ export class TargetsService {
 
   /** All or nothing: one bad target refuses the whole PUT, naming each problem by item. */
   async put(items: readonly TargetDto[]): Promise<{ stored: number }> {
-    const targets: (Target & { source: string })[] = items.map((t) => ({ ...t, dims: t.dims ?? '', minDenominator: t.minDenominator ?? null, source: t.source ?? '' }));
+    const targets: (Target & { source: string })[] = items.map((t) => ({
+      ...t,
+      dims: t.dims ?? '',
+      minDenominator: t.minDenominator ?? null,
+      source: t.source ?? '',
+    }));
     const errors = targets.flatMap((t, i) => targetProblems(t).map((message) => ({ path: `[${i}].${message.split(':')[0]}`, message })));
     if (errors.length > 0) throw new ApiError('invalid_targets', 'Some targets are invalid', { errors });
     return { stored: await this.targets.upsert(targets) };

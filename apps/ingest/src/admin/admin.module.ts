@@ -13,7 +13,14 @@ import { SupersededRegionsController } from './superseded-regions.controller';
 /** The operator's registry administration (/v1/admin/*), behind ADMIN_TOKEN. */
 @Module({
   imports: [RegistryStoreModule],
-  controllers: [RegionsController, SupersededRegionsController, InstitutionsController, ApiKeysController, BureauTokensController, CredentialsVerificationController],
+  controllers: [
+    RegionsController,
+    SupersededRegionsController,
+    InstitutionsController,
+    ApiKeysController,
+    BureauTokensController,
+    CredentialsVerificationController,
+  ],
   providers: [RegistryAdminService, CredentialsAdminService, AdminGuard],
 })
 export class AdminModule {}

@@ -1,5 +1,13 @@
 import { Body, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { IssuedApiKey } from '@lib/registry';
 import { AdminController } from './admin-controller.decorator';
 import { MAX_ITEMS_PER_REQUEST } from './admin-limits';
@@ -20,7 +28,10 @@ export class ApiKeysController {
     one: { value: { institutionId: '610921-THC-001', label: 'HIS vendor' } },
     many: { value: [{ institutionId: '610921-THC-001' }, { institutionId: '610921-VC-001' }] },
   })
-  @ApiCreatedResponse({ description: 'The key, shown once', schema: { oneOf: [{ $ref: getSchemaPath(IssuedApiKeyDto) }, { type: 'array', items: { $ref: getSchemaPath(IssuedApiKeyDto) } }] } })
+  @ApiCreatedResponse({
+    description: 'The key, shown once',
+    schema: { oneOf: [{ $ref: getSchemaPath(IssuedApiKeyDto) }, { type: 'array', items: { $ref: getSchemaPath(IssuedApiKeyDto) } }] },
+  })
   @ApiNotFoundResponse({ description: '`institution_not_found`', type: ErrorBodyDto })
   @ApiConflictResponse({ description: '`institution_inactive`', type: ErrorBodyDto })
   async issue(@Body(new OneOrManyPipe(ApiKeyRequestDto, MAX_ITEMS_PER_REQUEST)) body: OneOrMany<ApiKeyRequestDto>): Promise<IssuedApiKey | IssuedApiKey[]> {

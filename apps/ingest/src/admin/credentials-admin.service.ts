@@ -54,10 +54,7 @@ export class CredentialsAdminService {
   }
 
   async verify(apiKeys: string[] = [], bureauTokens: string[] = []): Promise<VerifiedCredentials> {
-    const [keys, regions] = await Promise.all([
-      this.credentials.unrevokedApiKeys(apiKeys),
-      this.credentials.regionsOfBureauTokens(bureauTokens),
-    ]);
+    const [keys, regions] = await Promise.all([this.credentials.unrevokedApiKeys(apiKeys), this.credentials.regionsOfBureauTokens(bureauTokens)]);
     return { apiKeys: keys.map((k) => k?.institutionId ?? null), apiKeyIds: keys.map((k) => k?.id ?? null), bureauTokens: regions.map((r) => r ?? null) };
   }
 }

@@ -26,8 +26,13 @@ export class InstitutionsController {
     },
   })
   @ApiOkResponse({ type: RegisteredInstitutionsDto })
-  @ApiUnprocessableEntityResponse({ description: '`invalid_registration`, with `errors[].code` `unknown_region`, `not_a_county` or `invalid`', type: ErrorBodyDto })
-  async register(@Body(new OneOrManyPipe(InstitutionRegistrationDto, MAX_ITEMS_PER_REQUEST)) body: OneOrMany<InstitutionRegistrationDto>): Promise<RegisteredInstitutionsDto> {
+  @ApiUnprocessableEntityResponse({
+    description: '`invalid_registration`, with `errors[].code` `unknown_region`, `not_a_county` or `invalid`',
+    type: ErrorBodyDto,
+  })
+  async register(
+    @Body(new OneOrManyPipe(InstitutionRegistrationDto, MAX_ITEMS_PER_REQUEST)) body: OneOrMany<InstitutionRegistrationDto>,
+  ): Promise<RegisteredInstitutionsDto> {
     const institutions = await this.registry.registerInstitutions(body.items);
     return { registered: institutions.length, institutions };
   }

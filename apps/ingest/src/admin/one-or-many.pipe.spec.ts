@@ -27,9 +27,12 @@ describe('OneOrManyPipe', () => {
   });
 
   it('names the index and field of each problem', () => {
-    expect(thrown([{ code: '610900', name: 'a' }, { code: '6109', name: 'b' }]).errors).toEqual([
-      { index: 1, path: 'code', code: 'invalid', message: expect.stringContaining('code') },
-    ]);
+    expect(
+      thrown([
+        { code: '610900', name: 'a' },
+        { code: '6109', name: 'b' },
+      ]).errors,
+    ).toEqual([{ index: 1, path: 'code', code: 'invalid', message: expect.stringContaining('code') }]);
     expect(thrown([{ code: '610900', name: 'a', extra: 1 }]).errors).toEqual([expect.objectContaining({ index: 0, path: 'extra' })]);
     expect(thrown(['x']).errors).toEqual([expect.objectContaining({ index: 0, path: '' })]);
   });

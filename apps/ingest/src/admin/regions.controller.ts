@@ -17,7 +17,12 @@ export class RegionsController {
   @ApiOperation({ summary: 'Register or rename regions (idempotent); level and parent follow from the code when omitted' })
   @ApiOneOrManyBody(RegionRegistrationDto, MAX_ITEMS_PER_REQUEST, {
     county: { value: [{ code: '610921', name: '汉阴县' }] },
-    cityWithCounties: { value: [{ code: '610900', name: '安康市' }, { code: '610902', name: '汉滨区' }] },
+    cityWithCounties: {
+      value: [
+        { code: '610900', name: '安康市' },
+        { code: '610902', name: '汉滨区' },
+      ],
+    },
     provinceAdministered: { value: [{ code: '429004', name: '仙桃市', parentCode: '420000' }] },
   })
   @ApiOkResponse({ type: RegisteredRegionsDto })

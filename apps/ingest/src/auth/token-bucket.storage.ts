@@ -61,7 +61,12 @@ export class TokenBucketStorage implements ThrottlerStorage {
 }
 
 function blocked(bucket: Bucket, now: number, limit: number, ttl: number): ThrottlerStorageRecord {
-  return { totalHits: limit + 1, timeToExpire: secondsUntilFull(bucket, limit, ttl), isBlocked: true, timeToBlockExpire: Math.ceil((bucket.blockedUntil - now) / 1000) };
+  return {
+    totalHits: limit + 1,
+    timeToExpire: secondsUntilFull(bucket, limit, ttl),
+    isBlocked: true,
+    timeToBlockExpire: Math.ceil((bucket.blockedUntil - now) / 1000),
+  };
 }
 
 function secondsUntilFull(bucket: Bucket, limit: number, ttl: number): number {

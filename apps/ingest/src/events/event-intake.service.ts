@@ -97,7 +97,10 @@ export class EventIntake {
       return false;
     });
     await this.carryFirstReceipts(fresh.map(([, c]) => c.event));
-    await this.makeDurable(fresh.map(([, c]) => c), options);
+    await this.makeDurable(
+      fresh.map(([, c]) => c),
+      options,
+    );
     await this.receipts.record(fresh.map(([, c]) => c.event)).catch((error: unknown) =>
       // The events are durable; a lost receipt only means a retry is forwarded again and dropped downstream.
       this.logger.warn({ err: error }, 'receipts not recorded'),

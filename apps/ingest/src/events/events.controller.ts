@@ -37,14 +37,11 @@ export class EventsController {
   @ApiResponse({ status: 422, schema: { $ref: getSchemaPath(SubmissionResponseDto) }, description: 'A single event, rejected; see results[0].errors' })
   @ApiResponse({
     status: 429,
-    description: 'Too many requests for this key, or (too_many_auth_failures, with Retry-After) a wrong key from an address or with a key prefix over 20 failures a minute; a valid key is never refused for others’ failures',
+    description:
+      'Too many requests for this key, or (too_many_auth_failures, with Retry-After) a wrong key from an address or with a key prefix over 20 failures a minute; a valid key is never refused for others’ failures',
   })
   @ApiResponse({ status: 503, description: 'Events could not be made durable; retry later with the same eventIds' })
-  async submit(
-    @Req() request: InstitutionRequest,
-    @Body() body: unknown,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<SubmissionResponseDto> {
+  async submit(@Req() request: InstitutionRequest, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<SubmissionResponseDto> {
     const submission = readSubmission(body);
     const outcomes = await this.intake
       .intake(submission.events, { door: 'http', reportingInstitution: request.reportingInstitution, correlationId: correlationIdOf(request) })

@@ -23,8 +23,7 @@ export interface DoorError extends Omit<EventError, 'code'> {
 
 /** What happened to one submitted event (CONTRACT.md: accepted, duplicate, or rejected with errors). */
 export type IntakeOutcome =
-  | { status: 'accepted' | 'duplicate'; eventId: string; version: number }
-  | { status: 'rejected'; eventId?: string; errors: DoorError[] };
+  { status: 'accepted' | 'duplicate'; eventId: string; version: number } | { status: 'rejected'; eventId?: string; errors: DoorError[] };
 
 export const forbiddenInstitution = (): DoorError => ({
   path: 'institutionId',

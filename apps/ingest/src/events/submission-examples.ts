@@ -12,7 +12,12 @@ export function submissionExamples(now: Date): Record<string, { summary: string;
     // Events of their own (eventIds not used above) of one institution (a key reports for its own), so that every example can be posted and accepted.
     batch: {
       summary: 'a batch (up to 1000)',
-      value: { events: [{ ...EXAMPLE_EVENTS.visit[0], eventId: 'HIS-0001-2024-000124' }, { ...EXAMPLE_EVENTS.vaccination[0], eventId: 'EPI-THC001-2024-0313' }] },
+      value: {
+        events: [
+          { ...EXAMPLE_EVENTS.visit[0], eventId: 'HIS-0001-2024-000124' },
+          { ...EXAMPLE_EVENTS.vaccination[0], eventId: 'EPI-THC001-2024-0313' },
+        ],
+      },
     },
   };
   return datedBefore(examples, now);

@@ -101,7 +101,11 @@ export function readHeader(family: EventType, cells: readonly string[]): { colum
     const english = /([A-Za-z][A-Za-z.]*)$/.exec(cell)?.[1];
     const column = known.find((c) => (english !== undefined ? c.field === english : c.zh === cell)) ?? known.find((c) => c.zh === cell);
     if (column === undefined) {
-      problems.push({ path: `header[${index}]`, code: 'unknown_column', message: `Column ${index + 1} ("${cell.slice(0, 60)}") is not a field of the ${family} template` });
+      problems.push({
+        path: `header[${index}]`,
+        code: 'unknown_column',
+        message: `Column ${index + 1} ("${cell.slice(0, 60)}") is not a field of the ${family} template`,
+      });
       return undefined;
     }
     if (seen.has(column.field)) {
@@ -152,7 +156,10 @@ function cellValue(kind: CellKind, cell: string): unknown {
     case 'boolean':
       return TRUE_CELLS.has(cell) ? true : FALSE_CELLS.has(cell) ? false : cell;
     case 'list':
-      return cell.split(LIST_SEPARATOR).map((item) => item.trim()).filter((item) => item !== '');
+      return cell
+        .split(LIST_SEPARATOR)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
     case 'text':
       return cell;
   }
@@ -167,4 +174,3 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const inner = (target[head] ??= {}) as Record<string, unknown>;
   setPath(inner, rest.join('.'), value);
 }
-

@@ -59,7 +59,10 @@ async function upload(inputs: Input[], fail?: number) {
   let settled = false;
   const done = importer
     .upload(ndjson(inputs), { importId: 'imp', format: 'ndjson', maxAgeDays: 1000, firstRow: 1 }, async (line) => void lines.push(line))
-    .then(() => undefined, (e: unknown) => e)
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     .finally(() => (settled = true));
   const answered = new Set<number>();
   while (!settled) {

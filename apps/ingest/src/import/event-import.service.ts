@@ -75,7 +75,12 @@ export class EventImport {
       tally.accepted += done.accepted;
       tally.duplicate += done.duplicate;
       tally.rejected += done.rejected.length;
-      await this.imports.progress(upload.importId, position.nextRow, { rowsRead: rows.length, accepted: done.accepted, duplicate: done.duplicate, rejected: done.rejected.length });
+      await this.imports.progress(upload.importId, position.nextRow, {
+        rowsRead: rows.length,
+        accepted: done.accepted,
+        duplicate: done.duplicate,
+        rejected: done.rejected.length,
+      });
       await emit({ type: 'checkpoint', ...position, ...tally });
     };
 
@@ -129,7 +134,8 @@ export class EventImport {
         continue;
       }
       const outcome = outcomeOf.get(row)!;
-      if (outcome.status === 'rejected') done.rejected.push({ type: 'rejected', row: row.row, ...(outcome.eventId !== undefined && { eventId: outcome.eventId }), errors: outcome.errors });
+      if (outcome.status === 'rejected')
+        done.rejected.push({ type: 'rejected', row: row.row, ...(outcome.eventId !== undefined && { eventId: outcome.eventId }), errors: outcome.errors });
       else done[outcome.status] += 1;
     }
     return done;

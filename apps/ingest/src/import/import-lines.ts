@@ -38,7 +38,10 @@ export interface EndLine extends UploadTally {
   bytes: number;
 }
 
-/** The upload stopped: `not_durable` (the canonical topic cannot take events now), `unreadable_file`, `internal_error`. Rows before the last checkpoint stand. */
+/**
+ * The upload stopped: `not_durable` (the canonical topic cannot take events now), `unreadable_file`, `internal_error`.
+ * Rows before the last checkpoint stand.
+ */
 export interface FailedLine {
   type: 'failed';
   code: 'not_durable' | 'unreadable_file' | 'internal_error';

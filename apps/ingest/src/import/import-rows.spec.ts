@@ -39,13 +39,21 @@ describe('importRows', () => {
       [5, { c: 3 }, undefined],
     ]);
     const total = Buffer.byteLength(body);
-    expect(read.map((r) => r.bytes)).toEqual([Buffer.byteLength('\ufeff{"a":1}\r\n'), Buffer.byteLength('\ufeff{"a":1}\r\n\n{"b":"中文"}\n'), total - Buffer.byteLength('{"c":3}'), total]);
+    expect(read.map((r) => r.bytes)).toEqual([
+      Buffer.byteLength('\ufeff{"a":1}\r\n'),
+      Buffer.byteLength('\ufeff{"a":1}\r\n\n{"b":"中文"}\n'),
+      total - Buffer.byteLength('{"c":3}'),
+      total,
+    ]);
   });
 
   it('numbers a resumed body from firstRow and refuses an overlong line without holding it', async () => {
     const body = `${'x'.repeat(MAX_ROW_BYTES + 10)}\n{"ok":true}\n`;
     const read = await rows(body, { format: 'ndjson', firstRow: 41 }, 4096);
-    expect(read.map((r) => [r.row, r.unreadable?.code ?? r.input])).toEqual([[41, 'too_long'], [42, { ok: true }]]);
+    expect(read.map((r) => [r.row, r.unreadable?.code ?? r.input])).toEqual([
+      [41, 'too_long'],
+      [42, { ok: true }],
+    ]);
   });
 
   it('refuses invalid UTF-8 as invalid_json', async () => {

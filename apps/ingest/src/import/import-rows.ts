@@ -48,7 +48,14 @@ export class ImportHeaderError extends Error {
 export type CsvCharset = 'utf-8' | 'gb18030';
 
 const CSV_CHARSETS: Record<string, CsvCharset> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', gbk: 'gb18030', gb2312: 'gb18030', gb18030: 'gb18030', cp936: 'gb18030', 'x-gbk': 'gb18030', 'windows-936': 'gb18030',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  cp936: 'gb18030',
+  'x-gbk': 'gb18030',
+  'windows-936': 'gb18030',
 };
 
 /** The CSV charset a `charset` parameter names (case-insensitive), or undefined when it is not one read here. */
@@ -204,7 +211,11 @@ async function* csvRows(stream: Readable, family: EventType, firstRow: number, c
   const decoded = (record: string[]) => (gb ? record.map((field) => gb.decode(Buffer.from(field, 'latin1'))) : record);
   const parser = stream.pipe(
     parseCsv({
-      bom: true, info: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'], max_record_size: MAX_ROW_BYTES,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n'],
+      max_record_size: MAX_ROW_BYTES,
       ...(gb && { encoding: 'latin1' as const }),
     }),
   );

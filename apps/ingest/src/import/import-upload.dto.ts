@@ -8,19 +8,26 @@ export const MAX_IMPORT_AGE_DAYS = 3650;
 
 /** The query of POST /v1/admin/imports: which import, what the operator authorises, where in the file the body starts. */
 export class ImportUploadQueryDto {
-  @ApiPropertyOptional({ description: 'The import this upload belongs to; a resumed upload sends the id of the one it resumes. A new one is made when absent.', example: '3f2a8c1e-6b1d-4f57-9a43-1b2c3d4e5f60' })
+  @ApiPropertyOptional({
+    description: 'The import this upload belongs to; a resumed upload sends the id of the one it resumes. A new one is made when absent.',
+    example: '3f2a8c1e-6b1d-4f57-9a43-1b2c3d4e5f60',
+  })
   @IsOptional()
   @IsUUID()
   importId?: string;
 
-  @ApiProperty({ description: 'Who authorised loading this history (name, office, reference of the decision); kept with the import', example: '汉阴县卫健局 张三, 2026-11-30 通知' })
+  @ApiProperty({
+    description: 'Who authorised loading this history (name, office, reference of the decision); kept with the import',
+    example: '汉阴县卫健局 张三, 2026-11-30 通知',
+  })
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   authorisedBy: string;
 
   @ApiPropertyOptional({
-    description: 'How far back occurredAt may lie, in days (the import’s horizon; older events are rejected `too_old`). Defaults to the live door’s EVENT_MAX_AGE_DAYS.',
+    description:
+      'How far back occurredAt may lie, in days (the import’s horizon; older events are rejected `too_old`). Defaults to the live door’s EVENT_MAX_AGE_DAYS.',
     minimum: 1,
     maximum: MAX_IMPORT_AGE_DAYS,
     example: 1200,
@@ -37,14 +44,21 @@ export class ImportUploadQueryDto {
   @IsIn(EVENT_TYPES)
   family?: EventType;
 
-  @ApiPropertyOptional({ description: 'Number of the body’s first data row, when the body resumes a file (NDJSON: its line number; CSV: its spreadsheet row, the header being row 1)', minimum: 1 })
+  @ApiPropertyOptional({
+    description:
+      'Number of the body’s first data row, when the body resumes a file (NDJSON: its line number; CSV: its spreadsheet row, the header being row 1)',
+    minimum: 1,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   firstRow?: number;
 
-  @ApiPropertyOptional({ description: 'Read at most this many rows, then answer `end` with `complete: false` (the CLI sends a large file in such parts)', minimum: 1 })
+  @ApiPropertyOptional({
+    description: 'Read at most this many rows, then answer `end` with `complete: false` (the CLI sends a large file in such parts)',
+    minimum: 1,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -70,9 +70,13 @@ export class ImportsController {
     const declared = parameters.map((p) => /^\s*charset\s*=(.*)$/i.exec(p)?.[1]).find((c) => c !== undefined);
     const charset = declared === undefined ? undefined : csvCharset(declared);
     if (declared !== undefined && (charset === undefined || (format === 'ndjson' && charset !== 'utf-8'))) {
-      throw new AdminError('unsupported_media_type', `charset=${declared.trim().slice(0, 40)} is not read here: NDJSON is UTF-8; a CSV may be UTF-8 or GBK (GB2312, GB18030)`);
+      throw new AdminError(
+        'unsupported_media_type',
+        `charset=${declared.trim().slice(0, 40)} is not read here: NDJSON is UTF-8; a CSV may be UTF-8 or GBK (GB2312, GB18030)`,
+      );
     }
-    if (format === 'csv' && query.family === undefined) throw new AdminError('invalid_request', 'A CSV import needs `family` (the template its columns follow)');
+    if (format === 'csv' && query.family === undefined)
+      throw new AdminError('invalid_request', 'A CSV import needs `family` (the template its columns follow)');
     const importId = query.importId ?? randomUUID();
     const maxAgeDays = query.maxAgeDays ?? this.liveMaxAgeDays;
     const opened = await this.imports.open({
@@ -90,12 +94,25 @@ export class ImportsController {
     try {
       await this.eventImport.upload(
         request,
-        { importId, format, family: query.family, maxAgeDays, firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1), maxRows: query.maxRows, charset, correlationId: correlationIdOf(request) },
+        {
+          importId,
+          format,
+          family: query.family,
+          maxAgeDays,
+          firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1),
+          maxRows: query.maxRows,
+          charset,
+          correlationId: correlationIdOf(request),
+        },
         emit,
       );
     } catch (error) {
       if (error instanceof ImportHeaderError && !response.headersSent) {
-        throw new AdminError('invalid_request', `The CSV header does not follow the ${query.family} template: ${error.message}`, error.problems.map((p) => ({ index: 0, ...p })));
+        throw new AdminError(
+          'invalid_request',
+          `The CSV header does not follow the ${query.family} template: ${error.message}`,
+          error.problems.map((p) => ({ index: 0, ...p })),
+        );
       }
       if (response.destroyed) return; // the client went away; what was durable stands, its checkpoint says where
       await emit(failure(error, this.logger)).catch(() => undefined);
@@ -115,7 +132,8 @@ export class ImportsController {
 }
 
 function failure(error: unknown, logger: Logger): FailedLine {
-  if (error instanceof EventsNotDurableError) return { type: 'failed', code: 'not_durable', message: 'Events could not be made durable now; resume from the last checkpoint later' };
+  if (error instanceof EventsNotDurableError)
+    return { type: 'failed', code: 'not_durable', message: 'Events could not be made durable now; resume from the last checkpoint later' };
   if (error instanceof UnreadableFileError) return { type: 'failed', code: 'unreadable_file', message: error.message, row: error.row };
   if (error instanceof ImportHeaderError) return { type: 'failed', code: 'unreadable_file', message: error.message };
   logger.error({ err: error }, 'import upload failed');

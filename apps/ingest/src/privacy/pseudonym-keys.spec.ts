@@ -20,7 +20,10 @@ describe('the pseudonym key chain (PSEUDONYM_SECRET, PSEUDONYM_KEY_ID, PSEUDONYM
 
   it('puts the earlier keys before the current one, oldest first, and accepts a published one among them', () => {
     // The point of a rotation may be to leave a published key behind: it stays an inner link only.
-    const env = validateEnvironment(IngestEnvironment, { ...production, PSEUDONYM_PREVIOUS_KEYS: 'k1:dev-pseudonym-secret-change-me-0000000000, k2:b64+/key==' });
+    const env = validateEnvironment(IngestEnvironment, {
+      ...production,
+      PSEUDONYM_PREVIOUS_KEYS: 'k1:dev-pseudonym-secret-change-me-0000000000, k2:b64+/key==',
+    });
     expect(pseudonymKeyChain(env)).toEqual([
       { id: 'k1', secret: 'dev-pseudonym-secret-change-me-0000000000' },
       { id: 'k2', secret: 'b64+/key==' },
@@ -45,6 +48,8 @@ describe('the pseudonym key chain (PSEUDONYM_SECRET, PSEUDONYM_KEY_ID, PSEUDONYM
   });
 
   it('holds the current key to the production rules', () => {
-    expect(() => validateEnvironment(IngestEnvironment, { ...production, PSEUDONYM_SECRET: 'compose-pseudonym-secret-change-me-00000001' })).toThrow(/PSEUDONYM_SECRET is a published default/);
+    expect(() => validateEnvironment(IngestEnvironment, { ...production, PSEUDONYM_SECRET: 'compose-pseudonym-secret-change-me-00000001' })).toThrow(
+      /PSEUDONYM_SECRET is a published default/,
+    );
   });
 });

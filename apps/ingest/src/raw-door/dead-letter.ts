@@ -28,7 +28,11 @@ export function deadLetter(topic: string, message: ConsumedMessage, input: unkno
     // Validation errors are masked already; the door's own (unreadable JSON, batches) pass through here too.
     errors: errors.map((error) => ({ ...error, path: maskIdNumbers(error.path), message: maskIdNumbers(error.message) })),
     source: { topic, partition: message.partition, offset: message.offset, timestamp: message.timestamp },
-    payloadSha256: message.undecodable ? undefined : createHash('sha256').update(message.value ?? Buffer.alloc(0)).digest('hex'),
+    payloadSha256: message.undecodable
+      ? undefined
+      : createHash('sha256')
+          .update(message.value ?? Buffer.alloc(0))
+          .digest('hex'),
     deadLetteredAt: now.toISOString(),
   };
 }

@@ -39,7 +39,8 @@ export function producerIdentityError(
     return policy === 'required' ? unauthenticated('The message is not signed (headers hi-key-id, hi-signed-at, hi-signature)') : undefined;
   }
   const signer = keyId === undefined ? undefined : signers.get(keyId.toLowerCase());
-  if (!signer || signedAt === undefined || signature === undefined) return unauthenticated('The signing API key is unknown or revoked, or a signature header is missing');
+  if (!signer || signedAt === undefined || signature === undefined)
+    return unauthenticated('The signing API key is unknown or revoked, or a signature header is missing');
   if (!signaturesMatch(rawSignature(signer.signingKey, signedAt, message.key, message.value ?? Buffer.alloc(0)), signature)) {
     return unauthenticated('The signature does not verify over the message key, value and hi-signed-at');
   }

@@ -83,7 +83,8 @@ export class RawEventsDoor implements OnApplicationBootstrap {
     }
     outcomes.forEach((outcome, i) => {
       const { message, read } = readable[i];
-      if (outcome.status === 'rejected' && read.ok) letters.push(letterOf(message, deadLetter(batch.topic, message, read.input, outcome.errors, now), read.input));
+      if (outcome.status === 'rejected' && read.ok)
+        letters.push(letterOf(message, deadLetter(batch.topic, message, read.input, outcome.errors, now), read.input));
     });
     if (letters.length === 0) return;
     await this.producer.send(this.topics.name('eventsDeadLetter'), letters);

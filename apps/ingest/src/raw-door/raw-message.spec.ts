@@ -32,7 +32,13 @@ describe('readRawMessage', () => {
 describe('deadLetter', () => {
   it('carries reasons, ids and source but never the payload', () => {
     const raw = Buffer.from(JSON.stringify({ eventId: 'E-1', institutionId: '610921-THC-001', person: { id: '11010519491231002X' } }));
-    const letter = deadLetter('health.events.raw.v1', message(raw), JSON.parse(raw.toString()), [{ path: 'x', code: 'invalid_value', message: 'bad' }], new Date(0));
+    const letter = deadLetter(
+      'health.events.raw.v1',
+      message(raw),
+      JSON.parse(raw.toString()),
+      [{ path: 'x', code: 'invalid_value', message: 'bad' }],
+      new Date(0),
+    );
     expect(letter).toMatchObject({ eventId: 'E-1', institutionId: '610921-THC-001', source: { partition: 3, offset: '42' } });
     expect(JSON.stringify(letter)).not.toContain('11010519491231002X');
   });

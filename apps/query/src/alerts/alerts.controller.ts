@@ -2,7 +2,16 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, U
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '@lib/platform';
 import { RegistrySnapshot } from '@lib/registry-store';
-import { ALERT_LIST_STATES, AlertActions, AlertDto, AlertListDto, AlertListState, AlertRecord, AlertsRepository, AlertWithHistoryDto } from '@lib/targets-store';
+import {
+  ALERT_LIST_STATES,
+  AlertActions,
+  AlertDto,
+  AlertListDto,
+  AlertListState,
+  AlertRecord,
+  AlertsRepository,
+  AlertWithHistoryDto,
+} from '@lib/targets-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
 import { actorOf, BureauAcknowledgeDto } from './alert-actions.dto';
@@ -25,11 +34,17 @@ export class AlertsController {
 
   @Get()
   @ApiOperation({ summary: 'Alerts in the token’s scope, newest first: open ones and those that fired (cleared ones only with state=cleared)' })
-  @ApiQuery({ name: 'state', required: false, enum: ALERT_LIST_STATES, description: 'open: pending or firing; resolved: ended after firing; cleared: ended pending, before anyone was told' })
+  @ApiQuery({
+    name: 'state',
+    required: false,
+    enum: ALERT_LIST_STATES,
+    description: 'open: pending or firing; resolved: ended after firing; cleared: ended pending, before anyone was told',
+  })
   @ApiQuery({ name: 'indicator', required: false })
   @ApiOkResponse({ type: AlertListDto })
   async list(@Req() request: BureauRequest, @Query('state') state?: string, @Query('indicator') indicator?: string) {
-    if (state !== undefined && !(ALERT_LIST_STATES as readonly string[]).includes(state)) throw new ApiError('invalid_state', `state must be one of ${ALERT_LIST_STATES.join(', ')}`);
+    if (state !== undefined && !(ALERT_LIST_STATES as readonly string[]).includes(state))
+      throw new ApiError('invalid_state', `state must be one of ${ALERT_LIST_STATES.join(', ')}`);
     const scope = request.bureauScope;
     const bureaus = [scope, ...(['city', 'county'] as const).flatMap((level) => this.registry.regions.descendantsAt(scope, level).map((r) => r.code))];
     const alerts = await this.alerts.list({ state: state as AlertListState | undefined, bureaus: [...new Set(bureaus)], indicator });

@@ -10,7 +10,14 @@ const def = (code: string): IndicatorDefinition => {
 };
 
 const change = (fields: Partial<IndicatorChange>): IndicatorChange => ({
-  indicator: 'county_visit_rate', level: 'county', region: '610921', period: '2026', dims: '', values: {}, asOf: '2026-11-30T00:00:00Z', ...fields,
+  indicator: 'county_visit_rate',
+  level: 'county',
+  region: '610921',
+  period: '2026',
+  dims: '',
+  values: {},
+  asOf: '2026-11-30T00:00:00Z',
+  ...fields,
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -18,7 +25,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A cache that is storing, and counts its computations per key. */
 function setup(options: Partial<ComputedReadsOptions> = {}) {
   const invalidated: [InvalidationCause, number][] = [];
-  const reads = new ComputedReads({ maxEntries: 100, maxBytes: 1_000_000, ttlMs: 60_000, onInvalidated: (cause, n) => invalidated.push([cause, n]), ...options });
+  const reads = new ComputedReads({
+    maxEntries: 100,
+    maxBytes: 1_000_000,
+    ttlMs: 60_000,
+    onInvalidated: (cause, n) => invalidated.push([cause, n]),
+    ...options,
+  });
   reads.setStoring(true);
   const computed = new Map<string, number>();
   let version = 0;
@@ -193,7 +206,11 @@ describe('ComputedReads', () => {
 
   it('holds at most maxBytes', async () => {
     const { reads } = setup({ maxBytes: 600 });
-    const big = (key: string) => reads.read(key, () => ({ dependsOn: readDependencies(def('county_visit_rate'), 'county', ['610921'], ['2026'], ''), compute: async () => ({ text: 'x'.repeat(200) }) }));
+    const big = (key: string) =>
+      reads.read(key, () => ({
+        dependsOn: readDependencies(def('county_visit_rate'), 'county', ['610921'], ['2026'], ''),
+        compute: async () => ({ text: 'x'.repeat(200) }),
+      }));
     await big('a');
     await big('b');
     await big('c');

@@ -147,7 +147,8 @@ export class ComputedReads {
       if (periods) periods.push(change.period);
       else periodsByCell.set(cell, [change.period]);
     }
-    const reads = (dependsOn: ReadDependencies, periods: readonly string[]) => periods.some((period) => dependsOn.counters.some((range) => rangeIncludes(range, period)));
+    const reads = (dependsOn: ReadDependencies, periods: readonly string[]) =>
+      periods.some((period) => dependsOn.counters.some((range) => rangeIncludes(range, period)));
     const stale = new Set<string>();
     for (const [cell, periods] of periodsByCell) {
       for (const key of this.byCell.get(cell) ?? []) {
@@ -155,18 +156,23 @@ export class ComputedReads {
         if (entry && reads(entry.dependsOn, periods)) stale.add(key);
       }
     }
-    this.invalidatePending((d) => d.regions.some((region) => {
-      const periods = periodsByCell.get(counterCellKey({ ...d, region }));
-      return periods !== undefined && reads(d, periods);
-    }));
+    this.invalidatePending((d) =>
+      d.regions.some((region) => {
+        const periods = periodsByCell.get(counterCellKey({ ...d, region }));
+        return periods !== undefined && reads(d, periods);
+      }),
+    );
     return this.drop(stale, 'counters');
   }
 
   invalidateTargets(change: TargetsChange): number {
-    return this.invalidateWhere('targets', (d) =>
-      (change.indicator === undefined || d.indicator === change.indicator) &&
-      (change.dims === undefined || d.dims === change.dims) &&
-      (change.year === undefined || d.years.includes(change.year)));
+    return this.invalidateWhere(
+      'targets',
+      (d) =>
+        (change.indicator === undefined || d.indicator === change.indicator) &&
+        (change.dims === undefined || d.dims === change.dims) &&
+        (change.year === undefined || d.years.includes(change.year)),
+    );
   }
 
   invalidatePopulations(year: number | undefined): number {

@@ -8,7 +8,13 @@ import type { ReadDependencies } from './computed-reads';
  * periods a year earlier (change targets compare with them), and those periods' years (targets and
  * populations are per year).
  */
-export function readDependencies(def: IndicatorDefinition, level: RegionLevel, regions: readonly string[], periods: readonly string[], dims: string): ReadDependencies {
+export function readDependencies(
+  def: IndicatorDefinition,
+  level: RegionLevel,
+  regions: readonly string[],
+  periods: readonly string[],
+  dims: string,
+): ReadDependencies {
   const previous = periods.map(previousYearPeriod);
   return {
     indicator: def.code,

@@ -2,7 +2,12 @@ import { parseReferenceDataChange } from './reference-data-changes';
 
 describe('parseReferenceDataChange', () => {
   it('reads the payloads the triggers send', () => {
-    expect(parseReferenceDataChange('{"table":"targets","indicator":"county_visit_rate","year":2026,"dims":""}')).toEqual({ table: 'targets', indicator: 'county_visit_rate', year: 2026, dims: '' });
+    expect(parseReferenceDataChange('{"table":"targets","indicator":"county_visit_rate","year":2026,"dims":""}')).toEqual({
+      table: 'targets',
+      indicator: 'county_visit_rate',
+      year: 2026,
+      dims: '',
+    });
     expect(parseReferenceDataChange('{"table":"populations","year":2026}')).toEqual({ table: 'populations', year: 2026 });
     // TRUNCATE names the table alone: everything in it changed.
     expect(parseReferenceDataChange('{"table":"targets"}')).toEqual({ table: 'targets', indicator: undefined, year: undefined, dims: undefined });

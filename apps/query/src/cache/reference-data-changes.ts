@@ -11,9 +11,7 @@ const RETRY_MIN_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
 /** A committed change of targets (of one indicator, year and dims) or populations (of one year); fields left out: all. */
-export type ReferenceDataChange =
-  | { table: 'targets'; indicator?: string; year?: number; dims?: string }
-  | { table: 'populations'; year?: number };
+export type ReferenceDataChange = { table: 'targets'; indicator?: string; year?: number; dims?: string } | { table: 'populations'; year?: number };
 
 /** A notification's payload, or undefined when it is not one of ours (never thrown). */
 export function parseReferenceDataChange(payload: string | undefined): ReferenceDataChange | undefined {

@@ -13,9 +13,22 @@ describe('FHIR R4 resources', () => {
 
   it('a value as a MeasureReport carries numerator, denominator, score, period and subject', () => {
     const def = findIndicator('county_visit_rate')!;
-    const report = toMeasureReport(def, BASE, '2024', {
-      region: '610921', name: '汉阴县', isInstitution: false, numerator: 90, denominator: 100, value: 0.9, asOf: '2024-12-31T08:00:00.000Z', dims: '',
-    }, new Date('2025-03-01T00:00:00Z'));
+    const report = toMeasureReport(
+      def,
+      BASE,
+      '2024',
+      {
+        region: '610921',
+        name: '汉阴县',
+        isInstitution: false,
+        numerator: 90,
+        denominator: 100,
+        value: 0.9,
+        asOf: '2024-12-31T08:00:00.000Z',
+        dims: '',
+      },
+      new Date('2025-03-01T00:00:00Z'),
+    );
     expect(validator.validate(report)).toEqual([]);
     expect(report).toMatchObject({
       status: 'complete',
@@ -27,9 +40,22 @@ describe('FHIR R4 resources', () => {
 
   it('a period in progress is pending; a value without denominator has no score; bundles validate', () => {
     const def = findIndicator('outpatient_cost_growth')!;
-    const report = toMeasureReport(def, BASE, '202611', {
-      region: '610902-CH-001', name: '汉滨区人民医院', isInstitution: true, numerator: 180.5, denominator: null, value: null, asOf: null, dims: '',
-    }, new Date('2026-11-23T00:00:00Z'));
+    const report = toMeasureReport(
+      def,
+      BASE,
+      '202611',
+      {
+        region: '610902-CH-001',
+        name: '汉滨区人民医院',
+        isInstitution: true,
+        numerator: 180.5,
+        denominator: null,
+        value: null,
+        asOf: null,
+        dims: '',
+      },
+      new Date('2026-11-23T00:00:00Z'),
+    );
     expect(report.status).toBe('pending');
     expect(validator.validate(toBundle([toMeasure(def, BASE), report]))).toEqual([]);
     // Nothing to say (no counts, no score): no group at all rather than "group": [{}].
@@ -48,15 +74,30 @@ describe('FHIR R4 resources', () => {
 
   it('a disaggregated value is one report per selection: its own id and a stratum naming vaccine, dose and cohort', () => {
     const def = findIndicator('vaccination_coverage')!;
-    const report = (dims: string, region = '610921') => toMeasureReport(def, BASE, '2024', {
-      region, name: '汉阴县', isInstitution: false, numerator: 950, denominator: 1000, value: 0.95, asOf: null, dims,
-    }, new Date('2025-03-01T00:00:00Z'));
+    const report = (dims: string, region = '610921') =>
+      toMeasureReport(
+        def,
+        BASE,
+        '2024',
+        {
+          region,
+          name: '汉阴县',
+          isInstitution: false,
+          numerator: 950,
+          denominator: 1000,
+          value: 0.95,
+          asOf: null,
+          dims,
+        },
+        new Date('2025-03-01T00:00:00Z'),
+      );
     const hepB1 = report('cohort=2023;dose=1;vaccine=HepB');
     const dtap3 = report('cohort=2023;dose=3;vaccine=DTaP');
     expect(hepB1.id).toBe('vaccination-coverage-610921-2024-vaccine-HepB-dose-1-cohort-2023');
     expect(dtap3.id).toBe('vaccination-coverage-610921-2024-vaccine-DTaP-dose-3-cohort-2023');
     expect(hepB1.group?.[0].stratifier?.[0].stratum[0]).toMatchObject({
-      component: [{ value: { text: 'HepB' } }, { value: { text: '1' } }, { value: { text: '2023' } }], measureScore: { value: 0.95 },
+      component: [{ value: { text: 'HepB' } }, { value: { text: '1' } }, { value: { text: '2023' } }],
+      measureScore: { value: 0.95 },
     });
     expect(validator.validate(toBundle([toMeasure(def, BASE), hepB1, dtap3]))).toEqual([]);
   });

@@ -64,12 +64,14 @@ export function toMeasure(def: IndicatorDefinition, baseUrl: string) {
         ...(def.dimensions.length === 0
           ? {}
           : {
-              stratifier: [{
-                component: def.dimensions.map((dimension) => ({
-                  code: dimensionCode(dimension),
-                  criteria: { language: 'text/cql', expression: `"${def.code}"."${dimension}"`, description: `${dimension} of ${def.nameEn}` },
-                })),
-              }],
+              stratifier: [
+                {
+                  component: def.dimensions.map((dimension) => ({
+                    code: dimensionCode(dimension),
+                    criteria: { language: 'text/cql', expression: `"${def.code}"."${dimension}"`, description: `${dimension} of ${def.nameEn}` },
+                  })),
+                },
+              ],
             }),
       },
     ],
@@ -81,7 +83,10 @@ export function toMeasure(def: IndicatorDefinition, baseUrl: string) {
  * two reports. Readable when it fits in a FHIR id, else shortened with a digest of the whole.
  */
 export function measureReportId(code: string, subject: string, period: string, dims: string): string {
-  const id = [code, subject, period, dimsFileSuffix(dims)].filter((part) => part !== '').join('-').replace(/[^A-Za-z0-9-.]/g, '-');
+  const id = [code, subject, period, dimsFileSuffix(dims)]
+    .filter((part) => part !== '')
+    .join('-')
+    .replace(/[^A-Za-z0-9-.]/g, '-');
   return id.length <= MAX_ID ? id : `${id.slice(0, MAX_ID - 9)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 }
 
@@ -117,10 +122,14 @@ function stratifierOf(def: IndicatorDefinition, value: FhirValue, counts: boolea
   const selected = parseDims(value.dims);
   return {
     code: def.dimensions.map(dimensionCode),
-    stratum: [{
-      component: def.dimensions.filter((d) => selected[d] !== undefined).map((dimension) => ({ code: dimensionCode(dimension), value: { text: selected[dimension] } })),
-      ...scoreOf(value, counts),
-    }],
+    stratum: [
+      {
+        component: def.dimensions
+          .filter((d) => selected[d] !== undefined)
+          .map((dimension) => ({ code: dimensionCode(dimension), value: { text: selected[dimension] } })),
+        ...scoreOf(value, counts),
+      },
+    ],
   };
 }
 

@@ -13,7 +13,8 @@ export class ProvenanceEventDto {
 }
 
 export class ProvenanceItemDto {
-  @ApiProperty({ example: 'visit:610921-THC-001:HIS-0001-2026-000123', description: 'What was counted once: a visit, a person × condition, a referral…' }) subject: string;
+  @ApiProperty({ example: 'visit:610921-THC-001:HIS-0001-2026-000123', description: 'What was counted once: a visit, a person × condition, a referral…' })
+  subject: string;
   @ApiProperty({ example: 1, description: 'What it adds to the part asked for; money in yuan, like the values' }) contributes: number;
   @ApiProperty({ type: [ProvenanceEventDto] }) events: ProvenanceEventDto[];
 }

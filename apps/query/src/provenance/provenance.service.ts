@@ -40,25 +40,48 @@ export class ProvenanceService {
     private readonly registry: RegistrySnapshot,
   ) {}
 
-  async explain(def: IndicatorDefinition, level: RegionLevel, region: string, period: string, dims: string, part: ProvenancePart, cursor: string | null, limit: number) {
+  async explain(
+    def: IndicatorDefinition,
+    level: RegionLevel,
+    region: string,
+    period: string,
+    dims: string,
+    part: ProvenancePart,
+    cursor: string | null,
+    limit: number,
+  ) {
     const read = storedMeasure(def, part);
     const p = parsePeriod(period);
     const from = read.accumulate === 'period' ? period : read.accumulate === 'year_to_date' ? firstPeriodOfYear(period) : null;
     const inCell = (c: { indicator: string; measure: Measure; level: string; region: string; dims: string; period: string }) =>
-      c.indicator === def.code && c.measure === read.measure && c.level === level && c.region === region && c.dims === dims &&
-      c.period.length === period.length && parsePeriod(c.period).granularity === p.granularity && c.period <= period && (from === null || c.period >= from);
+      c.indicator === def.code &&
+      c.measure === read.measure &&
+      c.level === level &&
+      c.region === region &&
+      c.dims === dims &&
+      c.period.length === period.length &&
+      parsePeriod(c.period).granularity === p.granularity &&
+      c.period <= period &&
+      (from === null || c.period >= from);
 
     const counties = level === 'institution' ? [] : this.registry.regions.descendantsAt(region, 'county').map((c) => c.code);
     const items: ProvenanceItem[] = [];
     let after = cursor;
     for (;;) {
       const window = await this.repository.subjectWindow({
-        prefix: def.counting.subject.prefix, before: p.end, counties, institution: level === 'institution' ? region : undefined, after, limit: SCAN,
+        prefix: def.counting.subject.prefix,
+        before: p.end,
+        counties,
+        institution: level === 'institution' ? region : undefined,
+        after,
+        limit: SCAN,
       });
       const members = await this.repository.members(window.concerned);
       for (const subject of window.concerned) {
         const events = members.get(subject) ?? [];
-        const stored = rollUpAll(contributionsOf(subject, events, [def])).filter(inCell).reduce((sum, c) => sum + c.delta, 0);
+        const stored = rollUpAll(contributionsOf(subject, events, [def]))
+          .filter(inCell)
+          .reduce((sum, c) => sum + c.delta, 0);
         if (stored === 0) continue;
         // Cost sums are counted in fen (exact integers); they are told in yuan, as the values are.
         const contributes = def.read.kind === 'mean_growth' && read.measure === def.read.sum ? stored / FEN_PER_YUAN : stored;
@@ -86,9 +109,22 @@ function storedMeasure(def: IndicatorDefinition, part: ProvenancePart): MeasureR
   return read.numerator;
 }
 
-function summary(event: { eventId: string; institutionId: string; version: number; type: string; action: string; occurredAt: string; person?: { id: string } }): ProvenanceEvent {
+function summary(event: {
+  eventId: string;
+  institutionId: string;
+  version: number;
+  type: string;
+  action: string;
+  occurredAt: string;
+  person?: { id: string };
+}): ProvenanceEvent {
   return {
-    eventId: event.eventId, institutionId: event.institutionId, version: event.version, type: event.type, action: event.action,
-    occurredAt: event.occurredAt, person: event.person?.id,
+    eventId: event.eventId,
+    institutionId: event.institutionId,
+    version: event.version,
+    type: event.type,
+    action: event.action,
+    occurredAt: event.occurredAt,
+    person: event.person?.id,
   };
 }

@@ -34,10 +34,17 @@ export class SilencesController {
       throw new ApiError('unknown_indicator', `No indicator ${body.indicator}`, {}, HttpStatus.BAD_REQUEST);
     }
     const region = regionInScope(this.registry, body.region ?? scope, scope);
-    return this.actions.silence({
-      indicator: body.indicator ?? null, region, startsAt: body.startsAt ? new Date(body.startsAt) : undefined, endsAt: new Date(body.until),
-      createdBy: actorOf(body.by, scope), comment: body.reason,
-    }, new Date());
+    return this.actions.silence(
+      {
+        indicator: body.indicator ?? null,
+        region,
+        startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+        endsAt: new Date(body.until),
+        createdBy: actorOf(body.by, scope),
+        comment: body.reason,
+      },
+      new Date(),
+    );
   }
 
   @Get()

@@ -42,7 +42,9 @@ export class TargetStatus implements OnModuleDestroy {
   async judge(def: IndicatorDefinition, level: RegionLevel, period: string, dims: string, cells: CellToJudge[], now = new Date()): Promise<CellStatus[]> {
     const judged = await this.targetJudge.judge(def, level, period, dims, cells, await this.allTargets(), now);
     return judged.map(({ evaluation }, i) =>
-      evaluation ? { ...evaluation, target: evaluation.expected } : { status: 'none' as Status, expected: null, actual: cells[i].reading.value, gap: null, target: null },
+      evaluation
+        ? { ...evaluation, target: evaluation.expected }
+        : { status: 'none' as Status, expected: null, actual: cells[i].reading.value, gap: null, target: null },
     );
   }
 

@@ -98,7 +98,8 @@ export class CellStream implements OnModuleInit, OnModuleDestroy {
   private async changedSince(requests: readonly ValuesRequest[], since: number): Promise<StreamedCell[]> {
     const answers = await Promise.all(requests.map(async (request) => ({ request, rows: await this.indicatorValues.values(request) })));
     return answers.flatMap(({ request, rows }) =>
-      rows.filter((row) => row.asOf !== null && Date.parse(row.asOf) > since).map((row) => streamedCell(request, row)));
+      rows.filter((row) => row.asOf !== null && Date.parse(row.asOf) > since).map((row) => streamedCell(request, row)),
+    );
   }
 
   /** One coalescing window: reads each changed answer once and sends each connection its changed cells in one message. */
@@ -154,7 +155,17 @@ export class CellStream implements OnModuleInit, OnModuleDestroy {
 
 function streamedCell(request: ValuesRequest, row: ValueRow): StreamedCell {
   return {
-    indicator: request.def.code, period: request.period, level: row.level, dims: request.dims, region: row.region, name: row.name,
-    numerator: row.numerator, denominator: row.denominator, value: row.value, target: row.target, status: row.status, asOf: row.asOf,
+    indicator: request.def.code,
+    period: request.period,
+    level: row.level,
+    dims: request.dims,
+    region: row.region,
+    name: row.name,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    value: row.value,
+    target: row.target,
+    status: row.status,
+    asOf: row.asOf,
   };
 }

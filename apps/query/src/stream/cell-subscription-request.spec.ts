@@ -20,7 +20,9 @@ describe('the stream’s cells parameter', () => {
       { indicator: 'vaccination_coverage', period: '2026', region: '610921', dose: '3', vaccine: 'HepB', cohort: '2025' },
     ]);
     expect([a.def.code, a.region, a.level, a.period, a.scope]).toEqual(['county_visit_rate', '610900', 'county', '2026', '610900']);
-    expect(b.dims).toBe(parse('610900', [{ indicator: 'vaccination_coverage', period: '2026', region: '610921', vaccine: 'HepB', cohort: '2025', dose: '3' }])[0].dims);
+    expect(b.dims).toBe(
+      parse('610900', [{ indicator: 'vaccination_coverage', period: '2026', region: '610921', vaccine: 'HepB', cohort: '2025', dose: '3' }])[0].dims,
+    );
     expect(valuesKey(parse('610900', [{ indicator: 'county_visit_rate', period: '2026' }])[0])).toBe(valuesKey(a).replace('"county"', '"city"'));
   });
 
@@ -41,7 +43,16 @@ describe('the stream’s cells parameter', () => {
 
   it('refuses what is not a list of values requests', () => {
     const tooMany = Array.from({ length: MAX_SUBSCRIBED_REQUESTS + 1 }, () => ({ indicator: 'county_visit_rate', period: '2026' }));
-    for (const bad of ['{', '{}', [], tooMany, [1], [{ period: '2026' }], [{ indicator: 'county_visit_rate', period: 2026 }], [{ indicator: 'county_visit_rate', period: '2026', format: 'csv' }]]) {
+    for (const bad of [
+      '{',
+      '{}',
+      [],
+      tooMany,
+      [1],
+      [{ period: '2026' }],
+      [{ indicator: 'county_visit_rate', period: 2026 }],
+      [{ indicator: 'county_visit_rate', period: '2026', format: 'csv' }],
+    ]) {
       expect(refusal('610900', bad)).toMatchObject({ status: HttpStatus.BAD_REQUEST });
     }
   });

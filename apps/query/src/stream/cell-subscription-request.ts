@@ -22,7 +22,8 @@ export function subscribedRequests(registry: RegistrySnapshot, scope: string, ra
   if (!Array.isArray(parsed) || parsed.length === 0) throw invalid('cells must be a non-empty JSON array of values requests');
   if (parsed.length > MAX_SUBSCRIBED_REQUESTS) throw invalid(`cells has at most ${MAX_SUBSCRIBED_REQUESTS} values requests`);
   return parsed.map((item: unknown) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalid('each of cells is an object like {"indicator":"county_visit_rate","period":"2024"}');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw invalid('each of cells is an object like {"indicator":"county_visit_rate","period":"2024"}');
     const { indicator, ...query } = item as Record<string, unknown>;
     if (typeof indicator !== 'string') throw invalid('each of cells names its indicator');
     for (const [name, value] of Object.entries(query)) {

@@ -113,4 +113,3 @@ export class CellSubscriptions<R, S> {
     }
   }
 }
-

@@ -68,7 +68,15 @@ export class LiveValues {
       const changed = new Set(changes.map((c) => `${c.indicator}|${c.level}|${c.dims}|${c.region}|${c.period}`));
       for (const cell of cells) {
         if (!changed.has(`${def.code}|${change.level}|${change.dims}|${cell.region}|${cell.period}`)) continue;
-        values.push({ indicator: def.code, level: change.level, region: cell.region, period: cell.period, dims: change.dims, ...cell.reading, asOf: cell.asOf });
+        values.push({
+          indicator: def.code,
+          level: change.level,
+          region: cell.region,
+          period: cell.period,
+          dims: change.dims,
+          ...cell.reading,
+          asOf: cell.asOf,
+        });
       }
     }
     return values;

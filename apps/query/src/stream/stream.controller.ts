@@ -36,7 +36,8 @@ export class StreamController {
   @AcceptsQueryToken()
   @ApiOperation({
     summary: 'Server-sent events: the subscribed cells’ values as they change (`cells=`), or every changed value in the token’s scope',
-    description: 'With `cells` (a JSON array of values requests, each named as `GET /v1/indicators/{code}/values` names its parameters, ' +
+    description:
+      'With `cells` (a JSON array of values requests, each named as `GET /v1/indicators/{code}/values` names its parameters, ' +
       'e.g. `[{"indicator":"county_visit_rate","period":"2024","region":"610900","level":"county"}]`), the stream sends only the rows of those answers ' +
       'that changed: event `cells`, data `{ "cells": [{ indicator, period, level, dims, region, name, numerator, denominator, value, target, status, asOf }] }`, ' +
       'each changed cell once per STREAM_COALESCE_MS window and all of a window’s cells in one message, with an `id`. Reconnecting with ' +
@@ -52,13 +53,21 @@ export class StreamController {
   @ApiQuery({ name: 'indicator', required: false, description: 'Without cells: narrow to one indicator' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'With cells: the id of the last message received; resumes with what changed since' })
   @ApiOkResponse({
-    description: 'An event stream. With `cells`: `cells` events carry the subscribed cells that changed (value, target, status), coalesced per STREAM_COALESCE_MS. Without: `value` events carry a changed value row (as in /values). `ping` keeps the connection, `revoked` ends it',
-    content: { 'text/event-stream': { schema: { type: 'string', example: 'event: value\ndata: {"indicator":"county_visit_rate","region":"610921","period":"2026","value":0.8887}\n\n' } } },
+    description:
+      'An event stream. With `cells`: `cells` events carry the subscribed cells that changed (value, target, status), coalesced per STREAM_COALESCE_MS. Without: `value` events carry a changed value row (as in /values). `ping` keeps the connection, `revoked` ends it',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string', example: 'event: value\ndata: {"indicator":"county_visit_rate","region":"610921","period":"2026","value":0.8887}\n\n' },
+      },
+    },
   })
   stream(@Req() request: BureauRequest): Observable<MessageEvent> {
     const cells = request.query.cells;
     const requests = typeof cells === 'string' ? subscribedRequests(this.registry, request.bureauScope, cells) : undefined;
-    const scope = requests === undefined && typeof request.query.region === 'string' ? regionInScope(this.registry, request.query.region, request.bureauScope) : request.bureauScope;
+    const scope =
+      requests === undefined && typeof request.query.region === 'string'
+        ? regionInScope(this.registry, request.query.region, request.bureauScope)
+        : request.bureauScope;
     const release = this.sessions.open(request.bureauToken);
     const pushed = requests === undefined ? this.everyValue(scope, request) : this.subscribedCells(requests, request);
     const keepalive = interval(this.keepaliveMs).pipe(map((): MessageEvent => ({ type: 'ping', data: { at: new Date().toISOString() } })));

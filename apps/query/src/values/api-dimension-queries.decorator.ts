@@ -15,7 +15,9 @@ export function ApiDimensionQueries(): MethodDecorator {
         name,
         required: false,
         schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' },
-        description: `Dimension of the indicators that have it (${CATALOGUE.filter((def) => def.dimensions.includes(name)).map((def) => def.code).join(', ')}); required there, refused elsewhere`,
+        description: `Dimension of the indicators that have it (${CATALOGUE.filter((def) => def.dimensions.includes(name))
+          .map((def) => def.code)
+          .join(', ')}); required there, refused elsewhere`,
         example: DIMENSION_EXAMPLES[name],
       }),
     ),

@@ -2,10 +2,13 @@ import { toCsv } from './csv';
 
 describe('toCsv', () => {
   it('writes a BOM, a header, CRLF lines and quotes where needed', () => {
-    const csv = toCsv(['region', 'name', 'value'], [
-      { region: '610921', name: '汉阴县', value: 0.91 },
-      { region: 'x', name: 'a "quoted", name', value: null },
-    ]);
+    const csv = toCsv(
+      ['region', 'name', 'value'],
+      [
+        { region: '610921', name: '汉阴县', value: 0.91 },
+        { region: 'x', name: 'a "quoted", name', value: null },
+      ],
+    );
     expect(csv).toBe('\uFEFFregion,name,value\r\n610921,汉阴县,0.91\r\nx,"a ""quoted"", name",\r\n');
   });
 

@@ -71,7 +71,13 @@ export class IndicatorValues {
 
   /** What a values answer is made from (the cells and counters it reads): what invalidates it, and what the stream watches. */
   valuesDependOn(request: ValuesRequest, regions = regionsAtLevel(this.registry, request.region, request.level)): ReadDependencies {
-    return readDependencies(request.def, request.level, regions.map((r) => r.region), [request.period], request.dims);
+    return readDependencies(
+      request.def,
+      request.level,
+      regions.map((r) => r.region),
+      [request.period],
+      request.dims,
+    );
   }
 
   /**
@@ -105,7 +111,13 @@ export class IndicatorValues {
   }
 
   private async computeValues({ def, level, period, dims }: ValuesRequest, regions: NamedRegion[]): Promise<ValueRow[]> {
-    const cells = await this.readings.read(def, level, regions.map((r) => r.region), [period], dims);
+    const cells = await this.readings.read(
+      def,
+      level,
+      regions.map((r) => r.region),
+      [period],
+      dims,
+    );
     const judged = await this.targetStatus.judge(def, level, period, dims, cells);
     return cells.map((cell, i) => ({
       region: cell.region,

@@ -52,7 +52,9 @@ describe('computed-read requests and their cache keys', () => {
     };
     const forbidden = { status: HttpStatus.FORBIDDEN, code: 'out_of_scope' };
     expect(refusalOf(() => valuesRequest(registry, '610902', 'county_visit_rate', { period: '2026', region: '610921' }))).toEqual(forbidden);
-    expect(refusalOf(() => seriesRequest(registry, '610902', 'county_visit_rate', { region: '610921-THC-001', from: '202601', to: '202611' }))).toEqual(forbidden);
+    expect(refusalOf(() => seriesRequest(registry, '610902', 'county_visit_rate', { region: '610921-THC-001', from: '202601', to: '202611' }))).toEqual(
+      forbidden,
+    );
   });
 
   it('defaults a ranking to counties, sharing the values answer at that level', () => {

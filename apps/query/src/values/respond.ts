@@ -22,9 +22,23 @@ export interface CsvExport {
 
 /** Header labels a bureau analyst reads in Excel, Chinese first, with the JSON field name for integrators. */
 const COLUMN_NAMES_ZH: Record<string, string> = {
-  region: '地区代码', name: '名称', level: '层级', period: '期间', rank: '排名',
-  numerator: '分子', denominator: '分母', value: '值', displayValue: '显示值', target: '目标', status: '状态',
-  asOf: '数据截至(北京时间)', distanceToTarget: '距目标', vaccine: '疫苗', dose: '剂次', cohort: '出生队列', disease: '病种',
+  region: '地区代码',
+  name: '名称',
+  level: '层级',
+  period: '期间',
+  rank: '排名',
+  numerator: '分子',
+  denominator: '分母',
+  value: '值',
+  displayValue: '显示值',
+  target: '目标',
+  status: '状态',
+  asOf: '数据截至(北京时间)',
+  distanceToTarget: '距目标',
+  vaccine: '疫苗',
+  dose: '剂次',
+  cohort: '出生队列',
+  disease: '病种',
 };
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -42,7 +56,13 @@ export function chinaTime(iso: string): string {
  * and a file name per selection (`vaccination_coverage-2026-610900-vaccine-HepB-dose-3-cohort-2025.csv`),
  * so HepB-1 and DTaP-3 saved side by side stay two files that say what they hold.
  */
-export function csvSelection<T extends object>(def: IndicatorDefinition, dims: string, nameParts: string[], columns: (keyof T & string)[], rows: T[]): CsvExport {
+export function csvSelection<T extends object>(
+  def: IndicatorDefinition,
+  dims: string,
+  nameParts: string[],
+  columns: (keyof T & string)[],
+  rows: T[],
+): CsvExport {
   const selected = parseDims(dims);
   const dimensionColumns = def.dimensions.filter((d) => selected[d] !== undefined);
   // The value as displayed (unit's precision) beside the raw numerator, denominator and value.

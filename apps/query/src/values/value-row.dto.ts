@@ -23,7 +23,10 @@ export class ValueRowDto implements ValueRow {
   @ApiProperty({ type: Number, nullable: true, example: 0.8887, description: 'numerator/denominator (a fraction), the count, or cost growth (ratio − 1)' })
   value: number | null;
 
-  @ApiPropertyOptional({ description: 'Cost growth only: visits (admissions) with a cost behind this period’s mean and the baseline’s', example: { current: 812, baseline: 790 } })
+  @ApiPropertyOptional({
+    description: 'Cost growth only: visits (admissions) with a cost behind this period’s mean and the baseline’s',
+    example: { current: 812, baseline: 790 },
+  })
   cases?: { current: number; baseline: number };
 
   @ApiProperty({ type: Number, nullable: true, example: 0.9, description: 'What the target asks for at this time; null without a target' })
@@ -31,7 +34,8 @@ export class ValueRowDto implements ValueRow {
 
   @ApiProperty({
     enum: STATUSES,
-    description: '三色预警: green on track, yellow within the tolerance (or behind but not beyond doubt), red behind; insufficient_data: fewer cases than the minimum to judge; none: no target or no value',
+    description:
+      '三色预警: green on track, yellow within the tolerance (or behind but not beyond doubt), red behind; insufficient_data: fewer cases than the minimum to judge; none: no target or no value',
   })
   status: Status;
 
@@ -57,7 +61,10 @@ export class RankedRowDto extends ValueRowDto implements RankedRow {
   @ApiProperty({ type: Number, nullable: true, description: 'Best first; null without a value or below the minimum of cases' })
   rank: number | null;
 
-  @ApiProperty({ description: 'The value rests on fewer cases than the minimum to judge (the indicator’s minDenominator, or the target’s): listed after the ranked regions, unranked' })
+  @ApiProperty({
+    description:
+      'The value rests on fewer cases than the minimum to judge (the indicator’s minDenominator, or the target’s): listed after the ranked regions, unranked',
+  })
   belowMinimum: boolean;
 
   @ApiProperty({ type: Number, nullable: true, description: 'value − target' })

@@ -35,7 +35,12 @@ export class ValuesController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'fhir'], description: 'fhir: a Bundle of R4 MeasureReports' })
   @ApiDimensionQueries()
   @ApiOkResponse({ type: ValuesResponseDto, description: 'JSON; CSV and FHIR carry the same rows' })
-  async values(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
+  async values(
+    @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: BureauRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const asked = valuesRequest(this.registry, request.bureauScope, code, query);
     const { def, period, region, dims } = asked;
     const values = await this.indicatorValues.values(asked);
@@ -55,11 +60,17 @@ export class ValuesController {
   @ApiQuery({ name: 'period', example: '2024' })
   @ApiQuery({ name: 'region', required: false, example: '610900' })
   @ApiQuery({ name: 'level', required: false, enum: ['institution', 'county', 'city', 'province'] })
-  async ranking(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
+  async ranking(
+    @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: BureauRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const asked = valuesRequest(this.registry, request.bureauScope, code, query, 'county');
     const { def, period, region, dims } = asked;
     const ranking = await this.indicatorValues.ranking(asked);
-    if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [period, region, 'ranking'], ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking));
+    if (wantsCsv(request))
+      return sendCsv(response, csvSelection(def, dims, [period, region, 'ranking'], ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking));
     return { indicator: code, period, dims: dims || undefined, ranking };
   }
 
@@ -70,11 +81,17 @@ export class ValuesController {
   @ApiQuery({ name: 'to', example: '202412' })
   @ApiDimensionQueries()
   @ApiOkResponse({ type: SeriesResponseDto, description: 'JSON; CSV carries the same rows' })
-  async series(@Param('code') code: string, @Query() query: Record<string, unknown>, @Req() request: BureauRequest, @Res({ passthrough: true }) response: Response) {
+  async series(
+    @Param('code') code: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: BureauRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const asked = seriesRequest(this.registry, request.bureauScope, code, query);
     const { def, from, to, dims } = asked;
     const series = await this.indicatorValues.series(asked);
-    if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [series.region, from, to], ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series));
+    if (wantsCsv(request))
+      return sendCsv(response, csvSelection(def, dims, [series.region, from, to], ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series));
     return { indicator: code, dims: dims || undefined, ...series };
   }
 }

@@ -53,9 +53,7 @@ const facts = (i: Institution): InstitutionFacts => ({ id: i.id, county: i.count
  * a clinic belongs to the centre listed last before it (the demo's 医共体 layout).
  */
 export function careNetwork(institutions: readonly Institution[]): CareNetwork {
-  const counties = new Map<string, CountyNetwork>(
-    ANKANG_COUNTIES.map((c) => [c.code, { code: c.code, areas: [], generalHospitals: [] }]),
-  );
+  const counties = new Map<string, CountyNetwork>(ANKANG_COUNTIES.map((c) => [c.code, { code: c.code, areas: [], generalHospitals: [] }]));
   const network: CareNetwork = {
     counties,
     countyCodes: [...counties.keys()],

@@ -47,7 +47,14 @@ function register(ctx: FeedContext, registered: Resident[], patient: Resident, c
   return event(ctx, patient, patient.area.centre.id, 'registration', condition, when);
 }
 
-function event(ctx: FeedContext, patient: Resident, institutionId: string, action: ChronicFollowupEvent['action'], condition: ChronicCondition, when: number): ChronicFollowupEvent {
+function event(
+  ctx: FeedContext,
+  patient: Resident,
+  institutionId: string,
+  action: ChronicFollowupEvent['action'],
+  condition: ChronicCondition,
+  when: number,
+): ChronicFollowupEvent {
   return {
     eventId: ctx.eventId('C'),
     version: 1,

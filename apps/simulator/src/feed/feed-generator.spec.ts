@@ -28,8 +28,9 @@ function demoContext(): ValidationContext {
   };
 }
 
-const sample = (scenario = 'steady', count = SAMPLE, seed = '7') =>
-  [...backfillEvents(backfillOptions(seed, RANGE, { populationScale: SCALE, scenario: parseScenario(scenario) }), RANGE, count)];
+const sample = (scenario = 'steady', count = SAMPLE, seed = '7') => [
+  ...backfillEvents(backfillOptions(seed, RANGE, { populationScale: SCALE, scenario: parseScenario(scenario) }), RANGE, count),
+];
 
 const countyOf = new Map(ankangDemo().institutions.map((i) => [i.id, i.county]));
 const currentRegion = (code: string) => (code === '610928' ? '610981' : code);
@@ -81,7 +82,9 @@ describe('FeedGenerator (pure Ankang feed)', () => {
   });
 
   it('lets one county fall below the 90% target over weeks in county-decline', () => {
-    const declining = sample('county-decline:610924', SAMPLE * 2).filter(isVisit).filter((v) => v.person.residenceRegion === '610924');
+    const declining = sample('county-decline:610924', SAMPLE * 2)
+      .filter(isVisit)
+      .filter((v) => v.person.residenceRegion === '610924');
     const months = (...ms: string[]) => declining.filter((v) => ms.includes(v.occurredAt.slice(0, 7)));
     const january = inCountyShare(months('2026-01'));
     const autumn = inCountyShare(months('2026-09', '2026-10', '2026-11'));
@@ -90,7 +93,9 @@ describe('FeedGenerator (pure Ankang feed)', () => {
     expect(autumn).toBeGreaterThan(0.68);
     expect(january - autumn).toBeGreaterThan(0.05);
     // The other counties keep their steady shares.
-    const others = sample('county-decline:610924', SAMPLE).filter(isVisit).filter((v) => v.person.residenceRegion !== '610924');
+    const others = sample('county-decline:610924', SAMPLE)
+      .filter(isVisit)
+      .filter((v) => v.person.residenceRegion !== '610924');
     expect(inCountyShare(others)).toBeGreaterThan(0.85);
   });
 

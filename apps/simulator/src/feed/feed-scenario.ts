@@ -6,9 +6,7 @@ import { ANKANG_COUNTIES } from '@lib/registry';
  * (县域就诊率 decays from its steady ~90% towards 75% with a time constant of `days`, 28 by default,
  * counted from the start of the feed; use a fraction of a day for a live demo).
  */
-export type FeedScenario =
-  | { kind: 'steady' }
-  | { kind: 'county-decline'; county: string; floorShare: number; timeConstantDays: number };
+export type FeedScenario = { kind: 'steady' } | { kind: 'county-decline'; county: string; floorShare: number; timeConstantDays: number };
 
 export const DECLINE_FLOOR_SHARE = 0.75;
 const DEFAULT_TIME_CONSTANT_DAYS = 28;

@@ -23,7 +23,8 @@ export function backfillOptions(seed: string, range: BackfillRange, extra: Parti
   const earliestMs = nowMs - (INGEST_HORIZON_DAYS - HORIZON_MARGIN_DAYS) * DAY_MS;
   if (range.fromMs >= range.toMs) throw new RangeError('backfill needs from < to');
   if (range.toMs > nowMs) throw new RangeError('backfill may not reach past now: events in the future are rejected');
-  if (range.fromMs < earliestMs) throw new RangeError(`backfill may not start more than ${INGEST_HORIZON_DAYS - HORIZON_MARGIN_DAYS} days before now (the ingest horizon)`);
+  if (range.fromMs < earliestMs)
+    throw new RangeError(`backfill may not start more than ${INGEST_HORIZON_DAYS - HORIZON_MARGIN_DAYS} days before now (the ingest horizon)`);
   return { seed, startMs: range.fromMs, latestMs: range.toMs, earliestMs, timeMode: 'spread', ...extra };
 }
 

@@ -13,12 +13,7 @@ export function pickCounty(ctx: FeedContext): CountyPopulation {
   return ctx.populations.get(ctx.random.weighted(ctx.countyWeights)) as CountyPopulation;
 }
 
-export function pickFrom(
-  ctx: FeedContext,
-  people: readonly Resident[],
-  occurredMs: number,
-  fits: (r: Resident) => boolean = () => true,
-): Resident | undefined {
+export function pickFrom(ctx: FeedContext, people: readonly Resident[], occurredMs: number, fits: (r: Resident) => boolean = () => true): Resident | undefined {
   if (people.length === 0) return undefined;
   const date = cstDate(occurredMs);
   for (let i = 0; i < TRIES; i++) {

@@ -31,7 +31,10 @@ export function screeningEvent(ctx: FeedContext, anchorMs: number): HealthEvent 
       const event = screening(ctx, place.id, when, personOf(woman), first);
       if (random.chance(BOTH_CANCERS_SAME_DAY)) {
         const secondMs = when + random.int(10, 60) * 60_000;
-        ctx.later(secondMs, screening(ctx, place.id, Math.min(secondMs, ctx.options.latestMs ?? secondMs), personOf(woman), first === 'cervical' ? 'breast' : 'cervical'));
+        ctx.later(
+          secondMs,
+          screening(ctx, place.id, Math.min(secondMs, ctx.options.latestMs ?? secondMs), personOf(woman), first === 'cervical' ? 'breast' : 'cervical'),
+        );
       }
       return event;
     }

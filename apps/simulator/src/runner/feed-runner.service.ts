@@ -61,8 +61,16 @@ export class FeedRunner implements OnApplicationBootstrap, OnApplicationShutdown
     // The validated environment, read once; the sink factory and the loop want it as one object.
     this.env = new SimulatorEnvironment();
     for (const key of [
-      'SIMULATOR_AUTOSTART', 'SIMULATOR_RATE', 'SIMULATOR_SINK', 'SIMULATOR_INGEST_URL', 'SIMULATOR_CREDENTIALS_FILE',
-      'SIMULATOR_OUT_FILE', 'SIMULATOR_SEED', 'SIMULATOR_SCENARIO', 'SIMULATOR_POPULATION_SCALE', 'SIMULATOR_BATCH_SIZE',
+      'SIMULATOR_AUTOSTART',
+      'SIMULATOR_RATE',
+      'SIMULATOR_SINK',
+      'SIMULATOR_INGEST_URL',
+      'SIMULATOR_CREDENTIALS_FILE',
+      'SIMULATOR_OUT_FILE',
+      'SIMULATOR_SEED',
+      'SIMULATOR_SCENARIO',
+      'SIMULATOR_POPULATION_SCALE',
+      'SIMULATOR_BATCH_SIZE',
     ] as const) {
       (this.env as unknown as Record<string, unknown>)[key] = config.get(key, { infer: true });
     }

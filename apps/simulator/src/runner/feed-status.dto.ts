@@ -21,5 +21,6 @@ export class FeedStatusDto implements FeedStatus {
   @ApiPropertyOptional({ format: 'date-time' }) startedAt?: string;
   @ApiPropertyOptional({ example: 'ingest not reachable' }) lastProblem?: string;
   @ApiProperty({ example: 42, description: 'Story steps waiting for their time' }) pending: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: {}, description: 'Rejection code → count; should stay empty' }) rejectionCodes: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: {}, description: 'Rejection code → count; should stay empty' })
+  rejectionCodes: Record<string, number>;
 }

@@ -149,7 +149,6 @@ export class HttpSink implements EventSink {
   }
 }
 
-
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {

@@ -20,22 +20,10 @@ export class FamilyDoctorEventDto extends EventEnvelopeDto {
   @Rules(RequiredUnlessVoided(), IsDefined(), idField()) teamId: string;
 
   /** The resident's priority groups (重点人群); each at most once, so the list is never longer than the code list. */
-  @Rules(
-    IsOptional(),
-    IsArray(),
-    ArrayMaxSize(PRIORITY_GROUPS.length),
-    IsString({ each: true }),
-    IsCode(PRIORITY_GROUPS, { each: true }),
-    ArrayUnique(),
-  )
+  @Rules(IsOptional(), IsArray(), ArrayMaxSize(PRIORITY_GROUPS.length), IsString({ each: true }), IsCode(PRIORITY_GROUPS, { each: true }), ArrayUnique())
   priorityGroups?: PriorityGroup[];
 
   /** What was delivered; only on `service`, where it is required (home visits are counted from it). */
-  @Rules(
-    RequiredWhen((event) => event.action === 'service'),
-    IsDefined(),
-    codeField(SERVICE_KINDS),
-    OnlyForAction('service', FAMILY_DOCTOR_ACTIONS),
-  )
+  @Rules(RequiredWhen((event) => event.action === 'service'), IsDefined(), codeField(SERVICE_KINDS), OnlyForAction('service', FAMILY_DOCTOR_ACTIONS))
   serviceKind?: ServiceKind;
 }

@@ -5,8 +5,7 @@ import { IsCleanText, IsCode, IsFreeOfIdNumbers, Rules } from './validators';
 /** Field rules shared by several event DTOs. Required-ness is stated next to each use. */
 
 /** An identifier chosen by a sending system or the registry (institution, referral, team); never a person's ID number. */
-export const idField = () =>
-  Rules(IsString(), MaxLength(EVENT_LIMITS.idLength), IsCleanText({ multiline: false }), IsFreeOfIdNumbers());
+export const idField = () => Rules(IsString(), MaxLength(EVENT_LIMITS.idLength), IsCleanText({ multiline: false }), IsFreeOfIdNumbers());
 
 /** A value from one of the contract's code lists; a non-string is a type error, not an unknown code. */
 export const codeField = (codes: readonly string[]) => Rules(IsString(), IsCode(codes));

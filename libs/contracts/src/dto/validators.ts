@@ -125,8 +125,7 @@ export function IsCleanText({ multiline }: { multiline: boolean }): PropertyDeco
   return ValidateBy({
     name: CUSTOM_CONSTRAINTS.isCleanText,
     validator: {
-      validate: (value) =>
-        typeof value === 'string' && value.trim() !== '' && !forbidden.test(value) && (multiline || value.trim() === value),
+      validate: (value) => typeof value === 'string' && value.trim() !== '' && !forbidden.test(value) && (multiline || value.trim() === value),
       defaultMessage: () =>
         multiline
           ? '$property must not be blank or contain control characters'

@@ -4,13 +4,35 @@ import { countyVisitRate } from './visit-indicators';
 
 /** shared/CONTRACT.md "Indicator codes (v1)". */
 const V1_CODES = [
-  'county_visit_rate', 'county_inpatient_rate', 'primary_care_visit_share', 'township_inpatient_share',
-  'referrals_up', 'referrals_down', 'referral_down_up_ratio', 'referral_completion_rate',
-  'vaccination_coverage', 'cervical_screening_coverage', 'breast_screening_coverage', 'newborn_screening_rate',
-  'family_doctor_coverage', 'family_doctor_priority_coverage', 'home_visits', 'hypertension_standard_management_rate',
-  'diabetes_standard_management_rate', 'smd_standard_management_rate', 'hypertension_control_rate',
-  'diabetes_control_rate', 'outpatient_cost_growth', 'inpatient_cost_growth', 'tcm_prescription_share', 'tcm_nondrug_share',
-  'disease_cases', 'disease_incidence', 'report_timeliness_rate', 'ili_percentage', 'fever_clinic_visits',
+  'county_visit_rate',
+  'county_inpatient_rate',
+  'primary_care_visit_share',
+  'township_inpatient_share',
+  'referrals_up',
+  'referrals_down',
+  'referral_down_up_ratio',
+  'referral_completion_rate',
+  'vaccination_coverage',
+  'cervical_screening_coverage',
+  'breast_screening_coverage',
+  'newborn_screening_rate',
+  'family_doctor_coverage',
+  'family_doctor_priority_coverage',
+  'home_visits',
+  'hypertension_standard_management_rate',
+  'diabetes_standard_management_rate',
+  'smd_standard_management_rate',
+  'hypertension_control_rate',
+  'diabetes_control_rate',
+  'outpatient_cost_growth',
+  'inpatient_cost_growth',
+  'tcm_prescription_share',
+  'tcm_nondrug_share',
+  'disease_cases',
+  'disease_incidence',
+  'report_timeliness_rate',
+  'ili_percentage',
+  'fever_clinic_visits',
 ];
 
 describe('indicator catalogue', () => {
@@ -41,7 +63,11 @@ describe('indicator catalogue', () => {
       countyVisitRate,
       { ...countyVisitRate, levels: ['institution', 'county', 'city', 'province'] },
       { ...countyVisitRate, code: 'x', counting: { ...countyVisitRate.counting, subject: { prefix: 'evt', by: ['eventId'] } } },
-      { ...countyVisitRate, code: 'y', read: { kind: 'rate', numerator: { measure: 'sum', accumulate: 'period' }, denominator: { population: 'birth_cohort:{cohort}' } } },
+      {
+        ...countyVisitRate,
+        code: 'y',
+        read: { kind: 'rate', numerator: { measure: 'sum', accumulate: 'period' }, denominator: { population: 'birth_cohort:{cohort}' } },
+      },
     ] as never;
     const problems = validateCatalogue(broken);
     expect(problems).toEqual(

@@ -42,10 +42,7 @@ describe('家庭医生签约服务覆盖率 family_doctor_coverage', () => {
 
   it('uses the last contract event of a day, and a void restores the earlier state', () => {
     const cancel = familyDoctor({ inst: 'hanyinTownship', action: 'contract_cancelled', person: 'r1', at: '2024-03-01T11:00:00+08:00' });
-    const h = new Harness().send(
-      familyDoctor({ inst: 'hanyinTownship', action: 'contract_signed', person: 'r1', at: '2024-03-01T09:00:00+08:00' }),
-      cancel,
-    );
+    const h = new Harness().send(familyDoctor({ inst: 'hanyinTownship', action: 'contract_signed', person: 'r1', at: '2024-03-01T09:00:00+08:00' }), cancel);
     expect(h.read('family_doctor_coverage', '202403', 'county', '610921').numerator).toBe(0);
     h.send(voidOf(cancel));
     expect(h.read('family_doctor_coverage', '202403', 'county', '610921').numerator).toBe(1);

@@ -54,7 +54,8 @@ export const homeVisits: IndicatorDefinition = {
   nameEn: 'Home visits',
   unit: 'count',
   higherIsBetter: true,
-  definition: 'P 内家庭医生团队提供的上门服务次数，按提供服务的机构（及其所在县）统计。 Family-doctor `service` events of kind `home_visit` in P, by the institution (and its county).',
+  definition:
+    'P 内家庭医生团队提供的上门服务次数，按提供服务的机构（及其所在县）统计。 Family-doctor `service` events of kind `home_visit` in P, by the institution (and its county).',
   attribution: 'institution',
   levels: INSTITUTION_AND_UP,
   periods: ALL_PERIODS,

@@ -71,14 +71,25 @@ describe('a new indicator is a new definition', () => {
   });
 
   it('counts distinct screened residents per result of their last screening in P', () => {
-    const first = screening({ inst: 'hanyinCounty', person: 'x', programme: 'lung_function', sex: 'M', birthDate: '1970-01-01', at: '2024-03-05T10:00:00+08:00' });
+    const first = screening({
+      inst: 'hanyinCounty',
+      person: 'x',
+      programme: 'lung_function',
+      sex: 'M',
+      birthDate: '1970-01-01',
+      at: '2024-03-05T10:00:00+08:00',
+    });
     const h = new Harness(catalogue).send(
       first,
       screening({ inst: 'hanyinCounty', person: 'x', programme: 'lung_function', sex: 'M', birthDate: '1970-01-01', at: '2024-03-06T10:00:00+08:00' }),
       screening({ inst: 'hanyinCounty', person: 'y', programme: 'lung_function', sex: 'F', birthDate: '1990-01-01', at: '2024-03-06T10:00:00+08:00' }), // 34
     );
     const population = (group: string) => (group === 'age_65_plus' ? 20 : undefined);
-    expect(h.read('lung_function_screening_coverage', '2024', 'county', '610921', { dims: 'result=normal', population })).toEqual({ numerator: 1, denominator: 20, value: 0.05 });
+    expect(h.read('lung_function_screening_coverage', '2024', 'county', '610921', { dims: 'result=normal', population })).toEqual({
+      numerator: 1,
+      denominator: 20,
+      value: 0.05,
+    });
     expect(() => h.read('lung_function_screening_coverage', '2024Q1', 'county', '610921')).toThrow(/not read at quarter/);
     h.send(voidOf(first));
     expect(h.read('lung_function_screening_coverage', '202403', 'county', '610921', { dims: 'result=normal' }).numerator).toBe(1);

@@ -14,7 +14,15 @@ describe('免疫规划疫苗接种率 vaccination_coverage', () => {
       // Another dose, another cohort, another county: other cells.
       vaccination({ inst: 'hanyinTownship', person: 'c1', birthDate: '2023-02-01', vaccine: 'HepB', dose: 2, at: '2023-10-15T09:00:00+08:00' }),
       vaccination({ inst: 'hanyinTownship', person: 'c3', birthDate: '2022-12-31', vaccine: 'HepB', dose: 3, at: '2024-02-01T09:00:00+08:00' }),
-      vaccination({ inst: 'hanbinTownship', person: 'c4', birthDate: '2023-03-01', vaccine: 'HepB', dose: 3, residence: '610902', at: '2024-02-01T09:00:00+08:00' }),
+      vaccination({
+        inst: 'hanbinTownship',
+        person: 'c4',
+        birthDate: '2023-03-01',
+        vaccine: 'HepB',
+        dose: 3,
+        residence: '610902',
+        at: '2024-02-01T09:00:00+08:00',
+      }),
     );
     const read = (period: string, dims = HEPB3) => h.read('vaccination_coverage', period, 'county', '610921', { dims, population });
     expect(read('202401')).toEqual({ numerator: 1, denominator: 10, value: 0.1 });

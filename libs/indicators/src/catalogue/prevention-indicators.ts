@@ -58,7 +58,8 @@ export const newbornScreeningRate: IndicatorDefinition = {
   nameEn: 'Newborn disease screening rate',
   unit: 'percent',
   higherIsBetter: true,
-  definition: 'P 内接受新生儿疾病筛查的本县新生儿数（去重）/ 该县 P 所在年份的 live_births。 Distinct newborns resident in C screened in P, over live_births of C for P\'s year.',
+  definition:
+    "P 内接受新生儿疾病筛查的本县新生儿数（去重）/ 该县 P 所在年份的 live_births。 Distinct newborns resident in C screened in P, over live_births of C for P's year.",
   attribution: 'residence_county',
   levels: COUNTY_AND_UP,
   periods: ALL_PERIODS,

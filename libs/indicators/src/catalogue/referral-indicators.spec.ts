@@ -62,14 +62,27 @@ describe('referrals 上转/下转, 下转上转比, 转诊完成率', () => {
     const h = new Harness().send(first, again);
     expect(h.read('referrals_up', '202403', 'county', '610921').value).toBe(1);
     // The first record is corrected: it was actually to a village clinic (down).
-    h.send(amend(first, { toInstitutionId: '610921-VC-001', referralParties: { from: { ...first.referralParties!.from }, to: { id: '610921-VC-001', county: '610921', type: 'village_clinic', level: 1 } } }));
+    h.send(
+      amend(first, {
+        toInstitutionId: '610921-VC-001',
+        referralParties: { from: { ...first.referralParties!.from }, to: { id: '610921-VC-001', county: '610921', type: 'village_clinic', level: 1 } },
+      }),
+    );
     expect(h.read('referrals_up', '202403', 'county', '610921').value).toBe(0);
     expect(h.read('referrals_down', '202403', 'county', '610921').value).toBe(1);
   });
 
   it('still counts completion but no direction when the registry facts of the parties are missing', () => {
     const h = new Harness().send(
-      referral({ inst: 'hanyinTownship', action: 'initiated', referralId: 'R7', from: 'hanyinTownship', to: 'hanyinCounty', at: at('03-02'), withParties: false }),
+      referral({
+        inst: 'hanyinTownship',
+        action: 'initiated',
+        referralId: 'R7',
+        from: 'hanyinTownship',
+        to: 'hanyinCounty',
+        at: at('03-02'),
+        withParties: false,
+      }),
     );
     expect(h.read('referrals_up', '202403', 'county', '610921').value).toBe(0);
     expect(h.read('referral_completion_rate', '202403', 'county', '610921').denominator).toBe(1);

@@ -59,7 +59,8 @@ export const referralDownUpRatio: IndicatorDefinition = {
   nameEn: 'Down/up referral ratio',
   unit: 'ratio',
   higherIsBetter: true,
-  definition: '下转人次 / 上转人次（上转为0时无值）。 Downward referrals initiated in P over upward referrals initiated in P; no value when there were none up.',
+  definition:
+    '下转人次 / 上转人次（上转为0时无值）。 Downward referrals initiated in P over upward referrals initiated in P; no value when there were none up.',
   counting: referralCounting({ numerator: { where: { direction: 'down' } }, denominator: { where: { direction: 'up' } } }),
   read: { kind: 'rate', numerator: { measure: 'numerator', accumulate: 'period' }, denominator: { measure: 'denominator', accumulate: 'period' } },
 };

@@ -23,7 +23,12 @@ describe('次均费用增幅 outpatient_cost_growth / inpatient_cost_growth', ()
     // County: (157.5 + 50) / 2 = 103.75 against 150.
     expect(h.read('outpatient_cost_growth', '202403', 'county', '610921').value).toBeCloseTo(103.75 / 150 - 1, 12);
     expect(h.read('inpatient_cost_growth', '2024Q1', 'county', '610921').value).toBeCloseTo(-0.1, 12);
-    expect(h.read('outpatient_cost_growth', '202409', 'county', '610921')).toEqual({ numerator: null, denominator: 300, value: null, cases: { current: 0, baseline: 1 } });
+    expect(h.read('outpatient_cost_growth', '202409', 'county', '610921')).toEqual({
+      numerator: null,
+      denominator: 300,
+      value: null,
+      cases: { current: 0, baseline: 1 },
+    });
     // The cases behind each mean: 2 visits with a cost in 2024-03 at the county (one had none), 2 a year earlier.
     expect(h.read('outpatient_cost_growth', '202403', 'county', '610921').cases).toEqual({ current: 2, baseline: 2 });
     expect(h.read('inpatient_cost_growth', '2024Q1', 'county', '610921').cases).toEqual({ current: 1, baseline: 1 });

@@ -73,8 +73,15 @@ describe('surveillance indicators', () => {
         h.send({ ...diseaseReport({ at: receivedAt, disease: c.disease, classification: c.classification, diagnosedAt: c.diagnosedAt }), receivedAt });
       }
       // Received 1 h after diagnosis, revised a week later: the revision carries the first receipt and stays timely.
-      const first = { ...diseaseReport({ at: '2024-03-13T09:00:00+08:00', classification: 'suspected', diagnosedAt: '2024-03-13T08:00:00+08:00' }), receivedAt: '2024-03-13T01:00:00.000Z' };
-      const revision = { ...amend(first, { action: 'revised', classification: 'confirmed' }), receivedAt: '2024-03-20T01:00:00.000Z', firstReceivedAt: first.receivedAt };
+      const first = {
+        ...diseaseReport({ at: '2024-03-13T09:00:00+08:00', classification: 'suspected', diagnosedAt: '2024-03-13T08:00:00+08:00' }),
+        receivedAt: '2024-03-13T01:00:00.000Z',
+      };
+      const revision = {
+        ...amend(first, { action: 'revised', classification: 'confirmed' }),
+        receivedAt: '2024-03-20T01:00:00.000Z',
+        firstReceivedAt: first.receivedAt,
+      };
       // A deleted card is not judged, however late.
       const deleted = { ...diseaseReport({ at: '2024-03-14T09:00:00+08:00', diagnosedAt: '2024-03-10T08:00:00+08:00' }) };
       return h.send(first, revision, deleted, amend(deleted, { action: 'deleted' }));

@@ -17,7 +17,7 @@ export const diseaseCases: IndicatorDefinition = {
   higherIsBetter: null,
   definition:
     '按病种：P 内报告（以报告卡 occurredAt 计）的现住址在本县的疑似、临床诊断和确诊病例数，订正后以最新报告卡为准，删除卡不计。' +
-    ' Per disease: suspected, clinical and confirmed cases reported in P (by the card\'s occurredAt) of patients living in C, each card as its latest version; deleted cards and carriers are not counted.',
+    " Per disease: suspected, clinical and confirmed cases reported in P (by the card's occurredAt) of patients living in C, each card as its latest version; deleted cards and carriers are not counted.",
   attribution: 'residence_county',
   levels: COUNTY_AND_UP,
   periods: SURVEILLANCE_PERIODS,
@@ -37,7 +37,7 @@ export const diseaseIncidence: IndicatorDefinition = {
   higherIsBetter: false,
   definition:
     '按病种：P 内报告的本县现住址病例数（同 disease_cases）/ 该县 P 所在年份的 residents 人口 × 100,000。' +
-    ' Per disease: the cases of disease_cases in P over the population residents of C for P\'s year, per 100,000.',
+    " Per disease: the cases of disease_cases in P over the population residents of C for P's year, per 100,000.",
   attribution: 'residence_county',
   levels: COUNTY_AND_UP,
   periods: SURVEILLANCE_PERIODS,
@@ -56,7 +56,7 @@ export const reportTimelinessRate: IndicatorDefinition = {
   higherIsBetter: true,
   definition:
     'P 内本机构报告的传染病报告卡（删除卡不计，含病原携带者）中，自诊断时间（diagnosedAt）至接收端首次收到该卡的时间不超过时限（甲类及乙类甲管 2 小时，其余 24 小时）的比例；订正不改变首次接收时间。' +
-    ' Per disease: of the cards an institution reported in P (by occurredAt; deleted cards excluded, carriers included), the share whose first version reached the door within the disease\'s limit of diagnosedAt (2 h for class A and B-managed-as-A, 24 h otherwise); a revision keeps the first version\'s receipt time.',
+    " Per disease: of the cards an institution reported in P (by occurredAt; deleted cards excluded, carriers included), the share whose first version reached the door within the disease's limit of diagnosedAt (2 h for class A and B-managed-as-A, 24 h otherwise); a revision keeps the first version's receipt time.",
   attribution: 'institution',
   levels: INSTITUTION_AND_UP,
   periods: SURVEILLANCE_PERIODS,
@@ -81,7 +81,7 @@ export const iliPercentage: IndicatorDefinition = {
   higherIsBetter: false,
   definition:
     'P 内哨点机构报告的流感样病例数 / 同期门急诊就诊人次，按机构及其所在县统计。' +
-    ' ILI cases over outpatient visits reported in P by the sites\' daily counts (syndromic_count), per institution and by the institution\'s county.',
+    " ILI cases over outpatient visits reported in P by the sites' daily counts (syndromic_count), per institution and by the institution's county.",
   attribution: 'institution',
   levels: INSTITUTION_AND_UP,
   periods: SURVEILLANCE_PERIODS,
@@ -103,12 +103,18 @@ export const feverClinicVisits: IndicatorDefinition = {
   nameEn: 'Fever clinic visits',
   unit: 'count',
   higherIsBetter: null,
-  definition: 'P 内发热门诊就诊人次（syndromic_count 日报之和），按机构及其所在县统计。 Fever-clinic visits in P, the sum of the daily counts, per institution and by the institution\'s county.',
+  definition:
+    "P 内发热门诊就诊人次（syndromic_count 日报之和），按机构及其所在县统计。 Fever-clinic visits in P, the sum of the daily counts, per institution and by the institution's county.",
   attribution: 'institution',
   levels: INSTITUTION_AND_UP,
   periods: SURVEILLANCE_PERIODS,
   dimensions: [],
-  counting: { kind: 'each_event', subject: SUBJECTS.event, source: { type: 'syndromic_count', action: 'daily' }, measures: { value: { add: 'feverClinicVisits' } } },
+  counting: {
+    kind: 'each_event',
+    subject: SUBJECTS.event,
+    source: { type: 'syndromic_count', action: 'daily' },
+    measures: { value: { add: 'feverClinicVisits' } },
+  },
   read: { kind: 'count', value: { measure: 'value', accumulate: 'period' } },
   minDenominator: 0,
 };

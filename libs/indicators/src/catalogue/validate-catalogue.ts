@@ -17,7 +17,11 @@ function storedMeasures(def: IndicatorDefinition): Measure[] {
 function readMeasures(def: IndicatorDefinition): MeasureRead[] {
   const r = def.read;
   if (r.kind === 'count') return [r.value];
-  if (r.kind === 'mean_growth') return [{ measure: r.sum, accumulate: 'period' }, { measure: r.count, accumulate: 'period' }];
+  if (r.kind === 'mean_growth')
+    return [
+      { measure: r.sum, accumulate: 'period' },
+      { measure: r.count, accumulate: 'period' },
+    ];
   return 'measure' in r.denominator ? [r.numerator, r.denominator] : [r.numerator];
 }
 

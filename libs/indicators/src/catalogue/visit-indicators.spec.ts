@@ -72,7 +72,12 @@ describe('县域就诊率 county_visit_rate', () => {
   it('skips visits whose residence is unknown (they cannot be placed in any county)', () => {
     const e = visit({ inst: 'hanyinTownship', at: '2024-03-06T09:00:00+08:00' });
     (e.person as { residenceRegion?: string }).residenceRegion = undefined;
-    expect(new Harness().send(e).rows().filter((r) => r.indicator === 'county_visit_rate')).toEqual([]);
+    expect(
+      new Harness()
+        .send(e)
+        .rows()
+        .filter((r) => r.indicator === 'county_visit_rate'),
+    ).toEqual([]);
   });
 });
 

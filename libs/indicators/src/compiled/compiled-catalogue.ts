@@ -118,7 +118,12 @@ export class CompiledCatalogue implements ContributionEngine {
     const current = inOccurrenceOrder(currentVersions(events)).filter((facts) => subjectKey(group, facts) === subject);
     for (const d of group.definitions) {
       const mine = current.filter((facts) => d.source(facts));
-      if (mine.length > 0) this.count(d, mine.map((facts) => this.place(d, facts)), out);
+      if (mine.length > 0)
+        this.count(
+          d,
+          mine.map((facts) => this.place(d, facts)),
+          out,
+        );
     }
   }
 
@@ -223,7 +228,14 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   /** Each measure whose filter `facts` pass, times `sign`, on `day` at every granularity of the definition. */
-  private emitMeasuresOnDay(out: ContributionSink, d: CompiledDefinition, at: Countable, facts: Readonly<Record<string, unknown>>, day: DayId, sign: 1 | -1): void {
+  private emitMeasuresOnDay(
+    out: ContributionSink,
+    d: CompiledDefinition,
+    at: Countable,
+    facts: Readonly<Record<string, unknown>>,
+    day: DayId,
+    sign: 1 | -1,
+  ): void {
     for (const m of d.measures) {
       const amount = amountOf(m, facts as EventFacts);
       if (amount !== undefined) this.emitOnDay(out, d, m.measure, at, day, sign * amount);

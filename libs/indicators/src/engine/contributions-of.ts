@@ -42,11 +42,7 @@ export function subjectsOf(event: CanonicalEvent, catalogue: readonly IndicatorD
  * current events (latest non-voided version of each); stale versions and voids are filtered here too,
  * so passing every version ever seen gives the same answer. Base-level regions only: see `rollUp`.
  */
-export function contributionsOf(
-  subject: SubjectKey,
-  events: readonly CanonicalEvent[],
-  catalogue: readonly IndicatorDefinition[] = CATALOGUE,
-): Contribution[] {
+export function contributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[], catalogue: readonly IndicatorDefinition[] = CATALOGUE): Contribution[] {
   const current = currentVersions(events).sort(byOccurrence);
   const facts = new Map<CanonicalEvent, EventFacts>(current.map((e) => [e, eventFacts(e)]));
   const out: Contribution[] = [];

@@ -36,10 +36,14 @@ function inReadingOrder(dims: string): [string, string][] {
 
 /** A cell's dimensions for people: `HepB 第3剂 2023年出生队列`; '' when undisaggregated. */
 export function describeDims(dims: string): string {
-  return inReadingOrder(dims).map(([key, value]) => DIMENSION_TEXT[key]?.(value) ?? `${key}=${value}`).join(' ');
+  return inReadingOrder(dims)
+    .map(([key, value]) => DIMENSION_TEXT[key]?.(value) ?? `${key}=${value}`)
+    .join(' ');
 }
 
 /** A cell's dimensions as a file-name part: `vaccine-HepB-dose-3-cohort-2023`; '' when undisaggregated. */
 export function dimsFileSuffix(dims: string): string {
-  return inReadingOrder(dims).map(([key, value]) => `${key}-${value}`.replace(/[^A-Za-z0-9_-]/g, '_')).join('-');
+  return inReadingOrder(dims)
+    .map(([key, value]) => `${key}-${value}`.replace(/[^A-Za-z0-9_-]/g, '_'))
+    .join('-');
 }

@@ -8,7 +8,14 @@ import { referralDirection } from './referral-direction';
 import { cityOf, provinceOf, rollUp } from './roll-up';
 
 const c = (over: Partial<Contribution>): Contribution => ({
-  indicator: 'i', measure: 'numerator', level: 'county', region: '610921', period: '202403', dims: '', delta: 1, ...over,
+  indicator: 'i',
+  measure: 'numerator',
+  level: 'county',
+  region: '610921',
+  period: '202403',
+  dims: '',
+  delta: 1,
+  ...over,
 });
 
 describe('referralDirection 上转/下转', () => {
@@ -35,7 +42,11 @@ describe('mergeContributions / diffContributions', () => {
   it('keeps the institution county in the merge key, so a move between counties rolls up correctly', () => {
     const before = [c({ level: 'institution', region: 'I1', county: '610921' })];
     const after = [c({ level: 'institution', region: 'I1', county: '610902' })];
-    const rolled = mergeContributions(diffContributions(before, after).flatMap(rollUp).map(({ county, ...rest }) => rest));
+    const rolled = mergeContributions(
+      diffContributions(before, after)
+        .flatMap(rollUp)
+        .map(({ county, ...rest }) => rest),
+    );
     // The institution row and the city/province rows cancel; only the two counties change.
     expect(rolled.map((r) => `${r.level}:${r.region}:${r.delta}`).sort()).toEqual(['county:610902:1', 'county:610921:-1']);
   });
@@ -45,7 +56,10 @@ describe('rollUp', () => {
   it('expands county → city → province and institution → county → ...', () => {
     expect(rollUp(c({ region: '610921' })).map((r) => `${r.level}:${r.region}`)).toEqual(['county:610921', 'city:610900', 'province:610000']);
     expect(rollUp(c({ level: 'institution', region: '610981-THC-9', county: '610981' })).map((r) => `${r.level}:${r.region}`)).toEqual([
-      'institution:610981-THC-9', 'county:610981', 'city:610900', 'province:610000',
+      'institution:610981-THC-9',
+      'county:610981',
+      'city:610900',
+      'province:610000',
     ]);
     expect(rollUp(c({ level: 'city', region: '610900' })).map((r) => `${r.level}:${r.region}`)).toEqual(['city:610900', 'province:610000']);
     expect(cityOf('610113')).toBe('610100');
@@ -74,9 +88,23 @@ describe('subjectsOf / contributionsOf', () => {
     const v = visit({ inst: 'hanyinTownship', eventId: 'V1', at: '2024-03-05T10:00:00+08:00' });
     expect(subjectsOf(v)).toEqual(['evt:610921-THC-001:V1']);
     expect(subjectsOf(voidOf(v))).toEqual([]);
-    const d = vaccination({ inst: 'hanyinTownship', person: 'hmac-sha256:k1:ab', birthDate: '2023-01-01', vaccine: 'HepB', dose: 2, at: '2024-03-05T10:00:00+08:00' });
+    const d = vaccination({
+      inst: 'hanyinTownship',
+      person: 'hmac-sha256:k1:ab',
+      birthDate: '2023-01-01',
+      vaccine: 'HepB',
+      dose: 2,
+      at: '2024-03-05T10:00:00+08:00',
+    });
     expect(subjectsOf(d)).toEqual(['vax:hmac-sha256%3Ak1%3Aab:HepB:2']);
-    const r = referral({ inst: 'hanyinCounty', action: 'completed', referralId: 'R:1', from: 'hanyinTownship', to: 'hanyinCounty', at: '2024-03-05T10:00:00+08:00' });
+    const r = referral({
+      inst: 'hanyinCounty',
+      action: 'completed',
+      referralId: 'R:1',
+      from: 'hanyinTownship',
+      to: 'hanyinCounty',
+      at: '2024-03-05T10:00:00+08:00',
+    });
     expect(subjectsOf(r)).toEqual([`ref:${INST.hanyinTownship.id}:R%3A1`]);
   });
 

@@ -57,7 +57,15 @@ export class InMemoryCounters {
   add(deltas: readonly Contribution[]): void {
     for (const c of rollUpAll(deltas)) {
       const k = counterStorageKey(c);
-      const row = this.rows.get(k) ?? { indicator: c.indicator, measure: c.measure, level: c.level, region: c.region, period: c.period, dims: c.dims, value: 0 };
+      const row = this.rows.get(k) ?? {
+        indicator: c.indicator,
+        measure: c.measure,
+        level: c.level,
+        region: c.region,
+        period: c.period,
+        dims: c.dims,
+        value: 0,
+      };
       row.value += c.delta;
       if (row.value === 0) this.rows.delete(k);
       else this.rows.set(k, row);

@@ -18,12 +18,24 @@ export function regionsUpFrom(level: RegionLevel, region: string, county?: strin
   switch (level) {
     case 'institution':
       return county
-        ? [{ level, region }, { level: 'county', region: county }, { level: 'city', region: cityOf(county) }, { level: 'province', region: provinceOf(county) }]
+        ? [
+            { level, region },
+            { level: 'county', region: county },
+            { level: 'city', region: cityOf(county) },
+            { level: 'province', region: provinceOf(county) },
+          ]
         : [{ level, region }];
     case 'county':
-      return [{ level, region }, { level: 'city', region: cityOf(region) }, { level: 'province', region: provinceOf(region) }];
+      return [
+        { level, region },
+        { level: 'city', region: cityOf(region) },
+        { level: 'province', region: provinceOf(region) },
+      ];
     case 'city':
-      return [{ level, region }, { level: 'province', region: provinceOf(region) }];
+      return [
+        { level, region },
+        { level: 'province', region: provinceOf(region) },
+      ];
     case 'province':
       return [{ level, region }];
   }

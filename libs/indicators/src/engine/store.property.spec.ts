@@ -16,7 +16,6 @@ import { contributionsOf, subjectsOf } from './contributions-of';
 import { rollUpAll } from './roll-up';
 import { mergeContributions } from './contribution-math';
 
-
 type Counters = Map<string, number>;
 function bump(m: Counters, key: string[], delta = 1): void {
   const k = key.join('|');
@@ -52,7 +51,11 @@ describe('store + diffContributions agrees with a reference computed from final 
           const inCounty = e.institution.county === c;
           for (const g of GRANULARITIES) {
             const p = periodOfDay(dayOf(e), g);
-            for (const [level, region] of [['county', c], ['city', city(c)], ['province', province(c)]]) {
+            for (const [level, region] of [
+              ['county', c],
+              ['city', city(c)],
+              ['province', province(c)],
+            ]) {
               bump(expected, ['county_visit_rate', 'denominator', level, region, p, '']);
               if (inCounty) bump(expected, ['county_visit_rate', 'numerator', level, region, p, '']);
             }
@@ -82,7 +85,12 @@ describe('store + diffContributions agrees with a reference computed from final 
           const completed = steps.some((s) => s.action === 'completed');
           for (const g of GRANULARITIES) {
             const p = periodOfDay(dayOf(initiated), g);
-            for (const [level, region] of [['institution', from.id], ['county', from.county], ['city', city(from.county)], ['province', province(from.county)]]) {
+            for (const [level, region] of [
+              ['institution', from.id],
+              ['county', from.county],
+              ['city', city(from.county)],
+              ['province', province(from.county)],
+            ]) {
               if (direction !== 'lateral') bump(expected, [`referrals_${direction}`, 'value', level, region, p, '']);
               bump(expected, ['referral_completion_rate', 'denominator', level, region, p, '']);
               if (completed) bump(expected, ['referral_completion_rate', 'numerator', level, region, p, '']);
@@ -99,7 +107,13 @@ describe('store + diffContributions agrees with a reference computed from final 
     ...periodsInRange('2023', '2025'),
     ...periodsInRange('2023Q4', '2025Q1'),
     ...periodsInRange('202311', '202502'),
-    '20231231', '20240101', '20240229', '20240331', '20240601', '20241231', '20250101',
+    '20231231',
+    '20240101',
+    '20240229',
+    '20240331',
+    '20240601',
+    '20241231',
+    '20250101',
   ];
 
   it('规范管理率 hypertension_standard_management_rate values', () => {
@@ -149,10 +163,16 @@ describe('store + diffContributions agrees with a reference computed from final 
                   for (const events of doses.values()) {
                     const first = earliest(events);
                     if (first.type !== 'vaccination' || first.vaccine !== vaccine || first.dose !== dose) continue;
-                    if (first.person.residenceRegion === county && first.person.birthYearMonth!.startsWith(String(cohort)) && dayOf(first) <= lastDay) children++;
+                    if (first.person.residenceRegion === county && first.person.birthYearMonth!.startsWith(String(cohort)) && dayOf(first) <= lastDay)
+                      children++;
                   }
                   const dims = `cohort=${cohort};dose=${dose};vaccine=${vaccine}`;
-                  expect([period, county, dims, h.read('vaccination_coverage', period, 'county', county, { dims }).numerator]).toEqual([period, county, dims, children]);
+                  expect([period, county, dims, h.read('vaccination_coverage', period, 'county', county, { dims }).numerator]).toEqual([
+                    period,
+                    county,
+                    dims,
+                    children,
+                  ]);
                 }
               }
             }
@@ -174,7 +194,9 @@ describe('store + diffContributions agrees with a reference computed from final 
             let coveredPriority = 0;
             for (const person of PERSONS) {
               const before = finals.filter((e) => e.type === 'family_doctor' && e.person.id === person && instantMs(e.occurredAt) < end.getTime());
-              const latest = [...before].sort((a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || (b.institutionId + b.eventId < a.institutionId + a.eventId ? -1 : 1))[0];
+              const latest = [...before].sort(
+                (a, b) => instantMs(b.occurredAt) - instantMs(a.occurredAt) || (b.institutionId + b.eventId < a.institutionId + a.eventId ? -1 : 1),
+              )[0];
               if (!latest || latest.type !== 'family_doctor' || latest.action === 'contract_cancelled') continue;
               if (dayNumber(lastDay) - dayNumber(dayOf(latest)) >= 365 || latest.person.residenceRegion !== county) continue;
               covered++;
@@ -196,7 +218,9 @@ describe('store + diffContributions agrees with a reference computed from final 
         const subjects = new Map<string, CanonicalEvent[]>();
         for (const e of finals) for (const s of subjectsOf(e)) subjects.set(s, [...(subjects.get(s) ?? []), e]);
         const fromScratch: Counters = new Map();
-        for (const c of mergeContributions(rollUpAll([...subjects].flatMap(([s, events]) => contributionsOf(s, events))).map((c) => ({ ...c, county: undefined })))) {
+        for (const c of mergeContributions(
+          rollUpAll([...subjects].flatMap(([s, events]) => contributionsOf(s, events))).map((c) => ({ ...c, county: undefined })),
+        )) {
           bump(fromScratch, [c.indicator, c.measure, c.level, c.region, c.period, c.dims], c.delta);
         }
         const streamed: Counters = new Map();

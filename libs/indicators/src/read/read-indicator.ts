@@ -89,7 +89,12 @@ export function readIndicator(def: IndicatorDefinition, period: string, source: 
       }
       const previous = mean(baseline.sum, baseline.count);
       const growth = ratio(current, previous);
-      return { numerator: current, denominator: previous, value: growth === null ? null : growth - 1, cases: { current: currentCount, baseline: baseline.count } };
+      return {
+        numerator: current,
+        denominator: previous,
+        value: growth === null ? null : growth - 1,
+        cases: { current: currentCount, baseline: baseline.count },
+      };
     }
   }
 }

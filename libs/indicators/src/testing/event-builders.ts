@@ -86,7 +86,9 @@ export function referral(
   } as CanonicalEvent;
 }
 
-export function vaccination(o: Common & { person: string; vaccine?: VaccinationEvent['vaccine']; dose?: number; birthDate: string; residence?: string }): CanonicalEvent {
+export function vaccination(
+  o: Common & { person: string; vaccine?: VaccinationEvent['vaccine']; dose?: number; birthDate: string; residence?: string },
+): CanonicalEvent {
   const envelope = base('vaccination', o);
   return {
     ...envelope,
@@ -115,7 +117,13 @@ export function screening(
 }
 
 export function familyDoctor(
-  o: Common & { action: FamilyDoctorEvent['action']; person: string; residence?: string; priority?: FamilyDoctorEvent['priorityGroups']; serviceKind?: FamilyDoctorEvent['serviceKind'] },
+  o: Common & {
+    action: FamilyDoctorEvent['action'];
+    person: string;
+    residence?: string;
+    priority?: FamilyDoctorEvent['priorityGroups'];
+    serviceKind?: FamilyDoctorEvent['serviceKind'];
+  },
 ): CanonicalEvent {
   return {
     ...base('family_doctor', o),
@@ -128,7 +136,13 @@ export function familyDoctor(
 }
 
 export function chronic(
-  o: Common & { action: ChronicFollowupEvent['action']; person: string; condition?: ChronicFollowupEvent['condition']; controlled?: boolean; residence?: string },
+  o: Common & {
+    action: ChronicFollowupEvent['action'];
+    person: string;
+    condition?: ChronicFollowupEvent['condition'];
+    controlled?: boolean;
+    residence?: string;
+  },
 ): CanonicalEvent {
   return {
     ...base('chronic_followup', o),
@@ -140,7 +154,15 @@ export function chronic(
 }
 
 export function diseaseReport(
-  card: Omit<Common, 'inst'> & { inst?: InstitutionName; action?: 'reported' | 'revised' | 'deleted'; person?: string; residence?: string; disease?: string; classification?: string; diagnosedAt?: string },
+  card: Omit<Common, 'inst'> & {
+    inst?: InstitutionName;
+    action?: 'reported' | 'revised' | 'deleted';
+    person?: string;
+    residence?: string;
+    disease?: string;
+    classification?: string;
+    diagnosedAt?: string;
+  },
 ): CanonicalEvent {
   const o = { ...card, inst: card.inst ?? 'hanyinCounty' };
   return {
@@ -188,7 +210,11 @@ export class Harness {
     return this.counters.all();
   }
   counter(indicator: string, measure: string, level: RegionLevel, region: string, period: string, dims = ''): number {
-    return this.rows().find((r) => r.indicator === indicator && r.measure === measure && r.level === level && r.region === region && r.period === period && r.dims === dims)?.value ?? 0;
+    return (
+      this.rows().find(
+        (r) => r.indicator === indicator && r.measure === measure && r.level === level && r.region === region && r.period === period && r.dims === dims,
+      )?.value ?? 0
+    );
   }
   read(code: string, period: string, level: RegionLevel, region: string, options: ReadOptions = {}): IndicatorReading {
     const def = findIndicator(code, this.catalogue);

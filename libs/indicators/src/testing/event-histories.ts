@@ -56,14 +56,35 @@ function build(family: Family, inst: InstitutionName, eventId: string, c: Conten
     case 'vaccination':
       return vaccination({ ...common, person: c.person, birthDate: BIRTH[c.person], vaccine: c.vaccine as never, dose: c.dose, residence: c.residence });
     case 'screening':
-      return screening({ ...common, person: c.person, programme: c.programme as never, sex: c.sex, birthDate: c.programme === 'newborn' ? BIRTH[c.person] : ADULT_BIRTH[c.person], residence: c.residence });
+      return screening({
+        ...common,
+        person: c.person,
+        programme: c.programme as never,
+        sex: c.sex,
+        birthDate: c.programme === 'newborn' ? BIRTH[c.person] : ADULT_BIRTH[c.person],
+        residence: c.residence,
+      });
     case 'chronic':
       return chronic({ ...common, action: c.chronicAction as never, person: c.person, controlled: c.controlled, residence: c.residence });
     case 'family_doctor':
-      return familyDoctor({ ...common, action: c.contractAction as never, person: c.person, residence: c.residence, priority: c.priority ? ['low_income'] : undefined });
+      return familyDoctor({
+        ...common,
+        action: c.contractAction as never,
+        person: c.person,
+        residence: c.residence,
+        priority: c.priority ? ['low_income'] : undefined,
+      });
     case 'disease_report': {
       const diagnosedAt = new Date(ms - c.diagnosedMinutesBefore * 60_000).toISOString();
-      const card = diseaseReport({ ...common, action: c.cardAction, person: c.person, residence: c.residence, disease: c.disease, classification: c.classification, diagnosedAt });
+      const card = diseaseReport({
+        ...common,
+        action: c.cardAction,
+        person: c.person,
+        residence: c.residence,
+        disease: c.disease,
+        classification: c.classification,
+        diagnosedAt,
+      });
       const receivedAt = new Date(ms + c.receiptMinutesAfter * 60_000).toISOString();
       return { ...card, receivedAt, ...(c.firstReceipt ? {} : { firstReceivedAt: new Date(ms).toISOString() }) };
     }

@@ -57,7 +57,14 @@ export function asKafkajsCodec(codec: RecordCodec, limit = MAX_DECOMPRESSED_BATC
       const placeholders = header && placeholderRecords(header, refusal.reason, codec.name);
       if (!placeholders) throw refusal;
       logger.warn(
-        { codec: codec.name, reason: refusal.reason, firstOffset: String(header.firstOffset), records: header.records, compressedBytes: compressed.length, detail: refusal.message },
+        {
+          codec: codec.name,
+          reason: refusal.reason,
+          firstOffset: String(header.firstOffset),
+          records: header.records,
+          compressedBytes: compressed.length,
+          detail: refusal.message,
+        },
         'record batch refused: its records are handed over as placeholders',
       );
       return placeholders;

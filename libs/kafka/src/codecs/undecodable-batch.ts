@@ -58,7 +58,8 @@ export function batchHeaderOf(compressed: Buffer, codec: CodecName): BatchHeader
     header.readInt8(MAGIC_AT) === 2 &&
     header.readInt32BE(LENGTH_AT) === LENGTH_BEFORE_RECORDS + compressed.length &&
     (header.readInt16BE(ATTRIBUTES_AT) & 0x07) === CODEC_BITS[codec] &&
-    records >= 1 && records <= lastOffsetDelta + 1;
+    records >= 1 &&
+    records <= lastOffsetDelta + 1;
   return fits ? { firstOffset: header.readBigInt64BE(0), lastOffsetDelta, records } : undefined;
 }
 

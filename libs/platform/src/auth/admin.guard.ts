@@ -6,7 +6,6 @@ import { ApiError, type ApiErrorReason } from '../errors/api-error';
 import { AuthFailureLimiter, type HeaderSink } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
 
-
 /** The admin routes' answer to a request without the operator admin token (or with a wrong one). */
 export const MISSING_ADMIN_TOKEN: ApiErrorReason = { code: 'invalid_admin_token', message: 'An operator admin token is required' };
 

@@ -16,7 +16,11 @@ describe('AuthFailureLimiter', () => {
     }
     throw new Error('reject() returned');
   };
-  const guess = (i: number, source = '10.0.0.1'): FailedAttempt => ({ credential: 'api_key', identity: claimedIdentity(`hik_${i.toString(36).padStart(8, 'x')}rest`), source });
+  const guess = (i: number, source = '10.0.0.1'): FailedAttempt => ({
+    credential: 'api_key',
+    identity: claimedIdentity(`hik_${i.toString(36).padStart(8, 'x')}rest`),
+    source,
+  });
 
   it('answers 401 to the first 20 failures of a source a minute, 429 with Retry-After after, and forgives after the minute', () => {
     const l = limiter();

@@ -64,11 +64,15 @@ export class AuthFailureLimiter {
     this.failures.inc({ credential: attempt.credential, answer: over.length > 0 ? '429' : '401' });
     if (over.length === 0) throw ApiError.of(unauthorized);
     for (const window of over) {
-      if (window.count === MAX_FAILURES_PER_MINUTE + 1) this.logger.warn(`More than ${MAX_FAILURES_PER_MINUTE} failed authentications a minute: ${window.key} (${attempt.credential})`);
+      if (window.count === MAX_FAILURES_PER_MINUTE + 1)
+        this.logger.warn(`More than ${MAX_FAILURES_PER_MINUTE} failed authentications a minute: ${window.key} (${attempt.credential})`);
     }
     const retryAfterMs = Math.max(...over.map((window) => window.since + WINDOW_MS - now));
     response?.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
-    throw new ApiError('too_many_auth_failures', 'Too many failed authentications from this client or for this credential; a valid credential is still accepted');
+    throw new ApiError(
+      'too_many_auth_failures',
+      'Too many failed authentications from this client or for this credential; a valid credential is still accepted',
+    );
   }
 }
 

@@ -33,7 +33,12 @@ export class CredentialsRepository {
   async issueApiKeys(requests: readonly ApiKeyRequest[]): Promise<IssuedSecret[]> {
     // Ids are made here rather than by the column default so each secret pairs with its row without a lookup.
     const issued = requests.map(() => ({ id: randomUUID(), secret: generateSecret('hik') }));
-    const rows = requests.map((r, i) => ({ id: issued[i].id, institution_id: r.institutionId, key_hash: hashSecret(issued[i].secret), label: r.label ?? null }));
+    const rows = requests.map((r, i) => ({
+      id: issued[i].id,
+      institution_id: r.institutionId,
+      key_hash: hashSecret(issued[i].secret),
+      label: r.label ?? null,
+    }));
     await this.pool.query(
       `INSERT INTO institution_api_keys (id, institution_id, key_hash, label)
        SELECT id, institution_id, key_hash, label FROM jsonb_to_recordset($1::jsonb)
@@ -45,10 +50,11 @@ export class CredentialsRepository {
 
   async issueBureauToken(region: string, label?: string): Promise<IssuedSecret> {
     const secret = generateSecret('hbt');
-    const { rows } = await this.pool.query<{ id: string }>(
-      'INSERT INTO bureau_tokens (region, token_hash, label) VALUES ($1, $2, $3) RETURNING id',
-      [region, hashSecret(secret), label ?? null],
-    );
+    const { rows } = await this.pool.query<{ id: string }>('INSERT INTO bureau_tokens (region, token_hash, label) VALUES ($1, $2, $3) RETURNING id', [
+      region,
+      hashSecret(secret),
+      label ?? null,
+    ]);
     return { id: rows[0].id, secret };
   }
 
@@ -78,10 +84,9 @@ export class CredentialsRepository {
 
   /** The region (scope) of an unrevoked bureau token. */
   async regionOfBureauToken(token: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ region: string }>(
-      'SELECT region FROM bureau_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-      [hashSecret(token)],
-    );
+    const { rows } = await this.pool.query<{ region: string }>('SELECT region FROM bureau_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [
+      hashSecret(token),
+    ]);
     return rows[0]?.region.trim();
   }
 

@@ -31,25 +31,17 @@ export class InstitutionsRepository {
   }
 
   async all(): Promise<Institution[]> {
-    const { rows } = await this.pool.query<Institution>(
-      'SELECT id, name, county, type, level, active FROM institutions ORDER BY id',
-    );
+    const { rows } = await this.pool.query<Institution>('SELECT id, name, county, type, level, active FROM institutions ORDER BY id');
     return rows;
   }
 
   async get(id: string): Promise<Institution | undefined> {
-    const { rows } = await this.pool.query<Institution>(
-      'SELECT id, name, county, type, level, active FROM institutions WHERE id = $1',
-      [id],
-    );
+    const { rows } = await this.pool.query<Institution>('SELECT id, name, county, type, level, active FROM institutions WHERE id = $1', [id]);
     return rows[0];
   }
 
   async getMany(ids: readonly string[]): Promise<Institution[]> {
-    const { rows } = await this.pool.query<Institution>(
-      'SELECT id, name, county, type, level, active FROM institutions WHERE id = ANY($1)',
-      [ids],
-    );
+    const { rows } = await this.pool.query<Institution>('SELECT id, name, county, type, level, active FROM institutions WHERE id = ANY($1)', [ids]);
     return rows;
   }
 

@@ -20,10 +20,9 @@ export class PopulationsRepository {
   }
 
   async forYears(years: readonly number[]): Promise<PopulationRow[]> {
-    const { rows } = await this.pool.query<PopulationRow>(
-      'SELECT region, year, grp AS "group", count::float8 AS count FROM populations WHERE year = ANY($1)',
-      [years],
-    );
+    const { rows } = await this.pool.query<PopulationRow>('SELECT region, year, grp AS "group", count::float8 AS count FROM populations WHERE year = ANY($1)', [
+      years,
+    ]);
     return rows;
   }
 }

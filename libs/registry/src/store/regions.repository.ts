@@ -32,9 +32,7 @@ export class RegionsRepository {
   }
 
   async all(): Promise<Region[]> {
-    const { rows } = await this.pool.query<Region>(
-      'SELECT code, name, level, parent_code AS "parentCode" FROM regions ORDER BY code',
-    );
+    const { rows } = await this.pool.query<Region>('SELECT code, name, level, parent_code AS "parentCode" FROM regions ORDER BY code');
     return rows;
   }
 

@@ -33,10 +33,19 @@ export class AlertActions {
       const acked = await this.alerts.acknowledge(client, id, by, comment, now);
       if (!acked) return undefined;
       const eventId = await this.alerts.recordEvent(client, {
-        alertId: acked.id, transition: 'acknowledged', at: now, status: acked.status, actual: acked.actual, expected: acked.expected, silenced: false, detail: { by, comment },
+        alertId: acked.id,
+        transition: 'acknowledged',
+        at: now,
+        status: acked.status,
+        actual: acked.actual,
+        expected: acked.expected,
+        silenced: false,
+        detail: { by, comment },
       });
       const message = alertMessage(acked, 'acknowledged', eventId, now, false, this.names);
-      await this.outbox.add(client, [{ channel: 'topic', webhookId: null, messageKey: acked.bureau, idempotencyKey: message.idempotencyKey, payload: message }]);
+      await this.outbox.add(client, [
+        { channel: 'topic', webhookId: null, messageKey: acked.bureau, idempotencyKey: message.idempotencyKey, payload: message },
+      ]);
       return acked;
     });
     if (!alert) throw new ApiError('alert_not_open', `No open alert ${id}`);

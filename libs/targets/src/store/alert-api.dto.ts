@@ -13,20 +13,26 @@ export class AlertDto {
   @ApiProperty({ enum: ['indicator', 'feed_stale', 'outbreak'] }) kind: string;
   @ApiProperty({ example: 'vaccination_coverage', description: '`feed_stale` for a quiet institution feed' }) indicator: string;
   @ApiProperty({ example: 'cohort=2025;dose=3;vaccine=HepB', description: 'Canonical dimensions; empty when the indicator has none' }) dims: string;
-  @ApiProperty({ example: { cohort: '2025', dose: '3', vaccine: 'HepB' }, type: 'object', additionalProperties: { type: 'string' } }) dimensions: Record<string, string>;
+  @ApiProperty({ example: { cohort: '2025', dose: '3', vaccine: 'HepB' }, type: 'object', additionalProperties: { type: 'string' } }) dimensions: Record<
+    string,
+    string
+  >;
   @ApiProperty({ example: 'HepB 第3剂 2025年出生队列' }) dimsLabel: string;
   @ApiProperty({ example: 'county' }) level: string;
   @ApiProperty({ example: '610921', description: 'The region (or, for a feed, the institution) the alert is about' }) region: string;
   @ApiProperty({ example: '2026', description: 'Period id; empty for feed alerts' }) period: string;
   @ApiProperty({ example: '610921', description: 'The bureau that owns the alert' }) bureau: string;
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The target judged against (null for feed alerts)' }) target: object | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'The target judged against (null for feed alerts)' }) target:
+    object | null;
   @ApiProperty({ enum: ['pending', 'firing', 'resolved'] }) state: string;
   @ApiProperty({ enum: STATUSES }) status: string;
   @ApiProperty({ type: Number, nullable: true, example: 0.9 }) expected: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 0.83 }) actual: number | null;
   @ApiProperty({ type: Number, nullable: true, example: -0.07 }) gap: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'staleFeeds, lastReceivedAt, reason, interval; signal for outbreak alerts' }) detail: object;
-  @ApiProperty({ type: String, nullable: true, example: 'recovered', description: 'recovered · insufficient_data · period_ended · target_removed' }) resolveReason: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'staleFeeds, lastReceivedAt, reason, interval; signal for outbreak alerts' })
+  detail: object;
+  @ApiProperty({ type: String, nullable: true, example: 'recovered', description: 'recovered · insufficient_data · period_ended · target_removed' })
+  resolveReason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) startedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
@@ -63,7 +69,8 @@ export class AlertWithHistoryDto extends AlertDto {
 export class SilenceDto {
   @ApiProperty({ example: '7' }) id: string;
   @ApiProperty({ type: String, nullable: true, example: 'county_visit_rate', description: 'null: every indicator' }) indicator: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '610921', description: 'Region (with its subtree) or institution; null: everywhere' }) region: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '610921', description: 'Region (with its subtree) or institution; null: everywhere' }) region:
+    string | null;
   @ApiProperty({ type: String, format: 'date-time' }) startsAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) endsAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Ended early (DELETE)' }) expiredAt: string | null;

@@ -74,7 +74,9 @@ export class AlertsRepository {
   /** Firing alerts of these bureaus, for the "still behind" part of a grouped notification. */
   async firingOf(db: Db, bureaus: readonly string[]): Promise<AlertRecord[]> {
     if (bureaus.length === 0) return [];
-    const { rows } = await db.query<AlertRecord>(`SELECT ${COLUMNS} FROM alerts WHERE state = 'firing' AND bureau = ANY($1) ORDER BY indicator, region`, [bureaus]);
+    const { rows } = await db.query<AlertRecord>(`SELECT ${COLUMNS} FROM alerts WHERE state = 'firing' AND bureau = ANY($1) ORDER BY indicator, region`, [
+      bureaus,
+    ]);
     return rows;
   }
 
@@ -84,9 +86,27 @@ export class AlertsRepository {
          started_at, fired_at, last_notified_at, evaluated_at, recovering_since)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        RETURNING ${COLUMNS}`,
-      [alert.kind, alert.indicator, alert.dims, alert.level, alert.region, alert.period, alert.bureau, alert.target && JSON.stringify(alert.target),
-        alert.state, alert.status, alert.expected, alert.actual, alert.gap, JSON.stringify(alert.detail), alert.startedAt, alert.firedAt,
-        alert.lastNotifiedAt, alert.evaluatedAt, alert.recoveringSince],
+      [
+        alert.kind,
+        alert.indicator,
+        alert.dims,
+        alert.level,
+        alert.region,
+        alert.period,
+        alert.bureau,
+        alert.target && JSON.stringify(alert.target),
+        alert.state,
+        alert.status,
+        alert.expected,
+        alert.actual,
+        alert.gap,
+        JSON.stringify(alert.detail),
+        alert.startedAt,
+        alert.firedAt,
+        alert.lastNotifiedAt,
+        alert.evaluatedAt,
+        alert.recoveringSince,
+      ],
     );
     return rows[0];
   }
@@ -97,8 +117,24 @@ export class AlertsRepository {
       `UPDATE alerts SET state = $2, status = $3, expected = $4, actual = $5, gap = $6, detail = $7, target = $8, resolve_reason = $9,
          fired_at = $10, resolved_at = $11, last_notified_at = $12, evaluated_at = $13, escalated_at = $14, escalated_to = $15, recovering_since = $16
        WHERE id = $1`,
-      [alert.id, alert.state, alert.status, alert.expected, alert.actual, alert.gap, JSON.stringify(alert.detail), alert.target && JSON.stringify(alert.target),
-        alert.resolveReason, alert.firedAt, alert.resolvedAt, alert.lastNotifiedAt, alert.evaluatedAt, alert.escalatedAt, alert.escalatedTo, alert.recoveringSince],
+      [
+        alert.id,
+        alert.state,
+        alert.status,
+        alert.expected,
+        alert.actual,
+        alert.gap,
+        JSON.stringify(alert.detail),
+        alert.target && JSON.stringify(alert.target),
+        alert.resolveReason,
+        alert.firedAt,
+        alert.resolvedAt,
+        alert.lastNotifiedAt,
+        alert.evaluatedAt,
+        alert.escalatedAt,
+        alert.escalatedTo,
+        alert.recoveringSince,
+      ],
     );
   }
 

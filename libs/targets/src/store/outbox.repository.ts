@@ -74,10 +74,10 @@ export class OutboxRepository {
   }
 
   async deadLetter(id: string, error: string): Promise<void> {
-    await this.pool.query(
-      `UPDATE notification_outbox SET attempts = attempts + 1, state = 'dead', locked_until = NULL, last_error = $2 WHERE id = $1`,
-      [id, error.slice(0, 500)],
-    );
+    await this.pool.query(`UPDATE notification_outbox SET attempts = attempts + 1, state = 'dead', locked_until = NULL, last_error = $2 WHERE id = $1`, [
+      id,
+      error.slice(0, 500),
+    ]);
   }
 
   async dead(limit = 200): Promise<OutboxRow[]> {

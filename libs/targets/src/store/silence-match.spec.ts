@@ -2,7 +2,12 @@ import { SilenceMatcher, silenceMatches } from './silence-match';
 
 const now = new Date('2026-05-01T00:00:00Z');
 const silence = (extra: Partial<SilenceMatcher>): SilenceMatcher => ({
-  indicator: null, region: null, startsAt: new Date('2026-04-30T00:00:00Z'), endsAt: new Date('2026-05-02T00:00:00Z'), expiredAt: null, ...extra,
+  indicator: null,
+  region: null,
+  startsAt: new Date('2026-04-30T00:00:00Z'),
+  endsAt: new Date('2026-05-02T00:00:00Z'),
+  expiredAt: null,
+  ...extra,
 });
 const within = (code: string, scope: string) => code === scope || (scope.endsWith('00') && code.startsWith(scope.slice(0, 4)));
 const alert = { indicator: 'county_visit_rate', region: '610921', bureau: '610921' };

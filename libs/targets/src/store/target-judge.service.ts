@@ -27,11 +27,30 @@ export interface JudgedCell {
 export class TargetJudge {
   constructor(private readonly readings: IndicatorReadings) {}
 
-  async judge(def: IndicatorDefinition, level: RegionLevel, period: string, dims: string, cells: readonly CellToJudge[], targets: readonly Target[], now: Date): Promise<JudgedCell[]> {
+  async judge(
+    def: IndicatorDefinition,
+    level: RegionLevel,
+    period: string,
+    dims: string,
+    cells: readonly CellToJudge[],
+    targets: readonly Target[],
+    now: Date,
+  ): Promise<JudgedCell[]> {
     const year = parsePeriod(period).year;
     const applying = cells.map((cell) => resolveTarget(targets, def.code, cell.region, level, year, dims));
     const lastYear = applying.some((t) => t?.rule.kind === 'change')
-      ? new Map((await this.readings.read(def, level, cells.map((c) => c.region), [previousYearPeriod(period)], dims, now)).map((c) => [c.region, c.reading]))
+      ? new Map(
+          (
+            await this.readings.read(
+              def,
+              level,
+              cells.map((c) => c.region),
+              [previousYearPeriod(period)],
+              dims,
+              now,
+            )
+          ).map((c) => [c.region, c.reading]),
+        )
       : new Map<string, IndicatorReading>();
     return cells.map((cell, i) => {
       const target = applying[i];

@@ -45,7 +45,12 @@ export class TargetsRepository {
   }
 
   async remove(indicator: string, scope: string, year: number, dims: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('DELETE FROM targets WHERE indicator = $1 AND scope = $2 AND year = $3 AND dims = $4', [indicator, scope, year, dims]);
+    const { rowCount } = await this.pool.query('DELETE FROM targets WHERE indicator = $1 AND scope = $2 AND year = $3 AND dims = $4', [
+      indicator,
+      scope,
+      year,
+      dims,
+    ]);
     return (rowCount ?? 0) > 0;
   }
 }

@@ -68,12 +68,27 @@ export class VerifyCredentialsDto {
 }
 
 export class VerifiedCredentialsDto {
-  @ApiProperty({ description: 'Per key, in order: its institution, or null when unknown or revoked', type: 'array', items: { type: 'string', nullable: true }, example: ['610921-THC-001', null] })
+  @ApiProperty({
+    description: 'Per key, in order: its institution, or null when unknown or revoked',
+    type: 'array',
+    items: { type: 'string', nullable: true },
+    example: ['610921-THC-001', null],
+  })
   apiKeys: (string | null)[];
 
-  @ApiProperty({ description: 'Per key, in order: its id (`hi-key-id` of signed raw-topic messages), or null when unknown or revoked', type: 'array', items: { type: 'string', nullable: true }, example: ['7d0f0b9e-3a52-4c36-9d0b-4c7bb2d6d9a1', null] })
+  @ApiProperty({
+    description: 'Per key, in order: its id (`hi-key-id` of signed raw-topic messages), or null when unknown or revoked',
+    type: 'array',
+    items: { type: 'string', nullable: true },
+    example: ['7d0f0b9e-3a52-4c36-9d0b-4c7bb2d6d9a1', null],
+  })
   apiKeyIds: (string | null)[];
 
-  @ApiProperty({ description: 'Per token, in order: its region, or null when unknown or revoked', type: 'array', items: { type: 'string', nullable: true }, example: ['610900', null] })
+  @ApiProperty({
+    description: 'Per token, in order: its region, or null when unknown or revoked',
+    type: 'array',
+    items: { type: 'string', nullable: true },
+    example: ['610900', null],
+  })
   bureauTokens: (string | null)[];
 }

@@ -20,7 +20,8 @@ export class ErrorBodyDto {
   statusCode: number;
 
   @ApiProperty({
-    description: 'invalid_request · too_many_items · invalid_admin_token · institution_not_found · api_key_not_found · bureau_token_not_found · institution_inactive · invalid_registration · unknown_region · api_keys_refused · internal_error',
+    description:
+      'invalid_request · too_many_items · invalid_admin_token · institution_not_found · api_key_not_found · bureau_token_not_found · institution_inactive · invalid_registration · unknown_region · api_keys_refused · internal_error',
     example: 'invalid_registration',
   })
   code: string;

@@ -34,6 +34,10 @@ describe('admin error body', () => {
   });
 
   it('hides the internals of anything unexpected', () => {
-    expect(errorBody(new Error('relation "institutions" does not exist'))).toEqual({ statusCode: 500, code: 'internal_error', message: 'Internal error; quote the correlation id when reporting it' });
+    expect(errorBody(new Error('relation "institutions" does not exist'))).toEqual({
+      statusCode: 500,
+      code: 'internal_error',
+      message: 'Internal error; quote the correlation id when reporting it',
+    });
   });
 });

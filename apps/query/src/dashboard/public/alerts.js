@@ -21,7 +21,10 @@ export async function showAlerts(list, api, { definitionOf, nameOf }) {
     fill(list, el('li', { class: 'no-alerts', textContent: '暂无预警 (no firing alerts)' }));
     return;
   }
-  fill(list, groupAlerts(alerts).map((group) => alertGroup(group, definitionOf(group.indicator), nameOf)));
+  fill(
+    list,
+    groupAlerts(alerts).map((group) => alertGroup(group, definitionOf(group.indicator), nameOf)),
+  );
 }
 
 /** Alerts by region × indicator, worst group first, then by region and indicator; cells by their label. */
@@ -34,7 +37,11 @@ export function groupAlerts(alerts) {
   }
   const worst = (group) => Math.min(...group.alerts.map((a) => SEVERITY[a.status] ?? SEVERITY.none));
   return [...groups.values()]
-    .map((group) => ({ ...group, status: Object.keys(SEVERITY)[worst(group)], alerts: group.alerts.sort((a, b) => (a.dimsLabel ?? '').localeCompare(b.dimsLabel ?? '', 'zh-CN')) }))
+    .map((group) => ({
+      ...group,
+      status: Object.keys(SEVERITY)[worst(group)],
+      alerts: group.alerts.sort((a, b) => (a.dimsLabel ?? '').localeCompare(b.dimsLabel ?? '', 'zh-CN')),
+    }))
     .sort((a, b) => worst(a) - worst(b) || a.region.localeCompare(b.region) || a.indicator.localeCompare(b.indicator));
 }
 
@@ -46,7 +53,11 @@ function alertGroup(group, def, nameOf) {
       el('span', { class: 'alert-indicator', textContent: indicatorName }),
       group.alerts.length > 1 ? el('span', { class: 'alert-count', textContent: `${group.alerts.length}项` }) : null,
     ]),
-    el('ul', { class: 'alert-cells' }, group.alerts.map((alert) => alertItem(alert, def))),
+    el(
+      'ul',
+      { class: 'alert-cells' },
+      group.alerts.map((alert) => alertItem(alert, def)),
+    ),
   ]);
 }
 
@@ -60,7 +71,10 @@ function alertItem(alert, def) {
       since ? el('time', { dateTime: since, textContent: new Date(since).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' }) }) : null,
     ]),
     def && alert.actual !== null
-      ? el('div', { class: 'alert-value', textContent: `${formatValue(alert.actual, def.unit)}${alert.expected !== null ? ` / 目标 ${formatValue(alert.expected, def.unit)}` : ''}` })
+      ? el('div', {
+          class: 'alert-value',
+          textContent: `${formatValue(alert.actual, def.unit)}${alert.expected !== null ? ` / 目标 ${formatValue(alert.expected, def.unit)}` : ''}`,
+        })
       : status === 'insufficient_data'
         ? el('div', { class: 'alert-value', textContent: STATUS_LABELS.insufficient_data })
         : null,

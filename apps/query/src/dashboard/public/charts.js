@@ -50,12 +50,21 @@ export function createCharts(rankingElement, seriesElement) {
           tooltip: { ...COMMON.tooltip, formatter: ([p]) => `${p.name}\n${formatValue(shown[p.dataIndex].value, def.unit)}` },
           grid: { left: 8, right: 64, top: 6, bottom: 4, containLabel: true },
           xAxis: { type: 'value', axisLabel: axisLabel(suffix), splitLine: { lineStyle: { color: LINE } } },
-          yAxis: { type: 'category', data: shown.map((row) => row.name), axisLabel: { color: TEXT, fontSize: 12, width: 150, overflow: 'truncate' }, axisLine: { lineStyle: { color: LINE } }, axisTick: { show: false } },
+          yAxis: {
+            type: 'category',
+            data: shown.map((row) => row.name),
+            axisLabel: { color: TEXT, fontSize: 12, width: 150, overflow: 'truncate' },
+            axisLine: { lineStyle: { color: LINE } },
+            axisTick: { show: false },
+          },
           series: [
             {
               type: 'bar',
               barMaxWidth: 14,
-              data: shown.map((row) => ({ value: row.value === null ? null : row.value * factor, itemStyle: { color: STATUS_COLORS[row.status] ?? ACCENT, borderRadius: [0, 3, 3, 0] } })),
+              data: shown.map((row) => ({
+                value: row.value === null ? null : row.value * factor,
+                itemStyle: { color: STATUS_COLORS[row.status] ?? ACCENT, borderRadius: [0, 3, 3, 0] },
+              })),
               label: { show: true, position: 'right', color: TEXT, formatter: (p) => formatValue(shown[p.dataIndex].value, def.unit) },
             },
           ],
@@ -73,7 +82,13 @@ export function createCharts(rankingElement, seriesElement) {
           title: noData(rows.every((row) => row.value === null)),
           tooltip: { ...COMMON.tooltip, formatter: ([p]) => `${p.name}\n${formatValue(rows[p.dataIndex].value, def.unit)}` },
           grid: { left: 8, right: 20, top: 16, bottom: 4, containLabel: true },
-          xAxis: { type: 'category', boundaryGap: false, data: rows.map((row) => monthLabel(row.period)), axisLabel: { color: MUTED }, axisLine: { lineStyle: { color: LINE } } },
+          xAxis: {
+            type: 'category',
+            boundaryGap: false,
+            data: rows.map((row) => monthLabel(row.period)),
+            axisLabel: { color: MUTED },
+            axisLine: { lineStyle: { color: LINE } },
+          },
           yAxis: { type: 'value', axisLabel: axisLabel(suffix), splitLine: { lineStyle: { color: LINE } } },
           series: [
             {
@@ -82,7 +97,12 @@ export function createCharts(rankingElement, seriesElement) {
               symbolSize: 6,
               lineStyle: { color: ACCENT, width: 2 },
               itemStyle: { color: ACCENT },
-              areaStyle: { color: new echarts.graphic.LinearGradient(0, 0, 0, 1, [{ offset: 0, color: 'rgba(62,166,255,0.35)' }, { offset: 1, color: 'rgba(62,166,255,0)' }]) },
+              areaStyle: {
+                color: new echarts.graphic.LinearGradient(0, 0, 0, 1, [
+                  { offset: 0, color: 'rgba(62,166,255,0.35)' },
+                  { offset: 1, color: 'rgba(62,166,255,0)' },
+                ]),
+              },
               data: rows.map((row) => (row.value === null ? null : row.value * factor)),
             },
           ],

@@ -20,9 +20,13 @@ export function renderGrid(table, { columns, rows, onPick }) {
   ]);
   const body = rows.map((row) =>
     el('tr', { class: row.total ? 'total' : '', dataset: { region: row.region, care: row.care ?? '' } }, [
-      el('th', { scope: 'row' }, row.openable
-        ? el('a', { href: `#/region/${encodeURIComponent(row.region)}`, textContent: row.name, title: '打开 Open' })
-        : el('span', { textContent: row.name, title: row.region })),
+      el(
+        'th',
+        { scope: 'row' },
+        row.openable
+          ? el('a', { href: `#/region/${encodeURIComponent(row.region)}`, textContent: row.name, title: '打开 Open' })
+          : el('span', { textContent: row.name, title: row.region }),
+      ),
       ...columns.map((def) =>
         el('td', {
           class: 'cell status-none',

@@ -35,8 +35,14 @@ async function main() {
     period,
     charts: createCharts($('ranking-chart'), $('series-chart')),
     page: {
-      title: $('title'), crumbs: $('crumbs'), updated: $('updated'), toolbar: $('toolbar'), grid: $('grid'),
-      gridTitle: $('grid-title'), rankingTitle: $('ranking-title'), seriesTitle: $('series-title'),
+      title: $('title'),
+      crumbs: $('crumbs'),
+      updated: $('updated'),
+      toolbar: $('toolbar'),
+      grid: $('grid'),
+      gridTitle: $('grid-title'),
+      rankingTitle: $('ranking-title'),
+      seriesTitle: $('series-title'),
     },
   });
 
@@ -63,7 +69,16 @@ function regionInHash() {
 }
 
 function setUpPeriodPicker(select, initial, onChange) {
-  fill(select, periodChoices().map((group) => el('optgroup', { label: group.label }, group.options.map((o) => el('option', { value: o.id, textContent: o.label })))));
+  fill(
+    select,
+    periodChoices().map((group) =>
+      el(
+        'optgroup',
+        { label: group.label },
+        group.options.map((o) => el('option', { value: o.id, textContent: o.label })),
+      ),
+    ),
+  );
   select.value = initial;
   select.addEventListener('change', () => onChange(select.value));
 }

@@ -108,13 +108,17 @@ export class RegionView {
           [this.region.level, this.api.values(def.code, { period: this.period, region: code })],
         ];
         for (const [level, read] of reads) {
-          const result = await read.then((rows) => ({ rows }), (error) => ({ error }));
+          const result = await read.then(
+            (rows) => ({ rows }),
+            (error) => ({ error }),
+          );
           if (run !== this.gridRun) return;
           if (result.error) for (const cell of cellsOf(this.page.grid, def.code, level)) showUnavailable(cell, result.error.message);
-          else for (const row of result.rows) {
-            const cell = cellOf(this.page.grid, def.code, row.level, row.region);
-            if (cell) showValue(cell, def, row);
-          }
+          else
+            for (const row of result.rows) {
+              const cell = cellOf(this.page.grid, def.code, row.level, row.region);
+              if (cell) showValue(cell, def, row);
+            }
         }
       }),
     );
@@ -134,7 +138,10 @@ export class RegionView {
     const unranked = ranking.filter((row) => row.belowMinimum).length;
     this.page.rankingTitle.textContent = `${def.name} · 排名 Ranking${unranked > 0 ? `（${unranked}个样本不足未排名 ${unranked} below minimum）` : ''}`;
     this.page.seriesTitle.textContent = `${this.nameOf(this.seriesRegion)} · ${def.name} · ${from.slice(0, 4)}年月度趋势 Monthly`;
-    this.charts.showRanking(def, ranking.filter((row) => !row.belowMinimum));
+    this.charts.showRanking(
+      def,
+      ranking.filter((row) => !row.belowMinimum),
+    );
     this.charts.showSeries(def, series);
   }
 
@@ -156,7 +163,9 @@ export class RegionView {
       this.page.crumbs,
       trail.flatMap((code, i) => {
         const last = i === trail.length - 1;
-        const crumb = last ? el('span', { class: 'here', textContent: this.nameOf(code) }) : el('a', { href: `#/region/${code}`, textContent: this.nameOf(code) });
+        const crumb = last
+          ? el('span', { class: 'here', textContent: this.nameOf(code) })
+          : el('a', { href: `#/region/${code}`, textContent: this.nameOf(code) });
         return last ? [crumb] : [crumb, el('span', { class: 'sep', textContent: '›' })];
       }),
     );
@@ -165,8 +174,11 @@ export class RegionView {
   /** A county has 100+ institutions: filter them by level of care. */
   renderCareFilter() {
     if (this.rowLevel !== 'institution') return fill(this.page.toolbar, []);
-    const select = el('select', { ariaLabel: '机构类型 Institution type', onchange: () => filterRows(this.page.grid, CARE_FILTERS[select.selectedIndex].test) },
-      CARE_FILTERS.map((filter) => el('option', { value: filter.id, textContent: filter.label })));
+    const select = el(
+      'select',
+      { ariaLabel: '机构类型 Institution type', onchange: () => filterRows(this.page.grid, CARE_FILTERS[select.selectedIndex].test) },
+      CARE_FILTERS.map((filter) => el('option', { value: filter.id, textContent: filter.label })),
+    );
     fill(this.page.toolbar, select);
   }
 }

@@ -11,10 +11,7 @@ import { emitOnDay, measuresFor, PlacedEvent } from './rule-context';
  * Several contract events on one day: the last of the day is what stands at the end of that day.
  * Events arrive sorted by occurrence.
  */
-export function activeIntervalRule(
-  def: IndicatorDefinition & { counting: { kind: 'active_interval' } },
-  events: readonly PlacedEvent[],
-): Contribution[] {
+export function activeIntervalRule(def: IndicatorDefinition & { counting: { kind: 'active_interval' } }, events: readonly PlacedEvent[]): Contribution[] {
   const lastOfDay = new Map<string, PlacedEvent>();
   for (const e of events) lastOfDay.set(e.facts.day, e);
   const days = [...lastOfDay.values()];

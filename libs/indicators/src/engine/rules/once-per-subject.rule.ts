@@ -8,10 +8,7 @@ import { countable, emitOnDay, measuresFor, PlacedEvent } from './rule-context';
  * completion reported in May adds to the completion rate of the March it was initiated in.
  * Events arrive sorted by occurrence.
  */
-export function oncePerSubjectRule(
-  def: IndicatorDefinition & { counting: { kind: 'once_per_subject' } },
-  events: readonly PlacedEvent[],
-): Contribution[] {
+export function oncePerSubjectRule(def: IndicatorDefinition & { counting: { kind: 'once_per_subject' } }, events: readonly PlacedEvent[]): Contribution[] {
   const rule = def.counting;
   const anchor = countable(events).find((e) => matchesFilter(e.facts, rule.anchor));
   if (!anchor) return [];

@@ -69,4 +69,3 @@ export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<stri
   }
   return groups;
 }
-
