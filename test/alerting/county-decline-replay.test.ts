@@ -20,7 +20,7 @@ import { waitForGroup } from './alerting-fixture';
  * aggregator, the alerting app judging every change as it comes, and the query API — gives exactly one
  * alert episode for the county that declines (紫阳 610924: 县域就诊率 falling from ~90% towards 75%) and
  * none for the nine that hold steady around their own level, each judged against its own target
- * (steady level − 3 pp, tolerance 2 pp). The events are the current year's (year-to-date is judged),
+ * (steady level − 5 pp, tolerance 2 pp). The events are the current year's (year-to-date is judged),
  * delivered in the order they happened, so every intermediate value is judged on the way.
  */
 describe('replay of the county-decline scenario: one episode for the declining county, none for the others', () => {
@@ -62,11 +62,13 @@ describe('replay of the county-decline scenario: one episode for the declining c
     writeFileSync(credentialsFile, JSON.stringify({ institutions: keys, bureaus: {} }));
     cityToken = await issueBureauToken(pool, '610900');
     await Promise.all([ingest.start(), aggregator.start(), alerting.start(), query.start()]);
+    // 5 pp below each steady level: at the 300-visit minimum a steady county's share wanders ±1.9 pp (one σ), at
+    // 700 visits ±1.2 pp, so a brush with the yellow band is rare and clears (back past target + 1 pp margin).
     const targets = counties.map((county) => ({
       indicator: 'county_visit_rate',
       scope: county,
       year: Number(year),
-      rule: { kind: 'threshold', comparator: '>=', value: STEADY_IN_COUNTY_SHARE[county] - 0.03 },
+      rule: { kind: 'threshold', comparator: '>=', value: STEADY_IN_COUNTY_SHARE[county] - 0.05 },
       tolerance: 0.02,
     }));
     expect((await alertingApi('PUT', '/v1/targets', targets)).status).toBe(200);
@@ -88,7 +90,7 @@ describe('replay of the county-decline scenario: one episode for the declining c
     // Enough for seven of the nine steady counties to pass the 300-visit minimum (the two smallest stay too small to judge).
     const count = 20_000;
     const events = Array.from({ length: count }, (_, i) => generator.next(backfillInstant(range, i, count)));
-    const sink = new HttpSink({ ingestUrl: ingest.url, credentialsFile, batchSize: 500, concurrency: 1 });
+    const sink = new HttpSink({ ingestUrl: ingest.url, credentialsFile, batchSize: 500, concurrency: 8 });
     const started = Date.now();
     for (let i = 0; i < events.length; i += 2_000) expect((await sink.send(events.slice(i, i + 2_000))).rejected).toBe(0);
     process.stdout.write(`replay: ${count} events ingested in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
