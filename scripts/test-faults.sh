@@ -12,4 +12,4 @@ ensure_zstd
 build
 say "fault and attack suite (long)"
 # kafka-door.test.ts: the forged-institution, unsigned, tampered and revoked-key raw messages (dead letters).
-cd "$ROOT" && FAULTS_LONG=1 npx jest test/faults test/ingest/kafka-door.test.ts --selectProjects integration --runInBand
+cd "$ROOT" && FAULTS_LONG=1 npx jest test/faults test/disruptive test/ingest/kafka-door.test.ts --selectProjects integration --runInBand

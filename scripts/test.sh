@@ -21,10 +21,14 @@ results="$LOCAL/test-results"
 rm -rf "$results" && mkdir -p "$results"
 status=0
 say "unit tests"
-(cd "$ROOT" && npx jest --selectProjects unit --json --outputFile="$results/unit.json") || status=1
+(cd "$ROOT" && npx jest --selectProjects unit --maxWorkers="${TEST_WORKERS:-2}" --json --outputFile="$results/unit.json") || status=1
 say "integration and end-to-end tests (real Kafka, PostgreSQL, Redis)"
-# --forceExit: a client library keeping a socket open must not hang CI once every test has finished.
-(cd "$ROOT" && npx jest --selectProjects integration --runInBand --forceExit --json --outputFile="$results/integration.json") || status=1
+# Every test file has its own database, topics, Redis prefix and ports (test/support), so files run in
+# TEST_WORKERS parallel workers; suites in test/disruptive/ restart the broker or PostgreSQL and run
+# afterwards, alone. --forceExit: a client library keeping a socket open must not hang CI.
+(cd "$ROOT" && npx jest --selectProjects integration --testPathIgnorePatterns /test/disruptive/ --maxWorkers="${TEST_WORKERS:-2}" \
+  --forceExit --json --outputFile="$results/integration.json") || status=1
+(cd "$ROOT" && npx jest test/disruptive --selectProjects integration --runInBand --forceExit --json --outputFile="$results/disruptive.json") || status=1
 
 node -e '
   const fs = require("fs");

@@ -1,9 +1,10 @@
-// Suites that stop or restart shared infrastructure (the broker, PostgreSQL) run after all others,
-// so no suite starts while the broker is still re-electing partition leaders. Within each group
-// jest's default order (slowest first, by past duration) is kept.
+// Suites that stop or restart shared infrastructure (the broker, PostgreSQL) live in test/disruptive/ and
+// run after all others, so no suite starts while the broker is still re-electing partition leaders.
+// scripts/test.sh runs them apart, alone; this order keeps a plain `jest --selectProjects integration`
+// safe too. Within each group jest's default order (slowest first, by past duration) is kept.
 const Sequencer = require('@jest/test-sequencer').default;
 
-const DISRUPTIVE = [/broker-outage\.test\.ts$/, /postgres-restart\.test\.ts$/];
+const DISRUPTIVE = [/[\\/]test[\\/]disruptive[\\/]/];
 
 class DisruptiveLastSequencer extends Sequencer {
   sort(tests) {

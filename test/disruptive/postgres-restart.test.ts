@@ -3,11 +3,11 @@ import { promisify } from 'node:util';
 import { Producer } from 'kafkajs';
 import { AppProcess, eventually, sleep } from '../support/app-process';
 import { syntheticLoad } from '../aggregator/support/synthetic-events';
-import { applied, canonicalProducer, produceCanonical, settled } from './support/aggregation';
-import { FaultBed } from './support/fault-bed';
-import { size } from './support/fault-config';
-import { recordFigures } from './support/figures';
-import { compareCounters, referenceCounters, storedCounters } from './support/reference';
+import { applied, canonicalProducer, produceCanonical, settled } from '../faults/support/aggregation';
+import { FaultBed } from '../faults/support/fault-bed';
+import { size } from '../faults/support/fault-config';
+import { recordFigures } from '../faults/support/figures';
+import { compareCounters, referenceCounters, storedCounters } from '../faults/support/reference';
 
 const PROVINCE = '63';
 const EVENTS = size(4000, 20_000);

@@ -7,7 +7,7 @@ import { AppProcess, sleep } from '../support/app-process';
 import { issueApiKey, seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
 import { readTopic } from '../support/topic-reader';
-import { freshExamples } from './event-fixtures';
+import { freshExamples } from '../ingest/event-fixtures';
 
 const kafkaScript = path.resolve(__dirname, '../../deploy/local/kafka.sh');
 const kafka = (command: 'start' | 'stop') => promisify(execFile)('bash', [kafkaScript, command]);
