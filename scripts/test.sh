@@ -12,10 +12,13 @@ ensure_zstd
 ensure_chromium
 ensure_promtool
 build
-say "type-checking"
-(cd "$ROOT" && npx tsc -p tsconfig.json --noEmit)
-say "linting and layout"
-(cd "$ROOT" && npx eslint . && npm run --silent format:check)
+say "type-checking, linting and layout (side by side: one core each)"
+(cd "$ROOT" && npx tsc -p tsconfig.json --noEmit) &
+typecheck=$!
+(cd "$ROOT" && npx eslint . && npm run --silent format:check) &
+lint=$!
+wait "$typecheck"
+wait "$lint"
 
 results="$LOCAL/test-results"
 rm -rf "$results" && mkdir -p "$results"
