@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import { eventKey } from '@lib/contracts';
 import type { EventType } from '@lib/contracts';
 import { EventIntake } from '../events/event-intake.service';
 import { MAX_BATCH_EVENTS } from '../events/submission';
@@ -148,7 +149,7 @@ function eventsOf(rows: ImportRow[]): Set<string> {
   for (const { input } of rows) {
     if (typeof input !== 'object' || input === null) continue;
     const { institutionId, eventId } = input as Record<string, unknown>;
-    events.add(`${String(institutionId)}\u0000${String(eventId)}`);
+    events.add(eventKey({ institutionId: String(institutionId), eventId: String(eventId) }));
   }
   return events;
 }
