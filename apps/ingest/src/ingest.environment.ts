@@ -65,6 +65,16 @@ export class IngestEnvironment extends BaseEnvironment {
   @IsIn(RAW_SIGNATURE_POLICIES)
   @SignaturesRequiredInProduction()
   RAW_DOOR_SIGNATURES: RawSignaturePolicy = 'required';
+
+  /**
+   * Bytes one fetch of the raw topic brings of each partition (256 KiB: a few hundred events). Small,
+   * so a fetch across many partitions holds little, compressed or inflated; a larger batch still comes whole, alone.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(16_384)
+  @Max(16_777_216)
+  RAW_DOOR_FETCH_BYTES_PER_PARTITION: number = 262_144;
 }
 
 /** Production refuses unsigned raw messages: one could claim any institution. */
