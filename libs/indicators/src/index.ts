@@ -1,5 +1,5 @@
 export * from './indicator.types';
-export { counterCellKey, counterStorageKey } from './counter-key';
+export { counterCellKey, counterStorageKey, counterStorageKeyInCell } from './counter-key';
 export type { CounterCell, CounterKey } from './counter-key';
 export { CATALOGUE, findIndicator } from './catalogue/catalogue';
 export { validateCatalogue } from './catalogue/validate-catalogue';
