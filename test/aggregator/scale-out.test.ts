@@ -6,7 +6,7 @@ const EVENTS = Number(process.env.SCALE_OUT_TEST_EVENTS ?? 8_000);
 const PROVINCE = '93';
 
 /**
- * Scale-out as a province would run it (issue 9): three aggregator processes share the 12
+ * Scale-out as a province would run it: three aggregator processes share the 12
  * partitions of the canonical topic; mid-run one is SIGKILLed and a fourth is added (two
  * rebalances under load). They end with exactly the counters one process gives over the same
  * events, and both equal the pure engine's reference.
