@@ -7,7 +7,7 @@ import { applied, canonicalProducer, produceCanonical, settled } from './support
 import { FaultBed } from './support/fault-bed';
 import { size } from './support/fault-config';
 import { recordFigures } from './support/figures';
-import { compareCounters, referenceCounters, storedCounters } from './support/reference';
+import { compareCounters, referenceCounters, storedCounters } from '../support/reference-counters';
 
 const PROVINCE = '63';
 const EVENTS = size(4000, 20_000);
