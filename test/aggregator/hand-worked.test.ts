@@ -5,6 +5,7 @@ import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { IndicatorChange, parseIndicatorChanges } from '@lib/indicator-readings';
 import { amend, chronic, referral, visit, voidOf } from '../../libs/indicators/src/testing/event-builders';
 import { AppProcess, eventually } from '../support/app-process';
+import { counterChanges } from '../support/reference-counters';
 import { AggregatorTestBed } from './support/aggregator-test-bed';
 import { runRebuild } from './support/run-rebuild';
 
@@ -97,11 +98,7 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
       )
     ).rows.map((r) => ({ ...r, value: Number(r.value) }));
   /** after − before, as counter rows (the counters this file's events made). */
-  const delta = (): CounterRow[] => {
-    const k = (r: CounterRow) => [r.indicator, r.measure, r.level, r.region, r.period, r.dims].join('|');
-    const old = new Map(before.map((r) => [k(r), r.value]));
-    return after.map((r) => ({ ...r, value: r.value - (old.get(k(r)) ?? 0) })).filter((r) => r.value !== 0);
-  };
+  const delta = (): CounterRow[] => counterChanges(before, after);
   const counter = (indicator: string, measure: string, level: string, region: string, period: string) =>
     delta().find((r) => r.indicator === indicator && r.measure === measure && r.level === level && r.region === region && r.period === period)?.value ?? 0;
 

@@ -2,7 +2,8 @@ import { Partitioners } from 'kafkajs';
 import type { CanonicalEvent } from '@lib/contracts';
 import { createKafkaClient, ensureTopics } from '@lib/kafka';
 import { eventually, sleep } from '../support/app-process';
-import { AggregatorTestBed, counterDiff, referenceCounters } from './support/aggregator-test-bed';
+import { compareCounters, referenceCounters } from '../support/reference-counters';
+import { AggregatorTestBed } from './support/aggregator-test-bed';
 import { runRebuild } from './support/run-rebuild';
 import { syntheticLoad } from './support/synthetic-events';
 
@@ -33,7 +34,7 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     await bed.produce(first);
     await aggregator.start();
     await bed.settled();
-    expect(counterDiff(await bed.counters(BEFORE), referenceCounters(first, BEFORE))).toEqual([]);
+    expect(compareCounters(await bed.counters(BEFORE), referenceCounters(first, BEFORE)).lines).toEqual([]);
     await aggregator.stop();
     const storedBefore = await storedOffsets();
     expect(await bed.pool.query('SELECT count(*)::int AS n FROM consumer_offsets WHERE group_id = $1 AND cluster_id IS NULL', [bed.groupId])).toMatchObject({
@@ -73,7 +74,7 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     const expected = referenceCounters(second, AFTER);
     await eventually(
       () => bed.counters(AFTER),
-      (actual) => counterDiff(actual, expected).length === 0,
+      (actual) => compareCounters(actual, expected).lines.length === 0,
       60_000,
     );
     const total = second.length + 40;
@@ -82,7 +83,7 @@ describe('stored offsets that no longer point into the broker’s log', () => {
       (n) => n >= total,
       30_000,
     );
-    expect(counterDiff(await bed.counters(BEFORE), referenceCounters(first, BEFORE))).toEqual([]);
+    expect(compareCounters(await bed.counters(BEFORE), referenceCounters(first, BEFORE)).lines).toEqual([]);
     await eventually(
       () => fetchJson(`${aggregator.url}/health`),
       (h) => h?.status === 200,
@@ -113,7 +114,7 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     // have applied its new messages above it before another partition's rewind was noticed: the
     // topic is then refused part-way, and the re-seed re-reads those (the ledger drops them).
     const partial = await bed.counters(LATER);
-    expect(counterDiff(partial, referenceCounters(later, LATER)).length).toBeGreaterThan(0);
+    expect(compareCounters(partial, referenceCounters(later, LATER)).lines.length).toBeGreaterThan(0);
 
     const reseed = await runRebuild(bed.env, ['--reseed-offsets']);
     expect(reseed.code).toBe(0);
@@ -122,7 +123,7 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     const expected = referenceCounters(later, LATER);
     await eventually(
       () => bed.counters(LATER),
-      (actual) => counterDiff(actual, expected).length === 0,
+      (actual) => compareCounters(actual, expected).lines.length === 0,
       60_000,
     );
   }, 180_000);

@@ -2,6 +2,7 @@ import type { CanonicalEvent } from '@lib/contracts';
 import { CounterRow, findIndicator, readIndicatorFromRows } from '@lib/indicators';
 import { amend, diseaseReport, syndromicCount } from '../../libs/indicators/src/testing/event-builders';
 import { AppProcess } from '../support/app-process';
+import { counterChanges } from '../support/reference-counters';
 import { AggregatorTestBed } from './support/aggregator-test-bed';
 
 /**
@@ -90,11 +91,7 @@ describe('surveillance indicators through Kafka, the aggregator and PostgreSQL, 
         `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE indicator IN ('disease_cases', 'disease_incidence', 'ili_percentage', 'fever_clinic_visits')`,
       )
     ).rows.map((r) => ({ ...r, value: Number(r.value) }));
-  const delta = (): CounterRow[] => {
-    const k = (r: CounterRow) => [r.indicator, r.measure, r.level, r.region, r.period, r.dims].join('|');
-    const old = new Map(before.map((r) => [k(r), r.value]));
-    return after.map((r) => ({ ...r, value: r.value - (old.get(k(r)) ?? 0) })).filter((r) => r.value !== 0);
-  };
+  const delta = (): CounterRow[] => counterChanges(before, after);
 
   beforeAll(async () => {
     await bed.setup();

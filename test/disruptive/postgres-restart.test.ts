@@ -7,7 +7,7 @@ import { applied, canonicalProducer, produceCanonical, settled } from '../faults
 import { FaultBed } from '../faults/support/fault-bed';
 import { size } from '../faults/support/fault-config';
 import { recordFigures } from '../faults/support/figures';
-import { compareCounters, referenceCounters, storedCounters } from '../faults/support/reference';
+import { compareCounters, referenceCounters, storedCounters } from '../support/reference-counters';
 
 const PROVINCE = '63';
 const EVENTS = size(4000, 20_000);

@@ -7,7 +7,7 @@ import { settled } from './support/aggregation';
 import { FaultBed } from './support/fault-bed';
 import { size } from './support/fault-config';
 import { recordFigures } from './support/figures';
-import { compareCounters, referenceCounters, storedCounters } from './support/reference';
+import { compareCounters, referenceCounters, storedCounters } from '../support/reference-counters';
 import { seedSyntheticProvince } from './support/synthetic-province';
 import { visitEvents } from './support/visit-events';
 

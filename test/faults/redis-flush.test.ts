@@ -1,5 +1,6 @@
 import { Producer } from 'kafkajs';
 import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
+import { counterStorageKey, Measure, RegionLevel } from '@lib/indicators';
 import { AppProcess, eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
 import { syntheticLoad } from '../aggregator/support/synthetic-events';
@@ -7,7 +8,7 @@ import { canonicalProducer, produceCanonical, settled } from './support/aggregat
 import { FaultBed } from './support/fault-bed';
 import { size } from './support/fault-config';
 import { recordFigures } from './support/figures';
-import { compareCounters, Counters, referenceCounters, storedCounters } from './support/reference';
+import { compareCounters, Counters, referenceCounters, storedCounters } from '../support/reference-counters';
 import { seedSyntheticProvince } from './support/synthetic-province';
 
 const PROVINCE = '64';
@@ -60,7 +61,7 @@ describe('fault: Redis flushed and restarted', () => {
     await settled(bed);
 
     // Between the flush and the restart the query API still answers right: it reads PostgreSQL.
-    const apiBefore = await apiMismatches(query.url, token, expected);
+    const apiBefore = await apiMismatches(query.url, token, PROVINCE, expected);
 
     // The restart-equivalent: a new aggregator finds the ready mark gone and refills from PostgreSQL.
     await aggregator.kill();
@@ -75,7 +76,7 @@ describe('fault: Redis flushed and restarted', () => {
     const stored = await storedCounters(bed.pool, PROVINCE);
     const liveDiff = compareCounters(live, stored);
     const storedDiff = compareCounters(stored, expected);
-    const apiAfter = await apiMismatches(query.url, token, expected);
+    const apiAfter = await apiMismatches(query.url, token, PROVINCE, expected);
     recordFigures('redis-flush', {
       messages: load.arrival.length,
       flushes: FLUSHES,
@@ -117,7 +118,8 @@ async function liveCounters(redis: import('ioredis').default, prefix: string, re
       for (const [field, json] of Object.entries(await redis.hgetall(key))) {
         const [measure, period] = field.split(':');
         const value = (JSON.parse(json) as { value: number }).value;
-        if (value !== 0) out.set([indicator, measure, level, region, period, dims.join(':')].join('|'), value);
+        if (value !== 0)
+          out.set(counterStorageKey({ indicator, measure: measure as Measure, level: level as RegionLevel, region, period, dims: dims.join(':') }), value);
       }
     }
   } while (cursor !== '0');
@@ -125,8 +127,7 @@ async function liveCounters(redis: import('ioredis').default, prefix: string, re
 }
 
 /** 县域就诊率 of 2024 for every county of the province, as the API answers it vs the reference. */
-async function apiMismatches(url: string, token: string, expected: Counters): Promise<string[]> {
-  const province = [...expected.keys()][0].split('|')[3].slice(0, 2);
+async function apiMismatches(url: string, token: string, province: string, expected: Counters): Promise<string[]> {
   const mismatches: string[] = [];
   for (const city of ['01', '02']) {
     const response = await fetch(`${url}/v1/indicators/county_visit_rate/values?period=2024&region=${province}${city}00&level=county`, {
@@ -134,7 +135,8 @@ async function apiMismatches(url: string, token: string, expected: Counters): Pr
     });
     const body = (await response.json()) as { values: { region: string; numerator: number | null; denominator: number | null }[] };
     for (const v of body.values) {
-      const want = (m: string) => expected.get(['county_visit_rate', m, 'county', v.region, '2024', ''].join('|')) ?? 0;
+      const want = (measure: Measure) =>
+        expected.get(counterStorageKey({ indicator: 'county_visit_rate', measure, level: 'county', region: v.region, period: '2024', dims: '' })) ?? 0;
       if ((v.numerator ?? 0) !== want('numerator') || (v.denominator ?? 0) !== want('denominator')) {
         mismatches.push(`${v.region}: api ${v.numerator}/${v.denominator}, reference ${want('numerator')}/${want('denominator')}`);
       }

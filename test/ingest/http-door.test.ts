@@ -1,7 +1,8 @@
 import { Pool } from 'pg';
-import { CanonicalEvent, EVENT_HEADERS, HealthEvent } from '@lib/contracts';
+import { CanonicalEvent, HealthEvent } from '@lib/contracts';
 import { TOPICS } from '@lib/kafka';
 import { AppProcess } from '../support/app-process';
+import { expectedRecordHeaders } from '../support/record-headers';
 import { issueApiKey, seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
 import { readTopic } from '../support/topic-reader';
@@ -64,13 +65,9 @@ describe('HTTP door: POST /v1/events', () => {
     expect(canonical?.key).toBe(canonical?.event.institution.county);
     expect(canonical?.event.person?.id).toMatch(/^hmac-sha256:k1:[0-9a-f]{64}$/);
     expect(JSON.stringify(canonical)).not.toContain(event.person?.id);
-    expect(canonical?.headers).toEqual({
-      [EVENT_HEADERS.eventId]: event.eventId,
-      [EVENT_HEADERS.eventType]: event.type,
-      [EVENT_HEADERS.institutionId]: event.institutionId,
-      [EVENT_HEADERS.schemaVersion]: '1',
-      [EVENT_HEADERS.correlationId]: requestId,
-    });
+    expect(canonical?.headers).toEqual(
+      expectedRecordHeaders({ eventId: event.eventId, type: event.type, institutionId: event.institutionId, correlationId: requestId }),
+    );
   });
 
   it('answers a 1000-event mixed batch with one result per event', async () => {

@@ -7,6 +7,7 @@ import { issueRawSigner, RawSigner, seedRegistry } from '../support/registry-fix
 import { testEnvironment } from '../support/test-environment';
 import { readTopic } from '../support/topic-reader';
 import { sampleOf } from '../support/metric-samples';
+import { expectedRecordHeaders } from '../support/record-headers';
 import { freshExamples } from './event-fixtures';
 
 /** A raw message signed as the institution of `signer` (@lib/contracts rawSignatureHeaders). */
@@ -73,13 +74,9 @@ describe('Kafka door: health.events.raw.v1', () => {
     const canonical = canonicalRecords.map((m) => JSON.parse(m.value) as CanonicalEvent);
     expect(canonical.filter((e) => e.eventId.startsWith('BAD-'))).toEqual([]);
     const first = canonicalRecords.find((r) => (JSON.parse(r.value) as CanonicalEvent).eventId === sample.eventId);
-    expect(first?.headers).toEqual({
-      [EVENT_HEADERS.eventId]: sample.eventId,
-      [EVENT_HEADERS.eventType]: sample.type,
-      [EVENT_HEADERS.institutionId]: sample.institutionId,
-      [EVENT_HEADERS.schemaVersion]: '1',
-      [EVENT_HEADERS.correlationId]: traced,
-    });
+    expect(first?.headers).toEqual(
+      expectedRecordHeaders({ eventId: sample.eventId, type: sample.type, institutionId: sample.institutionId, correlationId: traced }),
+    );
 
     const records = await eventually(
       async () => await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter),
@@ -102,17 +99,18 @@ describe('Kafka door: health.events.raw.v1', () => {
     // Headers say what could be read, for routing without parsing: everything of a readable event,
     // only the schema version and the reason of unreadable JSON.
     const headersOf = (eventIdPrefix: string) => records.find((m) => (JSON.parse(m.value) as { eventId?: string }).eventId?.startsWith(eventIdPrefix))?.headers;
-    expect(headersOf('BAD-REGION-')).toEqual({
-      [EVENT_HEADERS.eventId]: expect.stringMatching(/^BAD-REGION-/),
-      [EVENT_HEADERS.eventType]: sample.type,
-      [EVENT_HEADERS.institutionId]: sample.institutionId,
-      [EVENT_HEADERS.schemaVersion]: '1',
-      [EVENT_HEADERS.correlationId]: traced,
-      [EVENT_HEADERS.rejectionCode]: 'unknown_region',
-    });
+    expect(headersOf('BAD-REGION-')).toEqual(
+      expectedRecordHeaders({
+        eventId: expect.stringMatching(/^BAD-REGION-/),
+        type: sample.type,
+        institutionId: sample.institutionId,
+        correlationId: traced,
+        rejectionCode: 'unknown_region',
+      }),
+    );
     const unreadable = records.filter((m) => (JSON.parse(m.value) as { errors: { code: string }[] }).errors[0].code === 'invalid_json');
     expect(unreadable.map((m) => m.headers)).toEqual(
-      bad.filter((b) => b.reason === 'invalid_json').map(() => ({ [EVENT_HEADERS.schemaVersion]: '1', [EVENT_HEADERS.rejectionCode]: 'invalid_json' })),
+      bad.filter((b) => b.reason === 'invalid_json').map(() => expectedRecordHeaders({ rejectionCode: 'invalid_json' })),
     );
     for (const { headers } of records) expect(Object.values(headers).join()).not.toContain(sample.person?.id as string);
   });

@@ -6,24 +6,12 @@ import { Pool } from 'pg';
 import { Browser, chromium, Page } from 'playwright-core';
 import { AppProcess, eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
+import { CHROMIUM_LAUNCH } from '../support/chromium';
 import { writeCounters } from '../support/counters-fixture';
 import { seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
 
 const ARTIFACTS = path.resolve(__dirname, '../artifacts');
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 const COUNTIES = ['610902', '610921', '610922', '610923', '610924', '610925', '610926', '610927', '610929', '610981'];
 
 /**
@@ -71,7 +59,7 @@ describe('dashboard states (alerts panel, errors, rankings) in a real browser', 
       [COUNTIES, year],
     );
     await query.start();
-    browser = await chromium.launch(CHROMIUM);
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
   });
 
   afterAll(async () => {

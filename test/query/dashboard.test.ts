@@ -9,6 +9,7 @@ import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { ankangDemo } from '@lib/registry';
 import { eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
+import { CHROMIUM_LAUNCH } from '../support/chromium';
 import { Pipeline } from '../support/pipeline';
 import { issueApiKey } from '../support/registry-fixture';
 
@@ -19,20 +20,6 @@ const LIVE_VIA_COUNTERS = '610923'; // 宁陕县
 const LIVE_VIA_INGEST = '610921'; // 汉阴县, where the contract's example visit happens
 /** From commit to screen: Kafka, the stream's 250 ms window, the browser. Generous for a busy CI box. */
 const LIVE_TIMEOUT_MS = 60_000;
-
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 /** Today in China Standard Time: periods (and so the dashboard's default) are CST. */
 function cstToday() {
@@ -62,7 +49,7 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
     await seedDemoCounters(pool, year, cstToday().month);
     await pipeline.start(['query', 'ingest']); // the aggregator joins in the test that needs it
     cityToken = await issueBureauToken(pool, '610900');
-    browser = await chromium.launch(CHROMIUM);
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
     // Reduced motion: charts draw without animation, so a screenshot shows them settled.
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
     page.on('console', (message) => {

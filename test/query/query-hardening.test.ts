@@ -8,7 +8,7 @@ import { testEnvironment } from '../support/test-environment';
 
 /**
  * The query API against an attacker and a careless client: tokens in URLs, a forged Host header,
- * input that used to reach PostgreSQL as a 500, and live streams that outlive their token or pile up.
+ * input that would otherwise reach PostgreSQL as a 500, and live streams that outlive their token or pile up.
  */
 describe('query API hardening', () => {
   const env = testEnvironment();

@@ -50,6 +50,18 @@ export async function dropTestResources(
   }
 }
 
+/** Deletes the topics whose names start with `prefix` (a test bed's own), ignoring a broker that refuses. */
+export async function deleteTopicsStartingWith(connection: KafkaConnection, prefix: string): Promise<void> {
+  const admin = createKafkaClient(connection, 'test-topics').admin();
+  await admin.connect();
+  try {
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    await admin.deleteTopics({ topics: mine }).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /**
  * Drops a database once its sessions are gone, forcing them out only after a grace period. A test's
  * `pool.end()` resolves before its connections have closed; forcing them at once would hand those

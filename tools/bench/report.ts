@@ -10,7 +10,7 @@ export interface Figure {
   value: number;
   unit: string;
   baseline?: { name: string; value: number };
-  /** Issue 7's target for this figure, for the report (never asserted). */
+  /** The project's target for this figure, for the report (never asserted). */
   target?: string;
   notes?: string;
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick]`: the project's figures, each beside a baseline measured in the same
  * run on the same machine, written to bench/results/latest.md and latest.json. Nothing here is a
- * pass/fail test: the targets of issue 7 are printed beside the figures, never asserted.
+ * pass/fail test: the project's targets are printed beside the figures, never asserted.
  */
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
@@ -344,7 +344,7 @@ async function ingestSection(run: string) {
         notes: 'user + system time of the ingest process over the run (/proc), background work included, divided by requests',
       });
     }
-    // Hospital systems mostly post one event at a time and wait for the answer: the closed-loop table of issue 16.
+    // Hospital systems mostly post one event at a time and wait for the answer: a closed loop per client.
     for (const clients of [1, 10, 50]) {
       log(`HTTP ingest, single events, ${clients} closed-loop clients for ${SIZES.latencySeconds} s`);
       const singles = asInstitution(rawEvents(40_000, `closed${clients}`), institution, `C${clients}${run}`).map((event) => JSON.stringify(event));

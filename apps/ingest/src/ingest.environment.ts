@@ -65,6 +65,28 @@ export class IngestEnvironment extends BaseEnvironment {
   @IsIn(RAW_SIGNATURE_POLICIES)
   @SignaturesRequiredInProduction()
   RAW_DOOR_SIGNATURES: RawSignaturePolicy = 'required';
+
+  /**
+   * Bytes one fetch of the raw topic brings of each partition (256 KiB: a few hundred events). Small,
+   * so a fetch across many partitions holds little, compressed or inflated; a larger batch still comes whole, alone.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(16_384)
+  @Max(16_777_216)
+  RAW_DOOR_FETCH_BYTES_PER_PARTITION: number = 262_144;
+
+  /**
+   * Chunks of a bulk import (1000 rows each) handed to the intake before the oldest is settled: with a
+   * few in flight the producer gathers their sends into shared produce requests and one chunk's
+   * validation overlaps another's I/O. Small, so what is in flight (and resent after a kill) stays a
+   * few thousand rows.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  IMPORT_CHUNKS_IN_FLIGHT: number = 3;
 }
 
 /** Production refuses unsigned raw messages: one could claim any institution. */

@@ -82,4 +82,14 @@ export class QueryEnvironment extends BaseEnvironment {
   @Min(1_048_576)
   @Max(4_294_967_296)
   QUERY_CACHE_MAX_BYTES: number = 67_108_864;
+
+  /**
+   * Longest the target list is kept (ms) when no change notification says otherwise: the bound on a
+   * target change whose notification was lost.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  QUERY_TARGETS_REFRESH_MS: number = 30_000;
 }

@@ -1,5 +1,7 @@
 /** `@lib/contracts`: event contract v1 — types, DTOs, examples and the pure validator. */
 export * from './event.types';
+export { eventKey, eventVersionKey } from './event-identity';
+export type { EventIdentity, EventVersionIdentity } from './event-identity';
 export * from './rejection-codes';
 export * from './notifiable-diseases';
 export * from './validation-context';

@@ -1,4 +1,4 @@
-import { CounterKey, counterCellKey, counterStorageKey } from './counter-key';
+import { CounterKey, counterCellKey, counterStorageKey, counterStorageKeyInCell } from './counter-key';
 
 describe('counter keys', () => {
   const key: CounterKey = { indicator: 'county_visit_rate', measure: 'numerator', level: 'county', region: '610921', period: '202611', dims: '' };
@@ -7,6 +7,7 @@ describe('counter keys', () => {
     expect(counterStorageKey(key).startsWith(`${counterCellKey(key)}\u0000`)).toBe(true);
     const sameCell: CounterKey = { ...key, measure: 'denominator', period: '2026' };
     expect(counterCellKey(sameCell)).toBe(counterCellKey(key));
+    expect(counterStorageKeyInCell(counterCellKey(key), key.measure, key.period)).toBe(counterStorageKey(key));
   });
 
   it('tells apart counters that differ in any one field, or whose fields split differently', () => {

@@ -26,5 +26,10 @@ export function counterCellKey(c: CounterCell): string {
 
 /** A counter key as one string, for maps and sorting. */
 export function counterStorageKey(c: CounterKey): string {
-  return `${counterCellKey(c)}\u0000${c.measure}\u0000${c.period}`;
+  return counterStorageKeyInCell(counterCellKey(c), c.measure, c.period);
+}
+
+/** The storage key of one of a cell's counters, from the cell's key (for callers that keep cell keys, e.g. per roll-up level). */
+export function counterStorageKeyInCell(cellKey: string, measure: Measure, period: string): string {
+  return `${cellKey}\u0000${measure}\u0000${period}`;
 }

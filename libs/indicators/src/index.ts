@@ -1,5 +1,5 @@
 export * from './indicator.types';
-export { counterCellKey, counterStorageKey } from './counter-key';
+export { counterCellKey, counterStorageKey, counterStorageKeyInCell } from './counter-key';
 export type { CounterCell, CounterKey } from './counter-key';
 export { CATALOGUE, findIndicator } from './catalogue/catalogue';
 export { validateCatalogue } from './catalogue/validate-catalogue';
@@ -12,7 +12,9 @@ export * from './catalogue/service-quality-indicators';
 export { contributionsOf, subjectsOf } from './engine/contributions-of';
 export { personPartsOfSubjects, subjectKeyPart } from './engine/subjects';
 export { contributionKey, diffContributions, mergeContributions } from './engine/contribution-math';
-export { byOccurrence, currentVersions, eventKey } from './engine/current-versions';
+export { byOccurrence, currentVersions } from './engine/current-versions';
+/** Defined in @lib/contracts (the event's identity); re-exported for callers that already import the engine from here. */
+export { eventKey } from '@lib/contracts';
 export { eventFacts } from './engine/event-facts';
 export type { BaseRegion } from './engine/attribution';
 export type { EventFacts } from './engine/event-facts';

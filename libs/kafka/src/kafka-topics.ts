@@ -24,6 +24,24 @@ export class KafkaTopics {
     return this.prefix + TOPICS[topic];
   }
 
+  /**
+   * How many partitions the broker holds for the topic (topic metadata): `topicSpecs()` gives only
+   * the count a topic is created with, and an operator may add partitions to it later.
+   */
+  async partitionCount(topic: TopicKey): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const name = this.name(topic);
+      const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
+      const count = topics.find((t) => t.name === name)?.partitions.length ?? 0;
+      if (count === 0) throw new Error(`the broker holds no partitions of ${name}: run provision (node dist/tools/provision.js) first`);
+      return count;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   /** Creates the project's topics that do not exist yet, with their partitions and configs. */
   async ensureAll(): Promise<string[]> {
     return ensureTopics(this.kafka, this.prefix, this.replicationFactor, (m) => this.logger.log(m));

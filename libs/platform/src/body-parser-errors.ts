@@ -16,7 +16,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * body-parser's `verify` hook: refuses a UTF-8 body with invalid byte sequences. Without it the
  * parser silently replaces them with U+FFFD and a corrupted event (e.g. a reason or a name) would be
- * accepted, while the Kafka door dead-letters the same bytes; both doors now agree.
+ * accepted, while the Kafka door dead-letters the same bytes: with it, both doors refuse them.
  */
 export function verifyUtf8(_request: unknown, _response: unknown, body: Buffer, encoding: string): void {
   if (!/^utf-?8$/i.test(encoding)) return; // other charsets are decoded (or refused) by the parser itself

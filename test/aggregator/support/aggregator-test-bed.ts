@@ -2,15 +2,11 @@ import Redis from 'ioredis';
 import { Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
-import { InMemoryCounters, InMemorySubjectStore } from '@lib/indicators';
 import { createKafkaClient, ensureAcls, ensureTopics, kafkaGrants, TOPICS } from '@lib/kafka';
 import { AppProcess, eventually } from '../../support/app-process';
+import { Counters, storedCounters } from '../../support/reference-counters';
 import { TestEnvironment, testEnvironment } from '../../support/test-environment';
-
-export type Counters = Map<string, number>;
-
-const counterKey = (r: { indicator: string; measure: string; level: string; region: string; period: string; dims: string }) =>
-  [r.indicator, r.measure, r.level, r.region, r.period, r.dims].join('|');
+import { deleteTopicsStartingWith } from '../../support/test-resources';
 
 /**
  * One test file's aggregator bed: topics, consumer group and Redis prefix of its own tag (so its
@@ -61,11 +57,7 @@ export class AggregatorTestBed {
 
   async teardown(): Promise<void> {
     await this.producer.disconnect();
-    const admin = createKafkaClient(this.env, 'test-topics').admin();
-    await admin.connect();
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.env.KAFKA_TOPIC_PREFIX));
-    await admin.deleteTopics({ topics: mine }).catch(() => undefined);
-    await admin.disconnect();
+    await deleteTopicsStartingWith(this.env, this.env.KAFKA_TOPIC_PREFIX);
     await this.pool.end();
     this.redis.disconnect();
   }
@@ -107,33 +99,7 @@ export class AggregatorTestBed {
   }
 
   /** Non-zero stored counters of the regions starting with `regionPrefix`. */
-  async counters(regionPrefix: string): Promise<Counters> {
-    const { rows } = await this.pool.query<{ indicator: string; measure: string; level: string; region: string; period: string; dims: string; value: string }>(
-      `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE value <> 0 AND region LIKE $1`,
-      [`${regionPrefix}%`],
-    );
-    return new Map(rows.map((r) => [counterKey(r), Number(r.value)]));
+  counters(regionPrefix: string): Promise<Counters> {
+    return storedCounters(this.pool, regionPrefix);
   }
-}
-
-/** The reference: the executable specification fed one version at a time, in arrival order. */
-export function referenceCounters(arrival: readonly CanonicalEvent[], regionPrefix: string): Counters {
-  const store = new InMemorySubjectStore();
-  const counters = new InMemoryCounters();
-  for (const event of arrival) counters.add(store.apply(event));
-  return new Map(
-    counters
-      .all()
-      .filter((r) => r.region.startsWith(regionPrefix))
-      .map((r) => [counterKey(r), r.value]),
-  );
-}
-
-/** Differences as readable lines (at most `limit`), for a failure message. */
-export function counterDiff(actual: Counters, expected: Counters, limit = 20): string[] {
-  const lines: string[] = [];
-  for (const k of new Set([...actual.keys(), ...expected.keys()])) {
-    if ((actual.get(k) ?? 0) !== (expected.get(k) ?? 0)) lines.push(`${k}: stored ${actual.get(k) ?? 0}, reference ${expected.get(k) ?? 0}`);
-  }
-  return lines.sort().slice(0, limit);
 }

@@ -3,8 +3,8 @@ import type { CanonicalEvent, CareLevel, InstitutionFacts, InstitutionType } fro
 /**
  * A realistic, seeded event load for one synthetic province `PP` (two cities of five counties, each
  * with village clinics, a township centre and a county hospital; a city hospital per city; one
- * provincial hospital). Every region code and institution id starts with `PP`, so a test can tell its
- * counters from other tests' in the shared database. Persons carry pseudonyms as ingest writes them.
+ * provincial hospital). Every region code and institution id starts with `PP`, so loads of different
+ * provinces in one test file's database keep apart. Persons carry pseudonyms as ingest writes them.
  */
 export interface SyntheticLoad {
   /** What is produced, in arrival order: versions shuffled, with retries (duplicates). */

@@ -3,12 +3,12 @@ import { Pool } from 'pg';
 import { createKafkaClient, ensureAcls, ensureTopics, kafkaGrants, TopicKey, TOPICS } from '@lib/kafka';
 import { AppName, AppProcess } from '../../support/app-process';
 import { TestEnvironment, testEnvironment, testRunId } from '../../support/test-environment';
+import { deleteTopicsStartingWith } from '../../support/test-resources';
 
 /**
  * One fault test's own slice of the shared infrastructure: its own topics (so "everything on the
- * canonical topic" means this test's events only), consumer groups and Redis key prefix, on the
- * run's database. Topics are not under `test-`: a parallel run's global setup deletes every
- * `test-` topic but its own. teardown() deletes ours.
+ * canonical topic" means this test's events only), consumer groups and Redis key prefix, on the test
+ * file's own database (test/setup/isolation.ts). teardown() deletes its topics.
  */
 export class FaultBed {
   readonly overrides: Record<string, string>;
@@ -48,11 +48,7 @@ export class FaultBed {
   }
 
   async teardown(): Promise<void> {
-    const admin = createKafkaClient(this.env, 'faults-topics').admin();
-    await admin.connect();
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.env.KAFKA_TOPIC_PREFIX));
-    await admin.deleteTopics({ topics: mine }).catch(() => undefined);
-    await admin.disconnect();
+    await deleteTopicsStartingWith(this.env, this.env.KAFKA_TOPIC_PREFIX);
     await this.pool.end();
     this.redis.disconnect();
   }

@@ -4,8 +4,6 @@ import { syntheticInstitutions } from '../../aggregator/support/synthetic-events
 /**
  * Registers the synthetic province of test/aggregator's load generator (two cities of five counties
  * and their institutions) so that ingest validates its events and the query API answers for it.
- * Each fault test uses its own province, so its counters can be told from every other test's in
- * the shared database.
  */
 export async function seedSyntheticProvince(pool: Pool, province: string): Promise<void> {
   const regions: { code: string; name: string; level: string; parent: string | null }[] = [

@@ -28,16 +28,6 @@ import { toLedgerEntry } from './canonical-message';
 import { feedActivity } from './feed-activity';
 import { retryTransient } from './transient-errors';
 
-/**
- * The transactions of all lanes apply what the consumer delivered meanwhile, up to this many
- * messages together (each lane its share): large enough to merge many events into each counter and
- * amortise round trips, small enough to commit well within the group session (a member silent for
- * longer loses its partitions) and to keep the aggregator's memory flat.
- */
-const MAX_MESSAGES_IN_TRANSACTIONS = 2500;
-/** How long an idle aggregator waits for other partitions' batches before committing (latency). */
-const GATHER_MS = 5;
-
 interface Committed extends CounterUpdate {
   activity: FeedActivity[];
   duplicates: number;
@@ -59,6 +49,9 @@ export class BatchApplier implements OnApplicationShutdown {
   /** One GroupCommit per consumer group and lane. */
   private readonly lanes = new Map<string, GroupCommit<ConsumedBatch>>();
   private readonly laneCount: number;
+  /** Messages per lane's transaction (AGGREGATOR_TRANSACTION_MAX_MESSAGES shared by the lanes). */
+  private readonly maxMessagesPerLane: number;
+  private readonly gatherMs: number;
   /** The refresh of the last committed transaction, still running while the next one is applied. */
   private refreshing: Promise<void> = Promise.resolve();
 
@@ -81,6 +74,8 @@ export class BatchApplier implements OnApplicationShutdown {
     config: ConfigService<AggregatorEnvironment, true>,
   ) {
     this.laneCount = config.get('AGGREGATOR_TRANSACTION_LANES', { infer: true });
+    this.maxMessagesPerLane = Math.ceil(config.get('AGGREGATOR_TRANSACTION_MAX_MESSAGES', { infer: true }) / this.laneCount);
+    this.gatherMs = config.get('AGGREGATOR_GATHER_MS', { infer: true });
   }
 
   /** Resolves once the batch is committed (with whatever other partitions' batches arrived alongside). */
@@ -91,8 +86,8 @@ export class BatchApplier implements OnApplicationShutdown {
       group = new GroupCommit<ConsumedBatch>({
         commit: (batches) => this.applyTogether(groupId, batches),
         size: (b) => b.messages.length,
-        maxSize: Math.ceil(MAX_MESSAGES_IN_TRANSACTIONS / this.laneCount),
-        gatherMs: GATHER_MS,
+        maxSize: this.maxMessagesPerLane,
+        gatherMs: this.gatherMs,
       });
       this.lanes.set(lane, group);
     }

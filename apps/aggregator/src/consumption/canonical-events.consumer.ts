@@ -1,9 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { CONSUMER_GROUPS, KafkaBatchConsumers, KafkaTopics, TOPICS, topicSpecs } from '@lib/kafka';
+import { ConfigService } from '@nestjs/config';
+import { CONSUMER_GROUPS, KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
+import type { AggregatorEnvironment } from '../aggregator.environment';
 import { BatchApplier } from './batch-applier';
 import { StoredOffsetsCheck } from './stored-offsets.check';
-
-const CANONICAL_PARTITIONS = topicSpecs().find((t) => t.name === TOPICS.events)?.partitions ?? 1;
 
 /** The group's name (the deployment's KAFKA_GROUP_PREFIX goes in front). */
 export const AGGREGATOR_GROUP = CONSUMER_GROUPS.aggregator;
@@ -14,20 +14,26 @@ export const AGGREGATOR_GROUP = CONSUMER_GROUPS.aggregator;
  */
 @Injectable()
 export class CanonicalEventsConsumer implements OnApplicationBootstrap {
+  private readonly fetchBytesPerPartition: number;
+
   constructor(
     private readonly consumers: KafkaBatchConsumers,
     private readonly topics: KafkaTopics,
     private readonly storedOffsets: StoredOffsetsCheck,
     private readonly applier: BatchApplier,
-  ) {}
+    config: ConfigService<AggregatorEnvironment, true>,
+  ) {
+    this.fetchBytesPerPartition = config.get('AGGREGATOR_FETCH_BYTES_PER_PARTITION', { infer: true });
+  }
 
   async onApplicationBootstrap() {
     const consumer = this.consumers.create({
       group: AGGREGATOR_GROUP,
       topic: this.topics.name('events'),
-      // Every partition's batch can join the transaction being gathered (BatchApplier).
-      partitionsConsumedConcurrently: CANONICAL_PARTITIONS,
-      maxBytesPerPartition: 512 * 1024,
+      // Every partition's batch can join the transaction being gathered (BatchApplier): as many as
+      // the broker holds for the topic at start (an operator may have added partitions).
+      partitionsConsumedConcurrently: await this.topics.partitionCount('events'),
+      maxBytesPerPartition: this.fetchBytesPerPartition,
       resume: (log, assigned) => this.storedOffsets.resume(consumer.groupId, log, assigned),
       handleBatch: (batch) => this.applier.apply(consumer.groupId, batch),
     });

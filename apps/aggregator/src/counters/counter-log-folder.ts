@@ -1,22 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Pool } from 'pg';
 import { Histogram } from 'prom-client';
 import { inTransaction, PG_POOL } from '@lib/database';
+import type { AggregatorEnvironment } from '../aggregator.environment';
 import { METRIC_FOLD_COUNTERS, METRIC_FOLD_SECONDS } from '../consumption/aggregator.metrics';
 import { IndicatorChangesPublisher } from '../live/indicator-changes.publisher';
 import { LiveCountersCache } from '../live/live-counters.cache';
 import { foldCounterLog, IndicatorCountersRepository, vacuumCounterLog } from './indicator-counters.repository';
-
-/** A fold also runs on this clock: for changes another instance committed, and after a failed fold. */
-const FOLD_EVERY_MS = 1_000;
-/**
- * Log rows one fold takes at most (~8 per event): keeps a fold after a backlog from holding tens of
- * thousands of new values, their Redis writes and change messages in memory at once.
- */
-const MAX_LOG_ROWS_PER_FOLD = 20_000;
-/** Folded log rows after which the log is vacuumed (~2 MB of dead rows per 20,000). */
-const VACUUM_LOG_EVERY_ROWS = 200_000;
 
 /**
  * Folds the counter log into indicator_counters, then tells Redis and the change feed the new values
@@ -25,7 +17,8 @@ const VACUUM_LOG_EVERY_ROWS = 200_000;
  * fold sums many batches' changes into one write per counter, and when idle a change is folded
  * right after its batch commits. Readers of PostgreSQL see log and table together, so a late fold
  * delays only Redis and the change feed, never a value read from the database. A fold stays recorded
- * as unannounced until both have its values.
+ * as unannounced until both have its values. A fold also runs on a clock (AGGREGATOR_FOLD_INTERVAL_MS):
+ * for changes another instance committed, and after a failed fold.
  */
 @Injectable()
 export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,6 +27,9 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
   private pending = false;
   private running?: Promise<void>;
   private foldedSinceVacuum = 0;
+  private readonly intervalMs: number;
+  private readonly maxLogRows: number;
+  private readonly vacuumEveryRows: number;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -42,11 +38,16 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
     private readonly changes: IndicatorChangesPublisher,
     @InjectMetric(METRIC_FOLD_SECONDS) private readonly foldSeconds: Histogram,
     @InjectMetric(METRIC_FOLD_COUNTERS) private readonly foldCounters: Histogram,
-  ) {}
+    config: ConfigService<AggregatorEnvironment, true>,
+  ) {
+    this.intervalMs = config.get('AGGREGATOR_FOLD_INTERVAL_MS', { infer: true });
+    this.maxLogRows = config.get('AGGREGATOR_FOLD_MAX_LOG_ROWS', { infer: true });
+    this.vacuumEveryRows = config.get('AGGREGATOR_VACUUM_LOG_EVERY_ROWS', { infer: true });
+  }
 
   onApplicationBootstrap(): void {
     this.request();
-    this.timer = setInterval(() => this.request(), FOLD_EVERY_MS);
+    this.timer = setInterval(() => this.request(), this.intervalMs);
     this.timer.unref();
   }
 
@@ -78,7 +79,7 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
     const stopTimer = this.foldSeconds.startTimer();
     let foldedRows = 0;
     try {
-      const fold = await inTransaction(this.pool, (client) => foldCounterLog(client, MAX_LOG_ROWS_PER_FOLD));
+      const fold = await inTransaction(this.pool, (client) => foldCounterLog(client, this.maxLogRows));
       foldedRows = fold.foldedRows;
       if (fold.more) this.pending = true;
       this.foldCounters.observe(fold.values.length);
@@ -97,7 +98,7 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
 
   private async vacuumLogEvery(foldedRows: number): Promise<void> {
     this.foldedSinceVacuum += foldedRows;
-    if (this.foldedSinceVacuum < VACUUM_LOG_EVERY_ROWS) return;
+    if (this.foldedSinceVacuum < this.vacuumEveryRows) return;
     this.foldedSinceVacuum = 0;
     await vacuumCounterLog(this.pool).catch((error: unknown) => this.logger.warn({ err: error }, 'counter log not vacuumed'));
   }

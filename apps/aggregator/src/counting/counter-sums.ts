@@ -1,10 +1,12 @@
-import { BaseRegion, Contribution, ContributionSink, Measure, regionsUpFrom, RegionLevel } from '@lib/indicators';
+import { BaseRegion, Contribution, ContributionSink, counterCellKey, counterStorageKeyInCell, Measure, regionsUpFrom, RegionLevel } from '@lib/indicators';
 import { CounterDelta } from './counter-delta';
 
 /** One base-level counter cell (indicator, base region, dims) of a transaction: its roll-up chain and its rows. */
 interface Cell {
-  /** The region and every region above it, with its storage-key part. */
-  chain: ReadonlyArray<{ level: RegionLevel; region: string; keyPart: string }>;
+  /** The region and every region above it. */
+  chain: ReadonlyArray<{ level: RegionLevel; region: string }>;
+  /** The counter cell of each region of the chain (`counterCellKey`), the start of its counters' storage keys. */
+  cellKeys: readonly string[];
   /** The rows a contribution of (measure, period) adds to, one per level of the chain. */
   rows: Map<Measure, Map<string, CounterDelta[]>>;
 }
@@ -20,7 +22,7 @@ interface Cell {
 export class CounterSums implements ContributionSink {
   private readonly sums = new Map<string, CounterDelta>();
   private readonly cells = new Map<string, Cell>();
-  /** Each base region's chain up to the province, with its key part, computed once per transaction. */
+  /** Each base region's chain up to the province, computed once per transaction. */
   private readonly chains = new Map<string, Cell['chain']>();
   /** A sink that subtracts what it is given (a subject's contributions before a change). */
   readonly negated: ContributionSink = {
@@ -52,17 +54,21 @@ export class CounterSums implements ContributionSink {
   }
 
   private cellOf(indicator: string, base: BaseRegion, dims: string): Cell {
+    // Not a counter key: the base region's cell plus the institution's county, which picks the chain.
     const key = `${indicator}\u0000${base.level}\u0000${base.region}\u0000${base.county ?? ''}\u0000${dims}`;
     let cell = this.cells.get(key);
-    if (!cell) this.cells.set(key, (cell = { chain: this.chainOf(base), rows: new Map() }));
+    if (!cell) {
+      const chain = this.chainOf(base);
+      const cellKeys = chain.map(({ level, region }) => counterCellKey({ indicator, level, region, dims }));
+      this.cells.set(key, (cell = { chain, cellKeys, rows: new Map() }));
+    }
     return cell;
   }
 
+  /** Once per cell, measure and period of a transaction; later contributions find the rows through the cell. */
   private rowsOf(cell: Cell, indicator: string, measure: Measure, dims: string, period: string): CounterDelta[] {
-    const rest = `\u0000${dims}\u0000${measure}\u0000${period}`;
-    return cell.chain.map(({ level, region, keyPart }) => {
-      // counterStorageKey's fields and order, built inline.
-      const key = indicator + keyPart + rest;
+    return cell.chain.map(({ level, region }, i) => {
+      const key = counterStorageKeyInCell(cell.cellKeys[i], measure, period);
       let row = this.sums.get(key);
       if (!row) this.sums.set(key, (row = { indicator, measure, level, region, period, dims, delta: 0 }));
       return row;
@@ -73,7 +79,7 @@ export class CounterSums implements ContributionSink {
     const id = `${base.level}\u0000${base.region}\u0000${base.county ?? ''}`;
     let chain = this.chains.get(id);
     if (!chain) {
-      chain = regionsUpFrom(base.level, base.region, base.county).map(({ level, region }) => ({ level, region, keyPart: `\u0000${level}\u0000${region}` }));
+      chain = regionsUpFrom(base.level, base.region, base.county);
       this.chains.set(id, chain);
     }
     return chain;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
+import { eventVersionKey } from '@lib/contracts';
 import { stagedColumns, StagingTable, stageRows } from '@lib/database';
 
 /** A canonical event version as the ledger keeps it. */
@@ -44,7 +45,7 @@ export class LedgerRepository {
    * versions are staged with COPY, then inserted in one statement.
    */
   async insertNew(client: PoolClient, entries: LedgerEntry[]): Promise<LedgerEntry[]> {
-    const unique = [...new Map(entries.map((e) => [ledgerKey(e.institutionId, e.eventId, e.version), e])).values()];
+    const unique = [...new Map(entries.map((e) => [eventVersionKey(e), e])).values()];
     if (unique.length === 0) return [];
     await stageRows(
       client,
@@ -57,11 +58,7 @@ export class LedgerRepository {
        ON CONFLICT (institution_id, event_id, version) DO NOTHING
        RETURNING institution_id, event_id, version`,
     );
-    const inserted = new Set(rows.map((r) => ledgerKey(r.institution_id, r.event_id, r.version)));
-    return unique.filter((e) => inserted.has(ledgerKey(e.institutionId, e.eventId, e.version)));
+    const inserted = new Set(rows.map((r) => eventVersionKey({ institutionId: r.institution_id, eventId: r.event_id, version: r.version })));
+    return unique.filter((e) => inserted.has(eventVersionKey(e)));
   }
-}
-
-function ledgerKey(institutionId: string, eventId: string, version: number): string {
-  return `${institutionId}\u0000${eventId}\u0000${version}`;
 }

@@ -1,42 +1,48 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
-import { IndicatorCountersRepository } from '../counters/indicator-counters.repository';
 import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
+import type { AggregatorEnvironment } from '../aggregator.environment';
+import { IndicatorCountersRepository } from '../counters/indicator-counters.repository';
 import { IndicatorChangesPublisher } from './indicator-changes.publisher';
 import { LiveCountersCache } from './live-counters.cache';
 
-/** Folds younger than this are left to the process folding them (it is announcing them right now). */
-const ANNOUNCE_GRACE_MS = 10_000;
-
 /**
  * Refills the live cache from PostgreSQL when Redis has lost it (first start, flush, new Redis, a
- * failed write that withdrew the "ready" marker): at start and then every 30 seconds.
+ * failed write that withdrew the "ready" marker): at start and then every AGGREGATOR_REFILL_INTERVAL_MS (30 s).
  * Runs in the background: consumption goes on meanwhile, and the revision check in the cache keeps
  * a refilled old value from overwriting a newer live one. Losing Redis therefore loses nothing.
  *
  * At the same times it announces again (Redis, then the change feed) the counters of folds whose
  * announcement never completed (unannounced_counter_folds): a process killed between a fold's COMMIT
  * and its Redis write, Redis or Kafka down. However long ago that was, the counters changed since are
- * re-read from PostgreSQL and written again; Redis keeps the newer of two revisions.
+ * re-read from PostgreSQL and written again; Redis keeps the newer of two revisions. Folds younger than
+ * AGGREGATOR_REANNOUNCE_AFTER_MS are left to the process that folded them: it is announcing them right now.
  */
 @Injectable()
 export class LiveCountersRefill implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LiveCountersRefill.name);
   private timer?: NodeJS.Timeout;
   private running = false;
+  private readonly intervalMs: number;
+  private readonly reannounceAfterMs: number;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly counters: IndicatorCountersRepository,
     private readonly cache: LiveCountersCache,
     private readonly changes: IndicatorChangesPublisher,
-  ) {}
+    config: ConfigService<AggregatorEnvironment, true>,
+  ) {
+    this.intervalMs = config.get('AGGREGATOR_REFILL_INTERVAL_MS', { infer: true });
+    this.reannounceAfterMs = config.get('AGGREGATOR_REANNOUNCE_AFTER_MS', { infer: true });
+  }
 
   onApplicationBootstrap(): void {
     // At start every unannounced fold is a previous process's: announce them all at once.
     void this.refillIfEmpty().then(() => this.announceAgain(0));
-    this.timer = setInterval(() => void this.refillIfEmpty().then(() => this.announceAgain(ANNOUNCE_GRACE_MS)), 30_000);
+    this.timer = setInterval(() => void this.refillIfEmpty().then(() => this.announceAgain(this.reannounceAfterMs)), this.intervalMs);
     this.timer.unref();
   }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Counter, Histogram } from 'prom-client';
-import { CanonicalEvent, canonicalEventHeaders, hasIdLikeRun, validateEvent, ValidationContext } from '@lib/contracts';
+import { CanonicalEvent, canonicalEventHeaders, eventKey, eventVersionKey, hasIdLikeRun, validateEvent, ValidationContext } from '@lib/contracts';
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
 import { RegistrySnapshot } from '@lib/registry-store';
 import type { IngestEnvironment } from '../ingest.environment';
@@ -11,7 +11,7 @@ import { Pseudonymiser } from '../privacy/pseudonymiser';
 import { toCanonicalEvent } from './canonical-event';
 import { EventsNotDurableError, forbiddenInstitution, IntakeOutcome } from './intake-outcome';
 import { METRIC_EVENTS, METRIC_PRODUCE_SECONDS, METRIC_REJECTIONS } from './intake-metrics';
-import { eventKey, ReceiptsRepository, versionKey } from './receipts.repository';
+import { ReceiptsRepository } from './receipts.repository';
 
 export type Door = 'http' | 'kafka' | 'import';
 
@@ -85,7 +85,7 @@ export class EventIntake {
         return;
       }
       const event = toCanonicalEvent(result, this.pseudonymiser, receivedAt, options.importId);
-      const key = versionKey(event);
+      const key = eventVersionKey(event);
       outcomes[index] = { status: candidates.has(key) ? 'duplicate' : 'accepted', eventId: event.eventId, version: event.version };
       if (!candidates.has(key)) candidates.set(key, { index, event });
     });

@@ -1,23 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { GroupCommit } from '@lib/batching';
+import { eventKey, EventIdentity, eventVersionKey, EventVersionIdentity } from '@lib/contracts';
 import { PG_POOL } from '@lib/database';
 
-export interface EventVersionKey {
-  institutionId: string;
-  eventId: string;
-  version: number;
-}
-
-type Receipt = EventVersionKey & { receivedAt: string };
-
-/** An event's identity across its versions. */
-export const eventKey = (k: Omit<EventVersionKey, 'version'>) => `${k.institutionId}\u0000${k.eventId}`;
-export const versionKey = (k: EventVersionKey) => `${k.institutionId}\u0000${k.eventId}\u0000${k.version}`;
+type Receipt = EventVersionIdentity & { receivedAt: string };
 
 /** One caller's lookup: its keys, and the ones found (filled in by the shared statement). */
 interface Lookup {
-  keys: EventVersionKey[];
+  keys: EventVersionIdentity[];
   found: Set<string>;
 }
 
@@ -48,8 +39,8 @@ export class ReceiptsRepository {
 
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /** Which of these versions were accepted before (as `versionKey` strings). */
-  async alreadyAccepted(keys: EventVersionKey[]): Promise<Set<string>> {
+  /** Which of these versions were accepted before (as `eventVersionKey` strings). */
+  async alreadyAccepted(keys: EventVersionIdentity[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const lookup: Lookup = { keys: keys.map(keyOnly), found: new Set() };
     await this.lookups.submit(lookup);
@@ -57,7 +48,7 @@ export class ReceiptsRepository {
   }
 
   /** Recorded with the door's receipt time (`receivedAt`), which a later version of a disease card carries as its first. */
-  async record(keys: Array<EventVersionKey & { receivedAt: string }>): Promise<void> {
+  async record(keys: Receipt[]): Promise<void> {
     if (keys.length === 0) return;
     await this.records.submit(keys.map(receipt));
   }
@@ -67,7 +58,7 @@ export class ReceiptsRepository {
    * events never received before are absent. Only later versions of disease cards ask, so this
    * lookup stays off the common path.
    */
-  async firstReceipts(events: ReadonlyArray<{ institutionId: string; eventId: string }>): Promise<Map<string, string>> {
+  async firstReceipts(events: readonly EventIdentity[]): Promise<Map<string, string>> {
     if (events.length === 0) return new Map();
     const { rows } = await this.pool.query<{ institutionId: string; eventId: string; first: Date }>(
       `SELECT r.institution_id AS "institutionId", r.event_id AS "eventId", min(r.accepted_at) AS first
@@ -81,16 +72,16 @@ export class ReceiptsRepository {
   }
 
   private async lookUp(lookups: Lookup[]): Promise<void> {
-    const { rows } = await this.pool.query<EventVersionKey>(
+    const { rows } = await this.pool.query<EventVersionIdentity>(
       `SELECT r.institution_id AS "institutionId", r.event_id AS "eventId", r.version
        FROM ingest_receipts r
        JOIN jsonb_to_recordset($1::jsonb) AS k("institutionId" text, "eventId" text, version int)
          ON r.institution_id = k."institutionId" AND r.event_id = k."eventId" AND r.version = k.version`,
       [JSON.stringify(lookups.flatMap((l) => l.keys))],
     );
-    const found = new Set(rows.map(versionKey));
+    const found = new Set(rows.map(eventVersionKey));
     for (const lookup of lookups) {
-      for (const key of lookup.keys.map(versionKey)) if (found.has(key)) lookup.found.add(key);
+      for (const key of lookup.keys.map(eventVersionKey)) if (found.has(key)) lookup.found.add(key);
     }
   }
 
@@ -106,5 +97,5 @@ export class ReceiptsRepository {
 }
 
 /** Only the key goes into the statement's document, not the event it was taken from. */
-const keyOnly = ({ institutionId, eventId, version }: EventVersionKey): EventVersionKey => ({ institutionId, eventId, version });
+const keyOnly = ({ institutionId, eventId, version }: EventVersionIdentity): EventVersionIdentity => ({ institutionId, eventId, version });
 const receipt = ({ institutionId, eventId, version, receivedAt }: Receipt): Receipt => ({ institutionId, eventId, version, receivedAt });

@@ -1,9 +1,15 @@
 import { Readable } from 'node:stream';
+import type { ConfigService } from '@nestjs/config';
 import type { EventIntake, IntakeOptions } from '../events/event-intake.service';
 import { EventsNotDurableError, IntakeOutcome } from '../events/intake-outcome';
-import { CHUNKS_IN_FLIGHT, EventImport } from './event-import.service';
+import { IngestEnvironment } from '../ingest.environment';
+import { EventImport } from './event-import.service';
 import type { EventImportsRepository } from './event-imports.repository';
 import type { ImportLine } from './import-lines';
+
+/** The app's default IMPORT_CHUNKS_IN_FLIGHT, read the way the service reads it. */
+const CHUNKS_IN_FLIGHT = new IngestEnvironment().IMPORT_CHUNKS_IN_FLIGHT;
+const defaults = { get: () => CHUNKS_IN_FLIGHT } as unknown as ConfigService<IngestEnvironment, true>;
 
 type Input = { institutionId: string; eventId: string; version: number };
 
@@ -54,7 +60,7 @@ const events = (from: number, count: number, prefix = 'E'): Input[] =>
 /** Starts an upload and answers the intake's calls newest first, one a turn of the event loop (call `fail` with an error). */
 async function upload(inputs: Input[], fail?: number) {
   const intake = new ControlledIntake();
-  const importer = new EventImport(intake as unknown as EventIntake, noProgress);
+  const importer = new EventImport(intake as unknown as EventIntake, noProgress, defaults);
   const lines: ImportLine[] = [];
   let settled = false;
   const done = importer
@@ -79,7 +85,7 @@ async function upload(inputs: Input[], fail?: number) {
 }
 
 describe('EventImport: a few chunks in flight, settled in file order', () => {
-  it('keeps up to CHUNKS_IN_FLIGHT chunks in flight and reports checkpoints in file order whatever order they become durable (here newest first)', async () => {
+  it('keeps up to IMPORT_CHUNKS_IN_FLIGHT chunks in flight and reports checkpoints in file order whatever order they become durable (here newest first)', async () => {
     const inputs = events(0, 5500);
     const { intake, lines, error } = await upload(inputs);
     expect(error).toBeUndefined();

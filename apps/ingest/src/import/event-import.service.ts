@@ -1,7 +1,10 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { eventKey } from '@lib/contracts';
 import type { EventType } from '@lib/contracts';
 import { EventIntake } from '../events/event-intake.service';
+import type { IngestEnvironment } from '../ingest.environment';
 import { MAX_BATCH_EVENTS } from '../events/submission';
 import { EventImportsRepository } from './event-imports.repository';
 import type { ImportLine, UploadTally } from './import-lines';
@@ -25,14 +28,6 @@ export interface ImportUpload {
 
 const DAY_MS = 86_400_000;
 
-/**
- * Chunks handed to the intake before the oldest is settled. One at a time, each chunk waited for its
- * produce round trip and receipts lookup while the CPU idled; with a few in flight the producer
- * gathers their sends into shared produce requests and one chunk's validation overlaps another's I/O.
- * Small, so what is in flight (and resent after a kill) stays a few thousand rows.
- */
-export const CHUNKS_IN_FLIGHT = 3;
-
 type Admitted = Awaited<ReturnType<EventImport['admit']>>;
 
 interface ChunkInFlight {
@@ -46,16 +41,21 @@ interface ChunkInFlight {
  * A bulk import's upload: rows are read as they arrive, gathered in chunks of a door batch (1000),
  * and each chunk goes through the door's own intake (the same validation, pseudonymisation, receipts
  * and canonical topic as a live batch; only the horizon is the import's). A few chunks are in flight
- * at once (CHUNKS_IN_FLIGHT), but they are settled in file order: a checkpoint names a row only once
+ * at once (IMPORT_CHUNKS_IN_FLIGHT), but they are settled in file order: a checkpoint names a row only once
  * every chunk up to it is durable, rejected rows are reported in order, and the body is read no
  * faster than events become durable, so memory stays flat.
  */
 @Injectable()
 export class EventImport {
+  private readonly chunksInFlight: number;
+
   constructor(
     private readonly intake: EventIntake,
     private readonly imports: EventImportsRepository,
-  ) {}
+    config: ConfigService<IngestEnvironment, true>,
+  ) {
+    this.chunksInFlight = config.get('IMPORT_CHUNKS_IN_FLIGHT', { infer: true });
+  }
 
   /** Emits what happens as it happens; throws what stops the upload (the caller reports it). */
   async upload(body: Readable, upload: ImportUpload, emit: (line: ImportLine) => Promise<void>): Promise<void> {
@@ -92,7 +92,7 @@ export class EventImport {
       // An event also in a chunk in flight would pass the receipts lookup twice (accepted twice, counted
       // twice in the tally): wait until that chunk is durable, so it is answered `duplicate` as in one chunk.
       while (inFlight.some((c) => overlaps(c.events, events))) await settleOldest();
-      if (inFlight.length >= CHUNKS_IN_FLIGHT) await settleOldest();
+      if (inFlight.length >= this.chunksInFlight) await settleOldest();
       const admitted = this.admit(rows, upload);
       admitted.catch(() => undefined); // settled (and its error thrown) in file order by settleOldest
       inFlight.push({ rows, events, admitted });
@@ -148,7 +148,7 @@ function eventsOf(rows: ImportRow[]): Set<string> {
   for (const { input } of rows) {
     if (typeof input !== 'object' || input === null) continue;
     const { institutionId, eventId } = input as Record<string, unknown>;
-    events.add(`${String(institutionId)}\u0000${String(eventId)}`);
+    events.add(eventKey({ institutionId: String(institutionId), eventId: String(eventId) }));
   }
   return events;
 }

@@ -16,12 +16,6 @@ import { RawRead, readRawMessage } from './raw-message';
 export const RAW_DOOR_GROUP = CONSUMER_GROUPS.ingestRaw;
 
 /**
- * What one fetch brings of each partition: a few hundred events. Small, so a fetch across many
- * partitions holds little, compressed or inflated; a larger batch still comes whole, alone.
- */
-const FETCH_BYTES_PER_PARTITION = 256 * 1024;
-
-/**
  * The Kafka door: institutions may produce straight to `health.events.raw.v1`. Each message must be
  * signed with its institution's API key (producer-identity.ts): the broker knows only the shared
  * principal that wrote it. Each batch then goes through the same intake as HTTP; rejects go to the
@@ -36,6 +30,7 @@ export class RawEventsDoor implements OnApplicationBootstrap {
   private readonly logger = new Logger(RawEventsDoor.name);
   private readonly enabled: boolean;
   private readonly signaturePolicy: RawSignaturePolicy;
+  private readonly fetchBytesPerPartition: number;
 
   constructor(
     config: ConfigService<IngestEnvironment, true>,
@@ -48,6 +43,7 @@ export class RawEventsDoor implements OnApplicationBootstrap {
   ) {
     this.enabled = config.get('RAW_DOOR_ENABLED', { infer: true });
     this.signaturePolicy = config.get('RAW_DOOR_SIGNATURES', { infer: true });
+    this.fetchBytesPerPartition = config.get('RAW_DOOR_FETCH_BYTES_PER_PARTITION', { infer: true });
   }
 
   async onApplicationBootstrap() {
@@ -56,7 +52,7 @@ export class RawEventsDoor implements OnApplicationBootstrap {
       .create({
         group: RAW_DOOR_GROUP,
         topic: this.topics.name('eventsRaw'),
-        maxBytesPerPartition: FETCH_BYTES_PER_PARTITION,
+        maxBytesPerPartition: this.fetchBytesPerPartition,
         handleBatch: (batch) => this.normalise(batch),
       })
       .start();

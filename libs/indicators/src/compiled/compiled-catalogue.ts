@@ -1,9 +1,10 @@
 import { addDays, DayId, dayNumber, Granularity, GRANULARITIES, instantMs, periodOfDay } from '@lib/periods';
+import { eventKey } from '@lib/contracts';
 import type { CanonicalEvent } from '@lib/contracts';
 import { CATALOGUE } from '../catalogue/catalogue';
 import { BaseRegion, baseRegionOf } from '../engine/attribution';
 import { contributionsOf as declarativeContributionsOf, subjectsOf as declarativeSubjectsOf } from '../engine/contributions-of';
-import { currentVersions, eventKey } from '../engine/current-versions';
+import { currentVersions } from '../engine/current-versions';
 import { EventFacts, eventFacts } from '../engine/event-facts';
 import { Contribution, IndicatorDefinition, Measure, MeasureSpecs, SubjectKey } from '../indicator.types';
 import { compileFilter, FactTest } from './compile-filter';

@@ -1,10 +1,6 @@
 import { instantMs } from '@lib/periods';
+import { eventKey } from '@lib/contracts';
 import type { CanonicalEvent } from '@lib/contracts';
-
-/** An event's identity across versions: eventId is unique only within its reporting institution. */
-export function eventKey(e: Pick<CanonicalEvent, 'institutionId' | 'eventId'>): string {
-  return `${e.institutionId}\u0000${e.eventId}`;
-}
 
 /**
  * The current state of a set of event versions: the highest version of each event, dropped when that

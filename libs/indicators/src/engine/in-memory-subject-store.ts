@@ -1,3 +1,4 @@
+import { eventKey } from '@lib/contracts';
 import type { CanonicalEvent } from '@lib/contracts';
 import { CATALOGUE } from '../catalogue/catalogue';
 import { counterStorageKey } from '../counter-key';
@@ -5,7 +6,6 @@ import { Contribution, IndicatorDefinition, SubjectKey } from '../indicator.type
 import { CounterRow } from '../read/counter-source';
 import { contributionsOf, subjectsOf } from './contributions-of';
 import { diffContributions, mergeContributions } from './contribution-math';
-import { eventKey } from './current-versions';
 import { rollUpAll } from './roll-up';
 
 /**
