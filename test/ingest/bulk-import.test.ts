@@ -242,7 +242,7 @@ describe('bulk import of a CSV history, killed midway and resumed', () => {
 
     await settled();
     expect(await countyVisitCounters(year)).toEqual(countyVisitReference(good, year));
-  });
+  }, 300_000);
 });
 
 describe('the import door is the operator’s', () => {
