@@ -106,5 +106,19 @@ describe('surveillance indicators', () => {
       h.send({ ...amend(first, { action: 'revised' }), receivedAt: '2024-03-20T01:00:00.000Z' });
       expect(h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', dims).numerator).toBe(0);
     });
+
+    it('does not judge cards a bulk import brought (history loaded years later), but counts them as cases', () => {
+      const live = { ...diseaseReport({ at: '2024-03-13T09:00:00+08:00', diagnosedAt: '2024-03-13T08:00:00+08:00' }), receivedAt: '2024-03-13T01:00:00.000Z' };
+      const imported = {
+        ...diseaseReport({ at: '2024-03-14T09:00:00+08:00', diagnosedAt: '2024-03-14T08:00:00+08:00' }),
+        receivedAt: '2026-11-30T01:00:00.000Z',
+        importId: '00000000-0000-4000-8000-000000000001',
+      };
+      const h = new Harness().send(live, imported);
+      const dims = { dims: 'disease=measles' };
+      const reading = h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', dims);
+      expect([reading.numerator, reading.denominator]).toEqual([1, 1]);
+      expect(h.read('disease_cases', '2024W11', 'county', '610921', dims).value).toBe(2);
+    });
   });
 });
