@@ -13,7 +13,7 @@ import { waitForGroup } from './alerting-fixture';
  * measles case in 宁陕 (610923) raises nothing. Then three years of report cards of 紫阳 (610924) and 岚皋
  * (610925) are loaded through the operator's bulk import (beyond the door's 400 days): the same measles
  * cluster in 紫阳 is judged by the moving percentile against its history and fires red; a single
- * measles case in 岚皋 raises nothing.
+ * measles case in 岚皋 raises nothing; one dengue case in 平利 (610926), a disease the operator lists, is red at once.
  */
 describe('outbreak alerts: ingest → aggregator → alerting', () => {
   const env = testEnvironment();
@@ -21,7 +21,13 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
   const admin = { authorization: 'Bearer dev-admin-token-change-me-000000', 'content-type': 'application/json' };
   const ingest = new AppProcess('ingest', 3971, { RAW_DOOR_ENABLED: 'false' });
   const aggregator = new AppProcess('aggregator', 3972);
-  const alerting = new AppProcess('alerting', 3973, { ALERT_FOR_SECONDS: '0', ALERT_EVALUATION_INTERVAL_SECONDS: '3600', FEED_STALE_AFTER_WORKING_HOURS: '0' });
+  // The operator lists dengue for the fixed threshold (OUTBREAK_LISTED_DISEASES): its first case is red.
+  const alerting = new AppProcess('alerting', 3973, {
+    ALERT_FOR_SECONDS: '0',
+    ALERT_EVALUATION_INTERVAL_SECONDS: '3600',
+    FEED_STALE_AFTER_WORKING_HOURS: '0',
+    OUTBREAK_LISTED_DISEASES: 'dengue',
+  });
   const template = EXAMPLE_EVENTS.disease_report.find((e): e is DiseaseReportEvent => e.action === 'reported')!;
   let key: string;
   let sequence = 0;
@@ -136,9 +142,9 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
       120_000,
     );
 
-    await send([card('610925', 'measles'), ...Array.from({ length: 6 }, () => card('610924', 'measles'))]);
+    await send([card('610925', 'measles'), card('610926', 'dengue'), ...Array.from({ length: 6 }, () => card('610924', 'measles'))]);
     const measlesJudgedOnAll = (a: any) => a.region === '610924' && a.detail?.signal?.observed === 6;
-    const opened = await eventually(outbreaks, (alerts) => alerts.some(measlesJudgedOnAll), 30_000);
+    const opened = await eventually(outbreaks, (alerts) => alerts.some(measlesJudgedOnAll) && alerts.some((a) => a.region === '610926'), 30_000);
     const measles = opened.find((a) => a.region === '610924');
 
     // The reference: the 7-day windows ending on today's date in each of the three previous years and two
@@ -169,7 +175,16 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
       state: 'firing',
       status: 'red',
       bureau: '610924',
-      detail: { signal: { method: 'moving_percentile', level: 'red', observed: 6, baseline, thresholds: { red: Math.max(...baseline) } } },
+      detail: {
+        signal: {
+          method: 'moving_percentile',
+          level: 'red',
+          observed: 6,
+          baseline,
+          thresholds: { red: Math.max(...baseline) },
+          percentiles: { yellow: 0.8, red: null },
+        },
+      },
     });
     expect(measles.detail.signal.thresholds.yellow).toBeCloseTo(p80, 9);
     // Red fires at once: no pending step, whichever of the cluster's change messages crossed first.
@@ -180,6 +195,12 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
     // 岚皋 has history too, and its single measles case is below the minimum count: no alert there.
     const after = await outbreaks();
     expect(after.filter((a) => a.region === '610925')).toEqual([]);
-    expect(after.map((a) => a.region).sort()).toEqual(['610921', '610922', '610924']);
+    expect(after.find((a) => a.region === '610926')).toMatchObject({
+      dims: 'disease=dengue',
+      state: 'firing',
+      status: 'red',
+      detail: { signal: { method: 'fixed_threshold', observed: 1 } },
+    });
+    expect(after.map((a) => a.region).sort()).toEqual(['610921', '610922', '610924', '610926']);
   });
 });

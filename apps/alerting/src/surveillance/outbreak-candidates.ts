@@ -1,5 +1,14 @@
 import { addDays, DayId } from '@lib/periods';
-import { baselineWindowEnds, detectOutbreak, MOVING_PERCENTILE_DEFAULTS, OutbreakParams, SERIES_DAYS, Signal, WINDOW_DAYS } from '@lib/surveillance';
+import {
+  baselineWindowEnds,
+  detectOutbreak,
+  MOVING_PERCENTILE_DEFAULTS,
+  MovingPercentileParams,
+  OutbreakParams,
+  SERIES_DAYS,
+  Signal,
+  WINDOW_DAYS,
+} from '@lib/surveillance';
 import type { AlertKey, OutbreakEvidence } from '@lib/targets-store';
 import type { AlertCandidate } from '../evaluation/alert-candidate';
 import type { Judgement } from '../lifecycle/lifecycle';
@@ -13,9 +22,12 @@ export interface DailyCases {
 }
 
 /** The days whose counters an evaluation on `today` reads: the recent series and every baseline window. */
-export function daysToRead(today: DayId, years = MOVING_PERCENTILE_DEFAULTS.years): { series: DayId[]; baseline: DayId[][] } {
+export function daysToRead(
+  today: DayId,
+  window: Partial<Pick<MovingPercentileParams, 'years' | 'neighbourWeeks'>> = {},
+): { series: DayId[]; baseline: DayId[][] } {
   const series = Array.from({ length: SERIES_DAYS }, (_, i) => addDays(today, i - SERIES_DAYS + 1));
-  const baseline = baselineWindowEnds(today, { years, neighbourWeeks: MOVING_PERCENTILE_DEFAULTS.neighbourWeeks }).map((end) =>
+  const baseline = baselineWindowEnds(today, { ...MOVING_PERCENTILE_DEFAULTS, ...window }).map((end) =>
     Array.from({ length: WINDOW_DAYS }, (_, i) => addDays(end, i - WINDOW_DAYS + 1)),
   );
   return { series, baseline };
@@ -43,7 +55,7 @@ export function outbreakCandidates(
   open: readonly AlertKey[],
   params: Partial<OutbreakParams> = {},
 ): AlertCandidate[] {
-  const { series, baseline } = daysToRead(today, params.movingPercentile?.years);
+  const { series, baseline } = daysToRead(today, params.movingPercentile);
   const byCell = new Map<string, Map<DayId, number>>();
   const countyDays = new Set<string>();
   for (const c of cases) {
@@ -80,6 +92,7 @@ function judgementOf(signal: Signal, series: readonly DayId[]): Judgement {
     thresholds: signal.thresholds,
     ...(signal.statistic !== undefined && { statistic: signal.statistic }),
     ...(signal.baseline && { baseline: signal.baseline }),
+    ...(signal.percentiles && { percentiles: signal.percentiles }),
     windowFrom: series[series.length - WINDOW_DAYS],
     windowTo: series[series.length - 1],
   };
