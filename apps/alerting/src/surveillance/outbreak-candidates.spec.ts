@@ -120,6 +120,9 @@ describe('outbreak candidates from the day counters of every county', () => {
     expect(measles.judgement.detail.signal!.thresholds.yellow).toBeCloseTo(4.5, 12);
     expect(measles.judgement.detail.signal!.thresholds.red).toBeCloseTo(4.75, 12);
     expect(firingText(measles)).toBe('汉阴县麻疹疫情预警：红色（移动百分位数法，近7天（3月12日—3月18日）报告5例，历史同期6个窗口P90 4.50、P95 4.75）');
+    // A share that is not exact in binary (0.55 × 100 = 55.000000000000007) still reads P55.
+    const signal = { ...measles.judgement.detail.signal!, percentiles: { yellow: 0.55, red: null } };
+    expect(firingText({ ...measles, judgement: { ...measles.judgement, detail: { signal } } })).toContain('个窗口P55 4.50、最大值 4.75）');
 
     const dengue = judged.find((c) => c.key.region === '610922')!;
     expect(dengue.judgement).toMatchObject({ status: 'red', actual: 1, detail: { signal: { method: 'fixed_threshold' } } });

@@ -13,7 +13,7 @@ const LEVEL_TEXT: Record<string, string> = { red: '红色', yellow: '黄色', gr
 const dayText = (day: string) => `${Number(day.slice(4, 6))}月${Number(day.slice(6, 8))}日`;
 const figure = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 /** P80, P95 (the settings' percentiles); evidence recorded before they were kept is P80 and the maximum. */
-const percentileName = (p: number | null | undefined, whenNull: string) => (p === null || p === undefined ? whenNull : `P${figure(p * 100)}`);
+const percentileName = (p: number | null | undefined, whenNull: string) => (p === null || p === undefined ? whenNull : `P${figure(Math.round(p * 1000) / 10)}`);
 
 /** One line of a grouped message for an outbreak alert, with its evidence: 汉阴县麻疹疫情预警：红色（移动百分位数法…）. */
 export function outbreakItemText(m: AlertMessage): string {
