@@ -1,6 +1,7 @@
 import { addDays } from '@lib/periods';
 import { alertMessage, AlertRecord } from '@lib/targets-store';
-import { DailyCases, daysToRead, outbreakCandidates, outbreakKey } from './outbreak-candidates';
+import { DailyCases, daysToRead } from '@lib/surveillance';
+import { outbreakCandidates, outbreakKey } from './outbreak-candidates';
 import { outbreakItemText } from './outbreak-text';
 
 const TODAY = '20240318';

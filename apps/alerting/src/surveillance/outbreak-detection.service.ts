@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@lib/database';
 import { cstDayOf } from '@lib/periods';
+import { DailyCases, daysToRead } from '@lib/surveillance';
 import type { AlertKey } from '@lib/targets-store';
 import type { AlertCandidate } from '../evaluation/alert-candidate';
 import { AlertingSettings } from '../settings/alerting-settings';
-import { DailyCases, daysToRead, outbreakCandidates } from './outbreak-candidates';
+import { outbreakCandidates } from './outbreak-candidates';
 
 /**
  * The `disease_cases` day counters of every county (live cards and imported history alike), judged by
