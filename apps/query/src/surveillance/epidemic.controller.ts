@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { regionInScope } from '../auth/scope';
@@ -11,15 +11,17 @@ class EpidemicCellDto {
   @ApiProperty({ description: 'Cases in the 7 days to today (CST)', example: 8 }) cases: number;
   @ApiProperty({ description: 'Cases in the 7 days before them', example: 1 }) previous: number;
   @ApiProperty({ enum: ['green', 'yellow', 'red'], description: 'The open outbreak alert’s colour; green without one' }) status: string;
-  @ApiPropertyOptional({ enum: ['pending', 'firing'], nullable: true }) alertState: string | null;
-  @ApiPropertyOptional({ example: 'moving_percentile', nullable: true }) method: string | null;
-  @ApiPropertyOptional({
+  @ApiProperty({ type: String, enum: ['pending', 'firing'], nullable: true }) alertState: string | null;
+  @ApiProperty({ type: String, example: 'moving_percentile', nullable: true }) method: string | null;
+  @ApiProperty({
     description: 'Moving percentile band: P80 (yellow) and the maximum (red) of the baseline windows',
+    type: 'object',
+    properties: { yellow: { type: 'number' }, red: { type: 'number' } },
     nullable: true,
     example: { yellow: 1, red: 2 },
   })
   band: { yellow: number; red: number } | null;
-  @ApiPropertyOptional({ enum: ['above_red', 'above_yellow', 'within'], nullable: true }) position: string | null;
+  @ApiProperty({ type: String, enum: ['above_red', 'above_yellow', 'within'], nullable: true }) position: string | null;
 }
 
 class EpidemicPanelDto {
