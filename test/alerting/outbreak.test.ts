@@ -19,10 +19,10 @@ describe('outbreak alerts: ingest → aggregator → alerting', () => {
   const env = testEnvironment();
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   const admin = { authorization: 'Bearer dev-admin-token-change-me-000000', 'content-type': 'application/json' };
-  const ingest = new AppProcess('ingest', 3971, { RAW_DOOR_ENABLED: 'false' });
-  const aggregator = new AppProcess('aggregator', 3972);
+  const ingest = new AppProcess('ingest', 3982, { RAW_DOOR_ENABLED: 'false' });
+  const aggregator = new AppProcess('aggregator', 3984);
   // The operator lists dengue for the fixed threshold (OUTBREAK_LISTED_DISEASES): its first case is red.
-  const alerting = new AppProcess('alerting', 3973, {
+  const alerting = new AppProcess('alerting', 3985, {
     ALERT_FOR_SECONDS: '0',
     ALERT_EVALUATION_INTERVAL_SECONDS: '3600',
     FEED_STALE_AFTER_WORKING_HOURS: '0',
