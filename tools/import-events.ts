@@ -32,7 +32,8 @@ export const USAGE = `Usage: import-events <file.ndjson|file.csv> --authorised-b
   --authorised-by <text>   who authorised loading this history (kept with the import)
   --max-age-days <n>       how far back occurredAt may lie (default: the live door's EVENT_MAX_AGE_DAYS)
   --family <type>          the CSV template the file follows: visit, referral, vaccination, screening,
-                           family_doctor, chronic_followup (default: the file name's first word)
+                           family_doctor, chronic_followup, disease_report, syndromic_count
+                           (default: the file name's first word)
   --format <ndjson|csv>    default: from the extension (.csv; .ndjson, .jsonl)
   --charset <utf-8|gbk>    a CSV's character set (default: told from its header row; GBK as Excel writes it in China)
   --report <path>          rejected rows (default: <file>.rejected.csv)

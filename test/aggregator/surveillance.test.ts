@@ -70,6 +70,20 @@ function latest(events: CanonicalEvent[]): CanonicalEvent[] {
 }
 cards.push(...latest(arrival).filter((e) => e.type === 'disease_report'));
 const counts = latest(arrival).filter((e) => e.type === 'syndromic_count') as Array<Extract<CanonicalEvent, { type: 'syndromic_count' }>>;
+// Last year's February at the county hospital: the base of fever_clinic_visits_growth (same ISO week a year earlier).
+const lastYearCounts = Array.from(
+  { length: 28 },
+  (_, i) =>
+    syndromicCount({
+      eventId: `sy-${run}-lastyear-${i + 1}`,
+      inst: 'hanyinCounty',
+      at: `2023-02-${String(i + 1).padStart(2, '0')}T22:00:00+08:00`,
+      ili: 0,
+      outpatients: 500,
+      fever: 10 + Math.floor(random() * 30),
+    }) as Extract<CanonicalEvent, { type: 'syndromic_count' }>,
+);
+arrival.push(...lastYearCounts);
 const isCase = (e: CanonicalEvent) => e.type === 'disease_report' && e.action !== 'deleted' && e.classification !== 'carrier';
 const referenceCases = (residence: string | null, disease: string, week: string) =>
   cards.filter(
@@ -88,7 +102,7 @@ describe('surveillance indicators through Kafka, the aggregator and PostgreSQL, 
   const rows = async (): Promise<CounterRow[]> =>
     (
       await bed.pool.query<CounterRow & { value: string }>(
-        `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE indicator IN ('disease_cases', 'disease_incidence', 'ili_percentage', 'fever_clinic_visits')`,
+        `SELECT indicator, measure, level, region, period, dims, value FROM indicator_counter_values WHERE indicator IN ('disease_cases', 'disease_incidence', 'ili_percentage', 'fever_clinic_visits', 'fever_clinic_visits_growth')`,
       )
     ).rows.map((r) => ({ ...r, value: Number(r.value) }));
   const delta = (): CounterRow[] => counterChanges(before, after);
@@ -145,5 +159,18 @@ describe('surveillance indicators through Kafka, the aggregator and PostgreSQL, 
     expect(reading.value).toBeCloseTo(ili / outpatients, 12);
     const fever = readIndicatorFromRows(delta(), findIndicator('fever_clinic_visits')!, '202402', { level: 'institution', region: '610921-CH-001' });
     expect(fever.value).toBe(counts.filter((c) => c.institutionId === '610921-CH-001').reduce((s, c) => s + c.feverClinicVisits, 0));
+  });
+
+  it('compares fever-clinic visits of an ISO week with the same week a year earlier', () => {
+    const visits = (week: string) =>
+      [...counts, ...lastYearCounts]
+        .filter((c) => c.institution.county === '610921' && isoWeek(c.date) === week)
+        .reduce((sum, c) => sum + c.feverClinicVisits, 0);
+    // 2024W07 is 12–18 February 2024; 2023W07 is 13–19 February 2023.
+    const [now, before] = [visits('2024W07'), visits('2023W07')];
+    expect(before).toBeGreaterThan(0);
+    const reading = readIndicatorFromRows(delta(), findIndicator('fever_clinic_visits_growth')!, '2024W07', { level: 'county', region: '610921' });
+    expect([reading.numerator, reading.denominator]).toEqual([now, before]);
+    expect(reading.value).toBeCloseTo(now / before - 1, 12);
   });
 });

@@ -6,6 +6,8 @@ import type { Pool } from 'pg';
 import { Browser, chromium, Page } from 'playwright-core';
 import { EXAMPLE_EVENTS } from '@lib/contracts';
 import type { IndicatorChangeMessage } from '@lib/indicator-readings';
+import { addDays, cstDayOf } from '@lib/periods';
+import { daysToRead } from '@lib/surveillance';
 import { ankangDemo } from '@lib/registry';
 import { eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
@@ -167,6 +169,46 @@ describe('dashboard (数字驾驶舱) in a real browser', () => {
     expect(rows).not.toContain('汉滨区');
     expect(await county.locator('#title').textContent()).toContain('汉阴县');
     await county.close();
+  });
+
+  it('shows the epidemic panel: the county with an open measles alert red, above its baseline band; another county green', async () => {
+    // 紫阳 (610924): one measles case in each of its 15 baseline windows, 8 this week, a red outbreak alert open.
+    // 岚皋 (610925): 3 influenza cases today and no history, no alert.
+    const today = cstDayOf(new Date());
+    const days: [region: string, disease: string, day: string, cases: number][] = [
+      ...daysToRead(today).baseline.map((window): [string, string, string, number] => ['610924', 'measles', window[3], 1]),
+      ...[0, 1, 2, 3].map((d): [string, string, string, number] => ['610924', 'measles', addDays(today, -d), 2]),
+      ['610925', 'influenza', today, 3],
+    ];
+    await pool.query(
+      `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value)
+       SELECT 'disease_cases', 'county', region, 'disease=' || disease, 'value', day, cases
+         FROM jsonb_to_recordset($1::jsonb) AS c(region text, disease text, day text, cases bigint)`,
+      [JSON.stringify(days.map(([region, disease, day, cases]) => ({ region, disease, day, cases })))],
+    );
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO alerts (kind, indicator, dims, level, region, period, bureau, state, status, expected, actual, detail, started_at, fired_at, evaluated_at)
+       VALUES ('outbreak', 'disease_cases', 'disease=measles', 'county', '610924', '', '610924', 'firing', 'red', 1, 8, '{}', now(), now(), now())
+       RETURNING id`,
+    );
+    try {
+      await page.goto(`${query.url}/dashboard?token=${cityToken}`);
+      const measles = page.locator('#epidemic td[data-region="610924"][data-disease="measles"]');
+      await measles.waitFor({ timeout: 30_000 });
+      expect(await measles.getAttribute('class')).toContain('status-red');
+      expect(await measles.textContent()).toBe('8 ↑ ▲'); // 8 this week, none the week before, above the baseline maximum (1)
+      expect(await measles.getAttribute('title')).toContain('P80 1、最大值 1：高于基线最大值');
+      const influenza = page.locator('#epidemic td[data-region="610925"][data-disease="influenza"]');
+      expect(await influenza.getAttribute('class')).toContain('status-green');
+      expect(await influenza.textContent()).toBe('3 ↑'); // no history: no band to place it against
+      // Only counties with a case are rows; diseases are columns in the order of the notifiable list (乙类 measles before 丙类 influenza).
+      expect(await page.locator('#epidemic tbody th').allTextContents()).toEqual(['紫阳县', '岚皋县']);
+      expect(await page.locator('#epidemic thead th.col').allTextContents()).toEqual(['麻疹', '流行性感冒']);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-epidemic.png'), fullPage: true });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await pool.query('DELETE FROM alerts WHERE id = $1', [rows[0].id]);
+    }
   });
 });
 

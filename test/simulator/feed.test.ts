@@ -51,6 +51,8 @@ describe('simulator feed → ingest over HTTP', () => {
     SIMULATOR_INGEST_URL: ingest.url,
     SIMULATOR_CREDENTIALS_FILE: credentialsFile,
     SIMULATOR_POPULATION_SCALE: '0.002',
+    // The epidemic feed's cluster starts at once (8 measles cards in 汉阴 within ~90 s), whatever the time of day.
+    SIMULATOR_SCENARIO: 'measles-cluster:610921:0.001',
   });
   const sink = () => new HttpSink({ ingestUrl: ingest.url, credentialsFile, batchSize: 500, concurrency: 4 });
   const backfill = backfillEvents;
@@ -96,6 +98,9 @@ describe('simulator feed → ingest over HTTP', () => {
       60_000,
     );
     expect(status).toMatchObject({ running: true, rejected: 0, errors: 0 });
+    // The epidemic feed's report cards (eventIds `<stream>-D<day>-<county>-n`) went through the same door.
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ingest_receipts WHERE event_id ~ '^ankang-[a-z0-9]+-D[0-9]{8}-610921-'`);
+    expect(Number(rows[0].n)).toBeGreaterThan(0);
     const metrics = await (await fetch(`${simulator.url}/metrics`)).text();
     expect(metrics).toMatch(/simulator_events_total\{sink="http",result="accepted",app="simulator"\} \d+/);
     const stopped = await (await fetch(`${simulator.url}/v1/simulator/stop`, { method: 'POST' })).json();

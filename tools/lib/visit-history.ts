@@ -54,7 +54,7 @@ export function residentId(region: string, birthDate: string, sequence: number):
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Small seeded PRNG: the same history on every machine. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

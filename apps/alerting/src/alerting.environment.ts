@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, Matches, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
 import { BaseEnvironment, DEVELOPMENT_ADMIN_TOKEN, Secret, ToBoolean } from '@lib/config';
+import { possibleWindows, redPercentile, unknownDiseases } from './surveillance/outbreak-settings';
 
 const seconds = () => [Type(() => Number), IsInt(), Min(0)];
 function Seconds(): PropertyDecorator {
@@ -128,4 +129,92 @@ export class AlertingEnvironment extends BaseEnvironment {
   @Min(1)
   @Max(10_000)
   OUTBOX_BATCH_SIZE: number = 100;
+
+  // --- Outbreak detection (疫情预警, docs/surveillance.md); the defaults are China's early-warning system's.
+
+  /**
+   * Diseases (codes of the notifiable list, comma-separated) red at their first case like 甲类 and
+   * 乙类甲管 (固定阈值法), e.g. `polio,diphtheria`; empty = those two classes only.
+   */
+  @Matches(/^\s*([a-z0-9_]+(\s*,\s*[a-z0-9_]+)*)?\s*$/, { message: 'OUTBREAK_LISTED_DISEASES must be disease codes separated by commas' })
+  @Satisfies((value: string) => unknownDiseases(value).length === 0, (value: string) => `not on the notifiable list: ${unknownDiseases(value).join(', ')}`)
+  OUTBREAK_LISTED_DISEASES = '';
+
+  /** Moving percentile: a 7-day count above this percentile of its history is yellow. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.5)
+  @Max(0.99)
+  OUTBREAK_YELLOW_PERCENTILE: number = 0.8;
+
+  /** Moving percentile: above this is red; `max` = above the history's maximum, or a percentile above OUTBREAK_YELLOW_PERCENTILE (0.95). */
+  @Matches(/^(max|0\.\d+|1(\.0+)?)$/, { message: 'OUTBREAK_RED_PERCENTILE must be `max` or a percentile as a share (0.95)' })
+  @Satisfies(
+    (value: string, env: AlertingEnvironment) => value === 'max' || redPercentile(value)! > env.OUTBREAK_YELLOW_PERCENTILE,
+    () => 'OUTBREAK_RED_PERCENTILE must be above OUTBREAK_YELLOW_PERCENTILE',
+  )
+  OUTBREAK_RED_PERCENTILE = 'max';
+
+  /** Moving percentile: a window with fewer cases never signals (small numbers are noise). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBREAK_MIN_COUNT: number = 3;
+
+  /** Moving percentile: years of history (the same windows of each). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  OUTBREAK_BASELINE_YEARS: number = 3;
+
+  /** Moving percentile: windows a week apart either side of each year's same window (2: five a year). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  OUTBREAK_NEIGHBOUR_WEEKS: number = 2;
+
+  /** Moving percentile: fewer historical windows with data than this and EARS judges instead. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Satisfies(
+    (value: number, env: AlertingEnvironment) => value <= possibleWindows(env.OUTBREAK_BASELINE_YEARS, env.OUTBREAK_NEIGHBOUR_WEEKS),
+    () => 'OUTBREAK_MIN_HISTORY must not exceed the windows a baseline has: OUTBREAK_BASELINE_YEARS × (2 × OUTBREAK_NEIGHBOUR_WEEKS + 1)',
+  )
+  OUTBREAK_MIN_HISTORY: number = 10;
+
+  /** EARS: the floor of the baseline's standard deviation (a baseline of zeros does not divide by zero). */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.01)
+  @Max(100)
+  OUTBREAK_EARS_MIN_SIGMA: number = 0.5;
+
+  /** EARS: the C1, C2, C3 statistics signal above these thresholds. */
+  @Matches(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, { message: 'OUTBREAK_EARS_THRESHOLDS must be three numbers: C1,C2,C3 (3,3,2)' })
+  OUTBREAK_EARS_THRESHOLDS = '3,3,2';
+
+  /** EARS: a day with fewer cases never signals. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBREAK_EARS_MIN_COUNT: number = 2;
+}
+
+/** A check of one variable that may read the others (they are already converted). */
+function Satisfies<V>(check: (value: V, env: AlertingEnvironment) => boolean, message: (value: V) => string): PropertyDecorator {
+  return (target, key) =>
+    registerDecorator({
+      name: 'satisfies',
+      target: target.constructor,
+      propertyName: key as string,
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => check(value as V, args.object as AlertingEnvironment),
+        defaultMessage: (args?: ValidationArguments) => message(args?.value as V),
+      },
+    });
 }

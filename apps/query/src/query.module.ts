@@ -16,6 +16,8 @@ import { ProvenanceController } from './provenance/provenance.controller';
 import { ProvenanceRepository } from './provenance/provenance.repository';
 import { ProvenanceService } from './provenance/provenance.service';
 import { SilencesController } from './silences/silences.controller';
+import { EpidemicController } from './surveillance/epidemic.controller';
+import { EpidemicPanels } from './surveillance/epidemic-panel.service';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { QueryEnvironment } from './query.environment';
 import { TargetStatus } from './status/target-status.service';
@@ -40,12 +42,14 @@ import { ValuesController } from './values/values.controller';
     PopulationsController,
     StreamController,
     FhirController,
+    EpidemicController,
   ],
   providers: [
     BureauTokenAuthenticator,
     BureauTokenGuard,
     ProvenanceRepository,
     ProvenanceService,
+    EpidemicPanels,
     IndicatorValues,
     TargetStatus,
     IndicatorChangeFeed,

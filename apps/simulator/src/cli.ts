@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { HealthEvent } from '@lib/contracts';
 import { createKafkaClient, KafkaProducer, TOPICS } from '@lib/kafka';
-import { DAY_MS } from './feed/cst-time';
+import { cstDate, DAY_MS } from './feed/cst-time';
+import { epidemicHistory } from './feed/epidemic-feed';
 import { FeedGenerator } from './feed/feed-generator';
 import { parseScenario } from './feed/feed-scenario';
 import { backfillInstant, backfillOptions, liveOptions, type BackfillRange } from './feed/feed-timeline';
@@ -17,11 +18,15 @@ import { KafkaSink } from './sinks/kafka-sink';
  *     --mode backfill --from 2026-01-01 --to 2026-11-20
  *   node dist/apps/simulator/src/cli.js --duration 60 --rate 200 --sink http   (live, paced)
  * Prints one JSON line with the counts and the rates (generation and delivery) at the end.
+ *   node dist/apps/simulator/src/cli.js --epidemic-history 3 --out history.ndjson
+ * writes the epidemic feed's last three years up to yesterday (every county's report cards and sentinel
+ * counts) for the bulk import (`tools/import-events`, docs/surveillance.md), and exits.
  */
 const USAGE = `options: --count N | --duration SECONDS, --sink file|http|kafka, --out FILE, --seed S, --mode live|backfill,
   --from YYYY-MM-DD --to YYYY-MM-DD (backfill; to defaults to now), --rate EVENTS_PER_S (live pacing; 0 = as fast as possible),
-  --scenario steady|county-decline:<county>[:<days>], --scale POPULATION_SCALE, --batch N, --ingest-url URL,
-  --credentials FILE, --brokers host:port, --topic-prefix P, --concurrency N`;
+  --scenario steady|county-decline:<county>[:<days>]|measles-cluster:<county>[:<days>], --scale POPULATION_SCALE, --batch N, --ingest-url URL,
+  --credentials FILE, --brokers host:port, --topic-prefix P, --concurrency N;
+  --epidemic-history YEARS --out FILE: the epidemic feed's past YEARS years (to yesterday) as NDJSON for the bulk import`;
 
 const { values: args } = parseArgs({
   options: {
@@ -42,6 +47,7 @@ const { values: args } = parseArgs({
     brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
     'topic-prefix': { type: 'string', default: process.env.KAFKA_TOPIC_PREFIX ?? '' },
     concurrency: { type: 'string', default: '4' },
+    'epidemic-history': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -81,6 +87,7 @@ function makeSink(batch: number): EventSink {
 async function main(): Promise<void> {
   if (args.help) return void process.stdout.write(`${USAGE}\n`);
   const now = Date.now();
+  if (args['epidemic-history'] !== undefined) return writeEpidemicHistory(number('epidemic-history', args['epidemic-history']), now);
   const rate = number('rate', args.rate);
   const batch = number('batch', args.batch);
   const scenario = parseScenario(args.scenario as string);
@@ -144,6 +151,28 @@ async function main(): Promise<void> {
       ...(args.sink === 'file' && { out: args.out }),
     })}\n`,
   );
+}
+
+/**
+ * The baseline history an operator loads before the detectors' moving percentile can judge: whole
+ * years before yesterday and the two weeks either side of the first, so the earliest baseline window is
+ * covered; the same seed makes the same days the live epidemic feed makes.
+ */
+async function writeEpidemicHistory(years: number, now: number): Promise<void> {
+  const to = cstDate(now - DAY_MS);
+  const from = cstDate(now - Math.round(years * 365.25 + 21) * DAY_MS);
+  const sink = new FileSink(args.out as string, { truncate: true });
+  const tally = emptyTally();
+  let batch: HealthEvent[] = [];
+  for (const { event } of epidemicHistory({ seed: args.seed as string, streamId: `${args.seed}-history` }, from, to)) {
+    batch.push(event);
+    if (batch.length < 1000) continue;
+    addTally(tally, await sink.send(batch));
+    batch = [];
+  }
+  addTally(tally, await sink.send(batch));
+  await sink.close();
+  process.stdout.write(`${JSON.stringify({ from, to, events: tally.sent, out: args.out })}\n`);
 }
 
 main().catch((error: unknown) => {

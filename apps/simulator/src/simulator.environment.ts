@@ -10,6 +10,13 @@ export class SimulatorEnvironment extends BaseEnvironment {
   @ToBoolean()
   SIMULATOR_AUTOSTART: boolean = false;
 
+  /**
+   * Also run the epidemic feed: every county's notifiable-disease cards on the seasonal curves and its
+   * sentinel's daily counts, at the real population's scale and the calendar's pace (not SIMULATOR_RATE).
+   */
+  @ToBoolean()
+  SIMULATOR_EPIDEMIC: boolean = true;
+
   /** Events per second of the live feed. */
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -35,8 +42,10 @@ export class SimulatorEnvironment extends BaseEnvironment {
   @Matches(/^[A-Za-z0-9._-]{1,12}$/, { message: 'SIMULATOR_SEED must be 1–12 characters of A-Z a-z 0-9 . _ -' })
   SIMULATOR_SEED = 'ankang';
 
-  /** steady | county-decline:<county>[:<days>] */
-  @Matches(/^(steady|county-decline:\d{6}(:\d+(\.\d+)?)?)$/, { message: 'SIMULATOR_SCENARIO must be steady or county-decline:<county>[:<days>]' })
+  /** steady | county-decline:<county>[:<days>] | measles-cluster:<county>[:<days>] */
+  @Matches(/^(steady|(county-decline|measles-cluster):\d{6}(:\d+(\.\d+)?)?)$/, {
+    message: 'SIMULATOR_SCENARIO must be steady, county-decline:<county>[:<days>] or measles-cluster:<county>[:<days>]',
+  })
   SIMULATOR_SCENARIO = 'steady';
 
   /** Synthetic residents per real resident (0.01 ≈ 25 000 people). */

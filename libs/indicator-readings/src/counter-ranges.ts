@@ -18,7 +18,7 @@ export function countersReadFor(def: IndicatorDefinition, periods: readonly stri
   const latest = periods.reduce((a, b) => (a > b ? a : b));
   const { granularity, lastDay } = parsePeriod(latest);
   const ranges: CounterRange[] = [{ granularity, from: null, to: latest }];
-  if (def.read.kind === 'mean_growth') {
+  if (def.read.kind === 'mean_growth' || def.read.kind === 'count_growth') {
     const earliest = periods.reduce((a, b) => (a < b ? a : b));
     ranges.push({ granularity: 'day', from: parsePeriod(previousYearPeriod(earliest)).firstDay, to: lastDay });
   }

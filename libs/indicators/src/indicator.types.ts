@@ -101,7 +101,9 @@ export type ReadRule =
   /** numerator / denominator (× `per`, e.g. 100,000 for incidence); null when the denominator is zero or unknown. Also used for ratios (unit `ratio`). */
   | { kind: 'rate'; numerator: MeasureRead; denominator: MeasureRead | PopulationRead; per?: number }
   /** (sum/count in P) / (sum/count in the same period a year earlier) − 1; sums are in fen. */
-  | { kind: 'mean_growth'; sum: Measure; count: Measure };
+  | { kind: 'mean_growth'; sum: Measure; count: Measure }
+  /** (count in P) / (count in the same period a year earlier) − 1 (同比): a week against the same ISO week. */
+  | { kind: 'count_growth'; value: Measure };
 
 export interface IndicatorDefinition {
   code: string;

@@ -26,6 +26,7 @@ export {
   periodsInRange,
   previousPeriod,
   previousYearPeriod,
+  sameElapsedDaysYearBefore,
   shiftPeriod,
   toGranularity,
 } from './period-navigation';

@@ -1,5 +1,5 @@
 import { isoWeekOfDay, isoWeeksInYear } from './iso-week';
-import { firstPeriodOfYear, periodsInRange, previousYearPeriod, shiftPeriod, toGranularity } from './period-navigation';
+import { firstPeriodOfYear, periodsInRange, previousYearPeriod, sameElapsedDaysYearBefore, shiftPeriod, toGranularity } from './period-navigation';
 import { isPeriodId, parsePeriod, periodOfDay } from './period-id';
 import { periodsOf } from './periods-of';
 import { elapsedShareOf } from './year-progress';
@@ -54,6 +54,22 @@ describe('ISO weeks (2024W11)', () => {
     expect(previousYearPeriod('2024W11')).toBe('2023W11');
     expect(previousYearPeriod('2026W53')).toBe('2025W52');
     expect(firstPeriodOfYear('2025W07')).toBe('2025W01');
+  });
+
+  it('compares a week in progress with the same weekdays of last year’s same week, across week-years', () => {
+    // 2024W11 is 11–17 March 2024; 2023W11 is 13–19 March 2023. Wednesday the 13th: Monday–Wednesday, 13–15 March 2023.
+    expect(sameElapsedDaysYearBefore('2024W11', '20240313')).toEqual({ from: '20230313', to: '20230315' });
+    // Thursday 31 December 2026 in 2026W53 (28 Dec – 3 Jan): 2025 has no week 53, so Monday–Thursday of 2025W52 (22–25 Dec 2025).
+    expect(sameElapsedDaysYearBefore('2026W53', '20261231')).toEqual({ from: '20251222', to: '20251225' });
+    // Its Sunday (3 January 2027) has the whole of 2025W52, and no day of 2026W01.
+    expect(sameElapsedDaysYearBefore('2026W53', '20270103')).toEqual({ from: '20251222', to: '20251228' });
+    // Monday 4 January 2027 opens 2027W01; 2026W01 opened on Monday 29 December 2025, in the calendar year before.
+    expect(sameElapsedDaysYearBefore('2027W01', '20270104')).toEqual({ from: '20251229', to: '20251229' });
+    // 1 January 2021 (Friday) is in 2020W53 (28 Dec 2020 – 3 Jan 2021): five days of 2019W52 (23–27 Dec 2019).
+    expect(sameElapsedDaysYearBefore('2020W53', '20210101')).toEqual({ from: '20191223', to: '20191227' });
+    // Other periods end on the same calendar date a year earlier; 29 February on the 28th.
+    expect(sameElapsedDaysYearBefore('202403', '20240315')).toEqual({ from: '20230301', to: '20230315' });
+    expect(sameElapsedDaysYearBefore('2024', '20240229')).toEqual({ from: '20230101', to: '20230228' });
   });
 
   it('places an instant by its CST day: 16:30Z on 29 December 2024 is 00:30 on Monday the 30th, week 2025W01', () => {

@@ -1,7 +1,7 @@
-import { addDays, daysInMonth } from './cst-calendar';
+import { addDays, dayNumber, daysInMonth } from './cst-calendar';
 import { isoWeekId, previousYearIsoWeek, shiftIsoWeek } from './iso-week';
 import { parsePeriod, periodOfDay } from './period-id';
-import { Granularity, PeriodError, PeriodId } from './period.types';
+import { DayId, Granularity, PeriodError, PeriodId } from './period.types';
 
 /** Orders two periods of the same granularity (ids sort lexically within a granularity). */
 export function comparePeriods(a: PeriodId, b: PeriodId): number {
@@ -105,4 +105,19 @@ export function firstPeriodOfYear(id: PeriodId): PeriodId {
   const p = parsePeriod(id);
   if (p.granularity === 'week') return isoWeekId({ year: p.year, week: 1 });
   return periodOfDay(`${String(p.year).padStart(4, '0')}0101`, p.granularity);
+}
+
+/**
+ * The days a year earlier that a period in progress on `today` is compared with (同期): from the first
+ * day of `previousYearPeriod(period)` to the same elapsed point. A week counts elapsed days from its
+ * Monday, so Thursday of `2026W53` is compared with Monday–Thursday of `2025W52` (a week-year with no
+ * week 53), and Monday 4 January 2027 (`2027W01`) with Monday 29 December 2025, the first day of
+ * `2026W01`; other periods end on the same calendar date a year earlier (29 February → 28 February).
+ * Never past the end of the earlier period.
+ */
+export function sameElapsedDaysYearBefore(period: PeriodId, today: DayId): { from: DayId; to: DayId } {
+  const p = parsePeriod(period);
+  const before = parsePeriod(previousYearPeriod(period));
+  const to = p.granularity === 'week' ? addDays(before.firstDay, dayNumber(today) - dayNumber(p.firstDay)) : previousYearPeriod(today);
+  return { from: before.firstDay, to: to < before.lastDay ? to : before.lastDay };
 }

@@ -37,6 +37,8 @@ describe('moving percentile', () => {
     const signal = movingPercentile(9, history, { redPercentile: 0.95 });
     expect(signal?.thresholds.red).toBeCloseTo(8.3, 12);
     expect(signal?.level).toBe('red');
+    expect(signal?.percentiles).toEqual({ yellow: 0.8, red: 0.95 });
+    expect(movingPercentile(9, history)?.percentiles).toEqual({ yellow: 0.8, red: null });
   });
 
   it('never signals below the minimum count, even over a history of zeros', () => {

@@ -8,3 +8,5 @@ export { earsC1, earsC2, earsC3, EARS_DEFAULTS, meanAndSd } from './ears';
 export type { EarsParams } from './ears';
 export { detectOutbreak, SERIES_DAYS, WINDOW_DAYS } from './detect-outbreak';
 export type { OutbreakParams } from './detect-outbreak';
+export { daysToRead, judgeCounties } from './county-judgements';
+export type { CountyJudgement, DailyCases } from './county-judgements';

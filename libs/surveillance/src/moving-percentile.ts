@@ -72,5 +72,12 @@ export function movingPercentile(windowCount: number, history: readonly number[]
   const red = p.redPercentile === null ? Math.max(...history) : percentile(history, p.redPercentile);
   let level: Signal['level'] = 'none';
   if (windowCount >= p.minCount) level = windowCount > red ? 'red' : windowCount > yellow ? 'yellow' : 'none';
-  return { method: 'moving_percentile', level, observed: windowCount, thresholds: { yellow, red }, baseline: [...history] };
+  return {
+    method: 'moving_percentile',
+    level,
+    observed: windowCount,
+    thresholds: { yellow, red },
+    baseline: [...history],
+    percentiles: { yellow: p.yellowPercentile, red: p.redPercentile },
+  };
 }

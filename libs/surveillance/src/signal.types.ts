@@ -15,4 +15,6 @@ export interface Signal {
   statistic?: number;
   /** Moving percentile: the historical window counts; EARS: the baseline days. */
   baseline?: readonly number[];
+  /** Moving percentile: the percentiles the thresholds are (`red` null: the history's maximum). */
+  percentiles?: { yellow: number; red: number | null };
 }

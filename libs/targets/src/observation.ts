@@ -11,7 +11,7 @@ import type { Accrual, Observation, ObservedValue, Share } from './target.types'
 export function observe(def: IndicatorDefinition, reading: IndicatorReading, previousYear: IndicatorReading | null = null): Observation {
   return {
     ...observed(def, reading, 'current'),
-    baselineCases: def.read.kind === 'mean_growth' ? (reading.cases?.baseline ?? 0) : null,
+    baselineCases: def.read.kind === 'mean_growth' || def.read.kind === 'count_growth' ? (reading.cases?.baseline ?? 0) : null,
     previousYear: previousYear && observed(def, previousYear, 'baseline'),
     accrual: accrualOf(def),
   };
@@ -36,6 +36,7 @@ function observed(def: IndicatorDefinition, reading: IndicatorReading, role: 'cu
     case 'rate':
       return { value: reading.value, cases: reading.denominator, share: def.unit === 'percent' ? shareOf(reading) : null };
     case 'mean_growth':
+    case 'count_growth':
       return { value: reading.value, cases: reading.cases?.current ?? 0, share: null };
     case 'count':
       return { value: reading.value, cases: role === 'baseline' ? reading.value : null, share: null };

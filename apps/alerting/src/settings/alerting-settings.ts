@@ -4,6 +4,7 @@ import { parseSchedule, type Granularity, type WorkingSchedule } from '@lib/peri
 import type { AlertingEnvironment } from '../alerting.environment';
 import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy';
 import type { DeliveryPolicy } from '../notifications/notification-policy';
+import { OutbreakSettings, outbreakSettings } from '../surveillance/outbreak-settings';
 
 /** The validated environment turned into the shapes the pure code takes (milliseconds, sets, schedules). */
 @Injectable()
@@ -17,6 +18,8 @@ export class AlertingSettings {
   readonly feedStaleMode: 'annotate' | 'hold';
   /** Escalation counts only time on working days (the working calendar's). */
   readonly escalateOnWorkingDaysOnly: boolean;
+  /** The outbreak detectors' parameters (OUTBREAK_*). */
+  readonly outbreak: OutbreakSettings;
   /** Whether POST /v1/evaluations may take an `at` (moving the clock is for tests and demos, never production). */
   readonly clockOverrideAllowed: boolean;
 
@@ -47,5 +50,17 @@ export class AlertingSettings {
     this.feedStaleMode = get('FEED_STALE_MODE');
     this.escalateOnWorkingDaysOnly = get('ALERT_ESCALATE_ON') === 'working_days';
     this.clockOverrideAllowed = get('NODE_ENV') !== 'production';
+    this.outbreak = outbreakSettings({
+      OUTBREAK_LISTED_DISEASES: get('OUTBREAK_LISTED_DISEASES'),
+      OUTBREAK_YELLOW_PERCENTILE: get('OUTBREAK_YELLOW_PERCENTILE'),
+      OUTBREAK_RED_PERCENTILE: get('OUTBREAK_RED_PERCENTILE'),
+      OUTBREAK_MIN_COUNT: get('OUTBREAK_MIN_COUNT'),
+      OUTBREAK_BASELINE_YEARS: get('OUTBREAK_BASELINE_YEARS'),
+      OUTBREAK_NEIGHBOUR_WEEKS: get('OUTBREAK_NEIGHBOUR_WEEKS'),
+      OUTBREAK_MIN_HISTORY: get('OUTBREAK_MIN_HISTORY'),
+      OUTBREAK_EARS_MIN_SIGMA: get('OUTBREAK_EARS_MIN_SIGMA'),
+      OUTBREAK_EARS_THRESHOLDS: get('OUTBREAK_EARS_THRESHOLDS'),
+      OUTBREAK_EARS_MIN_COUNT: get('OUTBREAK_EARS_MIN_COUNT'),
+    });
   }
 }

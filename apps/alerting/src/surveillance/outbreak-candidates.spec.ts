@@ -1,10 +1,34 @@
 import { addDays } from '@lib/periods';
 import { alertMessage, AlertRecord } from '@lib/targets-store';
-import { DailyCases, daysToRead, outbreakCandidates, outbreakKey } from './outbreak-candidates';
+import { DailyCases, daysToRead } from '@lib/surveillance';
+import { outbreakCandidates, outbreakKey } from './outbreak-candidates';
 import { outbreakItemText } from './outbreak-text';
 
 const TODAY = '20240318';
 const cases = (county: string, disease: string, day: string, n: number): DailyCases => ({ county, disease, day, cases: n });
+
+/** The webhook line of a candidate's alert as it fires, in 汉阴县. */
+function firingText(candidate: ReturnType<typeof outbreakCandidates>[number]): string {
+  const at = new Date(0);
+  const alert = {
+    ...candidate.key,
+    ...candidate.judgement,
+    id: '1',
+    bureau: candidate.bureau,
+    target: null,
+    state: 'firing',
+    resolveReason: null,
+    startedAt: at,
+    firedAt: at,
+    resolvedAt: null,
+    lastNotifiedAt: null,
+    evaluatedAt: at,
+    recoveringSince: null,
+    acknowledgedAt: null,
+  } as unknown as AlertRecord;
+  const names = { indicator: () => ({ name: '法定传染病报告病例数', unit: 'count' }), region: () => '汉阴县' };
+  return outbreakItemText(alertMessage(alert, 'firing', '1', at, false, names));
+}
 
 describe('outbreak candidates from the day counters of every county', () => {
   it('reads the last 12 days and 15 baseline windows of 7 days', () => {
@@ -78,5 +102,33 @@ describe('outbreak candidates from the day counters of every county', () => {
         ),
       ),
     ).toBe('汉阴县霍乱疫情预警：红色（固定阈值法，近7天（3月12日—3月18日）报告1例，甲类及甲类管理传染病1例即预警）');
+  });
+
+  it('follows the settings: a listed disease is red at its first case; two years and one neighbour week read six windows against P90 and P95', () => {
+    const params = {
+      fixedThreshold: { listedDiseases: ['dengue'] },
+      movingPercentile: { years: 2, neighbourWeeks: 1, yellowPercentile: 0.9, redPercentile: 0.95, minHistory: 6 },
+    };
+    const { baseline } = daysToRead(TODAY, params.movingPercentile);
+    expect(baseline.map((window) => window[6])).toEqual(['20230311', '20230318', '20230325', '20220311', '20220318', '20220325']);
+
+    // Six windows of 0..5 measles cases: P90 h = 4.5 → 4.5, P95 h = 4.75 → 4.75; 5 cases now are red.
+    const rows = baseline.map((window, i) => cases('610921', 'measles', window[0], i));
+    rows.push(cases('610921', 'measles', TODAY, 5), cases('610922', 'dengue', TODAY, 1));
+    const judged = outbreakCandidates(TODAY, rows, [], params);
+    const measles = judged.find((c) => c.key.region === '610921')!;
+    expect(measles.judgement).toMatchObject({ status: 'red', actual: 5, detail: { signal: { method: 'moving_percentile', baseline: [0, 1, 2, 3, 4, 5] } } });
+    expect(measles.judgement.detail.signal!.thresholds.yellow).toBeCloseTo(4.5, 12);
+    expect(measles.judgement.detail.signal!.thresholds.red).toBeCloseTo(4.75, 12);
+    expect(firingText(measles)).toBe('汉阴县麻疹疫情预警：红色（移动百分位数法，近7天（3月12日—3月18日）报告5例，历史同期6个窗口P90 4.50、P95 4.75）');
+    // A share that is not exact in binary (0.55 × 100 = 55.000000000000007) still reads P55.
+    const signal = { ...measles.judgement.detail.signal!, percentiles: { yellow: 0.55, red: null } };
+    expect(firingText({ ...measles, judgement: { ...measles.judgement, detail: { signal } } })).toContain('个窗口P55 4.50、最大值 4.75）');
+
+    const dengue = judged.find((c) => c.key.region === '610922')!;
+    expect(dengue.judgement).toMatchObject({ status: 'red', actual: 1, detail: { signal: { method: 'fixed_threshold' } } });
+    expect(firingText(dengue)).toBe('汉阴县登革热疫情预警：红色（固定阈值法，近7天（3月12日—3月18日）报告1例，列入固定阈值预警的病种1例即预警）');
+    // Without the setting, one dengue case is judged by EARS and is no signal.
+    expect(outbreakCandidates(TODAY, [cases('610922', 'dengue', TODAY, 1)], [])[0].judgement.status).toBe('green');
   });
 });

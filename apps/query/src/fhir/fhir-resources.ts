@@ -36,7 +36,8 @@ export function measureUrl(baseUrl: string, code: string): string {
 /** An indicator as a FHIR R4 Measure: what it counts, how it is scored, which direction is better. */
 export function toMeasure(def: IndicatorDefinition, baseUrl: string) {
   const proportion = def.read.kind === 'rate' && def.unit === 'percent';
-  const scoring = def.read.kind === 'count' ? 'cohort' : def.read.kind === 'mean_growth' ? 'continuous-variable' : proportion ? 'proportion' : 'ratio';
+  const growth = def.read.kind === 'mean_growth' || def.read.kind === 'count_growth';
+  const scoring = def.read.kind === 'count' ? 'cohort' : growth ? 'continuous-variable' : proportion ? 'proportion' : 'ratio';
   return {
     resourceType: 'Measure',
     id: def.code.replace(/_/g, '-'),

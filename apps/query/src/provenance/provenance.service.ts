@@ -97,6 +97,11 @@ export class ProvenanceService {
 function storedMeasure(def: IndicatorDefinition, part: ProvenancePart): MeasureRead {
   const read = def.read;
   if (read.kind === 'count') return read.value;
+  if (read.kind === 'count_growth') {
+    if (part === 'denominator')
+      throw new ApiError('previous_year_denominator', `The denominator of ${def.code} is last year's count, not this period's events`);
+    return { measure: read.value, accumulate: 'period' };
+  }
   if (read.kind === 'mean_growth') {
     return { measure: part === 'denominator' ? read.count : read.sum, accumulate: 'period' };
   }

@@ -4,6 +4,7 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Counter, Gauge } from 'prom-client';
 import type { HealthEvent } from '@lib/contracts';
 import { KafkaProducer, KafkaTopics } from '@lib/kafka';
+import { EpidemicFeed, epidemicOptions } from '../feed/epidemic-feed';
 import { FeedGenerator } from '../feed/feed-generator';
 import { parseScenario } from '../feed/feed-scenario';
 import { liveOptions } from '../feed/feed-timeline';
@@ -33,8 +34,9 @@ const NOT_READY_WAIT_MS = 2000;
 const PROBLEM_LOG_EVERY_MS = 30_000;
 
 /**
- * Runs the live feed: each second it generates what the rate owes (events happen "now"), hands them
- * to the sink and counts what came back. A sink that is not ready (ingest not up, credentials not
+ * Runs the live feed: each second it generates what the rate owes (events happen "now"), adds what
+ * the epidemic feed has due (SIMULATOR_EPIDEMIC: report cards and sentinel counts on the calendar's
+ * pace), hands them to the sink and counts what came back. A sink that is not ready (ingest not up, credentials not
  * written yet) holds the batch and is asked again every 2 s: the app stays healthy meanwhile.
  */
 @Injectable()
@@ -44,6 +46,7 @@ export class FeedRunner implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly sink: EventSink;
   private readonly tally = emptyTally();
   private generator?: FeedGenerator;
+  private epidemic?: EpidemicFeed;
   private running = false;
   private loop?: Promise<void>;
   private startedAt?: number;
@@ -62,6 +65,7 @@ export class FeedRunner implements OnApplicationBootstrap, OnApplicationShutdown
     this.env = new SimulatorEnvironment();
     for (const key of [
       'SIMULATOR_AUTOSTART',
+      'SIMULATOR_EPIDEMIC',
       'SIMULATOR_RATE',
       'SIMULATOR_SINK',
       'SIMULATOR_INGEST_URL',
@@ -96,6 +100,11 @@ export class FeedRunner implements OnApplicationBootstrap, OnApplicationShutdown
           scenario: parseScenario(this.env.SIMULATOR_SCENARIO),
         }),
       );
+      if (this.env.SIMULATOR_EPIDEMIC) {
+        const startMs = Date.now();
+        const streamId = `${this.env.SIMULATOR_SEED}-${startMs.toString(36)}`;
+        this.epidemic ??= new EpidemicFeed(epidemicOptions(this.env.SIMULATOR_SEED, streamId, parseScenario(this.env.SIMULATOR_SCENARIO), startMs), startMs);
+      }
       this.running = true;
       this.startedAt = Date.now();
       this.rateGauge.set(this.env.SIMULATOR_RATE);
@@ -146,10 +155,11 @@ export class FeedRunner implements OnApplicationBootstrap, OnApplicationShutdown
       const now = Date.now();
       owed = Math.min(maxOwed, owed + ((now - last) / 1000) * rate);
       last = now;
-      if (held.length === 0 && owed >= 1) {
+      if (held.length === 0) {
+        // The epidemic feed follows the calendar: what fell due since the last tick, whatever the rate.
         const n = Math.floor(owed);
         owed -= n;
-        held = Array.from({ length: n }, () => generator.next(now));
+        held = [...(this.epidemic?.due(now) ?? []), ...Array.from({ length: n }, () => generator.next(now))];
       }
       if (held.length > 0 && (await this.deliver(held))) held = [];
       this.window.push({ at: Date.now(), sent: this.tally.sent });

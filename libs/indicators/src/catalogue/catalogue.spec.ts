@@ -34,10 +34,12 @@ const V1_CODES = [
   'ili_percentage',
   'fever_clinic_visits',
 ];
+/** Added in v1 beside the contract's codes (CONTRACT.md: "Add fields, endpoints and options freely"). */
+const ADDED_CODES = ['fever_clinic_visits_growth'];
 
 describe('indicator catalogue', () => {
-  it('defines exactly the v1 codes', () => {
-    expect(CATALOGUE.map((d) => d.code).sort()).toEqual([...V1_CODES].sort());
+  it('defines exactly the v1 codes and those added beside them', () => {
+    expect(CATALOGUE.map((d) => d.code).sort()).toEqual([...V1_CODES, ...ADDED_CODES].sort());
   });
 
   it('is internally consistent', () => {

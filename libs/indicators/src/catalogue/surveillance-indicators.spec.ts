@@ -54,6 +54,47 @@ describe('surveillance indicators', () => {
     expect(h.read('fever_clinic_visits', '2024W11', 'county', '610921').value).toBe(23);
   });
 
+  describe('fever_clinic_visits_growth: a week against last year’s same ISO week', () => {
+    const day = (date: string, fever: number) => syndromicCount({ inst: 'hanyinCounty', at: `${date}T20:00:00+08:00`, ili: 0, outpatients: 1000, fever });
+    // 2025W52 (22–28 Dec 2025): 10, 11, … 16 = 91. 2026W01 (29 Dec 2025 – 4 Jan 2026): 40 on Monday, 10 on Tuesday.
+    // 2026W53 (28 Dec 2026 – 3 Jan 2027): 20, 22, 24, 26 by Thursday = 92. 2027W01: 30 on Monday 4 January.
+    const lastYear = ['2025-12-22', '2025-12-23', '2025-12-24', '2025-12-25', '2025-12-26', '2025-12-27', '2025-12-28'].map((d, i) => day(d, 10 + i));
+    const h = new Harness().send(
+      ...lastYear,
+      day('2025-12-29', 40),
+      day('2025-12-30', 10),
+      day('2026-12-28', 20),
+      day('2026-12-29', 22),
+      day('2026-12-30', 24),
+      day('2026-12-31', 26),
+      day('2027-01-04', 30),
+    );
+
+    it('compares week 53 with week 52 of a 52-week year: whole weeks, and Monday–Thursday while it is Thursday', () => {
+      const whole = h.read('fever_clinic_visits_growth', '2026W53', 'county', '610921');
+      expect([whole.numerator, whole.denominator]).toEqual([92, 91]);
+      expect(whole.value).toBeCloseTo(92 / 91 - 1, 12);
+      const thursday = h.read('fever_clinic_visits_growth', '2026W53', 'county', '610921', { asOf: '2026-12-31T21:00:00+08:00' });
+      expect([thursday.numerator, thursday.denominator]).toEqual([92, 46]); // 10 + 11 + 12 + 13
+      expect(thursday.value).toBeCloseTo(1, 12);
+    });
+
+    it('crosses the calendar year: 2027W01 against 2026W01, which began on 29 December 2025', () => {
+      expect(h.read('fever_clinic_visits_growth', '2027W01', 'county', '610921')).toMatchObject({
+        numerator: 30,
+        denominator: 50,
+        cases: { current: 30, baseline: 50 },
+      });
+      expect(h.read('fever_clinic_visits_growth', '2027W01', 'county', '610921').value).toBeCloseTo(-0.4, 12);
+      const monday = h.read('fever_clinic_visits_growth', '2027W01', 'institution', '610921-CH-001', { asOf: '2027-01-04T12:00:00+08:00' });
+      expect([monday.numerator, monday.denominator, monday.value]).toEqual([30, 40, -0.25]);
+    });
+
+    it('has no value without last year’s visits', () => {
+      expect(h.read('fever_clinic_visits_growth', '2025W52', 'county', '610921')).toMatchObject({ numerator: 91, denominator: 0, value: null });
+    });
+  });
+
   describe('report_timeliness_rate: diagnosis to the first receipt of the card, within 2 h (甲类) or 24 h', () => {
     const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString();
     /** Each card: its disease's limit (from the law, not the table under test), diagnosis, first receipt. */
@@ -105,6 +146,20 @@ describe('surveillance indicators', () => {
       expect(h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', dims).numerator).toBe(1);
       h.send({ ...amend(first, { action: 'revised' }), receivedAt: '2024-03-20T01:00:00.000Z' });
       expect(h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', dims).numerator).toBe(0);
+    });
+
+    it('does not judge cards a bulk import brought (history loaded years later), but counts them as cases', () => {
+      const live = { ...diseaseReport({ at: '2024-03-13T09:00:00+08:00', diagnosedAt: '2024-03-13T08:00:00+08:00' }), receivedAt: '2024-03-13T01:00:00.000Z' };
+      const imported = {
+        ...diseaseReport({ at: '2024-03-14T09:00:00+08:00', diagnosedAt: '2024-03-14T08:00:00+08:00' }),
+        receivedAt: '2026-11-30T01:00:00.000Z',
+        importId: '00000000-0000-4000-8000-000000000001',
+      };
+      const h = new Harness().send(live, imported);
+      const dims = { dims: 'disease=measles' };
+      const reading = h.read('report_timeliness_rate', '2024W11', 'institution', '610921-CH-001', dims);
+      expect([reading.numerator, reading.denominator]).toEqual([1, 1]);
+      expect(h.read('disease_cases', '2024W11', 'county', '610921', dims).value).toBe(2);
     });
   });
 });

@@ -119,4 +119,29 @@ export const feverClinicVisits: IndicatorDefinition = {
   minDenominator: 0,
 };
 
-export const SURVEILLANCE_INDICATORS = [diseaseCases, diseaseIncidence, reportTimelinessRate, iliPercentage, feverClinicVisits];
+/** 发热门诊就诊人次同比 */
+export const feverClinicVisitsGrowth: IndicatorDefinition = {
+  code: 'fever_clinic_visits_growth',
+  name: '发热门诊就诊人次同比增幅',
+  nameEn: 'Fever clinic visits against the same period last year',
+  unit: 'percent',
+  higherIsBetter: null,
+  definition:
+    'P 内发热门诊就诊人次 / 上年同期发热门诊就诊人次 − 1；周与上年同一 ISO 周比较（第53周与上年第52周），进行中的周期与上年同期相同的已过天数比较。' +
+    " Fever-clinic visits in P over those of the same period a year earlier, minus one: a week against the same ISO week (week 53 against week 52), a period in progress against the same elapsed days (a week's same weekdays).",
+  attribution: 'institution',
+  levels: INSTITUTION_AND_UP,
+  periods: SURVEILLANCE_PERIODS,
+  dimensions: [],
+  counting: {
+    kind: 'each_event',
+    subject: SUBJECTS.event,
+    source: { type: 'syndromic_count', action: 'daily' },
+    measures: { value: { add: 'feverClinicVisits' } },
+  },
+  read: { kind: 'count_growth', value: 'value' },
+  // Below 30 visits last year a handful of patients moves the change by tens of points.
+  minDenominator: 30,
+};
+
+export const SURVEILLANCE_INDICATORS = [diseaseCases, diseaseIncidence, reportTimelinessRate, iliPercentage, feverClinicVisits, feverClinicVisitsGrowth];

@@ -17,6 +17,7 @@ function storedMeasures(def: IndicatorDefinition): Measure[] {
 function readMeasures(def: IndicatorDefinition): MeasureRead[] {
   const r = def.read;
   if (r.kind === 'count') return [r.value];
+  if (r.kind === 'count_growth') return [{ measure: r.value, accumulate: 'period' }];
   if (r.kind === 'mean_growth')
     return [
       { measure: r.sum, accumulate: 'period' },

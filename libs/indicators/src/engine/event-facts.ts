@@ -27,9 +27,12 @@ function ageYears(e: CanonicalEvent): number | undefined {
 
 /**
  * 报告及时: from diagnosis to the door's receipt of the card's first version within the disease's
- * limit (2 h for 甲类 and 乙类甲管, 24 h otherwise). Undefined when the disease or a time is unknown.
+ * limit (2 h for 甲类 and 乙类甲管, 24 h otherwise). Undefined when the disease or a time is unknown,
+ * and for a card a bulk import brought: its receipt is the import's, years after the original report
+ * reached the national system, so loading a baseline's history would make every past card late.
  */
 function reportedInTime(e: Extract<CanonicalEvent, { type: 'disease_report' }>): boolean | undefined {
+  if (e.importId !== undefined) return undefined;
   const limitHours = notifiableDisease(e.disease ?? '')?.reportWithinHours;
   const diagnosed = Date.parse(e.diagnosedAt ?? '');
   const received = Date.parse(e.firstReceivedAt ?? e.receivedAt);

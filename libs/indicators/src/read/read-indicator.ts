@@ -1,5 +1,5 @@
-import { cstDayOf, firstPeriodOfYear, isInProgress, parsePeriod, previousYearPeriod } from '@lib/periods';
-import { IndicatorDefinition, MeasureRead } from '../indicator.types';
+import { cstDayOf, firstPeriodOfYear, isInProgress, parsePeriod, previousYearPeriod, sameElapsedDaysYearBefore } from '@lib/periods';
+import { IndicatorDefinition, Measure, MeasureRead } from '../indicator.types';
 import { parseDims } from '../engine/dims';
 import { CounterRow, CounterSource, counterSourceFromRows } from './counter-source';
 
@@ -10,7 +10,7 @@ export interface ReadOptions {
   /** Canonical dims of the cell being read ('' for undisaggregated indicators). */
   dims?: string;
   population?: PopulationLookup;
-  /** Reading time; only cost growth needs it, to compare a period in progress with the same elapsed days a year earlier. */
+  /** Reading time; only growth reads need it, to compare a period in progress with the same elapsed days a year earlier. */
   asOf?: string | Date;
 }
 
@@ -19,6 +19,7 @@ export interface ReadOptions {
  * the denominator is zero or unknown. Counts: numerator = value = the count. Cost growth:
  * numerator = mean cost (yuan) in P, denominator = mean cost a year earlier, value = ratio − 1, and
  * `cases` the visits (admissions) with a cost behind each mean — how much the growth can be trusted.
+ * Count growth: numerator = the count in P, denominator = the count a year earlier, value = ratio − 1.
  */
 export interface IndicatorReading {
   numerator: number | null;
@@ -77,16 +78,7 @@ export function readIndicator(def: IndicatorDefinition, period: string, source: 
       const mean = (sum: number, count: number): number | null => (count > 0 ? sum / count / 100 : null); // fen → yuan
       const currentCount = source.sum(r.count, p.granularity, period, period);
       const current = mean(source.sum(r.sum, p.granularity, period, period), currentCount);
-      const before = previousYearPeriod(period);
-      let baseline: { sum: number; count: number };
-      if (options.asOf !== undefined && isInProgress(period, options.asOf)) {
-        // A period in progress is compared with the same elapsed days last year, from day counters.
-        const from = parsePeriod(before).firstDay;
-        const to = previousYearPeriod(cstDayOf(options.asOf));
-        baseline = { sum: source.sum(r.sum, 'day', from, to), count: source.sum(r.count, 'day', from, to) };
-      } else {
-        baseline = { sum: source.sum(r.sum, p.granularity, before, before), count: source.sum(r.count, p.granularity, before, before) };
-      }
+      const baseline = { sum: yearBefore(source, r.sum, period, options.asOf), count: yearBefore(source, r.count, period, options.asOf) };
       const previous = mean(baseline.sum, baseline.count);
       const growth = ratio(current, previous);
       return {
@@ -96,7 +88,26 @@ export function readIndicator(def: IndicatorDefinition, period: string, source: 
         cases: { current: currentCount, baseline: baseline.count },
       };
     }
+    case 'count_growth': {
+      const current = source.sum(r.value, p.granularity, period, period);
+      const previous = yearBefore(source, r.value, period, options.asOf);
+      const growth = ratio(current, previous);
+      return { numerator: current, denominator: previous, value: growth === null ? null : growth - 1, cases: { current, baseline: previous } };
+    }
   }
+}
+
+/**
+ * A measure over the same period a year earlier; a period in progress at `asOf` over the same elapsed
+ * days only (a week: the same weekdays of last year's same ISO week), from day counters.
+ */
+function yearBefore(source: CounterSource, measure: Measure, period: string, asOf: ReadOptions['asOf']): number {
+  if (asOf !== undefined && isInProgress(period, asOf)) {
+    const { from, to } = sameElapsedDaysYearBefore(period, cstDayOf(asOf));
+    return source.sum(measure, 'day', from, to);
+  }
+  const before = previousYearPeriod(period);
+  return source.sum(measure, parsePeriod(before).granularity, before, before);
 }
 
 /** Convenience over in-memory rows: `value(rows, indicator, period)` for one region and dims. */

@@ -51,6 +51,7 @@ export const API_ERROR_STATUS = {
   invalid_cursor: HttpStatus.BAD_REQUEST,
   invalid_subscription: HttpStatus.BAD_REQUEST,
   population_denominator: HttpStatus.BAD_REQUEST,
+  previous_year_denominator: HttpStatus.BAD_REQUEST,
   unknown_population_group: HttpStatus.BAD_REQUEST,
   unknown_indicator: HttpStatus.NOT_FOUND,
   unknown_region: HttpStatus.NOT_FOUND,

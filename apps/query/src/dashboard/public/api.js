@@ -40,6 +40,9 @@ export function createApi(token) {
       return own.region;
     },
 
+    /** 疫情三色预警一览: counties × diseases of `region` (docs/surveillance.md). */
+    epidemic: (region) => get('/v1/surveillance/epidemic', { region }),
+
     /** Firing alerts; the alerting endpoint may not be deployed yet (404): then there are none to show. */
     async firingAlerts() {
       return (await get('/v1/alerts', { state: 'firing' })).alerts;

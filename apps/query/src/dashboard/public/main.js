@@ -1,5 +1,6 @@
 import { ApiError, createApi } from './api.js';
 import { showAlerts } from './alerts.js';
+import { showEpidemic } from './epidemic.js';
 import { createCharts } from './charts.js';
 import { el, fill } from './dom.js';
 import { createLive, debounce } from './live.js';
@@ -46,7 +47,12 @@ async function main() {
     },
   });
 
-  const refreshAlerts = () => showAlerts($('alerts'), api, view);
+  // The epidemic panel follows the page's region, and refreshes with the alerts (its colours are theirs).
+  let shownRegion = scope;
+  const refreshAlerts = () => {
+    showAlerts($('alerts'), api, view);
+    showEpidemic($('epidemic'), $('epidemic-window'), api, shownRegion);
+  };
 
   setUpPeriodPicker($('period'), period, (chosen) => {
     clearReport();
@@ -56,7 +62,11 @@ async function main() {
   // A new page starts without the last one's error (a 403 on a neighbour's county ends when going back).
   const openFromHash = () => {
     clearReport();
-    return view.open(regionInHash() ?? scope).catch(report);
+    shownRegion = regionInHash() ?? scope;
+    return view
+      .open(shownRegion)
+      .then(() => showEpidemic($('epidemic'), $('epidemic-window'), api, shownRegion))
+      .catch(report);
   };
   window.addEventListener('hashchange', openFromHash);
   await openFromHash();
