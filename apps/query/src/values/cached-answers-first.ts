@@ -6,6 +6,7 @@ import { ComputedReadsCache } from '../cache/computed-reads.cache';
 import { seriesRequest, seriesKey, valuesKey, valuesRequest } from './read-request';
 import type { Series, ValueRow } from './indicator-values.service';
 import { wantsCsv, wantsFhir } from './respond';
+import { seriesAnswer, valuesAnswer } from './answer-bodies';
 
 /** The reads answered here, by the route template their controller has (the metrics' route label). */
 const CACHED_ROUTE = /^\/v1\/indicators\/([^/]+)\/(values|series)$/;
@@ -42,13 +43,13 @@ export function cachedAnswersFirst({ authenticator, registry, cache, logger }: C
     if (route === 'values') {
       const asked = valuesRequest(registry, scope, code, request.query);
       const values = cache.cached<ValueRow[]>(valuesKey(asked));
-      return values && memo(values, () => ({ indicator: code, period: asked.period, dims: asked.dims || undefined, values }));
+      return values && memo(values, () => valuesAnswer(asked, values));
     }
     const asked = seriesRequest(registry, scope, code, request.query);
     const series = cache.cached<Series>(seriesKey(asked));
-    return series && memo(series, () => ({ indicator: code, dims: asked.dims || undefined, ...series }));
+    return series && memo(series, () => seriesAnswer(asked, series));
 
-    // The body depends only on the cache key (code is the definition's own, period and dims normalised).
+    // The body depends only on the cache key (see answer-bodies.ts), so it is made once per cached answer.
     function memo(value: object, body: () => object): Sent {
       let made = sent.get(value);
       if (!made) {
