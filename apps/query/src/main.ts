@@ -1,4 +1,3 @@
-import { PinoLogger } from 'nestjs-pino';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { bootstrapHttpApp, runApp } from '@lib/platform';
 import { BureauTokenAuthenticator } from './auth/bureau-token-authenticator';
@@ -21,7 +20,6 @@ runApp(() =>
           authenticator: app.get(BureauTokenAuthenticator),
           registry: app.get(RegistrySnapshot),
           cache: app.get(ComputedReadsCache),
-          logger: () => PinoLogger.root,
         }),
       );
     },

@@ -18,6 +18,16 @@ export class BaseEnvironment {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /**
+   * The access log writes every answer ≥ 400 and every abandoned request, and one in this many of the
+   * others (at info, marked `sampled`): 1 logs every request, 0 none. Metrics count them all.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  LOG_REQUEST_SAMPLE_EVERY: number = 100;
+
   /** Interface the HTTP server binds to; containers set 0.0.0.0. */
   @IsString()
   HOST = '127.0.0.1';

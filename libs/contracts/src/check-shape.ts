@@ -7,6 +7,7 @@ import { joinPath, showableKey } from './error-paths';
 import { EVENT_TYPES, EventType } from './event.types';
 import { isPlainObject } from './plain-object';
 import { EventError } from './rejection-codes';
+import { rememberValidationMetadata } from './remembered-validation-metadata';
 
 /**
  * Structural check of one raw event against its DTO: JSON types, required fields, formats, sizes,
@@ -18,6 +19,9 @@ import { EventError } from './rejection-codes';
  * the instance's prototype. Here, only own keys are copied, with `defineProperty`, one level deep
  * (two for `person`), and the keys that reach the prototype chain are rejected outright.
  */
+
+// Every event is checked with validateSync: its rule lookups are made once per class, not once per event.
+rememberValidationMetadata();
 
 /** Keys that reach or replace the prototype chain; never contract fields, never copied. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -8,7 +8,8 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { BaseEnvironment, parseTrustProxy } from '@lib/config';
-import { correlationIdOf, measureHttpRequests } from '@lib/observability';
+import type { Logger as PinoRoot } from 'pino';
+import { APP_LOGGER, correlationIdOf, logHttpRequests, measureHttpRequests, RequestLogPolicy } from '@lib/observability';
 import { answerBodyParserErrors, verifyUtf8 } from './body-parser-errors';
 import { credentialBeforeBody, type CredentialCheck } from './credential-before-body';
 import { HttpErrorFilter } from './http-error.filter';
@@ -37,7 +38,7 @@ export interface HttpAppOptions {
 }
 
 /**
- * Starts one of the project's HTTP apps the same way everywhere: pino logger, validation,
+ * Starts one of the project's HTTP apps the same way everywhere: pino logger and access log, validation,
  * OpenAPI at /docs (JSON at /docs-json), graceful shutdown, then listen on HOST:PORT from the validated config.
  */
 export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestExpressApplication> {
@@ -50,6 +51,7 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   app.enableShutdownHooks();
   measureHttpRequests(app);
   app.use((request: IncomingMessage, _response: unknown, next: () => void) => (correlationIdOf(request), next()));
+  app.use(logHttpRequests(app.get<PinoRoot>(APP_LOGGER), new RequestLogPolicy(config.get('LOG_REQUEST_SAMPLE_EVERY', { infer: true }))));
   // Before the parser: the body of a client without a good credential is refused unread.
   if (options.credentialCheck) app.use(credentialBeforeBody(options.credentialCheck(app)));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '100kb', verify: verifyUtf8 });

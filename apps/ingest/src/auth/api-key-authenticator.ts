@@ -14,6 +14,8 @@ const MISSING_API_KEY: ApiErrorReason = { code: 'missing_api_key', message: 'Aut
 @Injectable()
 export class ApiKeyAuthenticator {
   private readonly institutions: CredentialVerifier<string>;
+  /** Each request's answer, held as long as the request. */
+  private readonly checked = new WeakMap<Request, Promise<string>>();
 
   constructor(credentials: CredentialsRepository, failures: AuthFailureLimiter) {
     this.institutions = new CredentialVerifier('api_key', (key) => credentials.institutionOfApiKey(key), failures, {
@@ -22,8 +24,20 @@ export class ApiKeyAuthenticator {
     });
   }
 
-  /** The institution of the request's API key; throws 401 (`missing_api_key`, `invalid_api_key`), or 429 once failures are over the limit. */
-  async institutionOf(request: Request, response: HeaderSink): Promise<string> {
+  /**
+   * The institution of the request's API key; throws 401 (`missing_api_key`, `invalid_api_key`), or 429 once failures are over the limit.
+   * Asked twice of a request with a body (before the body is read, then by the guard), it is checked once.
+   */
+  institutionOf(request: Request, response: HeaderSink): Promise<string> {
+    let institution = this.checked.get(request);
+    if (institution === undefined) {
+      institution = this.check(request, response);
+      this.checked.set(request, institution);
+    }
+    return institution;
+  }
+
+  private async check(request: Request, response: HeaderSink): Promise<string> {
     const key = bearerToken(request);
     if (!key) throw ApiError.of(MISSING_API_KEY);
     return this.institutions.ownerOf(key, request, response);

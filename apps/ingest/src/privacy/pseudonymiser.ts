@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** One key of the pseudonym key chain: its id (written into every pseudonym) and its secret. */
 export interface PseudonymKey {
@@ -18,8 +18,15 @@ export function pseudonymKeyId(value: string): string | undefined {
  * One link of the chain: the keyed pseudonym of `input` under `key`. The first link's input is
  * `<idType>:<normalised id>`; every later link's input is the pseudonym the link before it made.
  */
-export function pseudonymLink(key: PseudonymKey, input: string): string {
-  return `hmac-sha256:${key.id}:${createHmac('sha256', key.secret).update(input, 'utf8').digest('hex')}`;
+export function pseudonymLink(key: PseudonymKey | PreparedKey, input: string): string {
+  const secret = 'keyObject' in key ? key.keyObject : key.secret;
+  return `hmac-sha256:${key.id}:${createHmac('sha256', secret).update(input, 'utf8').digest('hex')}`;
+}
+
+/** A key whose secret is imported once (a KeyObject), not from its text on every pseudonym. */
+interface PreparedKey {
+  id: string;
+  keyObject: KeyObject;
 }
 
 /**
@@ -31,8 +38,11 @@ export function pseudonymLink(key: PseudonymKey, input: string): string {
  * the same person from then on (docs/privacy.md, "Rotating the secret").
  */
 export class Pseudonymiser {
-  constructor(private readonly chain: readonly PseudonymKey[]) {
-    if (chain.length === 0) throw new Error('A pseudonymiser needs at least one key');
+  private readonly chain: readonly PreparedKey[];
+
+  constructor(keys: readonly PseudonymKey[]) {
+    if (keys.length === 0) throw new Error('A pseudonymiser needs at least one key');
+    this.chain = keys.map(({ id, secret }) => ({ id, keyObject: createSecretKey(Buffer.from(secret, 'utf8')) }));
   }
 
   /** `idType` is part of the input so that equal numbers of different document kinds do not collide. */

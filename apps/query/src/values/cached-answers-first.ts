@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { PinoLogger } from 'nestjs-pino';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauTokenAuthenticator } from '../auth/bureau-token-authenticator';
 import { ComputedReadsCache } from '../cache/computed-reads.cache';
 import { seriesRequest, seriesKey, valuesKey, valuesRequest } from './read-request';
 import type { Series, ValueRow } from './indicator-values.service';
 import { wantsCsv, wantsFhir } from './respond';
+import { seriesAnswer, valuesAnswer } from './answer-bodies';
 
 /** The reads answered here, by the route template their controller has (the metrics' route label). */
 const CACHED_ROUTE = /^\/v1\/indicators\/([^/]+)\/(values|series)$/;
@@ -21,34 +21,32 @@ export interface CachedAnswersFirstDeps {
   authenticator: BureauTokenAuthenticator;
   registry: RegistrySnapshot;
   cache: ComputedReadsCache;
-  /** The app's root logger (there once the app is initialised): the request's completion line, as the request logger writes it. */
-  logger: () => Pick<PinoLogger['logger'], 'info' | 'isLevelEnabled'>;
 }
 
 /**
  * Answers a JSON `/values` or `/series` read whose answer is in the computed-reads cache before
  * Nest's router, guards, pipes and serialisation, which cost most of such a read's CPU. It runs after
- * the common middleware (metrics, correlation id, NUL check, helmet) and takes only what it can
+ * the common middleware (metrics, access log, correlation id, NUL check, helmet) and takes only what it can
  * answer exactly as ValuesController does: a GET with a bearer token resolved within the last minute
  * (the guard's cache; nothing is looked up or counted as a failure here), a request that normalises
  * (scope checked, as the controller does) to a cached key, JSON asked for. Everything else — a miss,
  * CSV or FHIR, any error to answer — goes on to the controller. The answer's bytes and ETag are made
  * once per cached answer, and a conditional GET is answered 304 as Express does.
  */
-export function cachedAnswersFirst({ authenticator, registry, cache, logger }: CachedAnswersFirstDeps) {
+export function cachedAnswersFirst({ authenticator, registry, cache }: CachedAnswersFirstDeps) {
   const sent = new WeakMap<object, Sent>();
 
   const answer = (request: Request, code: string, route: 'values' | 'series', scope: string): Sent | undefined => {
     if (route === 'values') {
       const asked = valuesRequest(registry, scope, code, request.query);
       const values = cache.cached<ValueRow[]>(valuesKey(asked));
-      return values && memo(values, () => ({ indicator: code, period: asked.period, dims: asked.dims || undefined, values }));
+      return values && memo(values, () => valuesAnswer(asked, values));
     }
     const asked = seriesRequest(registry, scope, code, request.query);
     const series = cache.cached<Series>(seriesKey(asked));
-    return series && memo(series, () => ({ indicator: code, dims: asked.dims || undefined, ...series }));
+    return series && memo(series, () => seriesAnswer(asked, series));
 
-    // The body depends only on the cache key (code is the definition's own, period and dims normalised).
+    // The body depends only on the cache key (see answer-bodies.ts), so it is made once per cached answer.
     function memo(value: object, body: () => object): Sent {
       let made = sent.get(value);
       if (!made) {
@@ -78,7 +76,6 @@ export function cachedAnswersFirst({ authenticator, registry, cache, logger }: C
     }
     if (!made) return next();
 
-    const started = performance.now();
     // The metrics' route label, as the controller's route would have set it.
     (request as { route?: unknown }).route = { path: TEMPLATE[route] };
     response.statusCode = 200;
@@ -90,14 +87,6 @@ export function cachedAnswersFirst({ authenticator, registry, cache, logger }: C
     } else {
       response.setHeader('Content-Length', made.body.length);
       response.end(made.body);
-    }
-    const log = logger();
-    if (log.isLevelEnabled('info')) {
-      log.info(
-        // The logger's own serializers shape req (id, method, URL without secrets) and res, as on every other line.
-        { req: request, correlationId: request.id, res: response, responseTime: Math.round(performance.now() - started) },
-        'request completed',
-      );
     }
   };
 }

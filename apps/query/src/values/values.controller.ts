@@ -11,6 +11,7 @@ import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
 import { csvSelection, sendCsv, wantsCsv, wantsFhir } from './respond';
 import { RankingResponseDto, SeriesResponseDto, ValuesResponseDto } from './value-row.dto';
 import { ApiDimensionQueries } from './api-dimension-queries.decorator';
+import { rankingAnswer, seriesAnswer, valuesAnswer } from './answer-bodies';
 
 const VALUE_COLUMNS = ['region', 'name', 'numerator', 'denominator', 'value', 'target', 'status', 'asOf'] as const;
 
@@ -50,7 +51,7 @@ export class ValuesController {
       const reports = values.map((v) => toMeasureReport(def, this.baseUrl.api, period, { ...v, isInstitution: v.level === 'institution', dims }));
       return toBundle(reports);
     }
-    return { indicator: code, period, dims: dims || undefined, values };
+    return valuesAnswer(asked, values);
   }
 
   @Get('ranking')
@@ -71,7 +72,7 @@ export class ValuesController {
     const ranking = await this.indicatorValues.ranking(asked);
     if (wantsCsv(request))
       return sendCsv(response, csvSelection(def, dims, [period, region, 'ranking'], ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking));
-    return { indicator: code, period, dims: dims || undefined, ranking };
+    return rankingAnswer(asked, ranking);
   }
 
   @Get('series')
@@ -92,6 +93,6 @@ export class ValuesController {
     const series = await this.indicatorValues.series(asked);
     if (wantsCsv(request))
       return sendCsv(response, csvSelection(def, dims, [series.region, from, to], ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series));
-    return { indicator: code, dims: dims || undefined, ...series };
+    return seriesAnswer(asked, series);
   }
 }
