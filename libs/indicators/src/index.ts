@@ -11,6 +11,7 @@ export * from './catalogue/chronic-indicators';
 export * from './catalogue/service-quality-indicators';
 export { contributionsOf, subjectsOf } from './engine/contributions-of';
 export { personPartsOfSubjects, subjectKeyPart } from './engine/subjects';
+export { eventOfSubject, isSingleEventSubject, singleEventPrefixes } from './engine/single-event-subjects';
 export { contributionKey, diffContributions, mergeContributions } from './engine/contribution-math';
 export { byOccurrence, currentVersions, eventKey } from './engine/current-versions';
 export { eventFacts } from './engine/event-facts';

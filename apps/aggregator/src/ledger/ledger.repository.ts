@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
+import type { CanonicalEvent } from '@lib/contracts';
 import { stagedColumns, StagingTable, stageRows } from '@lib/database';
+import { eventKey } from '@lib/indicators';
 
 /** A canonical event version as the ledger keeps it. */
 export interface LedgerEntry {
@@ -59,6 +61,25 @@ export class LedgerRepository {
     );
     const inserted = new Set(rows.map((r) => ledgerKey(r.institution_id, r.event_id, r.version)));
     return unique.filter((e) => inserted.has(ledgerKey(e.institutionId, e.eventId, e.version)));
+  }
+
+  /** The payloads of these versions, by event key (one version per event), one index lookup each. */
+  async payloadsOf(
+    client: PoolClient,
+    versions: ReadonlyArray<{ institutionId: string; eventId: string; version: number }>,
+  ): Promise<Map<string, CanonicalEvent>> {
+    if (versions.length === 0) return new Map();
+    // OFFSET 0 keeps each a separate lookup (as in the members query): the ledger grows fast.
+    const { rows } = await client.query<{ payload: CanonicalEvent }>(
+      `SELECT l.payload
+       FROM unnest($1::text[], $2::text[], $3::int[]) AS k(institution_id, event_id, version)
+       CROSS JOIN LATERAL (
+         SELECT e.payload FROM event_ledger e
+         WHERE e.institution_id = k.institution_id AND e.event_id = k.event_id AND e.version = k.version OFFSET 0
+       ) l`,
+      [versions.map((v) => v.institutionId), versions.map((v) => v.eventId), versions.map((v) => v.version)],
+    );
+    return new Map(rows.map(({ payload }) => [eventKey(payload), payload]));
   }
 }
 
