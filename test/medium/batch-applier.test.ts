@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Test } from '@nestjs/testing';
 import { getToken } from '@willsoto/nestjs-prometheus';
-import { Client, DatabaseError, Pool } from 'pg';
+import { Client, DatabaseError, Pool, PoolClient } from 'pg';
 import { Counter } from 'prom-client';
 import type { CanonicalEvent, InstitutionFacts } from '@lib/contracts';
 import { PG_POOL } from '@lib/database';
@@ -35,6 +35,8 @@ describe('BatchApplier on PostgreSQL', () => {
   const GROUP = 'medium.aggregator';
   let pool: Pool;
   let applier: BatchApplier;
+  let updater: CounterUpdater;
+  let ledger: LedgerRepository;
   const folds: number[] = [];
   const feeds: unknown[] = [];
 
@@ -63,6 +65,8 @@ describe('BatchApplier on PostgreSQL', () => {
       ],
     }).compile();
     applier = module.get(BatchApplier);
+    updater = module.get(CounterUpdater);
+    ledger = module.get(LedgerRepository);
     duplicates = module.get(getToken(METRIC_DUPLICATES));
   });
 
@@ -167,6 +171,81 @@ describe('BatchApplier on PostgreSQL', () => {
       { event_id: 'V2', version: 1, voided: false },
     ]);
     expect(await countedVisits()).toBe(before + 1);
+  });
+
+  it('keeps no membership row for a visit (its own single-event subject) and moves its counters to each amendment', async () => {
+    const topic = 'medium.single-event';
+    const facts = institution('610921-MED-005');
+    const subject = `evt:${facts.id}:S1`;
+    const members = async () => (await pool.query('SELECT 1 FROM subject_members WHERE institution_id = $1', [facts.id])).rowCount;
+    const stored = async () =>
+      (await pool.query<{ version: number; subjects: string[] }>('SELECT version, subjects FROM event_versions WHERE institution_id = $1', [facts.id])).rows;
+    /** Everything counted at the institution's own level, all indicators and periods. */
+    const institutionTotal = async () =>
+      (
+        await pool.query<{ total: number }>(
+          "SELECT coalesce(sum(abs(delta)), 0)::int AS total FROM (SELECT sum(delta) AS delta FROM indicator_counter_log WHERE level = 'institution' AND region = $1 GROUP BY indicator, measure, dims, period) c",
+          [facts.id],
+        )
+      ).rows[0].total;
+    const before = await countedVisits();
+
+    await applier.apply(GROUP, batch(topic, 0, [message(0, 0, visit(facts, 'S1'))]));
+    expect(await members()).toBe(0);
+    expect(await institutionTotal()).toBeGreaterThan(0);
+    expect(await stored()).toEqual([{ version: 1, subjects: [subject] }]);
+    expect(await countedVisits()).toBe(before + 1);
+
+    // Amended into April: March's count loses the visit (the "before" is version 1 from the ledger).
+    await applier.apply(GROUP, batch(topic, 0, [message(0, 1, { ...visit(facts, 'S1', 2), occurredAt: '2024-04-02T09:30:00+08:00' })]));
+    expect(await countedVisits()).toBe(before);
+    // Amended back into March by version 4; version 3 arrives behind it in the same batch and changes nothing.
+    await applier.apply(GROUP, batch(topic, 0, [message(0, 2, visit(facts, 'S1', 4)), message(0, 3, visit(facts, 'S1', 3))]));
+    expect(await countedVisits()).toBe(before + 1);
+    await applier.apply(GROUP, batch(topic, 0, [message(0, 4, visit(facts, 'S1', 5, true))]));
+    expect(await countedVisits()).toBe(before);
+    expect(await stored()).toEqual([{ version: 5, subjects: [] }]);
+    expect(await members()).toBe(0);
+    expect(await institutionTotal()).toBe(0); // nothing left behind in any period, indicator or measure
+  });
+
+  it('fails, to be retried, a first version whose event another transaction stored meanwhile (no row was there to lock)', async () => {
+    // Two partitions applying one event at once (an institution that moved county): neither finds a
+    // stored version, and the single-event subject takes no lock of its own.
+    const facts = institution('610921-MED-006');
+    const first = new Client({ connectionString: testEnvironment().DATABASE_URL });
+    const second = new Client({ connectionString: testEnvironment().DATABASE_URL });
+    await first.connect();
+    await second.connect();
+    try {
+      // As the batch applier does: into the ledger, then the new versions through the updater.
+      const applyInTransaction = async (client: Client, offset: number, event: CanonicalEvent) => {
+        const db = client as unknown as PoolClient;
+        await ledger.insertNew(db, [toLedgerEntry(message(0, offset, event))!]);
+        return updater.apply(db, [event]);
+      };
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await applyInTransaction(first, 0, visit(facts, 'C1', 1));
+      const late = applyInTransaction(second, 1, visit(facts, 'C1', 2)).then(
+        () => 'applied',
+        (error: { code?: string }) => error.code,
+      );
+      await waitUntilBlocked(pool, 'WITH written');
+      await first.query('COMMIT');
+      expect(await late).toBe('40001');
+      await second.query('ROLLBACK');
+
+      // Run again (as retryTransient does), it reads version 1 and replaces it.
+      await second.query('BEGIN');
+      expect(await applyInTransaction(second, 1, visit(facts, 'C1', 2))).toMatchObject({ applied: 1, stale: 0 });
+      await second.query('COMMIT');
+      const { rows } = await pool.query<{ version: number }>('SELECT version FROM event_versions WHERE institution_id = $1', [facts.id]);
+      expect(rows).toEqual([{ version: 2 }]);
+    } finally {
+      await first.end();
+      await second.end();
+    }
   });
 
   it('skips a malformed message and moves past it, applying the rest of the batch', async () => {

@@ -109,7 +109,8 @@ describe('provenance', () => {
     const client = await locker.connect();
     try {
       await client.query('BEGIN');
-      await client.query('LOCK TABLE subject_members IN ACCESS EXCLUSIVE MODE');
+      // event_ledger: every provenance statement reads it, for single-event subjects (these visits) and shared ones alike.
+      await client.query('LOCK TABLE event_ledger IN ACCESS EXCLUSIVE MODE');
       const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(503);
       expect(((await response.json()) as { code: string }).code).toBe('provenance_timeout');

@@ -11,10 +11,9 @@ export * from './catalogue/chronic-indicators';
 export * from './catalogue/service-quality-indicators';
 export { contributionsOf, subjectsOf } from './engine/contributions-of';
 export { personPartsOfSubjects, subjectKeyPart } from './engine/subjects';
+export { eventOfSubject, isSingleEventSubject, singleEventPrefixes } from './engine/single-event-subjects';
 export { contributionKey, diffContributions, mergeContributions } from './engine/contribution-math';
 export { byOccurrence, currentVersions } from './engine/current-versions';
-/** Defined in @lib/contracts (the event's identity); re-exported for callers that already import the engine from here. */
-export { eventKey } from '@lib/contracts';
 export { eventFacts } from './engine/event-facts';
 export type { BaseRegion } from './engine/attribution';
 export type { EventFacts } from './engine/event-facts';

@@ -5,8 +5,9 @@ import type { ContributionEngine } from '@lib/indicators';
 import { CONTRIBUTION_ENGINE } from '../counting/contribution-engine.provider';
 import { highestPerEvent } from '../counting/highest-per-event';
 import { planSubjectChanges } from '../counting/plan-subject-changes';
-import { affectedSubjects, versionChanges } from '../counting/version-changes';
+import { replacedSingleEventVersions, sharedSubjects, versionChanges } from '../counting/version-changes';
 import { EventVersionsRepository } from '../ledger/event-versions.repository';
+import { LedgerRepository } from '../ledger/ledger.repository';
 import { SubjectMembersRepository } from '../ledger/subject-members.repository';
 import { IndicatorCountersRepository } from './indicator-counters.repository';
 import { SubjectLocksRepository } from './subject-locks.repository';
@@ -30,6 +31,7 @@ export class CounterUpdater {
   constructor(
     @Inject(CONTRIBUTION_ENGINE) private readonly engine: ContributionEngine,
     private readonly versions: EventVersionsRepository,
+    private readonly ledger: LedgerRepository,
     private readonly locks: SubjectLocksRepository,
     private readonly members: SubjectMembersRepository,
     private readonly counters: IndicatorCountersRepository,
@@ -42,16 +44,21 @@ export class CounterUpdater {
     const { changes, stale } = versionChanges(highest, stored, this.engine);
     if (changes.length === 0) return { counterChanges: 0, applied: 0, stale: stale + superseded };
 
-    const subjects = affectedSubjects(changes);
+    // Single-event subjects (a visit's own) are serialised by their event's row, locked above, and
+    // their "before" is the replaced version's payload; shared subjects are locked and their members read.
+    const subjects = sharedSubjects(changes, this.engine);
     await this.locks.lockAll(client, subjects);
-    const plan = planSubjectChanges(changes, await this.members.load(client, subjects), this.engine);
+    const members = await this.members.load(client, subjects);
+    const replaced = await this.ledger.payloadsOf(client, replacedSingleEventVersions(changes, this.engine));
+    const plan = planSubjectChanges(changes, members, replaced, this.engine);
 
     await this.versions.save(
       client,
-      changes.map(({ event, joining }) => ({
+      changes.map(({ event, replaces, joining }) => ({
         institutionId: event.institutionId,
         eventId: event.eventId,
         version: event.version,
+        replaces,
         voided: event.voided === true,
         subjects: joining,
       })),

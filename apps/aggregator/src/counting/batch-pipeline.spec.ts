@@ -6,27 +6,34 @@
  */
 import fc from 'fast-check';
 import type { CanonicalEvent } from '@lib/contracts';
-import { CompiledCatalogue, ContributionEngine, DECLARATIVE_ENGINE, eventKey, InMemoryCounters, InMemorySubjectStore, SubjectKey } from '@lib/indicators';
+import { eventKey } from '@lib/contracts';
+import { CompiledCatalogue, ContributionEngine, DECLARATIVE_ENGINE, InMemoryCounters, InMemorySubjectStore, SubjectKey } from '@lib/indicators';
 import { amend, chronic, referral, vaccination, visit, voidOf } from '../../../../libs/indicators/src/testing/event-builders';
 import { counterStorageKey } from '@lib/indicators';
 import { highestPerEvent } from './highest-per-event';
 import { planSubjectChanges } from './plan-subject-changes';
-import { StoredVersion, versionChanges } from './version-changes';
+import { replacedSingleEventVersions, sharedSubjects, StoredVersion, versionChanges } from './version-changes';
 
 /** The aggregator's tables as Maps. */
 class MapTables {
   readonly versions = new Map<string, StoredVersion>();
   readonly members = new Map<SubjectKey, Map<string, CanonicalEvent>>();
   readonly counters = new Map<string, number>();
+  /** event_ledger: every applied version, by event key and version. */
+  readonly ledger = new Map<string, CanonicalEvent>();
 
   constructor(private readonly engine: ContributionEngine) {}
 
   applyBatch(batch: CanonicalEvent[]): void {
     const { highest } = highestPerEvent(batch);
     const { changes } = versionChanges(highest, this.versions, this.engine);
-    const loaded = new Map([...this.members].map(([s, m]) => [s, [...m.values()]]));
-    const plan = planSubjectChanges(changes, loaded, this.engine);
-    for (const c of changes) this.versions.set(c.key, { version: c.event.version, voided: c.event.voided, subjects: c.joining });
+    const loaded = new Map(sharedSubjects(changes, this.engine).map((s) => [s, [...(this.members.get(s)?.values() ?? [])]]));
+    const replaced = new Map(replacedSingleEventVersions(changes, this.engine).map((v) => [eventKey(v), this.ledger.get(`${eventKey(v)}@${v.version}`)!]));
+    const plan = planSubjectChanges(changes, loaded, replaced, this.engine);
+    for (const c of changes) {
+      this.versions.set(c.key, { version: c.event.version, voided: c.event.voided, subjects: c.joining });
+      this.ledger.set(`${c.key}@${c.event.version}`, c.event);
+    }
     for (const r of plan.left) this.members.get(r.subject)?.delete(eventKey(r));
     for (const r of plan.joined) {
       const change = changes.find((c) => c.key === eventKey(r))!;
@@ -113,6 +120,9 @@ describe.each([
           const expected = new Map(reference.all().map((r) => [counterStorageKey(r), r.value]));
           expect(new Map([...tables.counters].sort())).toEqual(new Map([...expected].sort()));
           expect(expected.size).toBeGreaterThan(50);
+          // Single-event subjects have no membership rows; shared ones do.
+          expect([...tables.members.keys()].filter((s) => s.startsWith('evt:'))).toEqual([]);
+          expect([...tables.members.keys()].some((s) => s.startsWith('chronic:'))).toBe(true);
         },
       ),
       { numRuns: 150 },

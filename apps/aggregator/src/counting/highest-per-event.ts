@@ -1,4 +1,4 @@
-import { eventKey } from '@lib/indicators';
+import { eventKey } from '@lib/contracts';
 
 /**
  * Of a batch's new versions, the highest of each event. The lower ones of the same event are

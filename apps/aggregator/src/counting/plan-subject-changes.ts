@@ -1,5 +1,5 @@
-import type { CanonicalEvent } from '@lib/contracts';
-import { ContributionEngine, eventKey, SubjectKey } from '@lib/indicators';
+import { eventKey, type CanonicalEvent } from '@lib/contracts';
+import { ContributionEngine, SubjectKey } from '@lib/indicators';
 import { CounterSums } from './counter-sums';
 import { VersionChange } from './version-changes';
 
@@ -28,26 +28,40 @@ export interface SubjectChangesPlan {
  * taken by the sums (after added, before subtracted): rolling up and summing are linear, so this
  * is `diffContributions` without sorting and merging each subject's lists.
  *
- * @param members the stored members of every affected subject (all of them must be present, locked)
+ * A single-event subject (`evt:<institution>:<eventId>`) has one member, its event: its "before" is
+ * the replaced version if that version joined it, its "after" the new version if it joins it. Such
+ * subjects get no membership rows.
+ *
+ * @param members the stored members of every shared subject the changes touch (all present, locked)
+ * @param replaced the payloads of `replacedSingleEventVersions(changes)`, by event key
  */
 export function planSubjectChanges(
   changes: readonly VersionChange[],
   members: ReadonlyMap<SubjectKey, readonly CanonicalEvent[]>,
+  replaced: ReadonlyMap<string, CanonicalEvent>,
   engine: ContributionEngine,
 ): SubjectChangesPlan {
+  const counters = new CounterSums();
   const bySubject = new Map<SubjectKey, VersionChange[]>();
   for (const change of changes) {
+    for (const s of change.leaving) {
+      if (!engine.isSingleEventSubject(s)) continue;
+      const before = replaced.get(change.key);
+      if (!before) throw new Error(`version ${change.replaces} of ${change.key} left ${s} but its payload was not loaded`);
+      engine.sumContributionsOf(s, [before], counters.negated);
+    }
+    for (const s of change.joining) if (engine.isSingleEventSubject(s)) engine.sumContributionsOf(s, [change.event], counters);
     for (const s of new Set([...change.leaving, ...change.joining])) {
+      if (engine.isSingleEventSubject(s)) continue;
       const list = bySubject.get(s);
       if (list) list.push(change);
       else bySubject.set(s, [change]);
     }
   }
 
-  const counters = new CounterSums();
   for (const [subject, touching] of bySubject) {
     const current = new Map((members.get(subject) ?? []).map((e) => [eventKey(e), e]));
-    // Most subjects are new (a visit is its own subject): nothing to take away.
+    // A new subject (a person's first vaccination of a dose) has nothing to take away.
     if (current.size > 0) engine.sumContributionsOf(subject, [...current.values()], counters.negated);
     for (const change of touching) {
       if (change.joining.includes(subject)) current.set(change.key, change.event);
@@ -60,8 +74,8 @@ export function planSubjectChanges(
   const left: SubjectChangesPlan['left'] = [];
   for (const { event, leaving, joining } of changes) {
     const id = { institutionId: event.institutionId, eventId: event.eventId };
-    for (const subject of joining) joined.push({ subject, ...id, version: event.version });
-    for (const subject of leaving) if (!joining.includes(subject)) left.push({ subject, ...id });
+    for (const subject of joining) if (!engine.isSingleEventSubject(subject)) joined.push({ subject, ...id, version: event.version });
+    for (const subject of leaving) if (!engine.isSingleEventSubject(subject) && !joining.includes(subject)) left.push({ subject, ...id });
   }
   return { counters, joined, left };
 }

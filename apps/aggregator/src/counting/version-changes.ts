@@ -1,5 +1,5 @@
-import type { CanonicalEvent } from '@lib/contracts';
-import { ContributionEngine, eventKey, SubjectKey } from '@lib/indicators';
+import { eventKey, type CanonicalEvent } from '@lib/contracts';
+import { ContributionEngine, SubjectKey } from '@lib/indicators';
 
 /** What is stored about an event's latest version (event_versions). */
 export interface StoredVersion {
@@ -13,6 +13,8 @@ export interface StoredVersion {
 export interface VersionChange {
   key: string;
   event: CanonicalEvent;
+  /** The stored version it replaces (its payload is in event_ledger), or null for the event's first. */
+  replaces: number | null;
   leaving: SubjectKey[];
   joining: SubjectKey[];
 }
@@ -36,17 +38,37 @@ export function versionChanges(
       stale += 1;
       continue;
     }
-    changes.push({ key, event, leaving: previous?.subjects ?? [], joining: engine.subjectsOf(event) });
+    changes.push({ key, event, replaces: previous?.version ?? null, leaving: previous?.subjects ?? [], joining: engine.subjectsOf(event) });
   }
   return { changes, stale };
 }
 
-/** Every subject whose counters the changes can move: left or joined. */
-export function affectedSubjects(changes: readonly VersionChange[]): SubjectKey[] {
+/**
+ * Every subject shared by events (a person's, a referral's) whose counters the changes can move: left
+ * or joined. These are locked and their members read; single-event subjects are neither.
+ */
+export function sharedSubjects(changes: readonly VersionChange[], engine: ContributionEngine): SubjectKey[] {
   const subjects = new Set<SubjectKey>();
   for (const c of changes) {
-    for (const s of c.leaving) subjects.add(s);
-    for (const s of c.joining) subjects.add(s);
+    for (const s of c.leaving) if (!engine.isSingleEventSubject(s)) subjects.add(s);
+    for (const s of c.joining) if (!engine.isSingleEventSubject(s)) subjects.add(s);
   }
   return [...subjects].sort();
+}
+
+/**
+ * The stored versions whose payload is a single-event subject's "before": those of the changes that
+ * leave such a subject (the stored version joined it). A first version replaces nothing.
+ */
+export function replacedSingleEventVersions(
+  changes: readonly VersionChange[],
+  engine: ContributionEngine,
+): Array<{ institutionId: string; eventId: string; version: number }> {
+  const replaced: Array<{ institutionId: string; eventId: string; version: number }> = [];
+  for (const { event, replaces, leaving } of changes) {
+    if (replaces !== null && leaving.some((s) => engine.isSingleEventSubject(s))) {
+      replaced.push({ institutionId: event.institutionId, eventId: event.eventId, version: replaces });
+    }
+  }
+  return replaced;
 }

@@ -1,12 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
+import { eventKey } from '@lib/contracts';
 import { stagedColumns, StagingTable, stageRows, textArrayLiteral } from '@lib/database';
-import { eventKey } from '@lib/indicators';
 import type { StoredVersion } from '../counting/version-changes';
 
 export interface EventVersionRow extends StoredVersion {
   institutionId: string;
   eventId: string;
+  /** The stored version this one replaces, as `lockLatest` read it; null when it read none. */
+  replaces: number | null;
+}
+
+/**
+ * Another transaction stored a version of an event between this transaction's `lockLatest` (which
+ * found no row to lock) and its write: what was computed against "no version" is void. SQLSTATE 40001
+ * (serialization failure), so the batch is retried and then reads the other's version.
+ */
+export class ConcurrentFirstVersionError extends Error {
+  readonly code = '40001';
+  constructor(expected: number, written: number) {
+    super(`event_versions: ${written} of ${expected} first versions were inserted; another transaction wrote the others first`);
+    this.name = 'ConcurrentFirstVersionError';
+  }
 }
 
 const STAGING: StagingTable = {
@@ -44,7 +59,15 @@ export class EventVersionsRepository {
     );
   }
 
-  /** Staged with COPY, then merged in one statement (a JSON recordset cost twice as much in PostgreSQL). */
+  /**
+   * Staged with COPY, then merged in one statement (a JSON recordset cost twice as much in PostgreSQL).
+   * Rows `lockLatest` found are locked, so they update. A row it did not find has no lock to hold
+   * (the event's first version here): if another transaction inserted one meanwhile, this insert
+   * waits for it and then finds a conflict, and the transaction fails with `ConcurrentFirstVersionError`
+   * instead of keeping counters computed against no version. Events' versions share a partition, whose
+   * transactions the offsets row serialises, so this takes two partitions writing one event at once
+   * (an institution moving county).
+   */
   async save(client: PoolClient, rows: readonly EventVersionRow[]): Promise<void> {
     if (rows.length === 0) return;
     await stageRows(
@@ -52,12 +75,19 @@ export class EventVersionsRepository {
       STAGING,
       rows.map((r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]),
     );
-    await client.query(
-      `INSERT INTO event_versions (${stagedColumns(STAGING)})
-       SELECT ${stagedColumns(STAGING)} FROM ${STAGING.name}
-       ON CONFLICT (institution_id, event_id) DO UPDATE SET
-         version = EXCLUDED.version, voided = EXCLUDED.voided, subjects = EXCLUDED.subjects, updated_at = now()
-       WHERE event_versions.version < EXCLUDED.version`,
+    // xmax = 0 only on a freshly inserted row; a conflict that updated carries the updater's lock.
+    const { rows: counts } = await client.query<{ inserted: number; written: number }>(
+      `WITH written AS (
+         INSERT INTO event_versions (${stagedColumns(STAGING)})
+         SELECT ${stagedColumns(STAGING)} FROM ${STAGING.name}
+         ON CONFLICT (institution_id, event_id) DO UPDATE SET
+           version = EXCLUDED.version, voided = EXCLUDED.voided, subjects = EXCLUDED.subjects, updated_at = now()
+         WHERE event_versions.version < EXCLUDED.version
+         RETURNING xmax = 0 AS inserted
+       )
+       SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, count(*)::int AS written FROM written`,
     );
+    const firsts = rows.filter((r) => r.replaces === null).length;
+    if (counts[0].inserted !== firsts || counts[0].written !== rows.length) throw new ConcurrentFirstVersionError(firsts, counts[0].inserted);
   }
 }

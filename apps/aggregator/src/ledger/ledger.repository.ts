@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { eventVersionKey } from '@lib/contracts';
+import { eventKey, eventVersionKey, type CanonicalEvent } from '@lib/contracts';
 import { stagedColumns, StagingTable, stageRows } from '@lib/database';
 
 /** A canonical event version as the ledger keeps it. */
@@ -60,5 +60,24 @@ export class LedgerRepository {
     );
     const inserted = new Set(rows.map((r) => eventVersionKey({ institutionId: r.institution_id, eventId: r.event_id, version: r.version })));
     return unique.filter((e) => inserted.has(eventVersionKey(e)));
+  }
+
+  /** The payloads of these versions, by event key (one version per event), one index lookup each. */
+  async payloadsOf(
+    client: PoolClient,
+    versions: ReadonlyArray<{ institutionId: string; eventId: string; version: number }>,
+  ): Promise<Map<string, CanonicalEvent>> {
+    if (versions.length === 0) return new Map();
+    // OFFSET 0 keeps each a separate lookup (as in the members query): the ledger grows fast.
+    const { rows } = await client.query<{ payload: CanonicalEvent }>(
+      `SELECT l.payload
+       FROM unnest($1::text[], $2::text[], $3::int[]) AS k(institution_id, event_id, version)
+       CROSS JOIN LATERAL (
+         SELECT e.payload FROM event_ledger e
+         WHERE e.institution_id = k.institution_id AND e.event_id = k.event_id AND e.version = k.version OFFSET 0
+       ) l`,
+      [versions.map((v) => v.institutionId), versions.map((v) => v.eventId), versions.map((v) => v.version)],
+    );
+    return new Map(rows.map(({ payload }) => [eventKey(payload), payload]));
   }
 }

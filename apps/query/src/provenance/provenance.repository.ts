@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Pool } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
 import { inTransaction, PG_POOL } from '@lib/database';
+import { CATALOGUE, eventOfSubject, isSingleEventSubject } from '@lib/indicators';
 import type { QueryEnvironment } from '../query.environment';
 
 export interface SubjectScan {
@@ -37,12 +38,15 @@ export class ProvenanceTimeoutError extends Error {
 }
 
 /**
- * Reads the aggregator's record of current event versions and subject memberships (subject_members,
- * event_ledger) to find the events behind a value. Read-only.
+ * Reads the aggregator's record of current event versions and subject memberships (event_versions,
+ * subject_members, event_ledger) to find the events behind a value. Read-only.
  *
- * Keyset paging: a window of subjects is read in key order from the cursor off the index
- * `subject_members_subject_keyset` (byte order, so `<prefix>:` … `<prefix>;` bounds the prefix), and
- * each is checked with index lookups — the work per window is bounded whatever the region's size.
+ * Keyset paging: a window of subjects is read in order from the cursor, and each is checked with
+ * index lookups — the work per window is bounded whatever the region's size. Shared subjects (a
+ * person's, a referral's) come from `subject_members` in key order off the index
+ * `subject_members_subject_keyset` (byte order, so `<prefix>:` … `<prefix>;` bounds the prefix).
+ * Single-event subjects (`evt:<institution>:<eventId>`) have no membership rows: they are the current
+ * versions in `event_versions` whose subjects hold one, in the order of its primary key.
  * Every statement runs under PROVENANCE_STATEMENT_TIMEOUT_MS.
  */
 @Injectable()
@@ -57,6 +61,7 @@ export class ProvenanceRepository {
   }
 
   async subjectWindow(scan: SubjectScan): Promise<SubjectWindow> {
+    if (isSingleEventSubject(`${scan.prefix}:`, CATALOGUE)) return this.singleEventWindow(scan);
     const rows = await this.query<{ subject: string; concerned: boolean }>(
       `WITH window_subjects AS MATERIALIZED (
          SELECT DISTINCT m.subject COLLATE "C" AS subject
@@ -90,15 +95,65 @@ export class ProvenanceRepository {
     };
   }
 
+  private async singleEventWindow(scan: SubjectScan): Promise<SubjectWindow> {
+    const after = scan.after === null ? null : eventOfSubject(scan.after, CATALOGUE);
+    if (scan.after !== null && after === null) return { concerned: [], scannedTo: null };
+    const rows = await this.query<{ subject: string; concerned: boolean }>(
+      `WITH window_events AS MATERIALIZED (
+         SELECT v.institution_id, v.event_id, v.version, s.subject
+         FROM event_versions v
+         CROSS JOIN LATERAL (
+           SELECT x AS subject FROM unnest(v.subjects) AS x
+           WHERE x COLLATE "C" > ($1 || ':') COLLATE "C" AND x COLLATE "C" < ($1 || ';') COLLATE "C"
+           LIMIT 1
+         ) s
+         WHERE ($6::text IS NULL OR (v.institution_id, v.event_id) > ($6, $7))
+           AND ($3::text IS NULL OR v.institution_id = $3)
+         ORDER BY v.institution_id, v.event_id
+         LIMIT $5
+       )
+       SELECT w.subject, hit.yes IS NOT NULL AS concerned
+       FROM window_events w
+       LEFT JOIN LATERAL (
+         SELECT true AS yes
+         FROM event_ledger l
+         WHERE l.institution_id = w.institution_id AND l.event_id = w.event_id AND l.version = w.version
+           AND NOT l.voided
+           AND l.occurred_at < $2
+           AND ($3::text IS NOT NULL
+                OR (l.payload #>> '{institution,county}') = ANY($4)
+                OR (l.payload #>> '{person,residenceRegion}') = ANY($4)
+                OR (l.payload #>> '{referralParties,from,county}') = ANY($4))
+       ) hit ON true
+       ORDER BY w.institution_id, w.event_id`,
+      [scan.prefix, scan.before, scan.institution ?? null, scan.counties, scan.limit, after?.institutionId ?? null, after?.eventId ?? null],
+    );
+    return {
+      concerned: rows.filter((r) => r.concerned).map((r) => r.subject),
+      scannedTo: rows.length < scan.limit ? null : rows[rows.length - 1].subject,
+    };
+  }
+
   async members(subjects: string[]): Promise<Map<string, CanonicalEvent[]>> {
     const members = new Map<string, CanonicalEvent[]>();
     if (subjects.length === 0) return members;
+    const single = subjects.flatMap((subject) => {
+      const event = eventOfSubject(subject, CATALOGUE);
+      return event ? [{ subject, ...event }] : [];
+    });
+    const shared = subjects.filter((subject) => !isSingleEventSubject(subject, CATALOGUE));
     const rows = await this.query<{ subject: string; payload: CanonicalEvent }>(
       `SELECT m.subject, l.payload
        FROM subject_members m
        JOIN event_ledger l ON l.institution_id = m.institution_id AND l.event_id = m.event_id AND l.version = m.version
-       WHERE m.subject = ANY($1::text[])`,
-      [subjects],
+       WHERE m.subject = ANY($1::text[])
+       UNION ALL
+       SELECT k.subject, l.payload
+       FROM unnest($2::text[], $3::text[], $4::text[]) AS k(subject, institution_id, event_id)
+       JOIN event_versions v ON v.institution_id = k.institution_id AND v.event_id = k.event_id
+       JOIN event_ledger l ON l.institution_id = v.institution_id AND l.event_id = v.event_id AND l.version = v.version
+       WHERE k.subject = ANY(v.subjects)`,
+      [shared, single.map((s) => s.subject), single.map((s) => s.institutionId), single.map((s) => s.eventId)],
     );
     for (const { subject, payload } of rows) members.set(subject, [...(members.get(subject) ?? []), payload]);
     return members;

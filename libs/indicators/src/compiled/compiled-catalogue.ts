@@ -6,6 +6,7 @@ import { BaseRegion, baseRegionOf } from '../engine/attribution';
 import { contributionsOf as declarativeContributionsOf, subjectsOf as declarativeSubjectsOf } from '../engine/contributions-of';
 import { currentVersions } from '../engine/current-versions';
 import { EventFacts, eventFacts } from '../engine/event-facts';
+import { isSingleEventSubject } from '../engine/single-event-subjects';
 import { Contribution, IndicatorDefinition, Measure, MeasureSpecs, SubjectKey } from '../indicator.types';
 import { compileFilter, FactTest } from './compile-filter';
 
@@ -18,6 +19,8 @@ export interface ContributionEngine {
   contributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[]): readonly Contribution[];
   /** `contributionsOf` handed to `sink` as it is computed, without a Contribution object per counter. */
   sumContributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[], sink: ContributionSink): void;
+  /** Whether the subject is identified by its event's own key, so its only member is that event (`singleEventPrefixes`). */
+  isSingleEventSubject(subject: SubjectKey): boolean;
 }
 
 /**
@@ -86,7 +89,7 @@ export class CompiledCatalogue implements ContributionEngine {
   /** Period ids of a day at every granularity, in `GRANULARITIES` order. */
   private readonly periodsByDay = new Map<DayId, string[]>();
 
-  constructor(catalogue: readonly IndicatorDefinition[] = CATALOGUE) {
+  constructor(private readonly catalogue: readonly IndicatorDefinition[] = CATALOGUE) {
     for (const def of catalogue) {
       const { prefix, by } = def.counting.subject;
       let group = this.groups.get(prefix);
@@ -105,6 +108,10 @@ export class CompiledCatalogue implements ContributionEngine {
       if (key !== null) keys.push(key);
     }
     return keys.sort();
+  }
+
+  isSingleEventSubject(subject: SubjectKey): boolean {
+    return isSingleEventSubject(subject, this.catalogue);
   }
 
   contributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[]): Contribution[] {
@@ -270,6 +277,7 @@ export const DECLARATIVE_ENGINE: ContributionEngine = {
   sumContributionsOf: (subject, events, sink) => {
     for (const c of declarativeContributionsOf(subject, events)) sink.addOnPeriods(c.indicator, c.measure, c, c.dims, [c.period], c.delta);
   },
+  isSingleEventSubject: (subject) => isSingleEventSubject(subject, CATALOGUE),
 };
 
 function compileDefinition(def: IndicatorDefinition): CompiledDefinition {
