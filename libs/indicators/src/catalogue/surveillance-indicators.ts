@@ -133,12 +133,8 @@ export const feverClinicVisitsGrowth: IndicatorDefinition = {
   levels: INSTITUTION_AND_UP,
   periods: SURVEILLANCE_PERIODS,
   dimensions: [],
-  counting: {
-    kind: 'each_event',
-    subject: SUBJECTS.event,
-    source: { type: 'syndromic_count', action: 'daily' },
-    measures: { value: { add: 'feverClinicVisits' } },
-  },
+  // Its own counters of the same visits: a year-on-year read of fever_clinic_visits' counting.
+  counting: feverClinicVisits.counting,
   read: { kind: 'count_growth', value: 'value' },
   // Below 30 visits last year a handful of patients moves the change by tens of points.
   minDenominator: 30,
