@@ -114,15 +114,8 @@ function storedMeasure(def: IndicatorDefinition, part: ProvenancePart): MeasureR
   return read.numerator;
 }
 
-function summary(event: {
-  eventId: string;
-  institutionId: string;
-  version: number;
-  type: string;
-  action: string;
-  occurredAt: string;
-  person?: { id: string };
-}): ProvenanceEvent {
+/** A stored event as provenance lists it: its person by pseudonym alone. */
+function summary(event: Omit<ProvenanceEvent, 'person'> & { person?: { id: string } }): ProvenanceEvent {
   return {
     eventId: event.eventId,
     institutionId: event.institutionId,
