@@ -95,15 +95,16 @@ describe('fault: Redis flushed and restarted', () => {
   }, 180_000);
 });
 
+/**
+ * Deletes this run's keys in one step, as FLUSHALL would (FLUSHALL itself would hit other runs on the
+ * machine): a deletion spread over SCAN pages would let the aggregator's writes interleave with it.
+ */
 async function deletePrefix(redis: import('ioredis').default, prefix: string): Promise<number> {
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) deleted += await redis.del(...keys);
-  } while (cursor !== '0');
-  return deleted;
+  const script = `
+    local keys = redis.call('KEYS', ARGV[1])
+    for i = 1, #keys, 5000 do redis.call('DEL', unpack(keys, i, math.min(i + 4999, #keys))) end
+    return #keys`;
+  return Number(await redis.eval(script, 0, `${prefix}*`));
 }
 
 /** The live cache read back into the reference's shape (layout: libs/indicator-readings/src/live-counter-keys.ts). */

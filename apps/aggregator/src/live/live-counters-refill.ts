@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
@@ -7,6 +8,22 @@ import type { AggregatorEnvironment } from '../aggregator.environment';
 import { IndicatorCountersRepository } from '../counters/indicator-counters.repository';
 import { IndicatorChangesPublisher } from './indicator-changes.publisher';
 import { LiveCountersCache } from './live-counters.cache';
+
+/**
+ * Held while a refill copies PostgreSQL to the cache. Redis losing its data meanwhile takes it along,
+ * and the refill then does not mark the cache complete: what it wrote before the loss is gone, and a
+ * value it read before a fold but wrote after the loss would otherwise stay, older than PostgreSQL.
+ */
+const REFILL_IN_PROGRESS = 'counter:@refilling';
+
+/** Marks the cache complete if the refill's own token is still there (nothing was lost since it began). */
+const MARK_READY_IF_KEPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[2], ARGV[2])
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0`;
 
 /**
  * Refills the live cache from PostgreSQL when Redis has lost it (first start, flush, new Redis, a
@@ -74,9 +91,14 @@ export class LiveCountersRefill implements OnApplicationBootstrap, OnApplication
     try {
       if (await this.redis.exists(LIVE_COUNTERS_READY)) return false;
       const started = Date.now();
+      const token = randomUUID();
+      await this.redis.set(REFILL_IN_PROGRESS, token);
       const written = await this.copyToCache();
       if (written === undefined) return false; // Redis went away again: the next round retries
-      await this.redis.set(LIVE_COUNTERS_READY, new Date().toISOString());
+      if ((await this.redis.eval(MARK_READY_IF_KEPT, 2, REFILL_IN_PROGRESS, LIVE_COUNTERS_READY, token, new Date().toISOString())) !== 1) {
+        this.logger.warn({ counters: written }, 'live cache lost again during its refill (or refilled by another instance): not marked complete');
+        return false;
+      }
       this.logger.log({ counters: written, ms: Date.now() - started }, 'live counters refilled from PostgreSQL');
       return true;
     } catch (error) {
