@@ -133,6 +133,30 @@ async function aggregationSection(run: string) {
     notes: 'the second run over a topic is ~8% faster whatever it runs (measured with the order swapped)',
   });
 
+  log('the same topic, every counter change named by its key columns (AGGREGATOR_COUNTER_IDS_CACHED=0)');
+  const byKey = benchEnvironment(`${run}a`, {
+    AGGREGATOR_COUNTER_IDS_CACHED: '0',
+    DATABASE_URL: `${env.DATABASE_URL}_by_key`,
+    KAFKA_GROUP_PREFIX: `bench-${run}-by-key`,
+    REDIS_KEY_PREFIX: `bench-${run}-by-key:`,
+  });
+  await prepareBenchEnvironment(byKey);
+  const keyNamed = await aggregationThroughput(byKey, 3808, produced.count);
+  const byId = cpuPerEvent(aggregation, produced.count);
+  const byKeyCpu = cpuPerEvent(keyNamed, produced.count);
+  figures.push({
+    section: 'aggregation',
+    name: 'CPU per event, year-long backfill, counter changes named by id where known',
+    value: byId.total,
+    unit: 'µs/event',
+    baseline: { name: 'every change named by key, same events', value: byKeyCpu.total },
+    notes:
+      `aggregator ${byId.aggregator.toFixed(0)} against ${byKeyCpu.aggregator.toFixed(0)}, ` +
+      `PostgreSQL backends ${byId.postgresBackends.toFixed(0)} against ${byKeyCpu.postgresBackends.toFixed(0)} µs; ` +
+      `${aggregation.eventsPerSecond.toFixed(0)} against ${keyNamed.eventsPerSecond.toFixed(0)} events/s; ` +
+      `peak memory ${Math.round(aggregation.memory.peak)} against ${Math.round(keyNamed.memory.peak)} MiB`,
+  });
+
   log('the live feed: as many events, all of today');
   const live = benchEnvironment(`${run}l`, { DATABASE_URL: `${env.DATABASE_URL}_live` });
   await prepareBenchEnvironment(live);
@@ -186,23 +210,35 @@ async function aggregationSection(run: string) {
  * serving it, PostgreSQL's background writers, the broker and Redis, over the same run. The budget
  * for 50,000 events/s on this box is ~40 µs for all of them together.
  */
-function pushCpuPerEvent(feed: string, result: AggregationResult, events: number) {
+/** CPU per event (µs) of each component over an aggregation run, and their total. */
+function cpuPerEvent(result: AggregationResult, events: number) {
   const perEvent = (seconds: number) => (seconds * 1e6) / events;
   const { aggregator, postgresBackends, postgresBackground, kafka, redis } = result.cpu;
-  const total = aggregator + postgresBackends + postgresBackground + kafka + redis;
+  return {
+    aggregator: perEvent(aggregator),
+    postgresBackends: perEvent(postgresBackends),
+    postgresBackground: perEvent(postgresBackground),
+    kafka: perEvent(kafka),
+    redis: perEvent(redis),
+    total: perEvent(aggregator + postgresBackends + postgresBackground + kafka + redis),
+  };
+}
+
+function pushCpuPerEvent(feed: string, result: AggregationResult, events: number) {
+  const cpu = cpuPerEvent(result, events);
   figures.push({
     section: 'aggregation',
     name: `CPU per event, ${feed}: all components`,
-    value: perEvent(total),
+    value: cpu.total,
     unit: 'µs/event',
     target: '≤ 40 µs (50,000 events/s on 2 cores)',
     notes:
       [
-        `aggregator ${perEvent(aggregator).toFixed(0)}`,
-        `PostgreSQL backends ${perEvent(postgresBackends).toFixed(0)}`,
-        `PostgreSQL WAL/checkpoint ${perEvent(postgresBackground).toFixed(0)}`,
-        `Kafka ${perEvent(kafka).toFixed(0)}`,
-        `Redis ${perEvent(redis).toFixed(0)}`,
+        `aggregator ${cpu.aggregator.toFixed(0)}`,
+        `PostgreSQL backends ${cpu.postgresBackends.toFixed(0)}`,
+        `PostgreSQL WAL/checkpoint ${cpu.postgresBackground.toFixed(0)}`,
+        `Kafka ${cpu.kafka.toFixed(0)}`,
+        `Redis ${cpu.redis.toFixed(0)}`,
       ].join(', ') + ' µs (broker, Redis and PostgreSQL background are shared with anything else running on the box)',
   });
 }

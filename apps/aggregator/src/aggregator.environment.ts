@@ -63,6 +63,16 @@ export class AggregatorEnvironment extends BaseEnvironment {
   @Max(1_000_000)
   AGGREGATOR_FOLD_MAX_LOG_ROWS: number = 20_000;
 
+  /**
+   * Counter ids (indicator_counters.id) remembered from folds, ~150 bytes each: a change to one of them
+   * goes to the counter log by id, any other by its key columns. 0 names every change by key.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  AGGREGATOR_COUNTER_IDS_CACHED: number = 200_000;
+
   /** Folded counter-log rows after which the log is vacuumed (~2 MB of dead rows per 20,000). */
   @Type(() => Number)
   @IsInt()

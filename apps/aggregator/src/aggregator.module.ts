@@ -8,6 +8,7 @@ import { ConsumerLag } from './consumption/consumer-lag';
 import { StoredOffsetsCheck } from './consumption/stored-offsets.check';
 import { StoredOffsetsModule } from './consumption/stored-offsets.module';
 import { contributionEngineProvider } from './counting/contribution-engine.provider';
+import { CounterIds } from './counters/counter-ids';
 import { CounterLogFolder } from './counters/counter-log-folder';
 import { CounterUpdater } from './counters/counter-updater';
 import { IndicatorCountersRepository } from './counters/indicator-counters.repository';
@@ -37,6 +38,7 @@ import { LiveCountersCache } from './live/live-counters.cache';
     SubjectMembersRepository,
     SubjectLocksRepository,
     IndicatorCountersRepository,
+    CounterIds,
     contributionEngineProvider,
     CounterUpdater,
     CounterLogFolder,

@@ -8,6 +8,7 @@ import type { AggregatorEnvironment } from '../aggregator.environment';
 import { METRIC_FOLD_COUNTERS, METRIC_FOLD_SECONDS } from '../consumption/aggregator.metrics';
 import { IndicatorChangesPublisher } from '../live/indicator-changes.publisher';
 import { LiveCountersCache } from '../live/live-counters.cache';
+import { CounterIds } from './counter-ids';
 import { foldCounterLog, IndicatorCountersRepository, vacuumCounterLog } from './indicator-counters.repository';
 
 /**
@@ -34,6 +35,7 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly counters: IndicatorCountersRepository,
+    private readonly counterIds: CounterIds,
     private readonly liveCounters: LiveCountersCache,
     private readonly changes: IndicatorChangesPublisher,
     @InjectMetric(METRIC_FOLD_SECONDS) private readonly foldSeconds: Histogram,
@@ -83,6 +85,7 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
       foldedRows = fold.foldedRows;
       if (fold.more) this.pending = true;
       this.foldCounters.observe(fold.values.length);
+      this.counterIds.learn(fold.values, fold.counterIds);
       if (fold.id === undefined) return;
       // Left unannounced on a failure: LiveCountersRefill announces those counters again later.
       if ((await this.liveCounters.write(fold.values)) && (await this.changes.publish(fold.values))) await this.counters.announced(fold.id);

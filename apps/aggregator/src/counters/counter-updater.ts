@@ -9,6 +9,7 @@ import { replacedSingleEventVersions, sharedSubjects, versionChanges } from '../
 import { EventVersionsRepository } from '../ledger/event-versions.repository';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { SubjectMembersRepository } from '../ledger/subject-members.repository';
+import { CounterIds } from './counter-ids';
 import { IndicatorCountersRepository } from './indicator-counters.repository';
 import { SubjectLocksRepository } from './subject-locks.repository';
 
@@ -34,6 +35,7 @@ export class CounterUpdater {
     private readonly ledger: LedgerRepository,
     private readonly locks: SubjectLocksRepository,
     private readonly members: SubjectMembersRepository,
+    private readonly counterIds: CounterIds,
     private readonly counters: IndicatorCountersRepository,
   ) {}
 
@@ -66,7 +68,7 @@ export class CounterUpdater {
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
     const counterChanges = plan.counters.nonZero();
-    await this.counters.append(client, counterChanges);
+    await this.counters.append(client, counterChanges, this.counterIds);
     return { counterChanges: counterChanges.length, applied: changes.length, stale: stale + superseded };
   }
 }

@@ -2,18 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import { copyRows, PG_POOL } from '@lib/database';
 import type { CounterKey } from '@lib/indicators';
-import type { CounterDelta, CounterValue } from '../counting/counter-delta';
+import type { CounterValue, SummedCounter } from '../counting/counter-delta';
+import type { CounterIds } from './counter-ids';
 
-interface FoldedRowSql extends CounterKey {
+interface CounterColumnsSql extends CounterKey {
   value: string;
   revision: string;
 }
 
-interface CounterRowSql extends FoldedRowSql {
+interface CounterRowSql extends CounterColumnsSql {
   updated_at: Date;
 }
 
-const toValue = (r: FoldedRowSql, asOf: string): CounterValue => ({
+const toValue = (r: CounterColumnsSql, asOf: string): CounterValue => ({
   indicator: r.indicator,
   measure: r.measure,
   level: r.level,
@@ -25,8 +26,11 @@ const toValue = (r: FoldedRowSql, asOf: string): CounterValue => ({
   asOf,
 });
 
+/** A counter's key columns in `indicator_counters`, in primary-key order. */
+export const COUNTER_KEY_COLUMNS = 'indicator, level, region, dims, measure, period';
+
 /** The columns a counter change is appended with, in the order `append` gives them. */
-const LOG_COLUMNS = ['indicator', 'level', 'region', 'dims', 'measure', 'period', 'delta'] as const;
+const LOG_COLUMNS = ['counter_id', 'indicator', 'level', 'region', 'dims', 'measure', 'period', 'delta'] as const;
 
 /**
  * Arbitrates folds between aggregator instances and the rebuild tool (two-key advisory locks do not
@@ -43,6 +47,8 @@ export async function lockCounterFolds(client: ClientBase): Promise<void> {
 export interface CounterFold {
   id?: string;
   values: CounterValue[];
+  /** The id of each counter in `values`, in the same order. */
+  counterIds: number[];
   /** Log rows it took (and deleted). */
   foldedRows: number;
   /** Whether it stopped at its limit with log rows left over. */
@@ -56,47 +62,101 @@ export interface UnannouncedFolds {
 }
 
 /**
- * The order a fold writes counters in: key order, so the upsert walks the primary key in order (any
- * order is correct: folds are serialised by the fold lock). Bytewise (COLLATE "C") is the index's own
- * order under the C and C.UTF-8 collations and sorts with memcmp and abbreviated keys instead of
- * strcoll on copied strings: ~a quarter of the fold's CPU for 20,000 log rows.
+ * The order a fold writes key-named changes in: key order, so the upsert walks the primary key in
+ * order (any order is correct: folds are serialised by the fold lock). Bytewise (COLLATE "C") is the
+ * index's own order under the C and C.UTF-8 collations and sorts with memcmp and abbreviated keys
+ * instead of strcoll on copied strings: ~a quarter of a fold's CPU for 20,000 key-named log rows.
  */
-const KEY_ORDER_C = ['indicator', 'level', 'region', 'dims', 'measure', 'period'].map((column) => `${column} COLLATE "C"`).join(', ');
+const KEY_ORDER_C = COUNTER_KEY_COLUMNS.split(', ')
+  .map((column) => `${column} COLLATE "C"`)
+  .join(', ');
+
+/** Log rows of one kind (named by key, or by id) a fold takes: all of them, or the first `$1`. */
+function takenRows(naming: 'counter_id IS NULL' | 'counter_id IS NOT NULL', limited: boolean): string {
+  return limited ? `WHERE ctid = ANY (ARRAY(SELECT ctid FROM indicator_counter_log WHERE ${naming} LIMIT $1))` : `WHERE ${naming}`;
+}
+
+const WRITTEN_COLUMNS = 'c.id, c.indicator, c.measure, c.level, c.region, c.period, c.dims, c.value, c.revision';
+
+/** A fold statement's answer: the rows it wrote (none: one row of NULLs) with the log rows it took and the counters it summed. */
+const WRITTEN_WITH_COUNTS = `SELECT w.*, t.folded_rows, t.summed_counters
+  FROM (SELECT (SELECT count(*) FROM folded) AS folded_rows, (SELECT count(*) FROM summed) AS summed_counters) t
+  LEFT JOIN written w ON true`;
+
+interface FoldStatementRow extends CounterColumnsSql {
+  id: string | null;
+  folded_rows: string;
+  summed_counters: string;
+}
 
 /**
  * Moves committed changes from the counter log into the counters (all of them, or at most
- * `maxLogRows` log rows), summed per counter, and returns the counters' new values. Any subset may
- * be folded: a counter's value (row + log) is the same before and after. One fold at a time (the
- * lock, held to COMMIT); rows committed while it runs stay for the next one. A counter whose changes
- * cancel out is not touched. A fold that changed counters is recorded as unannounced until
- * `announced(id)`.
+ * `maxLogRows` log rows), summed per counter, and returns the counters' new values and ids. Any
+ * subset may be folded: a counter's value (row + log) is the same before and after. One fold at a
+ * time (the lock, held to COMMIT); rows committed while it runs stay for the next one. A counter
+ * whose changes cancel out is not touched. A fold that changed counters is recorded as unannounced
+ * until `announced(id)`.
+ *
+ * Two statements, each deleting exactly the rows it folds: changes named by key are upserted by key
+ * (creating the counters never stored), then changes named by id update their rows through the id
+ * index. A counter named both ways in one fold is written by both (its revision grows by two) and
+ * answered once, with the second value.
  */
 export async function foldCounterLog(client: ClientBase, maxLogRows?: number): Promise<CounterFold> {
   await lockCounterFolds(client);
-  const taken = maxLogRows === undefined ? '' : 'WHERE ctid = ANY (ARRAY(SELECT ctid FROM indicator_counter_log LIMIT $1))';
-  const { rows } = await client.query<FoldedRowSql & { folded_rows: string }>(
+  const limited = maxLogRows !== undefined;
+  const byKey = await client.query<FoldStatementRow>(
     `WITH folded AS (
-       DELETE FROM indicator_counter_log ${taken} RETURNING indicator, level, region, dims, measure, period, delta
+       DELETE FROM indicator_counter_log ${takenRows('counter_id IS NULL', limited)} RETURNING ${COUNTER_KEY_COLUMNS}, delta
      ), summed AS (
-       SELECT indicator, level, region, dims, measure, period, sum(delta)::bigint AS delta
-       FROM folded GROUP BY indicator, level, region, dims, measure, period HAVING sum(delta) <> 0
+       SELECT ${COUNTER_KEY_COLUMNS}, sum(delta)::bigint AS delta FROM folded GROUP BY ${COUNTER_KEY_COLUMNS} HAVING sum(delta) <> 0
      ), written AS (
-       INSERT INTO indicator_counters AS c (indicator, level, region, dims, measure, period, value)
+       INSERT INTO indicator_counters AS c (${COUNTER_KEY_COLUMNS}, value)
        SELECT * FROM summed ORDER BY ${KEY_ORDER_C}
-       ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET
-         value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
-       RETURNING indicator, measure, level, region, period, dims, value, revision
+       ON CONFLICT (${COUNTER_KEY_COLUMNS}) DO UPDATE SET value = c.value + EXCLUDED.value, revision = c.revision + 1, updated_at = now()
+       RETURNING ${WRITTEN_COLUMNS}
      )
-     SELECT written.*, (SELECT count(*) FROM folded) AS folded_rows FROM written`,
-    maxLogRows === undefined ? [] : [maxLogRows],
+     ${WRITTEN_WITH_COUNTS}`,
+    limited ? [maxLogRows] : [],
   );
-  const foldedRows = rows.length > 0 ? Number(rows[0].folded_rows) : 0;
-  const more = maxLogRows !== undefined && foldedRows >= maxLogRows;
-  if (rows.length === 0) return { values: [], foldedRows, more };
+  let foldedRows = Number(byKey.rows[0].folded_rows);
+  const left = limited ? maxLogRows - foldedRows : undefined;
+  const byId =
+    left === 0
+      ? undefined
+      : await client.query<FoldStatementRow>(
+          `WITH folded AS (
+             DELETE FROM indicator_counter_log ${takenRows('counter_id IS NOT NULL', limited)} RETURNING counter_id, delta
+           ), summed AS (
+             SELECT counter_id, sum(delta)::bigint AS delta FROM folded GROUP BY counter_id HAVING sum(delta) <> 0
+           ), written AS (
+             UPDATE indicator_counters AS c SET value = c.value + s.delta, revision = c.revision + 1, updated_at = now()
+             FROM summed s WHERE c.id = s.counter_id
+             RETURNING ${WRITTEN_COLUMNS}
+           )
+           ${WRITTEN_WITH_COUNTS}`,
+          limited ? [left] : [],
+        );
+  if (byId) {
+    foldedRows += Number(byId.rows[0].folded_rows);
+    // Counter rows are never deleted; if one were, its changes would vanish from every reader's view.
+    const missing = Number(byId.rows[0].summed_counters) - byId.rows.filter((r) => r.id !== null).length;
+    if (missing > 0) throw new Error(`counter log: ${missing} counters named by id have no row in indicator_counters`);
+  }
+  const more = limited && foldedRows >= maxLogRows;
+  const written = new Map<string, CounterColumnsSql>();
+  for (const r of [...byKey.rows, ...(byId?.rows ?? [])]) if (r.id !== null) written.set(r.id, r);
+  if (written.size === 0) return { values: [], counterIds: [], foldedRows, more };
   // Every row written here got now(), the transaction's time, as its updated_at: read it once.
   const fold = await client.query<{ fold_id: string; folded_at: Date }>('INSERT INTO unannounced_counter_folds DEFAULT VALUES RETURNING fold_id, folded_at');
   const asOf = fold.rows[0].folded_at.toISOString();
-  return { id: fold.rows[0].fold_id, values: rows.map((r) => toValue(r, asOf)), foldedRows, more };
+  const values: CounterValue[] = [];
+  const counterIds: number[] = [];
+  for (const [id, r] of written) {
+    values.push(toValue(r, asOf));
+    counterIds.push(Number(id));
+  }
+  return { id: fold.rows[0].fold_id, values, counterIds, foldedRows, more };
 }
 
 /**
@@ -111,21 +171,30 @@ export async function vacuumCounterLog(pool: Pool): Promise<void> {
 }
 
 /**
- * Owns `indicator_counters` (one row per (indicator, measure, level, region, period, dims)) and the
- * log of changes folded into it (`indicator_counter_log`, see its migration).
+ * Owns `indicator_counters` (one row per (indicator, measure, level, region, period, dims), numbered
+ * by `id`) and the log of changes folded into it (`indicator_counter_log`, each change naming its
+ * counter by id or by key; migrations 1764000000600 and 1764000000780).
  */
 @Injectable()
 export class IndicatorCountersRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /** Appends a transaction's changes to the counter log with COPY: no row of indicator_counters is touched. */
-  async append(client: PoolClient, deltas: readonly CounterDelta[]): Promise<void> {
-    if (deltas.length === 0) return;
+  /**
+   * Appends a transaction's changes to the counter log with COPY, each naming its counter by id when
+   * `counterIds` knows it, by its key columns otherwise: no row of indicator_counters is touched.
+   */
+  async append(client: PoolClient, changes: readonly SummedCounter[], counterIds: CounterIds): Promise<void> {
+    if (changes.length === 0) return;
     await copyRows(
       client,
       'indicator_counter_log',
       LOG_COLUMNS,
-      deltas.map((d) => [d.indicator, d.level, d.region, d.dims, d.measure, d.period, d.delta]),
+      changes.map((c) => {
+        const id = counterIds.idOf(c.cellKey, c.measure, c.period);
+        return id === undefined
+          ? [null, c.indicator, c.level, c.region, c.dims, c.measure, c.period, c.delta]
+          : [id, null, null, null, null, null, null, c.delta];
+      }),
     );
   }
 

@@ -1,5 +1,5 @@
 import { BaseRegion, Contribution, ContributionSink, counterCellKey, counterStorageKeyInCell, Measure, regionsUpFrom, RegionLevel } from '@lib/indicators';
-import { CounterDelta } from './counter-delta';
+import { SummedCounter } from './counter-delta';
 
 /** One base-level counter cell (indicator, base region, dims) of a transaction: its roll-up chain and its rows. */
 interface Cell {
@@ -8,7 +8,7 @@ interface Cell {
   /** The counter cell of each region of the chain (`counterCellKey`), the start of its counters' storage keys. */
   cellKeys: readonly string[];
   /** The rows a contribution of (measure, period) adds to, one per level of the chain. */
-  rows: Map<Measure, Map<string, CounterDelta[]>>;
+  rows: Map<Measure, Map<string, SummedCounter[]>>;
 }
 
 /**
@@ -20,7 +20,7 @@ interface Cell {
  * engine's per-day cache, so looking them up does not hash a new string.
  */
 export class CounterSums implements ContributionSink {
-  private readonly sums = new Map<string, CounterDelta>();
+  private readonly sums = new Map<string, SummedCounter>();
   private readonly cells = new Map<string, Cell>();
   /** Each base region's chain up to the province, computed once per transaction. */
   private readonly chains = new Map<string, Cell['chain']>();
@@ -66,11 +66,12 @@ export class CounterSums implements ContributionSink {
   }
 
   /** Once per cell, measure and period of a transaction; later contributions find the rows through the cell. */
-  private rowsOf(cell: Cell, indicator: string, measure: Measure, dims: string, period: string): CounterDelta[] {
+  private rowsOf(cell: Cell, indicator: string, measure: Measure, dims: string, period: string): SummedCounter[] {
     return cell.chain.map(({ level, region }, i) => {
-      const key = counterStorageKeyInCell(cell.cellKeys[i], measure, period);
+      const cellKey = cell.cellKeys[i];
+      const key = counterStorageKeyInCell(cellKey, measure, period);
       let row = this.sums.get(key);
-      if (!row) this.sums.set(key, (row = { indicator, measure, level, region, period, dims, delta: 0 }));
+      if (!row) this.sums.set(key, (row = { cellKey, indicator, measure, level, region, period, dims, delta: 0 }));
       return row;
     });
   }
@@ -86,8 +87,8 @@ export class CounterSums implements ContributionSink {
   }
 
   /** The non-zero sums, one per counter, in no particular order. */
-  nonZero(): CounterDelta[] {
-    const rows: CounterDelta[] = [];
+  nonZero(): SummedCounter[] {
+    const rows: SummedCounter[] = [];
     for (const row of this.sums.values()) if (row.delta !== 0) rows.push(row);
     return rows;
   }
