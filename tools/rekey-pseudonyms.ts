@@ -16,7 +16,7 @@ import { validateEnvironment } from '@lib/config';
 import { CATALOGUE, personPartsOfSubjects, subjectKeyPart } from '@lib/indicators';
 import { consumerGroupId, createKafkaClient, readTopicLog, TOPICS } from '@lib/kafka';
 import { AGGREGATOR_GROUP } from '../apps/aggregator/src/consumption/canonical-events.consumer';
-import { ConsumerOffsetsRepository } from '../apps/aggregator/src/ledger/consumer-offsets.repository';
+import { ConsumerOffsetsRepository } from '../apps/aggregator/src/offsets/consumer-offsets.repository';
 import { IngestEnvironment } from '../apps/ingest/src/ingest.environment';
 import { RAW_DOOR_GROUP } from '../apps/ingest/src/raw-door/raw-events.door';
 import { pseudonymKeyChain } from '../apps/ingest/src/privacy/pseudonym-keys';

@@ -13,30 +13,30 @@ import { BatchApplier } from '../../apps/aggregator/src/consumption/batch-applie
 import { toLedgerEntry } from '../../apps/aggregator/src/consumption/canonical-message';
 import { retryTransient } from '../../apps/aggregator/src/consumption/transient-errors';
 import { contributionEngineProvider } from '../../apps/aggregator/src/counting/contribution-engine.provider';
-import { CounterIds } from '../../apps/aggregator/src/counters/counter-ids';
-import { CounterLogFolder } from '../../apps/aggregator/src/counters/counter-log-folder';
-import { CounterUpdater } from '../../apps/aggregator/src/counters/counter-updater';
-import { IndicatorCountersRepository } from '../../apps/aggregator/src/counters/indicator-counters.repository';
-import { SubjectLocksRepository } from '../../apps/aggregator/src/counters/subject-locks.repository';
-import { ConsumerOffsetsRepository } from '../../apps/aggregator/src/ledger/consumer-offsets.repository';
-import { EventVersionsRepository } from '../../apps/aggregator/src/ledger/event-versions.repository';
-import { InstitutionFeedsRepository } from '../../apps/aggregator/src/ledger/institution-feeds.repository';
-import { LedgerRepository } from '../../apps/aggregator/src/ledger/ledger.repository';
-import { SubjectMembersRepository } from '../../apps/aggregator/src/ledger/subject-members.repository';
-import { LiveCache } from '../../apps/aggregator/src/live/live-cache';
+import { CounterIds } from '../../apps/aggregator/src/counter-log/counter-ids';
+import { CounterLogFolder } from '../../apps/aggregator/src/counter-log/counter-log-folder';
+import { NewVersionsApplier } from '../../apps/aggregator/src/events/new-versions-applier';
+import { IndicatorCountersRepository } from '../../apps/aggregator/src/counter-log/indicator-counters.repository';
+import { SubjectLocksRepository } from '../../apps/aggregator/src/events/subject-locks.repository';
+import { ConsumerOffsetsRepository } from '../../apps/aggregator/src/offsets/consumer-offsets.repository';
+import { EventVersionsRepository } from '../../apps/aggregator/src/events/event-versions.repository';
+import { InstitutionFeedsRepository } from '../../apps/aggregator/src/feeds/institution-feeds.repository';
+import { LedgerRepository } from '../../apps/aggregator/src/events/ledger.repository';
+import { SubjectMembersRepository } from '../../apps/aggregator/src/events/subject-members.repository';
+import { InstitutionFeedsCache } from '../../apps/aggregator/src/feeds/institution-feeds.cache';
 import { testEnvironment } from '../support/test-environment';
 
 /**
  * The aggregator's batch applier at the middle level: the service and its repositories in process
  * against this file's own migrated PostgreSQL database; the edges past the commit (Redis, through
- * LiveCache and the counter-log fold) are fakes that record what they were asked. Each test uses
+ * InstitutionFeedsCache and the counter-log fold) are fakes that record what they were asked. Each test uses
  * its own topic and institution, so the tests do not depend on each other's rows.
  */
 describe('BatchApplier on PostgreSQL', () => {
   const GROUP = 'medium.aggregator';
   let pool: Pool;
   let applier: BatchApplier;
-  let updater: CounterUpdater;
+  let newVersions: NewVersionsApplier;
   let ledger: LedgerRepository;
   const folds: number[] = [];
   const feeds: unknown[] = [];
@@ -50,7 +50,7 @@ describe('BatchApplier on PostgreSQL', () => {
       providers: [
         { provide: PG_POOL, useValue: pool },
         { provide: ConfigService, useValue: { get: (key: string) => settings[key] } },
-        { provide: LiveCache, useValue: { recordFeeds: async (activity: unknown[]) => void feeds.push(...activity) } },
+        { provide: InstitutionFeedsCache, useValue: { recordFeeds: async (activity: unknown[]) => void feeds.push(...activity) } },
         { provide: CounterLogFolder, useValue: { request: async () => void folds.push(Date.now()) } },
         ConsumerOffsetsRepository,
         LedgerRepository,
@@ -61,13 +61,13 @@ describe('BatchApplier on PostgreSQL', () => {
         IndicatorCountersRepository,
         CounterIds,
         contributionEngineProvider,
-        CounterUpdater,
+        NewVersionsApplier,
         BatchApplier,
         ...AGGREGATOR_METRICS,
       ],
     }).compile();
     applier = module.get(BatchApplier);
-    updater = module.get(CounterUpdater);
+    newVersions = module.get(NewVersionsApplier);
     ledger = module.get(LedgerRepository);
     duplicates = module.get(getToken(METRIC_DUPLICATES));
   });
@@ -220,11 +220,11 @@ describe('BatchApplier on PostgreSQL', () => {
     await first.connect();
     await second.connect();
     try {
-      // As the batch applier does: into the ledger, then the new versions through the updater.
+      // As the batch applier does: into the ledger, then the new versions through NewVersionsApplier.
       const applyInTransaction = async (client: Client, offset: number, event: CanonicalEvent) => {
         const db = client as unknown as PoolClient;
         await ledger.insertNew(db, [toLedgerEntry(message(0, offset, event))!]);
-        return updater.apply(db, [event]);
+        return newVersions.apply(db, [event]);
       };
       await first.query('BEGIN');
       await second.query('BEGIN');

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { inTransaction } from '@lib/database';
-import { foldCounterLog } from '../../apps/aggregator/src/counters/indicator-counters.repository';
+import { foldCounterLog } from '../../apps/aggregator/src/counter-log/indicator-counters.repository';
 import { testEnvironment } from '../support/test-environment';
 
 /**

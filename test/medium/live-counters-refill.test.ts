@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
 import type { AggregatorEnvironment } from '../../apps/aggregator/src/aggregator.environment';
 import type { CounterValue } from '../../apps/aggregator/src/counting/counter-delta';
-import type { IndicatorCountersRepository } from '../../apps/aggregator/src/counters/indicator-counters.repository';
+import type { IndicatorCountersRepository } from '../../apps/aggregator/src/counter-log/indicator-counters.repository';
 import type { IndicatorChangesPublisher } from '../../apps/aggregator/src/live/indicator-changes.publisher';
 import { LiveCountersRefill } from '../../apps/aggregator/src/live/live-counters-refill';
 import { LiveCountersCache } from '../../apps/aggregator/src/live/live-counters.cache';

@@ -5,20 +5,20 @@ import { AGGREGATOR_METRICS } from './consumption/aggregator.metrics';
 import { BatchApplier } from './consumption/batch-applier';
 import { CanonicalEventsConsumer } from './consumption/canonical-events.consumer';
 import { ConsumerLag } from './consumption/consumer-lag';
-import { StoredOffsetsCheck } from './consumption/stored-offsets.check';
-import { StoredOffsetsModule } from './consumption/stored-offsets.module';
+import { StoredOffsetsCheck } from './offsets/stored-offsets.check';
+import { StoredOffsetsModule } from './offsets/stored-offsets.module';
 import { contributionEngineProvider } from './counting/contribution-engine.provider';
-import { CounterIds } from './counters/counter-ids';
-import { CounterLogFolder } from './counters/counter-log-folder';
-import { CounterUpdater } from './counters/counter-updater';
-import { IndicatorCountersRepository } from './counters/indicator-counters.repository';
-import { SubjectLocksRepository } from './counters/subject-locks.repository';
-import { EventVersionsRepository } from './ledger/event-versions.repository';
-import { InstitutionFeedsRepository } from './ledger/institution-feeds.repository';
-import { LedgerRepository } from './ledger/ledger.repository';
-import { SubjectMembersRepository } from './ledger/subject-members.repository';
+import { CounterIds } from './counter-log/counter-ids';
+import { CounterLogFolder } from './counter-log/counter-log-folder';
+import { NewVersionsApplier } from './events/new-versions-applier';
+import { IndicatorCountersRepository } from './counter-log/indicator-counters.repository';
+import { SubjectLocksRepository } from './events/subject-locks.repository';
+import { EventVersionsRepository } from './events/event-versions.repository';
+import { InstitutionFeedsRepository } from './feeds/institution-feeds.repository';
+import { LedgerRepository } from './events/ledger.repository';
+import { SubjectMembersRepository } from './events/subject-members.repository';
 import { IndicatorChangesPublisher } from './live/indicator-changes.publisher';
-import { LiveCache } from './live/live-cache';
+import { InstitutionFeedsCache } from './feeds/institution-feeds.cache';
 import { LiveCountersRefill } from './live/live-counters-refill';
 import { LiveCountersCache } from './live/live-counters.cache';
 
@@ -40,9 +40,9 @@ import { LiveCountersCache } from './live/live-counters.cache';
     IndicatorCountersRepository,
     CounterIds,
     contributionEngineProvider,
-    CounterUpdater,
+    NewVersionsApplier,
     CounterLogFolder,
-    LiveCache,
+    InstitutionFeedsCache,
     LiveCountersCache,
     LiveCountersRefill,
     IndicatorChangesPublisher,

@@ -8,12 +8,12 @@ import { inTransaction, PG_POOL } from '@lib/database';
 import { GroupCommit } from '@lib/batching';
 import { ConsumedBatch, ConsumedMessage } from '@lib/kafka';
 import type { AggregatorEnvironment } from '../aggregator.environment';
-import { CounterLogFolder } from '../counters/counter-log-folder';
-import { CounterUpdate, CounterUpdater } from '../counters/counter-updater';
-import { ConsumerOffsetsRepository } from '../ledger/consumer-offsets.repository';
-import { FeedActivity, InstitutionFeedsRepository } from '../ledger/institution-feeds.repository';
-import { LedgerRepository } from '../ledger/ledger.repository';
-import { LiveCache } from '../live/live-cache';
+import { CounterLogFolder } from '../counter-log/counter-log-folder';
+import { AppliedVersions, NewVersionsApplier } from '../events/new-versions-applier';
+import { ConsumerOffsetsRepository } from '../offsets/consumer-offsets.repository';
+import { FeedActivity, InstitutionFeedsRepository } from '../feeds/institution-feeds.repository';
+import { LedgerRepository } from '../events/ledger.repository';
+import { InstitutionFeedsCache } from '../feeds/institution-feeds.cache';
 import {
   METRIC_BATCH_COUNTERS,
   METRIC_BATCH_SECONDS,
@@ -25,10 +25,10 @@ import {
   METRIC_STALE,
 } from './aggregator.metrics';
 import { toLedgerEntry } from './canonical-message';
-import { feedActivity } from './feed-activity';
+import { feedActivity } from '../feeds/feed-activity';
 import { retryTransient } from './transient-errors';
 
-interface Committed extends CounterUpdate {
+interface Committed extends AppliedVersions {
   activity: FeedActivity[];
   duplicates: number;
 }
@@ -39,7 +39,7 @@ interface Committed extends CounterUpdate {
  * AGGREGATOR_TRANSACTION_LANES; lanes run at the same time, as two instances would). It skips what
  * an earlier run already applied (offsets below the stored ones), records the new event versions in
  * the ledger (dropping duplicates), updates feeds, appends the counter changes to the counter log
- * (CounterUpdater) and stores each partition's next offset. A crash before COMMIT leaves nothing; a
+ * (NewVersionsApplier) and stores each partition's next offset. A crash before COMMIT leaves nothing; a
  * crash after it leaves everything, offsets included. Only then are Redis and the change feed
  * refreshed (by the fold, CounterLogFolder): they may miss a transaction on a crash, never invent one.
  */
@@ -60,8 +60,8 @@ export class BatchApplier implements OnApplicationShutdown {
     private readonly offsets: ConsumerOffsetsRepository,
     private readonly ledger: LedgerRepository,
     private readonly feeds: InstitutionFeedsRepository,
-    private readonly counters: CounterUpdater,
-    private readonly liveCache: LiveCache,
+    private readonly newVersions: NewVersionsApplier,
+    private readonly feedsCache: InstitutionFeedsCache,
     private readonly folder: CounterLogFolder,
     @InjectMetric(METRIC_EVENTS_APPLIED) private readonly applied: Counter,
     @InjectMetric(METRIC_DUPLICATES) private readonly duplicates: Counter,
@@ -127,7 +127,7 @@ export class BatchApplier implements OnApplicationShutdown {
    */
   private async refresh(committed: Committed): Promise<void> {
     if (committed.counterChanges > 0) void this.folder.request();
-    await this.liveCache.recordFeeds(committed.activity);
+    await this.feedsCache.recordFeeds(committed.activity);
   }
 
   private async applyInTransaction(client: PoolClient, groupId: string, batches: ConsumedBatch[]): Promise<Committed | undefined> {
@@ -150,7 +150,7 @@ export class BatchApplier implements OnApplicationShutdown {
     const inserted = await this.ledger.insertNew(client, entries);
     const activity = feedActivity(inserted);
     await this.feeds.record(client, activity);
-    const update = await this.counters.apply(
+    const update = await this.newVersions.apply(
       client,
       inserted.map((e) => e.payload as CanonicalEvent),
     );

@@ -3,7 +3,7 @@ import type { BatchConsumerOptions, KafkaBatchConsumers, KafkaTopics } from '@li
 import { AggregatorEnvironment } from '../aggregator.environment';
 import type { BatchApplier } from './batch-applier';
 import { CanonicalEventsConsumer } from './canonical-events.consumer';
-import type { StoredOffsetsCheck } from './stored-offsets.check';
+import type { StoredOffsetsCheck } from '../offsets/stored-offsets.check';
 
 /** The consumer's options as the aggregator creates them, against a broker holding `partitions` partitions of the topic. */
 async function consumerOptions(partitions: number, settings: Partial<AggregatorEnvironment> = {}): Promise<BatchConsumerOptions> {

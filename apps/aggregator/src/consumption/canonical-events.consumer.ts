@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { CONSUMER_GROUPS, KafkaBatchConsumers, KafkaTopics } from '@lib/kafka';
 import type { AggregatorEnvironment } from '../aggregator.environment';
 import { BatchApplier } from './batch-applier';
-import { StoredOffsetsCheck } from './stored-offsets.check';
+import { StoredOffsetsCheck } from '../offsets/stored-offsets.check';
 
 /** The group's name (the deployment's KAFKA_GROUP_PREFIX goes in front). */
 export const AGGREGATOR_GROUP = CONSUMER_GROUPS.aggregator;

@@ -1,5 +1,5 @@
 import type { ConsumedMessage } from '@lib/kafka';
-import type { LedgerEntry } from '../ledger/ledger.repository';
+import type { LedgerEntry } from '../events/ledger.repository';
 
 /**
  * Reads a canonical event message into a ledger entry. Ingest is the only producer of the canonical

@@ -5,7 +5,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { Gauge } from 'prom-client';
 import type { BaseEnvironment } from '@lib/config';
 import { consumerGroupId, KAFKA_CLIENT, KafkaTopics } from '@lib/kafka';
-import { ConsumerOffsetsRepository } from '../ledger/consumer-offsets.repository';
+import { ConsumerOffsetsRepository } from '../offsets/consumer-offsets.repository';
 import { METRIC_CONSUMER_LAG, METRIC_EVENT_AGE } from './aggregator.metrics';
 import { AGGREGATOR_GROUP } from './canonical-events.consumer';
 

@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
 import { LIVE_COUNTERS_READY } from '@lib/indicator-readings';
 import type { AggregatorEnvironment } from '../aggregator.environment';
-import { IndicatorCountersRepository } from '../counters/indicator-counters.repository';
+import { IndicatorCountersRepository } from '../counter-log/indicator-counters.repository';
 import { IndicatorChangesPublisher } from './indicator-changes.publisher';
 import { LiveCountersCache } from './live-counters.cache';
 

@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import type { CanonicalEvent } from '@lib/contracts';
 import type { CounterKey } from '@lib/indicators';
 import type { CounterDelta, CounterValue } from '../counting/counter-delta';
-import { foldCounterLog, lockCounterFolds } from '../counters/indicator-counters.repository';
+import { foldCounterLog, lockCounterFolds } from '../counter-log/indicator-counters.repository';
 
 export interface CounterDifference extends CounterKey {
   /** The stored value (null: no row, or 0). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction, PG_POOL } from '@lib/database';
 import type { TopicLog } from '@lib/kafka';
-import type { StoredOffset } from '../consumption/stored-offsets';
+import type { StoredOffset } from './stored-offsets';
 
 /**
  * Owns `consumer_offsets`: the next offset per (group, topic, partition), written in the same

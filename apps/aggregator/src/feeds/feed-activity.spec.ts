@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../ledger/ledger.repository';
+import type { LedgerEntry } from '../events/ledger.repository';
 import { feedActivity } from './feed-activity';
 
 const entry = (institutionId: string, occurredAt: string, receivedAt: string, payload: object = {}): LedgerEntry => ({

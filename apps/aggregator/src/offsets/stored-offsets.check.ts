@@ -4,8 +4,8 @@ import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Gauge } from 'prom-client';
 import type { TopicLog } from '@lib/kafka';
 import type { DependencyCheck } from '@lib/observability';
-import { ConsumerOffsetsRepository } from '../ledger/consumer-offsets.repository';
-import { METRIC_OFFSETS_REFUSED } from './aggregator.metrics';
+import { ConsumerOffsetsRepository } from './consumer-offsets.repository';
+import { METRIC_OFFSETS_REFUSED } from '../consumption/aggregator.metrics';
 import { checkStoredOffsets, describeMismatches, OffsetMismatch } from './stored-offsets';
 
 /** What an operator runs once the broker's log is known to be the new truth (see the aggregator README). */

@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
-import type { FeedActivity } from '../ledger/institution-feeds.repository';
+import type { FeedActivity } from './institution-feeds.repository';
 
 /**
- * The live values in Redis, refreshed after each committed batch. Redis is a cache: a failure here
- * is logged and the next batch (or a rebuild from PostgreSQL) catches up; nothing is lost.
+ * The institution feeds in Redis (`feed:<institutionId>`: last occurrence and receipt, events applied),
+ * refreshed after each committed batch. Redis is a cache: a failure here is logged and the next batch
+ * catches up; institution_feeds in PostgreSQL is the truth.
  */
 @Injectable()
-export class LiveCache {
-  private readonly logger = new Logger(LiveCache.name);
+export class InstitutionFeedsCache {
+  private readonly logger = new Logger(InstitutionFeedsCache.name);
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
@@ -26,7 +27,7 @@ export class LiveCache {
     try {
       await pipeline.exec();
     } catch (error) {
-      this.logger.warn({ err: error }, 'live cache not refreshed');
+      this.logger.warn({ err: error }, 'institution feeds not refreshed in Redis');
     }
   }
 }

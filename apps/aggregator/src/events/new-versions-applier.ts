@@ -6,14 +6,14 @@ import { CONTRIBUTION_ENGINE } from '../counting/contribution-engine.provider';
 import { highestPerEvent } from '../counting/highest-per-event';
 import { planSubjectChanges } from '../counting/plan-subject-changes';
 import { replacedSingleEventVersions, sharedSubjects, versionChanges } from '../counting/version-changes';
-import { EventVersionsRepository } from '../ledger/event-versions.repository';
-import { LedgerRepository } from '../ledger/ledger.repository';
-import { SubjectMembersRepository } from '../ledger/subject-members.repository';
-import { CounterIds } from './counter-ids';
-import { IndicatorCountersRepository } from './indicator-counters.repository';
+import { EventVersionsRepository } from './event-versions.repository';
+import { LedgerRepository } from './ledger.repository';
+import { SubjectMembersRepository } from './subject-members.repository';
+import { CounterIds } from '../counter-log/counter-ids';
+import { IndicatorCountersRepository } from '../counter-log/indicator-counters.repository';
 import { SubjectLocksRepository } from './subject-locks.repository';
 
-export interface CounterUpdate {
+export interface AppliedVersions {
   /** Counter changes appended to the counter log (summed per counter within the batch). */
   counterChanges: number;
   /** Versions that became their event's latest. */
@@ -25,10 +25,12 @@ export interface CounterUpdate {
 /**
  * The aggregator's algorithm ("Aggregator rules" in libs/indicators/README.md, executable spec
  * InMemorySubjectStore) on PostgreSQL, for a transaction's new ledger versions, inside that
- * transaction. How each rule maps to the tables: apps/aggregator/README.md.
+ * transaction: it updates the latest versions (event_versions) and the shared subjects' members
+ * (subject_members), and appends the counter changes to the counter log. How each rule maps to the
+ * tables: apps/aggregator/README.md.
  */
 @Injectable()
-export class CounterUpdater {
+export class NewVersionsApplier {
   constructor(
     @Inject(CONTRIBUTION_ENGINE) private readonly engine: ContributionEngine,
     private readonly versions: EventVersionsRepository,
@@ -39,7 +41,7 @@ export class CounterUpdater {
     private readonly counters: IndicatorCountersRepository,
   ) {}
 
-  async apply(client: PoolClient, newVersions: readonly CanonicalEvent[]): Promise<CounterUpdate> {
+  async apply(client: PoolClient, newVersions: readonly CanonicalEvent[]): Promise<AppliedVersions> {
     if (newVersions.length === 0) return { counterChanges: 0, applied: 0, stale: 0 };
     const { highest, superseded } = highestPerEvent(newVersions);
     const stored = await this.versions.lockLatest(client, highest);

@@ -1,5 +1,5 @@
-import type { FeedActivity } from '../ledger/institution-feeds.repository';
-import type { LedgerEntry } from '../ledger/ledger.repository';
+import type { FeedActivity } from './institution-feeds.repository';
+import type { LedgerEntry } from '../events/ledger.repository';
 
 /**
  * Per institution: the latest occurrence and receipt in a batch (UTC ISO), and how many events it applied.
