@@ -34,5 +34,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // main answers every failure with an exit code: it does not reject.
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -232,10 +232,10 @@ async function readChange(kafka: Kafka, topic: string, wanted: (change: Indicato
   const seen: IndicatorChange[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void seen.push(...parseIndicatorChanges(message.value)) });
+  await consumer.run({ eachMessage: ({ message }) => Promise.resolve(void seen.push(...parseIndicatorChanges(message.value))) });
   try {
     return await eventually(
-      async () => seen.find(wanted),
+      () => seen.find(wanted),
       (found) => found !== undefined,
       30_000,
     );

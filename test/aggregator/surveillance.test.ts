@@ -69,7 +69,7 @@ function latest(events: CanonicalEvent[]): CanonicalEvent[] {
   return [...byId.values()];
 }
 cards.push(...latest(arrival).filter((e) => e.type === 'disease_report'));
-const counts = latest(arrival).filter((e) => e.type === 'syndromic_count') as Array<Extract<CanonicalEvent, { type: 'syndromic_count' }>>;
+const counts = latest(arrival).filter((e) => e.type === 'syndromic_count');
 // Last year's February at the county hospital: the base of fever_clinic_visits_growth (same ISO week a year earlier).
 const lastYearCounts = Array.from(
   { length: 28 },

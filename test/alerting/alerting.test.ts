@@ -36,7 +36,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
 
   const api = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${alerting.url}${route}`, { method, headers: admin, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+    return { status: response.status, body: await response.json().catch(() => null) };
   };
 
   /**
@@ -111,12 +111,12 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   it('fires once on the topic and at the webhooks, however many changes; resolves once', async () => {
     const sentAt = await setCountyVisitRate('610921', 800, 1000); // 80% < 90% − 2 pp, 95% interval up to 82.4%: red
     await eventually(
-      async () => delivered('/hanyin', '610921', 'firing'),
+      () => delivered('/hanyin', '610921', 'firing'),
       (d) => d.length > 0,
       10_000,
     );
     await eventually(
-      async () => onTopic('610921', 'firing'),
+      () => onTopic('610921', 'firing'),
       (m) => m.length > 0,
       10_000,
     );
@@ -145,7 +145,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
 
     // 钉钉: signed URL; 企业微信: markdown; both in Chinese
     const ding = await eventually(
-      async () => receiver.accepted('/dingtalk'),
+      () => receiver.accepted('/dingtalk'),
       (r) => r.length > 0,
       5000,
     );
@@ -157,7 +157,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     );
     expect(JSON.parse(ding[0].body)).toMatchObject({ msgtype: 'markdown', markdown: { title: '【健康指标预警】汉阴县' } });
     const wecom = await eventually(
-      async () => receiver.accepted('/wecom'),
+      () => receiver.accepted('/wecom'),
       (r) => r.length > 0,
       5000,
     );
@@ -165,26 +165,26 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
 
     await setCountyVisitRate('610921', 950, 1000); // recovers, past the resolve margin (91%)
     await eventually(
-      async () => delivered('/hanyin', '610921', 'resolved'),
+      () => delivered('/hanyin', '610921', 'resolved'),
       (d) => d.length > 0,
       10_000,
     );
     await eventually(
-      async () => onTopic('610921', 'resolved'),
+      () => onTopic('610921', 'resolved'),
       (m) => m.length > 0,
       10_000,
     );
     await sleep(1000);
     expect(onTopic('610921', 'resolved')).toHaveLength(1);
     expect(delivered('/hanyin', '610921', 'resolved')).toHaveLength(1);
-    const { body: history } = await api('GET', `/v1/alerts/${onTopic('610921', 'resolved')[0].value.alertId}`);
+    const { body: history } = await api('GET', `/v1/alerts/${onTopic('610921', 'resolved')[0].value.alertId as string}`);
     expect(history.history.map((e: { transition: string }) => e.transition)).toEqual(['firing', 'resolved']);
   });
 
   it('delivers once, by idempotency key, to a receiver that fails the first three deliveries', async () => {
     await setCountyVisitRate('610922', 700, 1000);
     await eventually(
-      async () => delivered('/flaky', '610922', 'firing'),
+      () => delivered('/flaky', '610922', 'firing'),
       (d) => d.length > 0,
       15_000,
     );
@@ -213,7 +213,7 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     expect(silence.status).toBe(201);
     await setCountyVisitRate('610923', 600, 1000);
     const [firing] = await eventually(
-      async () => onTopic('610923', 'firing'),
+      () => onTopic('610923', 'firing'),
       (m) => m.length > 0,
       10_000,
     );
@@ -226,19 +226,19 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
   it('stops repeats of an acknowledged alert while others repeat; a silence that has ended lets the repeat through', async () => {
     await setCountyVisitRate('610924', 500, 1000);
     const [firing] = await eventually(
-      async () => onTopic('610924', 'firing'),
+      () => onTopic('610924', 'firing'),
       (m) => m.length > 0,
       10_000,
     );
     await eventually(
-      async () => delivered('/acked', '610924', 'firing'),
+      () => delivered('/acked', '610924', 'firing'),
       (d) => d.length > 0,
       10_000,
     );
-    const ack = await api('POST', `/v1/alerts/${firing.value.alertId}/acknowledge`, { by: '紫阳县卫健局', comment: '已知悉' });
+    const ack = await api('POST', `/v1/alerts/${firing.value.alertId as string}/acknowledge`, { by: '紫阳县卫健局', comment: '已知悉' });
     expect(ack.status).toBe(200);
     await eventually(
-      async () => onTopic('610924', 'acknowledged'),
+      () => onTopic('610924', 'acknowledged'),
       (m) => m.length > 0,
       10_000,
     );
@@ -247,12 +247,12 @@ describe('alerting: 县域就诊率 below 90% → one firing alert, then one res
     const later = new Date(Date.now() + 25 * 3600_000).toISOString();
     expect((await api('POST', '/v1/evaluations', { at: later })).status).toBe(200);
     await eventually(
-      async () => delivered('/flaky', '610922', 'repeat'),
+      () => delivered('/flaky', '610922', 'repeat'),
       (d) => d.length > 0,
       10_000,
     );
     await eventually(
-      async () => delivered('/silenced', '610923', 'repeat'),
+      () => delivered('/silenced', '610923', 'repeat'),
       (d) => d.length > 0,
       10_000,
     ); // its silence ended after 1 h

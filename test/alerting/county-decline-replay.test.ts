@@ -44,7 +44,7 @@ describe('replay of the county-decline scenario: one episode for the declining c
 
   const alertingApi = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${alerting.url}${route}`, { method, headers: admin, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+    return { status: response.status, body: await response.json().catch(() => null) };
   };
   const countyRows = async (): Promise<any[]> => {
     const response = await fetch(`${query.url}/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`, {

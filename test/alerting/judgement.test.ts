@@ -33,7 +33,7 @@ describe('alerting judges with statistical sense and without flapping', () => {
 
   const api = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${alerting.url}${route}`, { method, headers: admin, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+    return { status: response.status, body: await response.json().catch(() => null) };
   };
   const alertsOf = async (indicator: string, region: string): Promise<any[]> =>
     ((await api('GET', `/v1/alerts?indicator=${indicator}&region=${region}`)).body as any[]).filter((a) => a.region === region);

@@ -20,8 +20,9 @@ export class TopicCollector {
     const ready = new Promise<void>((resolve) => (joined = resolve));
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => joined());
     await this.consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         this.messages.push({ key: message.key?.toString() ?? null, value: JSON.parse(message.value?.toString() ?? '{}'), at: Date.now() });
+        return Promise.resolve();
       },
     });
     await ready;

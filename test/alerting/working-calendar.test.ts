@@ -24,7 +24,7 @@ describe('working calendar: holidays and make-up days an operator loads', () => 
 
   const api = async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${alerting.url}${route}`, { method, headers: admin, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+    return { status: response.status, body: await response.json().catch(() => null) };
   };
   const cli = (...args: string[]) =>
     execFileSync(process.execPath, [path.resolve(__dirname, '../../dist/apps/alerting/src/cli.js'), ...args], {

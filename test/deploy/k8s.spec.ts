@@ -72,7 +72,7 @@ function strategicMerge(base: Json, patch: Json, builtIn: boolean, key = ''): Js
   return patch; // scalars, and lists of custom resources, are replaced (as kustomize does)
 }
 
-function podSpecOf(resource: Resource): Json | undefined {
+function podSpecOf(resource: Resource): Json {
   return resource.spec?.template?.spec ?? resource.spec?.jobTemplate?.spec?.template?.spec;
 }
 

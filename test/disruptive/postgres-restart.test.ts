@@ -19,8 +19,8 @@ async function restartPostgres(): Promise<number> {
   const started = Date.now();
   await run('bash', ['-c', 'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main restart']);
   await eventually(
-    async () =>
-      await run('pg_isready', ['-q', '-h', '127.0.0.1'])
+    () =>
+      run('pg_isready', ['-q', '-h', '127.0.0.1'])
         .then(() => true)
         .catch(() => false),
     (ok) => ok,

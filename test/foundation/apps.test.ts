@@ -18,7 +18,7 @@ describe('every app on the real infrastructure', () => {
   });
 
   it.each(APPS.map((app, i) => [app, i]))('%s reports PostgreSQL, Redis, Kafka and its consumers up on /health', async (app, i) => {
-    const response = await fetch(`${processes[i as number].url}/health`);
+    const response = await fetch(`${processes[i].url}/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; details: Record<string, { status: string }> };
     expect(body.status).toBe('ok');
@@ -29,25 +29,21 @@ describe('every app on the real infrastructure', () => {
   });
 
   it.each(APPS.map((app, i) => [app, i]))('%s exposes Prometheus metrics and OpenAPI', async (app, i) => {
-    const metrics = await (await fetch(`${processes[i as number].url}/metrics`)).text();
+    const metrics = await (await fetch(`${processes[i].url}/metrics`)).text();
     expect(metrics).toContain(`process_cpu_user_seconds_total{app="${app}"}`);
-    const openapi = (await (await fetch(`${processes[i as number].url}/docs-json`)).json()) as { paths: object };
+    const openapi = (await (await fetch(`${processes[i].url}/docs-json`)).json()) as { paths: object };
     expect(Object.keys(openapi.paths)).toContain('/health');
   });
 
   it.each(APPS.map((app, i) => [app, i]))('%s: promtool check metrics finds nothing, and requests are timed by route, method and status', async (app, i) => {
-    const url = processes[i as number].url;
+    const url = processes[i].url;
     await fetch(`${url}/health`);
     await fetch(`${url}/no/such/route`);
     const exposition = await (await fetch(`${url}/metrics`)).text();
     const check = spawnSync('promtool', ['check', 'metrics'], { input: exposition, encoding: 'utf8' });
     expect({ status: check.status, problems: (check.stdout + check.stderr).trim() }).toEqual({ status: 0, problems: '' });
-    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: '/health', method: 'GET', status: '200' })).toBeGreaterThan(
-      0,
-    );
-    expect(
-      sampleOf(exposition, 'http_request_duration_seconds_count', { app: app as string, route: 'unrouted', method: 'GET', status: '404' }),
-    ).toBeGreaterThan(0);
+    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app, route: '/health', method: 'GET', status: '200' })).toBeGreaterThan(0);
+    expect(sampleOf(exposition, 'http_request_duration_seconds_count', { app, route: 'unrouted', method: 'GET', status: '404' })).toBeGreaterThan(0);
   });
 
   it('writes structured JSON log lines', () => {

@@ -59,7 +59,7 @@ describe('OpenAPI documents as served', () => {
       "require('@apidevtools/swagger-parser').validate(process.argv[1]).then(() => console.log('valid'), (e) => { console.log(e.message); process.exitCode = 1; })";
     const outcome = await run(process.execPath, ['-e', validate, file], { cwd: ROOT }).then(
       ({ stdout }) => stdout,
-      (error: { stdout?: string }) => error.stdout ?? String(error),
+      (error: Error & { stdout?: string }) => error.stdout ?? String(error),
     );
     expect(outcome.trim()).toBe('valid');
   });

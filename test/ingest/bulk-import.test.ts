@@ -191,7 +191,8 @@ describe('bulk import of a CSV history, killed midway and resumed', () => {
   const cells = (v: Record<string, unknown>) =>
     columns.map((c) => {
       const value = c.field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], v);
-      return value === undefined ? '' : String(value);
+      // Numbers and booleans read the same as JSON; an object would not hide as [object Object].
+      return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     });
   const rows: string[][] = good.map((v) => cells(v as unknown as Record<string, unknown>));
   const bad: { at: number; row: string[]; code: string }[] = [
@@ -221,7 +222,7 @@ describe('bulk import of a CSV history, killed midway and resumed', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // Killed once some chunks are durable and well before the end.
     await eventually(
-      async () => (existsSync(checkpoint) ? (JSON.parse(readFileSync(checkpoint, 'utf8')) as { nextRow: number }).nextRow : 0),
+      () => (existsSync(checkpoint) ? (JSON.parse(readFileSync(checkpoint, 'utf8')) as { nextRow: number }).nextRow : 0),
       (nextRow) => nextRow > 3000,
       120_000,
     );

@@ -8,15 +8,12 @@ export function freshExamples(): HealthEvent[] {
   const occurredAt = new Date(hourAgo).toISOString().replace('Z', '+00:00');
   return Object.values(EXAMPLE_EVENTS)
     .flat()
-    .map(
-      (event) =>
-        ({
-          ...event,
-          eventId: `T-${process.pid}-${Date.now()}-${++sequence}`,
-          occurredAt,
-          ...(event.type === 'syndromic_count' && { date: chinaDateOf(hourAgo) }),
-        }) as HealthEvent,
-    );
+    .map((event) => ({
+      ...event,
+      eventId: `T-${process.pid}-${Date.now()}-${++sequence}`,
+      occurredAt,
+      ...(event.type === 'syndromic_count' && { date: chinaDateOf(hourAgo) }),
+    }));
 }
 
 export const CLEAR_IDS = (events: HealthEvent[]) => [...new Set(events.map((e) => e.person?.id).filter((id): id is string => !!id))];

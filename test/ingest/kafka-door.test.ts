@@ -68,7 +68,7 @@ describe('Kafka door: health.events.raw.v1', () => {
     });
 
     const canonicalRecords = await eventually(
-      async () => await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events),
+      () => readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events),
       (records) => good.every((g) => records.some((r) => (JSON.parse(r.value) as CanonicalEvent).eventId === g.eventId)),
     );
     const canonical = canonicalRecords.map((m) => JSON.parse(m.value) as CanonicalEvent);
@@ -79,7 +79,7 @@ describe('Kafka door: health.events.raw.v1', () => {
     );
 
     const records = await eventually(
-      async () => await readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter),
+      () => readTopic(env, env.KAFKA_TOPIC_PREFIX + TOPICS.eventsDeadLetter),
       (values) => values.length >= bad.length,
     );
     const letters = records.map((m) => m.value);

@@ -50,8 +50,8 @@ describe('BatchApplier on PostgreSQL', () => {
       providers: [
         { provide: PG_POOL, useValue: pool },
         { provide: ConfigService, useValue: { get: (key: string) => settings[key] } },
-        { provide: InstitutionFeedsCache, useValue: { recordFeeds: async (activity: unknown[]) => void feeds.push(...activity) } },
-        { provide: CounterLogFolder, useValue: { request: async () => void folds.push(Date.now()) } },
+        { provide: InstitutionFeedsCache, useValue: { recordFeeds: (activity: unknown[]) => Promise.resolve(void feeds.push(...activity)) } },
+        { provide: CounterLogFolder, useValue: { request: () => Promise.resolve(void folds.push(Date.now())) } },
         ConsumerOffsetsRepository,
         LedgerRepository,
         InstitutionFeedsRepository,
@@ -109,7 +109,7 @@ describe('BatchApplier on PostgreSQL', () => {
     topic,
     partition,
     messages,
-    heartbeat: async () => undefined,
+    heartbeat: () => Promise.resolve(),
   });
 
   const nextOffset = async (topic: string, partition: number) =>

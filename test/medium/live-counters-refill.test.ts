@@ -18,7 +18,7 @@ import { testEnvironment } from '../support/test-environment';
 describe('LiveCountersRefill on Redis', () => {
   const env = testEnvironment();
   const redis = new Redis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, lazyConnect: true });
-  let betweenPages: () => Promise<void> = async () => undefined;
+  let betweenPages: () => Promise<unknown> = () => Promise.resolve();
   const value = (region: string): CounterValue => ({
     indicator: 'referrals_up',
     measure: 'value',
@@ -51,13 +51,11 @@ describe('LiveCountersRefill on Redis', () => {
   });
 
   it('does not mark the cache complete when it is lost while the refill copies, and marks it on the next undisturbed refill', async () => {
-    betweenPages = async () => {
-      await redis.del(LIVE_COUNTERS_READY, 'counter:@refilling', 'counter:referrals_up:county:610921:month:');
-    };
+    betweenPages = () => redis.del(LIVE_COUNTERS_READY, 'counter:@refilling', 'counter:referrals_up:county:610921:month:');
     expect(await refill.refillIfEmpty()).toBe(false);
     expect(await redis.exists(LIVE_COUNTERS_READY)).toBe(0);
 
-    betweenPages = async () => undefined;
+    betweenPages = () => Promise.resolve();
     expect(await refill.refillIfEmpty()).toBe(true);
     expect(await redis.exists(LIVE_COUNTERS_READY)).toBe(1);
     expect(await redis.hget('counter:referrals_up:county:610921:month:', 'value:202403')).toContain('"value":1');

@@ -31,7 +31,7 @@ describe('bureaus acknowledge and silence their own alerts on the query API', ()
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+    return { status: response.status, body: await response.json().catch(() => null) };
   };
   const asBureau = (region: string, method: string, route: string, body?: unknown) => call(query, tokens[region], method, route, body);
   const asOperator = (method: string, route: string, body?: unknown) => call(alerting, 'dev-admin-token-change-me-000000', method, route, body);

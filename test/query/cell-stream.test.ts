@@ -69,7 +69,7 @@ describe('subscribed live stream (cells=)', () => {
       finalOf(cells, address(SUBSCRIBED[0]))?.numerator === ROUNDS &&
       finalOf(cells, address(SUBSCRIBED[1]))?.numerator === 2 * ROUNDS &&
       finalOf(cells, address(SUBSCRIBED[2]))?.numerator === 3 * ROUNDS;
-    const received = await eventually(async () => cellsOf(stream), done, 20_000);
+    const received = await eventually(() => cellsOf(stream), done, 20_000);
 
     expect(new Set(received.map(address))).toEqual(new Set(SUBSCRIBED.map(address)));
     // 3 × 15 changes arrived as far fewer cell values, in fewer messages still (one per window).
@@ -100,7 +100,7 @@ describe('subscribed live stream (cells=)', () => {
     await sleep(1500);
     const resumed = await SseClient.open(streamUrl(cityToken, SUBSCRIBED), { 'last-event-id': lastId! });
     const resent = await eventually(
-      async () => cellsOf(resumed),
+      () => cellsOf(resumed),
       (cells) => cells.length > 0,
       10_000,
     );

@@ -106,7 +106,7 @@ describe('computed-reads cache', () => {
     expect(stream.status).toBe(200);
     await announce('610921', '2024', 950, 1000);
     await eventually(
-      async () => stream.events.filter((e) => e.type === 'value'),
+      () => stream.events.filter((e) => e.type === 'value'),
       (events) => events.length > 0,
       30_000,
     );

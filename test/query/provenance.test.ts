@@ -22,8 +22,7 @@ describe('provenance', () => {
     expect(await pipeline.report([atHome, atCity] as HealthEvent[])).toEqual([202, 202]);
     const token = await issueBureauToken(pool, '610922');
     const year = String(new Date(template.occurredAt).getUTCFullYear());
-    const get = async (path: string, bearer = token) =>
-      (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } })).json() as Promise<any>;
+    const get = async (path: string, bearer = token) => (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } })).json();
 
     await eventually(
       () => get(`/v1/indicators/county_visit_rate/values?period=${year}&region=610922`),
@@ -59,7 +58,7 @@ describe('provenance', () => {
     const year = String(new Date(template.occurredAt).getUTCFullYear());
     const path = `/v1/indicators/outpatient_cost_growth/provenance?period=${year}&region=610922-THC-001&part=numerator&limit=500`;
     const page = await eventually(
-      async () => (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>,
+      async () => (await fetch(`${query.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json(),
       (body) => (body.items ?? []).some((item: any) => item.events.some((e: any) => e.eventId === visit.eventId)),
       30_000,
     );
@@ -78,8 +77,7 @@ describe('provenance', () => {
     const token = await issueBureauToken(pool, '610900');
     const year = String(new Date(template.occurredAt).getUTCFullYear());
     const path = `/v1/indicators/county_visit_rate/provenance?period=${year}&region=610900&level=city&part=denominator`;
-    const get = async (suffix: string) =>
-      (await fetch(`${query.url}${path}${suffix}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>;
+    const get = async (suffix: string) => (await fetch(`${query.url}${path}${suffix}`, { headers: { authorization: `Bearer ${token}` } })).json();
     const eventIds = (items: any[]) => items.flatMap((item) => item.events.map((e: any) => e.eventId));
 
     const whole = await eventually(

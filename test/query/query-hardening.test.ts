@@ -79,7 +79,7 @@ describe('query API hardening', () => {
     expect(client.status).toBe(200);
     await pool.query('UPDATE bureau_tokens SET revoked_at = now() WHERE token_hash = $1', [hashSecret(doomed)]);
     await eventually(
-      async () => client.ended,
+      () => client.ended,
       (ended) => ended,
       20_000,
     );

@@ -27,7 +27,7 @@ describe('live stream (SSE)', () => {
     });
 
     const [pushed] = await eventually(
-      async () => city.events.filter((e) => e.type === 'value'),
+      () => city.events.filter((e) => e.type === 'value'),
       (events) => events.length > 0,
       10_000,
     );

@@ -46,5 +46,5 @@ export function testEnvironment(overrides: Record<string, string> = {}): TestEnv
     // Crash tests restart consumers: the broker's minimum keeps the dead member's wait short.
     KAFKA_SESSION_TIMEOUT_MS: '6000',
     ...overrides,
-  } as TestEnvironment;
+  };
 }

@@ -25,10 +25,11 @@ export async function readTopic(connection: KafkaConnection, topic: string): Pro
   await new Promise<void>((resolve, reject) => {
     consumer
       .run({
-        eachMessage: async ({ partition, message }) => {
+        eachMessage: ({ partition, message }) => {
           messages.push({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers: textHeaders(message.headers) });
           if (BigInt(message.offset) + 1n >= (remaining.get(partition) ?? 0n)) remaining.delete(partition);
           if (remaining.size === 0) resolve();
+          return Promise.resolve();
         },
       })
       .catch(reject);

@@ -279,7 +279,7 @@ async function restartSection(run: string) {
 }
 
 /** The aggregator's counting steps without I/O: where the engine stands apart from PostgreSQL and Kafka. */
-async function countingSection() {
+function countingSection() {
   log(`counting pipeline alone (no I/O), ${SIZES.counting.toLocaleString()} events, declarative vs compiled`);
   const messages = [...canonicalEvents(SIZES.counting, 'counting')].map((e) => JSON.stringify(e));
   const declarative = countingPipeline(messages, DECLARATIVE_ENGINE);
@@ -315,7 +315,7 @@ function asInstitution(events: Iterable<HealthEvent>, institutionId: string, tag
   let i = 0;
   for (const event of events) {
     if (event.type === 'referral' && (event.fromInstitutionId === institutionId || event.toInstitutionId === institutionId)) continue;
-    out.push({ ...event, institutionId, eventId: `${tag}-${i++}`, version: 1, voided: false } as HealthEvent);
+    out.push({ ...event, institutionId, eventId: `${tag}-${i++}`, version: 1, voided: false });
   }
   return out;
 }
@@ -491,7 +491,7 @@ async function liveSection(run: string) {
 
     const template = [...rawEvents(5000, 'probe')].find((e) => e.type === 'family_doctor' && e.action === 'service' && e.serviceKind === 'home_visit');
     if (!template) throw new Error('no home-visit event in the sample feed');
-    const probe = { ...template, institutionId: probeInstitution, occurredAt: new Date().toISOString() } as HealthEvent;
+    const probe = { ...template, institutionId: probeInstitution, occurredAt: new Date().toISOString() };
     // Rising rates; a rate the aggregator cannot sustain builds a backlog that would poison the next.
     for (const rate of [200, 1000, 2000, 5000]) {
       log(`freshness at ${rate} events/s`);

@@ -66,18 +66,18 @@ const number = (name: string, text: string | undefined): number => {
 function makeSink(batch: number): EventSink {
   switch (args.sink) {
     case 'file':
-      return new FileSink(args.out as string, { truncate: true });
+      return new FileSink(args.out, { truncate: true });
     case 'http':
       return new HttpSink({
-        ingestUrl: args['ingest-url'] as string,
-        credentialsFile: args.credentials as string,
+        ingestUrl: args['ingest-url'],
+        credentialsFile: args.credentials,
         batchSize: batch,
         concurrency: number('concurrency', args.concurrency),
       });
     case 'kafka': {
-      const kafka = createKafkaClient({ ...process.env, KAFKA_BROKERS: args.brokers as string }, 'simulator-cli');
+      const kafka = createKafkaClient({ ...process.env, KAFKA_BROKERS: args.brokers }, 'simulator-cli');
       const producer = new KafkaProducer(kafka);
-      return new KafkaSink(producer, `${args['topic-prefix']}${TOPICS.eventsRaw}`, batch, args.credentials as string, () => producer.onApplicationShutdown());
+      return new KafkaSink(producer, `${args['topic-prefix']}${TOPICS.eventsRaw}`, batch, args.credentials, () => producer.onApplicationShutdown());
     }
     default:
       fail(`unknown sink ${args.sink}`);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   if (args['epidemic-history'] !== undefined) return writeEpidemicHistory(number('epidemic-history', args['epidemic-history']), now);
   const rate = number('rate', args.rate);
   const batch = number('batch', args.batch);
-  const scenario = parseScenario(args.scenario as string);
+  const scenario = parseScenario(args.scenario);
   const populationScale = number('scale', args.scale);
   const count =
     args.count !== undefined
@@ -107,10 +107,10 @@ async function main(): Promise<void> {
       toMs: args.to ? Math.min(now, Date.parse(`${args.to}T23:59:59+08:00`)) : now,
       nowMs: now,
     };
-    generator = new FeedGenerator(backfillOptions(args.seed as string, range, { populationScale, scenario }));
+    generator = new FeedGenerator(backfillOptions(args.seed, range, { populationScale, scenario }));
     instant = (i) => backfillInstant(range, i, count);
   } else if (args.mode === 'live') {
-    generator = new FeedGenerator(liveOptions(args.seed as string, now, { streamId: `${args.seed}-${now.toString(36)}`, populationScale, scenario }));
+    generator = new FeedGenerator(liveOptions(args.seed, now, { streamId: `${args.seed}-${now.toString(36)}`, populationScale, scenario }));
     instant = () => Date.now();
   } else fail(`unknown mode ${args.mode}`);
 
@@ -161,10 +161,10 @@ async function main(): Promise<void> {
 async function writeEpidemicHistory(years: number, now: number): Promise<void> {
   const to = cstDate(now - DAY_MS);
   const from = cstDate(now - Math.round(years * 365.25 + 21) * DAY_MS);
-  const sink = new FileSink(args.out as string, { truncate: true });
+  const sink = new FileSink(args.out, { truncate: true });
   const tally = emptyTally();
   let batch: HealthEvent[] = [];
-  for (const { event } of epidemicHistory({ seed: args.seed as string, streamId: `${args.seed}-history` }, from, to)) {
+  for (const { event } of epidemicHistory({ seed: args.seed, streamId: `${args.seed}-history` }, from, to)) {
     batch.push(event);
     if (batch.length < 1000) continue;
     addTally(tally, await sink.send(batch));

@@ -5,7 +5,7 @@ interface Item {
   size: number;
 }
 
-function recorder(commit: (items: Item[]) => Promise<void> = async () => undefined, gatherMs = 5) {
+function recorder(commit: (items: Item[]) => Promise<void> = () => Promise.resolve(), gatherMs = 5) {
   const groups: string[][] = [];
   const group = new GroupCommit<Item>({
     commit: async (items) => {

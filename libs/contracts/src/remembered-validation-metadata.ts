@@ -35,7 +35,7 @@ export function rememberValidationMetadata(storage: Storage = getMetadataStorage
     if (groups !== undefined && groups.length > 0) return lookUp(target, schema, always, strictGroups, groups);
     const options = `${String(schema)}\u0000${always}\u0000${strictGroups}`;
     let byOptions = rules.get(target);
-    if (byOptions === undefined) rules.set(target, (byOptions = new Map()));
+    if (byOptions === undefined) rules.set(target, (byOptions = new Map<string, ValidationMetadata[]>()));
     let found = byOptions.get(options);
     if (found === undefined) byOptions.set(options, (found = lookUp(target, schema, always, strictGroups, groups)));
     return found;

@@ -21,7 +21,7 @@ export function toHealthEvent(shape: Required<Pick<ShapeCheck, 'dto'>> & ShapeCh
 function definedFields(instance: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(instance)) {
-    if (value !== undefined) out[key] = Array.isArray(value) ? [...value] : value;
+    if (value !== undefined) out[key] = Array.isArray(value) ? value.slice() : value;
   }
   return out;
 }

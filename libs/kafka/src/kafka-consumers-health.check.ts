@@ -13,7 +13,7 @@ export class KafkaConsumersHealthCheck {
     private readonly indicator: HealthIndicatorService,
   ) {}
 
-  async check() {
+  check() {
     const indicator = this.indicator.check('kafkaConsumers');
     const consumers = this.consumers.all();
     const crashed = consumers.flatMap((c) =>

@@ -8,8 +8,9 @@ class FakeProducer {
   disconnected = false;
   on() {}
   async connect() {}
-  async disconnect() {
+  disconnect() {
     this.disconnected = true;
+    return Promise.resolve();
   }
   sendBatch(batch: ProducerBatch): Promise<void> {
     return new Promise((resolve, reject) => this.requests.push({ batch, answer: (error) => (error ? reject(error) : resolve()) }));

@@ -2,9 +2,9 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult } from '@nestjs/terminus';
 
-/** A named readiness check of one dependency (PostgreSQL, Redis, Kafka...). */
+/** A named readiness check of one dependency (PostgreSQL, Redis, Kafka...); one that reads only memory answers at once. */
 export interface DependencyCheck {
-  check(): Promise<HealthIndicatorResult>;
+  check(): HealthIndicatorResult | Promise<HealthIndicatorResult>;
 }
 
 export const DEPENDENCY_CHECKS = Symbol('DEPENDENCY_CHECKS');

@@ -46,16 +46,14 @@ describe('credentialBeforeBody', () => {
   it('lets a body with a good credential through to the parser', async () => {
     const { request, response, sent } = exchange({ 'content-length': '10', authorization: 'Bearer hik_good' });
     const next = jest.fn();
-    await credentialBeforeBody(async () => 'an institution')(request, response, next);
+    await credentialBeforeBody(() => Promise.resolve('an institution'))(request, response, next);
     expect([next.mock.calls.length, sent.status]).toEqual([1, undefined]);
   });
 
   it('answers a failing lookup (database down) as a 500 without internals, not through to the parser', async () => {
     const { request, response, sent } = exchange({ 'content-length': '10', authorization: 'Bearer hik_x' });
     const next = jest.fn();
-    await credentialBeforeBody(async () => {
-      throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-    })(request, response, next);
+    await credentialBeforeBody(() => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')))(request, response, next);
     expect(next).not.toHaveBeenCalled();
     expect(sent).toMatchObject({ status: 500, body: { code: 'internal_error' } });
     expect(JSON.stringify(sent.body)).not.toContain('ECONNREFUSED');

@@ -29,7 +29,7 @@ export class RedisHealthCheck {
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async onApplicationShutdown() {
+  onApplicationShutdown() {
     this.redis.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import type { CareLevel, InstitutionType } from '@lib/contracts';
+import type { CareLevel } from '@lib/contracts';
 import { defaultCareLevel, isCareLevel, isInstitutionType } from './care-level';
 import { isInstitutionId } from './institution-id';
 import type { RegionDirectory } from './region-directory';
@@ -57,6 +57,6 @@ export function checkInstitutionRegistration(input: InstitutionRegistration, reg
   if (problems.length > 0 || !type || !level || !region) return { ok: false, problems };
   return {
     ok: true,
-    institution: { id: input.id as string, name, county: region.code, type: type as InstitutionType, level, active: input.active !== false },
+    institution: { id: input.id as string, name, county: region.code, type, level, active: input.active !== false },
   };
 }

@@ -54,7 +54,7 @@ export function judgeCounties(
     countyDays.add(`${c.county}|${c.day}`);
     const cell = `${c.county}|${c.disease}`;
     let days = byCell.get(cell);
-    if (!days) byCell.set(cell, (days = new Map()));
+    if (!days) byCell.set(cell, (days = new Map<DayId, number>()));
     days.set(c.day, (days.get(c.day) ?? 0) + c.cases);
   }
   const recent = new Set(series);

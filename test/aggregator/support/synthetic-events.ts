@@ -106,7 +106,7 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
         cost: Math.round(rand() * 300_000) / 100,
         tcmPrescription: rand() < 0.3,
         tcmNonDrugTherapy: rand() < 0.06,
-      } as CanonicalEvent;
+      };
     }
     if (roll < 0.58) {
       const from = pick(institutions);
@@ -122,7 +122,7 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
         fromInstitutionId: from.id,
         toInstitutionId: to.id,
         referralParties: { from: { ...from }, to: { ...to } },
-      } as CanonicalEvent;
+      };
     }
     if (roll < 0.66) {
       return {
@@ -132,7 +132,7 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
         person: who,
         vaccine: pick(['HepB', 'BCG', 'DTaP', 'MMR'] as const),
         dose: 1 + Math.floor(rand() * 3),
-      } as CanonicalEvent;
+      };
     }
     if (roll < 0.72) {
       return {
@@ -142,7 +142,7 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
         person: who,
         programme: pick(['cervical', 'breast', 'newborn'] as const),
         result: pick(['normal', 'normal', 'abnormal'] as const),
-      } as CanonicalEvent;
+      };
     }
     if (roll < 0.8) {
       const action = pick(['contract_signed', 'contract_renewed', 'contract_cancelled', 'service', 'service'] as const);
@@ -154,7 +154,7 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
         teamId: `T${Math.floor(rand() * 20)}`,
         priorityGroups: rand() < 0.4 ? [pick(['elderly_65', 'hypertension', 'low_income'] as const)] : undefined,
         serviceKind: action === 'service' ? pick(['home_visit', 'follow_up', 'health_check'] as const) : undefined,
-      } as CanonicalEvent;
+      };
     }
     const patient = pick(persons.filter((p) => p.chronic)) ?? person;
     const action = registered.has(patient.id) && rand() < 0.9 ? 'followup' : 'registration';
@@ -180,8 +180,8 @@ export function syntheticLoad(province: string, messages: number, seed = 1): Syn
       // An amendment: the visit moves in time (another day, often another month) or changes its facts.
       let other = build();
       while (other.type !== first.type) other = build();
-      arrival.push({ ...other, eventId: first.eventId, institutionId: first.institutionId, institution: first.institution, version: 2 } as CanonicalEvent);
-      if (rand() < 0.3) arrival.push({ ...first, occurredAt: at(), version: 3 } as CanonicalEvent);
+      arrival.push({ ...other, eventId: first.eventId, institutionId: first.institutionId, institution: first.institution, version: 2 });
+      if (rand() < 0.3) arrival.push({ ...first, occurredAt: at(), version: 3 });
     } else if (roll < 0.15) {
       arrival.push({ ...first, version: 2, voided: true });
     }

@@ -78,7 +78,7 @@ const REQUIRED = ['eventId', 'type', 'action', 'institutionId', 'occurredAt'] as
 /** One bad event derived from `base`; `huge` caps the size of huge strings and arrays (batches stay under the body limit). */
 export function badEvent(base: HealthEvent, huge = 200_000): fc.Arbitrary<BadEvent> {
   const json =
-    (kind: string, make: (e: Json) => Json | unknown) =>
+    (kind: string, make: (e: Json) => unknown) =>
     (e: Json): BadEvent => ({ kind, text: JSON.stringify(make(e)) });
   const person = base.person !== undefined;
   const mutations: fc.Arbitrary<BadEvent>[] = [

@@ -12,7 +12,7 @@ export function writeZstdWithReferenceTool(): void {
   registerRecordCodecs(); // in place before one of them is replaced (registering again changes nothing)
   const project = CompressionCodecs[CompressionTypes.ZSTD]() as { decompress(buffer: Buffer): Promise<Buffer> };
   CompressionCodecs[CompressionTypes.ZSTD] = () => ({
-    compress: async (encoder: { buffer: Buffer }) => execFileSync('zstd', ['-q', '-c', '-3'], { input: encoder.buffer }),
+    compress: (encoder: { buffer: Buffer }) => Promise.resolve(execFileSync('zstd', ['-q', '-c', '-3'], { input: encoder.buffer })),
     decompress: (buffer: Buffer) => project.decompress(buffer),
   });
 }

@@ -59,7 +59,7 @@ export async function canonicalTopicApplied(env: Record<string, string> & { KAFK
 /** Posts events to the live door in batches of 1000 (four requests at a time); answers how many were accepted. */
 export async function postBatches(url: string, apiKey: string, events: readonly unknown[]): Promise<number> {
   const batches: unknown[][] = [];
-  for (let i = 0; i < events.length; i += 1000) batches.push(events.slice(i, i + 1000) as unknown[]);
+  for (let i = 0; i < events.length; i += 1000) batches.push(events.slice(i, i + 1000));
   let accepted = 0;
   let next = 0;
   const worker = async () => {

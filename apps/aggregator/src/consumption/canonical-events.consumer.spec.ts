@@ -11,10 +11,10 @@ async function consumerOptions(partitions: number, settings: Partial<AggregatorE
   const consumers = {
     create: (options: BatchConsumerOptions) => {
       created = options;
-      return { groupId: 'health.aggregator', start: async () => undefined };
+      return { groupId: 'health.aggregator', start: () => Promise.resolve() };
     },
   } as unknown as KafkaBatchConsumers;
-  const topics = { name: () => 'health.events.v1', partitionCount: async () => partitions } as unknown as KafkaTopics;
+  const topics = { name: () => 'health.events.v1', partitionCount: () => Promise.resolve(partitions) } as unknown as KafkaTopics;
   const environment = { ...new AggregatorEnvironment(), ...settings };
   const config = { get: (key: keyof AggregatorEnvironment) => environment[key] } as unknown as ConfigService<AggregatorEnvironment, true>;
   await new CanonicalEventsConsumer(consumers, topics, {} as StoredOffsetsCheck, {} as BatchApplier, config).onApplicationBootstrap();

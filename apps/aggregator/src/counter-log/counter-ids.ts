@@ -14,9 +14,9 @@ class IdGeneration {
 
   set(cellKey: string, measure: Measure, period: string, id: number): void {
     let byMeasure = this.cells.get(cellKey);
-    if (!byMeasure) this.cells.set(cellKey, (byMeasure = new Map()));
+    if (!byMeasure) this.cells.set(cellKey, (byMeasure = new Map<Measure, Map<string, number>>()));
     let byPeriod = byMeasure.get(measure);
-    if (!byPeriod) byMeasure.set(measure, (byPeriod = new Map()));
+    if (!byPeriod) byMeasure.set(measure, (byPeriod = new Map<string, number>()));
     if (!byPeriod.has(period)) this.size++;
     byPeriod.set(period, id);
   }

@@ -48,8 +48,9 @@ export class CounterLogFolder implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.request();
-    this.timer = setInterval(() => this.request(), this.intervalMs);
+    // Fire and forget: a fold logs its own failures, and shutdown awaits the one running.
+    void this.request();
+    this.timer = setInterval(() => void this.request(), this.intervalMs);
     this.timer.unref();
   }
 

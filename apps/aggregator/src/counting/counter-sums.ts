@@ -47,7 +47,7 @@ export class CounterSums implements ContributionSink {
 
   private addTo(cell: Cell, indicator: string, measure: Measure, dims: string, period: string, delta: number): void {
     let byPeriod = cell.rows.get(measure);
-    if (!byPeriod) cell.rows.set(measure, (byPeriod = new Map()));
+    if (!byPeriod) cell.rows.set(measure, (byPeriod = new Map<string, SummedCounter[]>()));
     let rows = byPeriod.get(period);
     if (!rows) byPeriod.set(period, (rows = this.rowsOf(cell, indicator, measure, dims, period)));
     for (let i = 0; i < rows.length; i++) rows[i].delta += delta;

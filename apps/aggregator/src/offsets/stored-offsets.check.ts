@@ -49,7 +49,7 @@ export class StoredOffsetsCheck implements DependencyCheck {
     return new Map(stored.filter((row) => wanted.has(row.partition)).map((row) => [row.partition, row.nextOffset]));
   }
 
-  async check() {
+  check() {
     const offsets = this.indicator.check('consumerOffsets');
     if (this.refused.size === 0) return offsets.up();
     return offsets.down({

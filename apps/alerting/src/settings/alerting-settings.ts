@@ -24,7 +24,7 @@ export class AlertingSettings {
   readonly clockOverrideAllowed: boolean;
 
   constructor(config: ConfigService<AlertingEnvironment, true>) {
-    const get = <K extends keyof AlertingEnvironment>(key: K) => config.get(key, { infer: true }) as AlertingEnvironment[K];
+    const get = <K extends keyof AlertingEnvironment>(key: K) => config.get<AlertingEnvironment[K]>(key);
     this.lifecycle = {
       forMs: get('ALERT_FOR_SECONDS') * 1000,
       redFiresImmediately: get('ALERT_RED_FIRES_IMMEDIATELY'),

@@ -93,7 +93,7 @@ describe('outbreak candidates from the day counters of every county', () => {
     expect(
       outbreakItemText(
         alertMessage(
-          { ...alert, resolvedAt: null, lastNotifiedAt: null, evaluatedAt: new Date(0), recoveringSince: null, acknowledgedAt: null } as AlertRecord,
+          { ...alert, resolvedAt: null, lastNotifiedAt: null, evaluatedAt: new Date(0), recoveringSince: null, acknowledgedAt: null },
           'firing',
           '1',
           new Date(0),

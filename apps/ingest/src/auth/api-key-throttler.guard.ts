@@ -10,8 +10,8 @@ import { bearerToken } from '@lib/platform';
  */
 @Injectable()
 export class ApiKeyThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
     const key = bearerToken(request as unknown as Request);
-    return key ?? String(request.ip);
+    return Promise.resolve(key ?? String(request.ip));
   }
 }

@@ -31,7 +31,11 @@ export class TokenBucketStorage implements ThrottlerStorage {
   }
 
   // Asynchronous by the ThrottlerStorage interface only.
-  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+  increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+    return Promise.resolve(this.take(key, ttl, limit, blockDuration));
+  }
+
+  private take(key: string, ttl: number, limit: number, blockDuration: number): ThrottlerStorageRecord {
     const now = this.now();
     this.sweep(now, ttl);
     let bucket = this.buckets.get(key);

@@ -47,7 +47,7 @@ class ControlledIntake {
   }
 }
 
-const noProgress = { progress: async () => undefined } as unknown as EventImportsRepository;
+const noProgress = { progress: () => Promise.resolve() } as unknown as EventImportsRepository;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 function ndjson(inputs: Input[]): Readable {
@@ -64,7 +64,7 @@ async function upload(inputs: Input[], fail?: number) {
   const lines: ImportLine[] = [];
   let settled = false;
   const done = importer
-    .upload(ndjson(inputs), { importId: 'imp', format: 'ndjson', maxAgeDays: 1000, firstRow: 1 }, async (line) => void lines.push(line))
+    .upload(ndjson(inputs), { importId: 'imp', format: 'ndjson', maxAgeDays: 1000, firstRow: 1 }, (line) => Promise.resolve(void lines.push(line)))
     .then(
       () => undefined,
       (e: unknown) => e,

@@ -39,9 +39,9 @@ function setup(options: Partial<ComputedReadsOptions> = {}) {
   const read = (key: string, code = 'county_visit_rate', regions = ['610921'], periods = ['2026'], level: RegionLevel = 'county', dims = '') =>
     reads.read(key, () => ({
       dependsOn: readDependencies(def(code), level, regions, periods, dims),
-      compute: async () => {
+      compute: () => {
         computed.set(key, (computed.get(key) ?? 0) + 1);
-        return { version: ++version };
+        return Promise.resolve({ version: ++version });
       },
     }));
   return { reads, read, computed, invalidated };
@@ -209,7 +209,7 @@ describe('ComputedReads', () => {
     const big = (key: string) =>
       reads.read(key, () => ({
         dependsOn: readDependencies(def('county_visit_rate'), 'county', ['610921'], ['2026'], ''),
-        compute: async () => ({ text: 'x'.repeat(200) }),
+        compute: () => Promise.resolve({ text: 'x'.repeat(200) }),
       }));
     await big('a');
     await big('b');
@@ -228,7 +228,7 @@ describe('ComputedReads', () => {
 
   it('shares answers frozen, so no caller can change another’s', async () => {
     const { read } = setup();
-    const answer = (await read('a')) as { version: number };
+    const answer = await read('a');
     expect(() => (answer.version = 99)).toThrow(TypeError);
   });
 });

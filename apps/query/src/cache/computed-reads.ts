@@ -20,7 +20,7 @@ export interface ReadDependencies {
 /** A read to make on a miss: what it depends on (known before it runs) and how to compute it. */
 export interface PlannedRead<T> {
   dependsOn: ReadDependencies;
-  compute(): Promise<T>;
+  compute: () => Promise<T>;
 }
 
 /** A change of targets: every target of an indicator, year and dims (fields left out: all of them). */

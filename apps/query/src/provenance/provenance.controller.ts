@@ -46,14 +46,12 @@ export class ProvenanceController {
     const dims = dimsOrThrow(def, { ...rest, period });
     const region = regionInScope(this.registry, typeof rawRegion === 'string' ? rawRegion : request.bureauScope, request.bureauScope);
     const level = levelOrThrow(def, query.level) ?? levelOf(this.registry, region);
-    const page = await this.provenance
-      .explain(def, level, region, period, dims, part as ProvenancePart, (cursor as string | undefined) ?? null, size)
-      .catch((error: unknown) => {
-        if (error instanceof ProvenanceTimeoutError) {
-          throw new ApiError('provenance_timeout', 'The provenance query took too long; ask for a smaller region or level');
-        }
-        throw error;
-      });
+    const page = await this.provenance.explain(def, level, region, period, dims, part as ProvenancePart, cursor ?? null, size).catch((error: unknown) => {
+      if (error instanceof ProvenanceTimeoutError) {
+        throw new ApiError('provenance_timeout', 'The provenance query took too long; ask for a smaller region or level');
+      }
+      throw error;
+    });
     return { indicator: code, period, region, level, part, dims: dims || undefined, ...page };
   }
 }

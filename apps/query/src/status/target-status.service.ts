@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { merge, Subscription } from 'rxjs';
 import type { IndicatorDefinition, RegionLevel } from '@lib/indicators';
-import type { Evaluation, Status, Target } from '@lib/targets';
+import type { Evaluation, Target } from '@lib/targets';
 import { CellToJudge, TargetJudge, TargetsRepository } from '@lib/targets-store';
 import { ReferenceDataChanges } from '../cache/reference-data-changes';
 import type { QueryEnvironment } from '../query.environment';
@@ -44,9 +44,7 @@ export class TargetStatus implements OnModuleDestroy {
   async judge(def: IndicatorDefinition, level: RegionLevel, period: string, dims: string, cells: CellToJudge[], now = new Date()): Promise<CellStatus[]> {
     const judged = await this.targetJudge.judge(def, level, period, dims, cells, await this.allTargets(), now);
     return judged.map(({ evaluation }, i) =>
-      evaluation
-        ? { ...evaluation, target: evaluation.expected }
-        : { status: 'none' as Status, expected: null, actual: cells[i].reading.value, gap: null, target: null },
+      evaluation ? { ...evaluation, target: evaluation.expected } : { status: 'none', expected: null, actual: cells[i].reading.value, gap: null, target: null },
     );
   }
 

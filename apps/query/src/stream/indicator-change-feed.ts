@@ -36,9 +36,10 @@ export class IndicatorChangeFeed implements OnApplicationBootstrap {
         topic: this.topics.name('indicatorChanges'),
         fromBeginning: false,
         onFetching: () => this.liveSubject.next(true),
-        handleBatch: async (batch) => {
+        handleBatch: (batch) => {
           const changes = batch.messages.flatMap((m) => parseIndicatorChanges(m.value));
           if (changes.length > 0) this.subject.next(changes);
+          return Promise.resolve();
         },
       })
       .start();

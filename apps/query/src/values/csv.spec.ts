@@ -15,4 +15,8 @@ describe('toCsv', () => {
   it('neutralises cells that a spreadsheet would run as formulas', () => {
     expect(toCsv(['name'], [{ name: '=HYPERLINK("x")' }])).toContain(`"'=HYPERLINK(""x"")"`);
   });
+
+  it('writes a nested value as JSON, not as [object Object]', () => {
+    expect(toCsv(['dims'], [{ dims: { sex: 'F' } }])).toBe('\uFEFFdims\r\n"{""sex"":""F""}"\r\n');
+  });
 });

@@ -9,7 +9,9 @@ export function toCsv<T extends object>(columns: (keyof T & string)[], rows: T[]
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
+  // A nested value (a list, an object) as JSON, not as [object Object].
+  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+  let text = scalar ? String(value) : JSON.stringify(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -89,6 +89,10 @@ export function careNetwork(institutions: readonly Institution[]): CareNetwork {
       case 'county_mch_hospital':
         county.mchHospital = f;
         break;
+      case 'city_hospital':
+      case 'provincial_hospital':
+      case 'out_of_network':
+        break; // above the county: filed before the county lookup
     }
   }
   for (const county of counties.values()) {

@@ -36,7 +36,7 @@ export function scheduleIrregularities(ctx: FeedContext, event: HealthEvent, atM
 
 function amend(ctx: FeedContext, event: HealthEvent): HealthEvent | undefined {
   const { random } = ctx;
-  const next = { ...event, version: event.version + 1 } as HealthEvent;
+  const next = { ...event, version: event.version + 1 };
   switch (next.type) {
     case 'visit':
       if (next.cost === undefined) return undefined;

@@ -79,7 +79,7 @@ export class HttpSink implements EventSink {
       await response.body?.cancel();
       this.ingestUp = true;
     } catch (error) {
-      throw new SinkNotReadyError(`ingest not reachable at ${this.options.ingestUrl} (${String((error as Error).cause ?? (error as Error).message)})`);
+      throw new SinkNotReadyError(`ingest not reachable at ${this.options.ingestUrl} (${failureReason(error)})`);
     }
   }
 
@@ -133,7 +133,7 @@ export class HttpSink implements EventSink {
       });
     } catch (error) {
       this.ingestUp = false;
-      throw new TransientError(`ingest unreachable: ${(error as Error).cause ?? (error as Error).message}`);
+      throw new TransientError(`ingest unreachable: ${failureReason(error)}`);
     }
     if (response.status === 503 || response.status === 429 || response.status >= 500) {
       await response.body?.cancel();
@@ -147,6 +147,12 @@ export class HttpSink implements EventSink {
     if (response.status !== 202) throw new Error(`ingest answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
     return (await response.json()) as IngestResponse;
   }
+}
+
+/** Why a fetch failed: undici's "fetch failed" keeps the reason (ECONNREFUSED, a reset) in `cause`. */
+function failureReason(error: unknown): string {
+  const reason = error instanceof Error ? (error.cause ?? error.message) : error;
+  return reason instanceof Error || typeof reason === 'string' ? String(reason) : JSON.stringify(reason);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

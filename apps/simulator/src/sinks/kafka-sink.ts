@@ -31,7 +31,7 @@ export class KafkaSink implements EventSink {
     private readonly topic: string,
     private readonly batchSize: number,
     private readonly credentialsFile: string,
-    private readonly close_: () => Promise<void> = async () => undefined,
+    private readonly close_: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async send(events: HealthEvent[]): Promise<SinkTally> {

@@ -101,18 +101,23 @@ export function IsPersonId(): PropertyDecorator {
     name: CUSTOM_CONSTRAINTS.isPersonId,
     validator: {
       validate: (value, args) => {
-        const idType = (args?.object as Row | undefined)?.idType ?? 'resident_id';
-        if (!PERSON_ID_TYPES.includes(idType as PersonIdType)) return true;
-        return isValidPersonId(value, idType as PersonIdType);
+        const idType = idTypeOf(args);
+        return idType === undefined || isValidPersonId(value, idType);
       },
       defaultMessage: (args?: ValidationArguments) => {
-        const idType = (args?.object as Row | undefined)?.idType ?? 'resident_id';
+        const idType = idTypeOf(args);
         return idType === 'resident_id'
           ? '$property is not a valid resident ID number: 18 characters, 17 digits and a check character (0-9 or X) per GB 11643, with a real birth date'
-          : `$property is not a valid ${String(idType)} number: 4 to 32 letters or digits`;
+          : `$property is not a valid ${idType} number: 4 to 32 letters or digits`;
       },
     },
   });
+}
+
+/** The row's `idType` (resident_id when left out); undefined when it is none of PERSON_ID_TYPES. */
+function idTypeOf(args?: ValidationArguments): PersonIdType | undefined {
+  const idType = (args?.object as Row | undefined)?.idType ?? 'resident_id';
+  return PERSON_ID_TYPES.find((type) => type === idType);
 }
 
 /**

@@ -70,7 +70,7 @@ export function visit(
     cost: o.cost,
     tcmPrescription: o.tcm ?? false,
     tcmNonDrugTherapy: o.tcmNonDrug ?? false,
-  } satisfies VisitEvent & Partial<CanonicalEvent> as CanonicalEvent;
+  } satisfies VisitEvent & Partial<CanonicalEvent>;
 }
 
 export function referral(
@@ -83,7 +83,7 @@ export function referral(
     fromInstitutionId: INST[o.from].id,
     toInstitutionId: INST[o.to].id,
     ...(o.withParties === false ? {} : { referralParties: { from: { ...INST[o.from] }, to: { ...INST[o.to] } } }),
-  } as CanonicalEvent;
+  };
 }
 
 export function vaccination(
@@ -96,7 +96,7 @@ export function vaccination(
     person: canonicalPerson({ id: o.person, birthDate: o.birthDate, residenceRegion: o.residence ?? '610921' }, envelope.occurredAt, o.person),
     vaccine: o.vaccine ?? 'HepB',
     dose: o.dose ?? 1,
-  } as CanonicalEvent;
+  };
 }
 
 export function screening(
@@ -113,7 +113,7 @@ export function screening(
     ),
     programme: o.programme,
     result: 'normal',
-  } as CanonicalEvent;
+  };
 }
 
 export function familyDoctor(
@@ -132,7 +132,7 @@ export function familyDoctor(
     teamId: 'team-1',
     priorityGroups: o.priority,
     serviceKind: o.serviceKind,
-  } as CanonicalEvent;
+  };
 }
 
 export function chronic(
@@ -150,7 +150,7 @@ export function chronic(
     person: { id: o.person, residenceRegion: o.residence ?? '610921' },
     condition: o.condition ?? 'hypertension',
     controlled: o.controlled,
-  } as CanonicalEvent;
+  };
 }
 
 export function diseaseReport(
@@ -184,7 +184,7 @@ export function syndromicCount(o: Common & { fever?: number; ili: number; outpat
     feverClinicVisits: o.fever ?? 0,
     iliCases: o.ili,
     outpatientVisits: o.outpatients,
-  } as CanonicalEvent;
+  };
 }
 
 /** An amendment or void of an event: same identity, higher version. */

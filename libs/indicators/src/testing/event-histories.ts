@@ -50,26 +50,26 @@ function build(family: Family, inst: InstitutionName, eventId: string, c: Conten
   const common = { inst, eventId, at };
   switch (family) {
     case 'visit':
-      return visit({ ...common, action: c.visitAction as never, person: c.person, residence: c.residence });
+      return visit({ ...common, action: c.visitAction, person: c.person, residence: c.residence });
     case 'referral':
-      return referral({ ...common, action: c.referralAction as never, referralId: c.referralId, from: c.from, to: c.to });
+      return referral({ ...common, action: c.referralAction, referralId: c.referralId, from: c.from, to: c.to });
     case 'vaccination':
-      return vaccination({ ...common, person: c.person, birthDate: BIRTH[c.person], vaccine: c.vaccine as never, dose: c.dose, residence: c.residence });
+      return vaccination({ ...common, person: c.person, birthDate: BIRTH[c.person], vaccine: c.vaccine, dose: c.dose, residence: c.residence });
     case 'screening':
       return screening({
         ...common,
         person: c.person,
-        programme: c.programme as never,
+        programme: c.programme,
         sex: c.sex,
         birthDate: c.programme === 'newborn' ? BIRTH[c.person] : ADULT_BIRTH[c.person],
         residence: c.residence,
       });
     case 'chronic':
-      return chronic({ ...common, action: c.chronicAction as never, person: c.person, controlled: c.controlled, residence: c.residence });
+      return chronic({ ...common, action: c.chronicAction, person: c.person, controlled: c.controlled, residence: c.residence });
     case 'family_doctor':
       return familyDoctor({
         ...common,
-        action: c.contractAction as never,
+        action: c.contractAction,
         person: c.person,
         residence: c.residence,
         priority: c.priority ? ['low_income'] : undefined,
@@ -107,7 +107,7 @@ export function histories(families: Family[], chronicDensity = false, minLength 
       let current = build(l.family, l.inst, `E${i}`, l.versions[0], chronicDensity);
       const versions = [current];
       for (const c of l.versions.slice(1)) {
-        current = amend(current, { ...build(l.family, l.inst, `E${i}`, c, chronicDensity), version: current.version } as never);
+        current = amend(current, { ...build(l.family, l.inst, `E${i}`, c, chronicDensity), version: current.version });
         versions.push(current);
       }
       if (l.voided && versions.length > 1) versions[versions.length - 1] = { ...versions[versions.length - 1], voided: true };

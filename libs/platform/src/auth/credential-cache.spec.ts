@@ -5,9 +5,9 @@ describe('CredentialCache', () => {
   let lookups: string[];
   const cache = () => {
     lookups = [];
-    return new CredentialCache<string>(async (secret) => {
+    return new CredentialCache<string>((secret) => {
       lookups.push(secret);
-      return owners.get(secret);
+      return Promise.resolve(owners.get(secret));
     });
   };
 

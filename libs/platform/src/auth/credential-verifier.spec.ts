@@ -14,9 +14,9 @@ describe('CredentialVerifier', () => {
     );
     const v = new CredentialVerifier<string>(
       'bureau_token',
-      async (secret) => {
+      (secret) => {
         lookups.push(secret);
-        return secret === 'hbt_valid' ? '610000' : undefined;
+        return Promise.resolve(secret === 'hbt_valid' ? '610000' : undefined);
       },
       limiter,
       invalid,

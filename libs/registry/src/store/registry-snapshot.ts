@@ -26,7 +26,9 @@ export class RegistrySnapshot implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit() {
     await this.refresh();
-    this.timer = setInterval(() => this.refresh().catch((error) => this.logger.warn({ err: error }, 'registry refresh failed')), REFRESH_MS);
+    this.timer = setInterval(() => {
+      this.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'registry refresh failed'));
+    }, REFRESH_MS);
     this.timer.unref();
   }
 
