@@ -9,6 +9,8 @@ export interface AggregationResult {
   memory: { peak: number; first: number; last: number };
   /** CPU seconds per part of the stack from the first commit to the last. */
   cpu: ComponentCpu;
+  /** Share of the counter changes the (first) aggregator appended naming their counter by id. */
+  counterChangesById: number;
 }
 
 /**
@@ -43,12 +45,21 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
     }
     const seconds = (performance.now() - startedAt) / 1000;
     const cpu = ComponentCpuMeter.between(cpuAtStart, await meter.snapshot());
-    return { eventsPerSecond: (total - startedFrom) / Math.max(seconds, 0.001), seconds, memory: memory.stop(), cpu };
+    const counterChangesById = await shareNamedById(aggregators[0].url);
+    return { eventsPerSecond: (total - startedFrom) / Math.max(seconds, 0.001), seconds, memory: memory.stop(), cpu, counterChangesById };
   } finally {
     memory.stop();
     await Promise.all(aggregators.map((a) => a.stop()));
     await pool.end();
   }
+}
+
+/** From the aggregator's /metrics: counter changes named by id over all it appended. */
+async function shareNamedById(url: string): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const named = (how: string) => Number(new RegExp(`^aggregator_counter_changes_total\\{named="${how}"\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? 0);
+  const [byId, byKey] = [named('id'), named('key')];
+  return byId + byKey === 0 ? 0 : byId / (byId + byKey);
 }
 
 /** Messages the aggregator group has applied: the sum of the next offsets stored with the results. */

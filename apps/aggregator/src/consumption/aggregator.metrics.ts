@@ -7,6 +7,7 @@ export const METRIC_MALFORMED = 'aggregator_malformed_messages_total';
 export const METRIC_RETRIES = 'aggregator_batch_retries_total';
 export const METRIC_BATCH_SECONDS = 'aggregator_batch_seconds';
 export const METRIC_BATCH_COUNTERS = 'aggregator_batch_changes';
+export const METRIC_COUNTER_CHANGES = 'aggregator_counter_changes_total';
 export const METRIC_FOLD_SECONDS = 'aggregator_fold_seconds';
 export const METRIC_FOLD_COUNTERS = 'aggregator_fold_keys';
 export const METRIC_EVENT_AGE = 'aggregator_last_event_age_seconds';
@@ -29,6 +30,11 @@ export const AGGREGATOR_METRICS = [
     name: METRIC_BATCH_COUNTERS,
     help: 'Counter changes one transaction appended to the counter log (one per counter key)',
     buckets: [0, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10000],
+  }),
+  makeCounterProvider({
+    name: METRIC_COUNTER_CHANGES,
+    help: 'Counter changes appended to the counter log, by how they name their counter: id (remembered from a fold) or key',
+    labelNames: ['named'],
   }),
   makeHistogramProvider({
     name: METRIC_FOLD_SECONDS,

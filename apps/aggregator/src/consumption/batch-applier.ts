@@ -16,6 +16,7 @@ import { LedgerRepository } from '../events/ledger.repository';
 import { InstitutionFeedsCache } from '../feeds/institution-feeds.cache';
 import {
   METRIC_BATCH_COUNTERS,
+  METRIC_COUNTER_CHANGES,
   METRIC_BATCH_SECONDS,
   METRIC_DUPLICATES,
   METRIC_EVENT_AGE,
@@ -70,6 +71,7 @@ export class BatchApplier implements OnApplicationShutdown {
     @InjectMetric(METRIC_RETRIES) private readonly retries: Counter,
     @InjectMetric(METRIC_BATCH_SECONDS) private readonly batchSeconds: Histogram,
     @InjectMetric(METRIC_BATCH_COUNTERS) private readonly batchCounters: Histogram,
+    @InjectMetric(METRIC_COUNTER_CHANGES) private readonly counterChanges: Counter,
     @InjectMetric(METRIC_EVENT_AGE) private readonly eventAge: Gauge,
     config: ConfigService<AggregatorEnvironment, true>,
   ) {
@@ -112,6 +114,8 @@ export class BatchApplier implements OnApplicationShutdown {
       this.applied.inc(committed.applied);
       this.stale.inc(committed.stale);
       this.batchCounters.observe(committed.counterChanges);
+      this.counterChanges.inc({ named: 'id' }, committed.counterChangesById);
+      this.counterChanges.inc({ named: 'key' }, committed.counterChanges - committed.counterChangesById);
       // The refresh runs while the next transaction is applied; one at a time, in commit order.
       const previous = this.refreshing;
       this.refreshing = previous.then(() => this.refresh(committed));

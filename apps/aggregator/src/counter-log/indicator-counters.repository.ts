@@ -182,20 +182,24 @@ export class IndicatorCountersRepository {
   /**
    * Appends a transaction's changes to the counter log with COPY, each naming its counter by id when
    * `counterIds` knows it, by its key columns otherwise: no row of indicator_counters is touched.
+   * @returns how many were named by id
    */
-  async append(client: PoolClient, changes: readonly SummedCounter[], counterIds: CounterIds): Promise<void> {
-    if (changes.length === 0) return;
+  async append(client: PoolClient, changes: readonly SummedCounter[], counterIds: CounterIds): Promise<number> {
+    if (changes.length === 0) return 0;
+    let byId = 0;
     await copyRows(
       client,
       'indicator_counter_log',
       LOG_COLUMNS,
       changes.map((c) => {
         const id = counterIds.idOf(c.cellKey, c.measure, c.period);
+        if (id !== undefined) byId++;
         return id === undefined
           ? [null, c.indicator, c.level, c.region, c.dims, c.measure, c.period, c.delta]
           : [id, null, null, null, null, null, null, c.delta];
       }),
     );
+    return byId;
   }
 
   /** The fold's values are in Redis and on the change feed. */

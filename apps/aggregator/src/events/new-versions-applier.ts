@@ -16,6 +16,8 @@ import { SubjectLocksRepository } from './subject-locks.repository';
 export interface AppliedVersions {
   /** Counter changes appended to the counter log (summed per counter within the batch). */
   counterChanges: number;
+  /** Of those, the ones naming their counter by id. */
+  counterChangesById: number;
   /** Versions that became their event's latest. */
   applied: number;
   /** Versions not above the latest (late, retried with a new version number, or superseded in the batch). */
@@ -42,11 +44,11 @@ export class NewVersionsApplier {
   ) {}
 
   async apply(client: PoolClient, newVersions: readonly CanonicalEvent[]): Promise<AppliedVersions> {
-    if (newVersions.length === 0) return { counterChanges: 0, applied: 0, stale: 0 };
+    if (newVersions.length === 0) return { counterChanges: 0, counterChangesById: 0, applied: 0, stale: 0 };
     const { highest, superseded } = highestPerEvent(newVersions);
     const stored = await this.versions.lockLatest(client, highest);
     const { changes, stale } = versionChanges(highest, stored, this.engine);
-    if (changes.length === 0) return { counterChanges: 0, applied: 0, stale: stale + superseded };
+    if (changes.length === 0) return { counterChanges: 0, counterChangesById: 0, applied: 0, stale: stale + superseded };
 
     // Single-event subjects (a visit's own) are serialised by their event's row, locked above, and
     // their "before" is the replaced version's payload; shared subjects are locked and their members read.
@@ -70,7 +72,7 @@ export class NewVersionsApplier {
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
     const counterChanges = plan.counters.nonZero();
-    await this.counters.append(client, counterChanges, this.counterIds);
-    return { counterChanges: counterChanges.length, applied: changes.length, stale: stale + superseded };
+    const counterChangesById = await this.counters.append(client, counterChanges, this.counterIds);
+    return { counterChanges: counterChanges.length, counterChangesById, applied: changes.length, stale: stale + superseded };
   }
 }
