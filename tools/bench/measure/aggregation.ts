@@ -57,7 +57,8 @@ export async function aggregationThroughput(env: Record<string, string>, port: n
 /** From the aggregator's /metrics: counter changes named by id over all it appended. */
 async function shareNamedById(url: string): Promise<number> {
   const metrics = await (await fetch(`${url}/metrics`)).text();
-  const named = (how: string) => Number(new RegExp(`^aggregator_counter_changes_total\\{named="${how}"\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? 0);
+  // Every series also carries the app's default labels: match `named` anywhere among them.
+  const named = (how: string) => Number(new RegExp(`^aggregator_counter_changes_total\\{[^}]*named="${how}"[^}]*\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? 0);
   const [byId, byKey] = [named('id'), named('key')];
   return byId + byKey === 0 ? 0 : byId / (byId + byKey);
 }
