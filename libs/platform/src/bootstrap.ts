@@ -68,9 +68,10 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
     genReqId: (request: IncomingMessage) => correlationIdOf(request),
     // request.ip, against which failed authentications are counted, is the client's only where the proxy is trusted.
     trustProxy: parseTrustProxy(server.TRUST_PROXY) ?? false,
-    bodyLimit,
     // As Express routed: `/v1/indicators/` is `/v1/indicators`, and a long path parameter is the route's to refuse.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    // Node's own default (Fastify's is 72 s): an idle or half-read connection is not held longer than under Express.
+    keepAliveTimeout: 5000,
     skipMiddie: true,
   });
   // bodyParser off: Nest would register Fastify's JSON and form parsers; parseJsonBodies registers the one this project takes.
