@@ -10,7 +10,7 @@ import { getToken } from '@willsoto/nestjs-prometheus';
 import { Logger } from 'nestjs-pino';
 import type { Logger as PinoRoot } from 'pino';
 import type { Histogram } from 'prom-client';
-import { BaseEnvironment, parseTrustProxy, validateEnvironment } from '@lib/config';
+import { BaseEnvironment, parseTrustProxy } from '@lib/config';
 import {
   APP_LOGGER,
   correlationIdOf,
@@ -48,11 +48,6 @@ export interface HttpAppOptions {
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
-/** The variables the HTTP server itself needs before Nest starts (the app validates them all again, PORT included). */
-class HttpServerEnvironment extends BaseEnvironment {
-  override PORT = 1;
-}
-
 /**
  * Starts one of the project's HTTP apps the same way everywhere, on Fastify: metrics and access log,
  * security headers, the credential checked before a body is read, JSON-only bodies without NUL
@@ -61,13 +56,14 @@ class HttpServerEnvironment extends BaseEnvironment {
  * order listed (no Express-style middleware: none is registered, so Fastify's middie is skipped).
  */
 export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const server = validateEnvironment(HttpServerEnvironment, process.env);
+  // Fastify takes it before Nest reads the config; an invalid value stops the app there, with every other problem of its environment.
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY || 'false') ?? false;
   const bodyLimit = bytesOf(options.bodyLimit ?? '100kb');
   const adapter = new FastifyAdapter({
     // The correlation id is Fastify's request id: the caller's X-Request-Id, or a fresh one.
     genReqId: (request: IncomingMessage) => correlationIdOf(request),
     // request.ip, against which failed authentications are counted, is the client's only where the proxy is trusted.
-    trustProxy: parseTrustProxy(server.TRUST_PROXY) ?? false,
+    trustProxy,
     // As Express routed: `/v1/indicators/` is `/v1/indicators`, and a long path parameter is the route's to refuse.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
     // Node's own default (Fastify's is 72 s): an idle or half-read connection is not held longer than under Express.

@@ -39,15 +39,16 @@ export function parseJsonBodies(app: FastifyInstance, limit: number): void {
         done(error as Error, undefined);
       }
     });
-    payload.once('error', () => done(new ApiError('unreadable_body', 'The request body could not be read (check Content-Encoding and Content-Type)'), undefined));
+    payload.once('error', () =>
+      done(new ApiError('unreadable_body', 'The request body could not be read (check Content-Encoding and Content-Type)'), undefined),
+    );
   });
   app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 }
 
 function jsonOf(request: FastifyRequest, raw: Buffer, limit: number): unknown {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
-  if (charset !== undefined && !/^utf-?8$/i.test(charset))
-    throw new ApiError('unsupported_charset', 'The request body charset is not supported (use UTF-8)');
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) throw new ApiError('unsupported_charset', 'The request body charset is not supported (use UTF-8)');
   const body = decoded(raw, String(request.headers['content-encoding'] ?? 'identity').toLowerCase(), limit);
   let text: string;
   try {

@@ -26,10 +26,5 @@ export class DashboardController {
 
 function send(response: FastifyReply, asset: DashboardAsset | undefined): void {
   if (!asset) throw new NotFoundException();
-  response
-    .code(200)
-    .header('Content-Security-Policy', DASHBOARD_CSP)
-    .header('Cache-Control', asset.cacheControl)
-    .type(asset.contentType)
-    .send(asset.body);
+  response.code(200).header('Content-Security-Policy', DASHBOARD_CSP).header('Cache-Control', asset.cacheControl).type(asset.contentType).send(asset.body);
 }
