@@ -57,9 +57,10 @@ function jsonOf(request: FastifyRequest, raw: Buffer, limit: number): unknown {
   } catch {
     throw new ApiError('invalid_utf8', 'The request body is not valid UTF-8');
   }
-  if (text.trim() === '') return undefined;
+  const first = text.search(/[^\s\uFEFF]/);
+  if (first === -1) return undefined;
   // Strict, as body-parser: the top level is an object or an array.
-  if (!/^[\s\uFEFF]*[[{]/.test(text)) throw new ApiError('invalid_json', 'The request body is not valid JSON');
+  if (text[first] !== '{' && text[first] !== '[') throw new ApiError('invalid_json', 'The request body is not valid JSON');
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
