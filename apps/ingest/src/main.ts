@@ -17,7 +17,7 @@ runApp(() =>
     credentialCheck: (app) => {
       const admin = app.get(AdminGuard);
       const apiKeys = app.get(ApiKeyAuthenticator);
-      return (request, response) => (request.path.startsWith('/v1/admin/') ? admin.check(request, response) : apiKeys.institutionOf(request, response));
+      return (request, response) => (request.url.startsWith('/v1/admin/') ? admin.check(request, response) : apiKeys.institutionOf(request, response));
     },
   }),
 );

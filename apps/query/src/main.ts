@@ -13,15 +13,19 @@ runApp(() =>
       const bureaus = app.get(BureauTokenAuthenticator);
       return (request, response) => bureaus.bureauOf(request, response);
     },
-    // After the common middleware, before the router: cached JSON reads skip most of the stack.
+    // After the common hooks, before the body, guards and handler: cached JSON reads skip most of the stack.
     configure: (app) => {
-      app.use(
-        cachedAnswersFirst({
-          authenticator: app.get(BureauTokenAuthenticator),
-          registry: app.get(RegistrySnapshot),
-          cache: app.get(ComputedReadsCache),
-        }),
-      );
+      app
+        .getHttpAdapter()
+        .getInstance()
+        .addHook(
+          'onRequest',
+          cachedAnswersFirst({
+            authenticator: app.get(BureauTokenAuthenticator),
+            registry: app.get(RegistrySnapshot),
+            cache: app.get(ComputedReadsCache),
+          }),
+        );
     },
   }),
 );

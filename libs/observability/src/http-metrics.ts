@@ -1,11 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
-import { getToken, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
-import type { NextFunction, Request, Response } from 'express';
+import { makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Histogram } from 'prom-client';
 
 export const METRIC_HTTP_REQUEST_DURATION = 'http_request_duration_seconds';
 
-/** Requests no route of the app took (an anonymous body refused unread, an unknown path): one label, not the raw path. */
+/** Requests no route of the app took (an unknown path): one label, not the raw path. */
 export const UNROUTED = 'unrouted';
 
 export const HTTP_METRICS = [
@@ -18,22 +17,20 @@ export const HTTP_METRICS = [
 ];
 
 /**
- * Measures every request of the app. Installed as the first Express middleware, so that requests
- * answered before routing (body-parser errors, a credential refused before the body) count too.
- * The route label is the matched template (`/v1/indicators/:code/values`), never the raw path.
+ * Measures every request of the app, from Fastify's first `onRequest` hook, so that requests
+ * answered before their handler (a body refused unread, a cached answer) count too. The route label
+ * is the matched template (`/v1/indicators/:code/values`), never the raw path.
  */
-export function measureHttpRequests(app: INestApplication): void {
-  const histogram = app.get<Histogram>(getToken(METRIC_HTTP_REQUEST_DURATION));
-  app.use((request: Request, response: Response, next: NextFunction) => {
+export function measureHttpRequests(app: FastifyInstance, histogram: Histogram): void {
+  app.addHook('onRequest', (request, reply, done) => {
     const end = histogram.startTimer();
-    response.once('close', () => end({ route: routeOf(request), method: request.method, status: String(response.statusCode) }));
-    next();
+    reply.raw.once('close', () => end({ route: routeOf(request), method: request.method, status: String(reply.raw.statusCode) }));
+    done();
   });
 }
 
-function routeOf(request: Request): string {
-  const template = (request.route as { path?: unknown } | undefined)?.path;
-  // Nest answers paths no controller has with a catch-all route (`/{*path}`): that is no route either.
-  if (typeof template !== 'string' || template.includes('{*')) return UNROUTED;
-  return `${request.baseUrl}${template}`;
+function routeOf(request: FastifyRequest): string {
+  // Nest answers paths no controller has from Fastify's not-found handler: that is no route.
+  if (request.is404) return UNROUTED;
+  return request.routeOptions.url ?? UNROUTED;
 }

@@ -52,8 +52,8 @@ export class RequestLogPolicy {
 }
 
 /**
- * The access log, as the app's first middleware after the metrics: every request is seen, those
- * answered before routing included (a body refused unread, a cached answer sent before Nest). Nothing
+ * The access log, run by the app's first hooks after the metrics: every request is seen, those
+ * answered before their handler included (a body refused unread, a cached answer sent before Nest). Nothing
  * is made per request unless a line is written: no child logger, no serialised request. Also runs the
  * rest of the request in the context that gives the lines written meanwhile its correlation id.
  */
@@ -79,4 +79,12 @@ export function logHttpRequests(logger: Logger, policy: RequestLogPolicy) {
     }
     currentRequest.run(request, next);
   };
+}
+
+/**
+ * Runs `next` in the context of `request` (see logHttpRequests). For the hook just before a route's
+ * handler: a body is read in the connection's context, which loses the one the access log set.
+ */
+export function inRequestContext(request: IncomingMessage, next: () => void): void {
+  currentRequest.run(request, next);
 }

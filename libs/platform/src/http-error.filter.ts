@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { asApiError } from './body-read-errors';
 import { CODE_BY_STATUS, errorBody } from './errors/error-body';
 
 /**
@@ -15,9 +16,11 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const body = errorBody(error, { correlationId: request.id, route: `${request.method} ${request.path}`, codeByStatus: this.codeByStatus });
+    const request = http.getRequest<FastifyRequest>();
+    const path = request.url.split('?', 1)[0];
+    const body = errorBody(asApiError(error), { correlationId: request.id, route: `${request.method} ${path}`, codeByStatus: this.codeByStatus });
     if (body.statusCode >= 500) this.logger.error({ err: error, correlationId: request.id }, 'request failed');
-    http.getResponse<Response>().status(body.statusCode).json(body);
+    // JSON whatever the route had set (a CSV or FHIR answer that failed half-way).
+    http.getResponse<FastifyReply>().code(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 }

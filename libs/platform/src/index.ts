@@ -14,5 +14,6 @@ export type { CredentialKind, FailedAttempt, HeaderSink } from './auth/auth-fail
 export { bearerToken } from './auth/bearer-token';
 export { CredentialCache } from './auth/credential-cache';
 export { CredentialVerifier } from './auth/credential-verifier';
+export { answerConditionalGets, etagOf } from './conditional-get';
 export { completeDocument, DOCS_JSON_PATH, DOCS_PATH, setUpOpenApi } from './openapi';
 export type { OpenApiOptions } from './openapi';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiError, type ApiErrorReason, AuthFailureLimiter, bearerToken, CredentialVerifier, type HeaderSink } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
@@ -15,7 +15,7 @@ const MISSING_API_KEY: ApiErrorReason = { code: 'missing_api_key', message: 'Aut
 export class ApiKeyAuthenticator {
   private readonly institutions: CredentialVerifier<string>;
   /** Each request's answer, held as long as the request. */
-  private readonly checked = new WeakMap<Request, Promise<string>>();
+  private readonly checked = new WeakMap<FastifyRequest, Promise<string>>();
 
   constructor(credentials: CredentialsRepository, failures: AuthFailureLimiter) {
     this.institutions = new CredentialVerifier('api_key', (key) => credentials.institutionOfApiKey(key), failures, {
@@ -28,7 +28,7 @@ export class ApiKeyAuthenticator {
    * The institution of the request's API key; throws 401 (`missing_api_key`, `invalid_api_key`), or 429 once failures are over the limit.
    * Asked twice of a request with a body (before the body is read, then by the guard), it is checked once.
    */
-  institutionOf(request: Request, response: HeaderSink): Promise<string> {
+  institutionOf(request: FastifyRequest, response: HeaderSink): Promise<string> {
     let institution = this.checked.get(request);
     if (institution === undefined) {
       institution = this.check(request, response);
@@ -37,7 +37,7 @@ export class ApiKeyAuthenticator {
     return institution;
   }
 
-  private async check(request: Request, response: HeaderSink): Promise<string> {
+  private async check(request: FastifyRequest, response: HeaderSink): Promise<string> {
     const key = bearerToken(request);
     if (!key) throw ApiError.of(MISSING_API_KEY);
     return this.institutions.ownerOf(key, request, response);

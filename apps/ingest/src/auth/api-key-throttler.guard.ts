@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Request } from 'express';
 import { bearerToken } from '@lib/platform';
 
 /**
@@ -11,7 +10,7 @@ import { bearerToken } from '@lib/platform';
 @Injectable()
 export class ApiKeyThrottlerGuard extends ThrottlerGuard {
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
-    const key = bearerToken(request as unknown as Request);
+    const key = bearerToken(request as { headers: { authorization?: string } });
     return Promise.resolve(key ?? String(request.ip));
   }
 }

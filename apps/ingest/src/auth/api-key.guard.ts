@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 
 /** The request of an authenticated institution: its API key is bound to this one institution. */
-export interface InstitutionRequest extends Request {
+export interface InstitutionRequest extends FastifyRequest {
   reportingInstitution: string;
 }
 
@@ -14,7 +14,7 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<InstitutionRequest>();
-    request.reportingInstitution = await this.authenticator.institutionOf(request, context.switchToHttp().getResponse<Response>());
+    request.reportingInstitution = await this.authenticator.institutionOf(request, context.switchToHttp().getResponse<FastifyReply>());
     return true;
   }
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { EVENT_SCHEMA_NAMES } from '@lib/contracts';
-import type { Response } from 'express';
-import { correlationIdOf } from '@lib/observability';
+import type { FastifyReply } from 'fastify';
 import { ApiError } from '@lib/platform';
 import { ApiKeyGuard, InstitutionRequest } from '../auth/api-key.guard';
 import { ApiKeyThrottlerGuard } from '../auth/api-key-throttler.guard';
@@ -41,16 +40,16 @@ export class EventsController {
       'Too many requests for this key, or (too_many_auth_failures, with Retry-After) a wrong key from an address or with a key prefix over 20 failures a minute; a valid key is never refused for others’ failures',
   })
   @ApiResponse({ status: 503, description: 'Events could not be made durable; retry later with the same eventIds' })
-  async submit(@Req() request: InstitutionRequest, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<SubmissionResponseDto> {
+  async submit(@Req() request: InstitutionRequest, @Body() body: unknown, @Res({ passthrough: true }) response: FastifyReply): Promise<SubmissionResponseDto> {
     const submission = readSubmission(body);
     const outcomes = await this.intake
-      .intake(submission.events, { door: 'http', reportingInstitution: request.reportingInstitution, correlationId: correlationIdOf(request) })
+      .intake(submission.events, { door: 'http', reportingInstitution: request.reportingInstitution, correlationId: request.id })
       .catch((error: unknown) => {
         if (!(error instanceof EventsNotDurableError)) throw error;
-        response.setHeader('Retry-After', '5');
+        response.header('Retry-After', '5');
         throw new ApiError('not_durable', 'Events could not be made durable now; nothing was accepted. Retry with the same eventIds.');
       });
-    response.status(submissionStatus(submission.batch, outcomes));
+    response.code(submissionStatus(submission.batch, outcomes));
     return {
       results: outcomes.map((outcome, index) => ({ index, ...outcome })),
       summary: {

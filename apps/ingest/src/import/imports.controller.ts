@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { correlationIdOf } from '@lib/observability';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminController } from '../admin/admin-controller.decorator';
 import { ErrorBodyDto } from '../admin/dto/error-body.dto';
 import { AdminError } from '../admin/errors/admin-error';
@@ -61,7 +60,7 @@ export class ImportsController {
       },
     },
   })
-  async upload(@Query() query: ImportUploadQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async upload(@Query() query: ImportUploadQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const [mediaType, ...parameters] = (request.headers['content-type'] ?? '').split(';');
     const format = FORMAT_BY_MEDIA_TYPE[mediaType.trim().toLowerCase()];
     if (format === undefined) {
@@ -90,10 +89,11 @@ export class ImportsController {
     if (opened === undefined) throw new AdminError('import_conflict', `Import ${importId} was started with another authorisation, horizon, format or family`);
     this.logger.log({ importId, authorisedBy: query.authorisedBy, maxAgeDays, format, family: query.family, firstRow: query.firstRow }, 'import upload');
 
-    const emit = lineWriter(response, importId);
+    const response = reply.raw;
+    const emit = lineWriter(reply, importId);
     try {
       await this.eventImport.upload(
-        request,
+        request.raw,
         {
           importId,
           format,
@@ -102,7 +102,7 @@ export class ImportsController {
           firstRow: query.firstRow ?? (format === 'csv' ? 2 : 1),
           maxRows: query.maxRows,
           charset,
-          correlationId: correlationIdOf(request),
+          correlationId: request.id,
         },
         emit,
       );
@@ -117,7 +117,8 @@ export class ImportsController {
       if (response.destroyed) return; // the client went away; what was durable stands, its checkpoint says where
       await emit(failure(error, this.logger)).catch(() => undefined);
     }
-    response.end();
+    if (response.headersSent) response.end();
+    else await reply.code(200).send();
   }
 
   @Get(':id')
@@ -140,12 +141,20 @@ function failure(error: unknown, logger: Logger): FailedLine {
   return { type: 'failed', code: 'internal_error', message: 'Internal error; resume from the last checkpoint' };
 }
 
-/** Writes lines as they come, the headers with the first; waits while the client is slower than the import. */
-function lineWriter(response: Response, importId: string): (line: ImportLine) => Promise<void> {
+/**
+ * Writes lines as they come, the headers with the first; waits while the client is slower than the
+ * import. The reply is taken over from Fastify (hijacked) at the first line, with the headers the
+ * hooks had set on it (helmet's), so the answer streams from the raw response.
+ */
+function lineWriter(reply: FastifyReply, importId: string): (line: ImportLine) => Promise<void> {
+  const response = reply.raw;
   return async (line) => {
     if (response.destroyed) throw new Error('the client has gone');
     if (!response.headersSent) {
-      response.status(200).setHeader('content-type', 'application/x-ndjson; charset=utf-8');
+      reply.hijack();
+      for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) response.setHeader(name, value);
+      response.statusCode = 200;
+      response.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
       response.setHeader('import-id', importId);
     }
     if (response.write(`${JSON.stringify(line)}\n`)) return;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiError, AuthFailureLimiter, bearerToken, CredentialVerifier, type HeaderSink } from '@lib/platform';
 import { CredentialsRepository } from '@lib/registry-store';
 
@@ -30,8 +30,9 @@ export class BureauTokenAuthenticator {
    * it (the stream). Throws 401 (`missing_bureau_token`, `token_in_url_refused`,
    * `invalid_bureau_token`), or 429 once failures are over the limit.
    */
-  async bureauOf(request: Request, response: HeaderSink, queryTokenAccepted = false): Promise<AuthenticatedBureau> {
-    const inUrl = typeof request.query.token === 'string' ? request.query.token : undefined;
+  async bureauOf(request: FastifyRequest, response: HeaderSink, queryTokenAccepted = false): Promise<AuthenticatedBureau> {
+    const { token: queryToken } = request.query as Record<string, unknown>;
+    const inUrl = typeof queryToken === 'string' ? queryToken : undefined;
     const token = bearerToken(request) ?? (queryTokenAccepted ? inUrl : undefined);
     if (!token) {
       throw inUrl !== undefined
@@ -46,7 +47,7 @@ export class BureauTokenAuthenticator {
    * minute; undefined otherwise (no token, a token not yet looked up, an unknown one), with no lookup
    * and no failure counted: the caller then leaves the request to BureauTokenGuard.
    */
-  knownScopeOf(request: Request): string | undefined {
+  knownScopeOf(request: Pick<FastifyRequest, 'headers'>): string | undefined {
     const token = bearerToken(request);
     return token ? this.scopes.knownOwnerOf(token) : undefined;
   }

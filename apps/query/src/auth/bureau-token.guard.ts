@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BureauTokenAuthenticator } from './bureau-token-authenticator';
 
 /** A request of a bureau: its token is scoped to one region's subtree (a county bureau: its county). */
-export interface BureauRequest extends Request {
+export interface BureauRequest extends FastifyRequest<{ Querystring: Record<string, unknown> }> {
   bureauScope: string;
   /** The token presented, for routes that check it again later (a long-lived stream). */
   bureauToken: string;
@@ -29,7 +29,7 @@ export class BureauTokenGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<BureauRequest>();
     const queryTokenAccepted = this.reflector.get<boolean>(QUERY_TOKEN, context.getHandler()) === true;
-    const { token, scope } = await this.authenticator.bureauOf(request, context.switchToHttp().getResponse<Response>(), queryTokenAccepted);
+    const { token, scope } = await this.authenticator.bureauOf(request, context.switchToHttp().getResponse<FastifyReply>(), queryTokenAccepted);
     request.bureauScope = scope;
     request.bureauToken = token;
     return true;

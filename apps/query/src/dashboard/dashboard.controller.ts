@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DASHBOARD_CSP } from './content-security-policy';
 import { DashboardAsset, DashboardAssets } from './dashboard-assets';
 
@@ -14,22 +14,17 @@ export class DashboardController {
   constructor(private readonly assets: DashboardAssets) {}
 
   @Get(['', 'dashboard'])
-  page(@Res() response: Response): void {
+  page(@Res() response: FastifyReply): void {
     send(response, this.assets.get('index.html'));
   }
 
   @Get('dashboard/:file')
-  file(@Param('file') file: string, @Res() response: Response): void {
+  file(@Param('file') file: string, @Res() response: FastifyReply): void {
     send(response, this.assets.get(file));
   }
 }
 
-function send(response: Response, asset: DashboardAsset | undefined): void {
+function send(response: FastifyReply, asset: DashboardAsset | undefined): void {
   if (!asset) throw new NotFoundException();
-  response
-    .status(200)
-    .setHeader('Content-Security-Policy', DASHBOARD_CSP)
-    .setHeader('Cache-Control', asset.cacheControl)
-    .type(asset.contentType)
-    .send(asset.body);
+  response.code(200).header('Content-Security-Policy', DASHBOARD_CSP).header('Cache-Control', asset.cacheControl).type(asset.contentType).send(asset.body);
 }

@@ -1,15 +1,15 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { dimsFileSuffix, displayValue, IndicatorDefinition, parseDims } from '@lib/indicators';
 import { toCsv } from './csv';
 
 /** CSV when asked for (`format=csv` or `Accept: text/csv`), JSON otherwise. */
-export function wantsCsv(request: Request): boolean {
-  return request.query.format === 'csv' || (request.headers.accept ?? '').includes('text/csv');
+export function wantsCsv(request: Pick<FastifyRequest, 'query' | 'headers'>): boolean {
+  return (request.query as Record<string, unknown>).format === 'csv' || (request.headers.accept ?? '').includes('text/csv');
 }
 
 /** FHIR R4 when asked for (`format=fhir` or `Accept: application/fhir+json`). */
-export function wantsFhir(request: Request): boolean {
-  return request.query.format === 'fhir' || (request.headers.accept ?? '').includes('application/fhir+json');
+export function wantsFhir(request: Pick<FastifyRequest, 'query' | 'headers'>): boolean {
+  return (request.query as Record<string, unknown>).format === 'fhir' || (request.headers.accept ?? '').includes('application/fhir+json');
 }
 
 /** A CSV export: its file name and its table (`headers`: what the header row says of each column). */
@@ -84,10 +84,8 @@ export function csvSelection<T extends object>(
   };
 }
 
-export function sendCsv(response: Response, csv: CsvExport): void {
-  response
-    .status(200)
-    .type('text/csv; charset=utf-8')
-    .setHeader('Content-Disposition', `attachment; filename="${csv.filename}.csv"`)
-    .send(toCsv<Record<string, unknown>>(csv.columns, csv.rows as Record<string, unknown>[], csv.headers));
+/** Sets the reply's CSV headers and returns the CSV, which the route answers. */
+export function csvAnswer(reply: FastifyReply, csv: CsvExport): string {
+  reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${csv.filename}.csv"`);
+  return toCsv<Record<string, unknown>>(csv.columns, csv.rows as Record<string, unknown>[], csv.headers);
 }

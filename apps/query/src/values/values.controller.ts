@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { BureauRequest, BureauTokenGuard } from '../auth/bureau-token.guard';
 import { IndicatorValues } from './indicator-values.service';
@@ -8,7 +8,7 @@ import { seriesRequest, valuesRequest } from './read-request';
 import { FHIR_JSON } from '../fhir/fhir.controller';
 import { PublicBaseUrl } from '../fhir/public-base-url';
 import { toBundle, toMeasureReport } from '../fhir/fhir-resources';
-import { csvSelection, sendCsv, wantsCsv, wantsFhir } from './respond';
+import { csvSelection, csvAnswer, wantsCsv, wantsFhir } from './respond';
 import { RankingResponseDto, SeriesResponseDto, ValuesResponseDto } from './value-row.dto';
 import { ApiDimensionQueries } from './api-dimension-queries.decorator';
 import { rankingAnswer, seriesAnswer, valuesAnswer } from './answer-bodies';
@@ -40,12 +40,12 @@ export class ValuesController {
     @Param('code') code: string,
     @Query() query: Record<string, unknown>,
     @Req() request: BureauRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const asked = valuesRequest(this.registry, request.bureauScope, code, query);
     const { def, period, region, dims } = asked;
     const values = await this.indicatorValues.values(asked);
-    if (wantsCsv(request)) return sendCsv(response, csvSelection(def, dims, [period, region], [...VALUE_COLUMNS], values));
+    if (wantsCsv(request)) return csvAnswer(response, csvSelection(def, dims, [period, region], [...VALUE_COLUMNS], values));
     if (wantsFhir(request)) {
       response.type(FHIR_JSON);
       const reports = values.map((v) => toMeasureReport(def, this.baseUrl.api, period, { ...v, isInstitution: v.level === 'institution', dims }));
@@ -65,13 +65,13 @@ export class ValuesController {
     @Param('code') code: string,
     @Query() query: Record<string, unknown>,
     @Req() request: BureauRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const asked = valuesRequest(this.registry, request.bureauScope, code, query, 'county');
     const { def, period, region, dims } = asked;
     const ranking = await this.indicatorValues.ranking(asked);
     if (wantsCsv(request))
-      return sendCsv(response, csvSelection(def, dims, [period, region, 'ranking'], ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking));
+      return csvAnswer(response, csvSelection(def, dims, [period, region, 'ranking'], ['rank', ...VALUE_COLUMNS, 'distanceToTarget'], ranking));
     return rankingAnswer(asked, ranking);
   }
 
@@ -86,13 +86,13 @@ export class ValuesController {
     @Param('code') code: string,
     @Query() query: Record<string, unknown>,
     @Req() request: BureauRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const asked = seriesRequest(this.registry, request.bureauScope, code, query);
     const { def, from, to, dims } = asked;
     const series = await this.indicatorValues.series(asked);
     if (wantsCsv(request))
-      return sendCsv(response, csvSelection(def, dims, [series.region, from, to], ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series));
+      return csvAnswer(response, csvSelection(def, dims, [series.region, from, to], ['period', 'numerator', 'denominator', 'value', 'asOf'], series.series));
     return seriesAnswer(asked, series);
   }
 }

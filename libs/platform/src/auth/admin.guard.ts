@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, type ApiErrorReason } from '../errors/api-error';
 import { AuthFailureLimiter, type HeaderSink } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
@@ -25,12 +25,12 @@ export class AdminGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    this.check(context.switchToHttp().getRequest<Request>(), context.switchToHttp().getResponse<Response>());
+    this.check(context.switchToHttp().getRequest<FastifyRequest>(), context.switchToHttp().getResponse<FastifyReply>());
     return true;
   }
 
   /** Returns when the request carries the admin token; throws 401 `invalid_admin_token`, or 429 once failures are over the limit. */
-  check(request: Request, response: HeaderSink): void {
+  check(request: FastifyRequest, response: HeaderSink): void {
     const token = bearerToken(request);
     if (!token) throw ApiError.of(MISSING_ADMIN_TOKEN);
     if (!timingSafeEqual(digest(token), this.adminToken)) {

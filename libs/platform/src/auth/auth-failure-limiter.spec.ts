@@ -10,7 +10,7 @@ describe('AuthFailureLimiter', () => {
   const answer = (l: AuthFailureLimiter, attempt: FailedAttempt, now: number): { status: number; retryAfter?: string } => {
     const headers: Record<string, string> = {};
     try {
-      l.reject(attempt, unauthorized, { setHeader: (name, value) => (headers[name] = value) }, now);
+      l.reject(attempt, unauthorized, { header: (name, value) => (headers[name] = value) }, now);
     } catch (error) {
       return { status: (error as HttpException).getStatus(), retryAfter: headers['Retry-After'] };
     }

@@ -34,9 +34,9 @@ export function claimedIdentity(secret: string): string {
   return secret.slice(0, CLAIMED_PREFIX_LENGTH);
 }
 
-/** Something that can carry Retry-After on a 429 (Express's response). */
+/** Something that can carry Retry-After on a 429 (Fastify's reply). */
 export interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 /**
@@ -68,7 +68,7 @@ export class AuthFailureLimiter {
         this.logger.warn(`More than ${MAX_FAILURES_PER_MINUTE} failed authentications a minute: ${window.key} (${attempt.credential})`);
     }
     const retryAfterMs = Math.max(...over.map((window) => window.since + WINDOW_MS - now));
-    response?.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+    response?.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
     throw new ApiError(
       'too_many_auth_failures',
       'Too many failed authentications from this client or for this credential; a valid credential is still accepted',

@@ -1,6 +1,4 @@
-import type { Request } from 'express';
-
 /** The secret of an `Authorization: Bearer <secret>` header, if any. */
-export function bearerToken(request: Pick<Request, 'headers'>): string | undefined {
+export function bearerToken(request: { headers: { authorization?: string } }): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }

@@ -31,7 +31,7 @@ describe('CredentialVerifier', () => {
 
   it('returns the owner of a known secret, looked up once', async () => {
     const { v, lookups } = verifier();
-    const response = { setHeader: () => undefined };
+    const response = { header: () => undefined };
     expect(await v.ownerOf('hbt_valid', { ip: '10.0.0.1' }, response)).toBe('610000');
     expect(await v.ownerOf('hbt_valid', { ip: '10.0.0.1' }, response)).toBe('610000');
     expect(lookups).toEqual(['hbt_valid']);
@@ -40,7 +40,7 @@ describe('CredentialVerifier', () => {
   it('answers an unknown secret 401 with its reason, 429 once over the limit, and still lets a valid one through', async () => {
     const { v } = verifier();
     const headers: Record<string, string> = {};
-    const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
+    const response = { header: (name: string, value: string) => (headers[name] = value) };
     const answers = [];
     for (let i = 0; i <= MAX_FAILURES_PER_MINUTE; i++) answers.push(await refusal(v.ownerOf(`hbt_guess${i}`, { ip: '10.0.0.9' }, response), headers));
     expect(answers[0]).toEqual({ status: 401, code: 'invalid_bureau_token', retryAfter: undefined });

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /** The one error shape of every app: a machine-readable `code`, a message for people, a correlation id. */
 export interface ErrorBody {
@@ -26,7 +26,7 @@ export const CODE_BY_STATUS: Readonly<Record<number, string>> = {
 };
 
 export interface ErrorContext {
-  /** The request's id (pino-http's), quoted back so a report can be matched to the logs. */
+  /** The request's id (X-Request-Id or a fresh one, see correlationIdOf), quoted back so a report can be matched to the logs. */
   correlationId?: string;
   /** `METHOD /path`: a 404 that carries no code of ours is Nest's "no such route" and says which. */
   route?: string;
@@ -72,8 +72,8 @@ export function errorBody(error: unknown, context: ErrorContext = {}): ErrorBody
   };
 }
 
-/** Answers an error from Express middleware, which runs outside Nest's exception filters. */
-export function sendError(request: Request & { id?: string }, response: Response, error: unknown): void {
+/** Answers an error from a Fastify hook, which runs outside Nest's exception filters. */
+export function sendError(request: { id?: string }, reply: FastifyReply, error: unknown): void {
   const body = errorBody(error, { correlationId: request.id });
-  response.status(body.statusCode).json(body);
+  reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
 }
