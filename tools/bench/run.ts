@@ -115,15 +115,21 @@ async function aggregationSection(run: string) {
     notes: `first sample ${Math.round(aggregation.memory.first)} MiB, last ${Math.round(aggregation.memory.last)} MiB over ${Math.round(aggregation.seconds)} s`,
   });
 
-  log('the same topic, one transaction at a time (AGGREGATOR_TRANSACTION_LANES=1)');
-  const oneLane = benchEnvironment(`${run}a`, {
-    AGGREGATOR_TRANSACTION_LANES: '1',
-    DATABASE_URL: `${env.DATABASE_URL}_one_lane`,
-    KAFKA_GROUP_PREFIX: `bench-${run}-one-lane`,
-    REDIS_KEY_PREFIX: `bench-${run}-one-lane:`,
-  });
-  await prepareBenchEnvironment(oneLane);
-  const serial = await aggregationThroughput(oneLane, 3806, produced.count);
+  /** The same topic aggregated again with `settings`, in a database, consumer group and Redis prefix of its own. */
+  const aggregateAgain = async (name: string, settings: Record<string, string>, port: number) => {
+    log(`the same topic, ${name}: ${JSON.stringify(settings)}`);
+    const slug = name.replace(/\W+/g, '_');
+    const again = benchEnvironment(`${run}a`, {
+      ...settings,
+      DATABASE_URL: `${env.DATABASE_URL}_${slug}`,
+      KAFKA_GROUP_PREFIX: `bench-${run}-${slug}`,
+      REDIS_KEY_PREFIX: `bench-${run}-${slug}:`,
+    });
+    await prepareBenchEnvironment(again);
+    return aggregationThroughput(again, port, produced.count);
+  };
+
+  const serial = await aggregateAgain('one lane', { AGGREGATOR_TRANSACTION_LANES: '1' }, 3806);
   figures.push({
     section: 'aggregation',
     name: `exactly-once aggregation of ${produced.count.toLocaleString()} events, ${env.AGGREGATOR_TRANSACTION_LANES ?? 2} transaction lanes`,
@@ -133,15 +139,7 @@ async function aggregationSection(run: string) {
     notes: 'the second run over a topic is ~8% faster whatever it runs (measured with the order swapped)',
   });
 
-  log('the same topic, every counter change named by its key columns (AGGREGATOR_COUNTER_IDS_CACHED=0)');
-  const byKey = benchEnvironment(`${run}a`, {
-    AGGREGATOR_COUNTER_IDS_CACHED: '0',
-    DATABASE_URL: `${env.DATABASE_URL}_by_key`,
-    KAFKA_GROUP_PREFIX: `bench-${run}-by-key`,
-    REDIS_KEY_PREFIX: `bench-${run}-by-key:`,
-  });
-  await prepareBenchEnvironment(byKey);
-  const keyNamed = await aggregationThroughput(byKey, 3808, produced.count);
+  const keyNamed = await aggregateAgain('counters named by key', { AGGREGATOR_COUNTER_IDS_CACHED: '0' }, 3808);
   const byId = cpuPerEvent(aggregation, produced.count);
   const byKeyCpu = cpuPerEvent(keyNamed, produced.count);
   figures.push({
