@@ -71,6 +71,18 @@ describe('fault: Redis flushed and restarted', () => {
       (n) => n === 1,
       60_000,
     );
+    // The refill copies the folded counters; the changes still in the counter log reach Redis with
+    // the fold that follows (and its announcement): wait for both, as a reader would a second later.
+    await eventually(
+      async () =>
+        (
+          await bed.pool.query<{ pending: string }>(
+            'SELECT (SELECT count(*) FROM indicator_counter_log) + (SELECT count(*) FROM unannounced_counter_folds) AS pending',
+          )
+        ).rows[0].pending,
+      (pending) => pending === '0',
+      60_000,
+    );
 
     const live = await liveCounters(bed.redis, prefix, PROVINCE);
     const stored = await storedCounters(bed.pool, PROVINCE);
