@@ -5,8 +5,19 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 ensure_node_modules
-# A broker this run starts is stopped when it ends; one that was already running is left alone.
-if ! "$ROOT/deploy/local/kafka.sh" status >/dev/null 2>&1; then trap '"$ROOT/deploy/local/kafka.sh" stop' EXIT; fi
+# What this run changes is put back when it ends: a broker it starts is stopped (one already running
+# is left alone), and the live feed of a demo stack (scripts/up.sh) is paused while the suite runs —
+# on two cores the feed's processing and two test workers would otherwise starve the tests' apps —
+# and resumed after.
+on_exit=()
+trap 'for step in "${on_exit[@]}"; do eval "$step"; done' EXIT
+if ! "$ROOT/deploy/local/kafka.sh" status >/dev/null 2>&1; then on_exit+=('"$ROOT/deploy/local/kafka.sh" stop'); fi
+DEMO_FEED="http://127.0.0.1:3005/v1/simulator"
+if curl -fs --max-time 2 "$DEMO_FEED/status" 2>/dev/null | grep -q '"running":true'; then
+  say "pausing the demo's live feed while the tests run (resumed at the end)"
+  curl -fs --max-time 10 -X POST "$DEMO_FEED/stop" >/dev/null
+  on_exit+=('curl -fs --max-time 10 -X POST "$DEMO_FEED/start" >/dev/null && say "demo live feed resumed"')
+fi
 ensure_infrastructure
 ensure_zstd
 ensure_chromium
