@@ -27,7 +27,7 @@ const toValue = (r: CounterColumnsSql, asOf: string): CounterValue => ({
 });
 
 /** A counter's key columns in `indicator_counters`, in primary-key order. */
-export const COUNTER_KEY_COLUMNS = 'indicator, level, region, dims, measure, period';
+const COUNTER_KEY_COLUMNS = 'indicator, level, region, dims, measure, period';
 
 /** The columns a counter change is appended with, in the order `append` gives them. */
 const LOG_COLUMNS = ['counter_id', 'indicator', 'level', 'region', 'dims', 'measure', 'period', 'delta'] as const;
