@@ -118,6 +118,14 @@ describe('replay of the county-decline scenario: one episode for the declining c
     const historyOf = async (id: string) => ((await alertingApi('GET', `/v1/alerts/${id}`)).body.history as { transition: string }[]).map((e) => e.transition);
     // The alert list holds episodes (alerts open or fired): one, for the declining county, firing since; no record for the nine others.
     const alerts = await countyAlerts();
+    // Each episode's story, for a reader of a failed run: when it moved, and on what value and interval.
+    for (const alert of alerts) {
+      const history = ((await alertingApi('GET', `/v1/alerts/${alert.id}`)).body.history as any[]).map(
+        (e) =>
+          `${e.transition} ${e.at} at ${(100 * e.actual).toFixed(1)}% [${(100 * e.detail?.interval?.low).toFixed(1)}, ${(100 * e.detail?.interval?.high).toFixed(1)}]`,
+      );
+      process.stdout.write(`replay alert: ${alert.region} ${alert.period} ${alert.state}: ${history.join(' → ')}\n`);
+    }
     expect(alerts.map((a) => a.region)).toEqual([declining]);
     expect(alerts[0]).toMatchObject({ state: 'firing', status: 'red' });
     // It may pass through yellow (pending) on its way to red, depending on when evaluations fall: one episode either way.

@@ -6,7 +6,7 @@ import { testEnvironment } from '../support/test-environment';
 /**
  * The counter-log fold on this file's own migrated PostgreSQL database: changes named by key and by
  * id (migration 1764000000780) fold into the same counter, readers see row + log throughout, and a
- * fold's limit holds across both kinds.
+ * fold's limit holds across both kinds and takes whole appending transactions (migration 1764000000790).
  */
 describe('foldCounterLog on PostgreSQL', () => {
   let pool: Pool;
@@ -79,6 +79,33 @@ describe('foldCounterLog on PostgreSQL', () => {
     expect(second.foldedRows).toBe(2);
     expect(await stored('610902')).toMatchObject({ value: '34' });
     expect(await logRows()).toBe(0);
+  });
+
+  it("takes whole transactions: never one of a transaction's changes without the others, even past its limit", async () => {
+    await byKey('610903', 1);
+    await fold();
+    const id = Number((await stored('610903')).id);
+    // Two transactions, each changing a new counter by key and a known one by id (a rate's numerator and denominator).
+    const appendTogether = (delta: number) =>
+      inTransaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO indicator_counter_log (indicator, level, region, dims, measure, period, delta) VALUES ('referrals_up', 'county', '610904', '', 'value', '202403', $1)`,
+          [delta],
+        );
+        await client.query('INSERT INTO indicator_counter_log (counter_id, delta) VALUES ($1, $2), ($1, $2)', [id, delta]);
+      });
+    await appendTogether(1);
+    await appendTogether(100);
+    const first = await fold(2);
+    expect(first).toMatchObject({ foldedRows: 3, more: true });
+    expect(first.values.map((v) => [v.region, v.value])).toEqual([
+      ['610904', 1],
+      ['610903', 3],
+    ]);
+    expect((await fold(2)).foldedRows).toBe(3);
+    expect(await logRows()).toBe(0);
+    expect(await stored('610904')).toMatchObject({ value: '101' });
+    expect(await stored('610903')).toMatchObject({ value: '203' });
   });
 
   it('refuses to fold a change naming a counter that has no row, and keeps it in the log', async () => {

@@ -8,7 +8,8 @@ import { LIVE_COUNTERS_READY, liveCounterHash } from './live-counter-keys';
 
 /**
  * The aggregator's live counters in Redis: every measure and period of a cell's granularity in one
- * hash, one round trip for all the cells of a request. Only trusted while the aggregator's "ready" marker is
+ * hash, one round trip for all the cells of a request, read in one MULTI so that a fold's changes to a
+ * cell (written in one script call) are seen all or none. Only trusted while the aggregator's "ready" marker is
  * set (it withdraws it when a write fails, and refills from PostgreSQL); otherwise `undefined`.
  */
 @Injectable()
@@ -23,10 +24,10 @@ export class LiveCounters {
     granularities: readonly Granularity[],
   ): Promise<StoredCounter[] | undefined> {
     try {
-      const pipeline = this.redis.pipeline().exists(LIVE_COUNTERS_READY);
+      const reads = this.redis.multi().exists(LIVE_COUNTERS_READY);
       const cells = regions.flatMap((region) => granularities.map((granularity) => ({ region, granularity })));
-      for (const cell of cells) pipeline.hgetall(liveCounterHash({ indicator, level, dims, ...cell }));
-      const results = (await pipeline.exec()) ?? [];
+      for (const cell of cells) reads.hgetall(liveCounterHash({ indicator, level, dims, ...cell }));
+      const results = (await reads.exec()) ?? [];
       if (results.some(([error]) => error) || results[0][1] !== 1) return undefined;
       return cells.flatMap(({ region }, i) =>
         Object.entries(results[i + 1][1] as Record<string, string>).map(([field, doc]) => {

@@ -51,7 +51,7 @@ export interface CounterFold {
   counterIds: number[];
   /** Log rows it took (and deleted). */
   foldedRows: number;
-  /** Whether it stopped at its limit with log rows left over. */
+  /** Whether it stopped at its limit, likely with committed log rows left over. */
   more: boolean;
 }
 
@@ -71,9 +71,26 @@ const KEY_ORDER_C = COUNTER_KEY_COLUMNS.split(', ')
   .map((column) => `${column} COLLATE "C"`)
   .join(', ');
 
-/** Log rows of one kind (named by key, or by id) a fold takes: all of them, or the first `$1`. */
-function takenRows(naming: 'counter_id IS NULL' | 'counter_id IS NOT NULL', limited: boolean): string {
-  return limited ? `WHERE ctid = ANY (ARRAY(SELECT ctid FROM indicator_counter_log WHERE ${naming} LIMIT $1))` : `WHERE ${naming}`;
+/** Log rows of one kind (named by key, or by id) of the transactions a fold takes (`$1`). */
+function takenRows(naming: 'counter_id IS NULL' | 'counter_id IS NOT NULL'): string {
+  return `WHERE appended_by = ANY ($1::xid8[]) AND ${naming}`;
+}
+
+/**
+ * The appending transactions a fold takes: all of them, or those of the first `maxLogRows` log rows in
+ * the table's order (mostly the oldest; their rows past that point come too, so a fold may take a
+ * little more than `maxLogRows`). Each statement of a READ COMMITTED fold sees the transactions
+ * committed when it starts; naming them keeps the fold's statements to the same ones, whole.
+ */
+async function transactionsToFold(client: ClientBase, maxLogRows: number | undefined): Promise<{ taken: string[]; more: boolean }> {
+  const seen = await client.query<{ appended_by: string; log_rows: string }>(
+    maxLogRows === undefined
+      ? 'SELECT appended_by::text, count(*) AS log_rows FROM indicator_counter_log GROUP BY appended_by'
+      : 'SELECT appended_by::text, count(*) AS log_rows FROM (SELECT appended_by FROM indicator_counter_log LIMIT $1) first GROUP BY appended_by',
+    maxLogRows === undefined ? [] : [maxLogRows],
+  );
+  const scanned = seen.rows.reduce((rows, transaction) => rows + Number(transaction.log_rows), 0);
+  return { taken: seen.rows.map((transaction) => transaction.appended_by), more: maxLogRows !== undefined && scanned >= maxLogRows };
 }
 
 const WRITTEN_COLUMNS = 'c.id, c.indicator, c.measure, c.level, c.region, c.period, c.dims, c.value, c.revision';
@@ -90,12 +107,13 @@ interface FoldStatementRow extends CounterColumnsSql {
 }
 
 /**
- * Moves committed changes from the counter log into the counters (all of them, or at most
- * `maxLogRows` log rows), summed per counter, and returns the counters' new values and ids. Any
- * subset may be folded: a counter's value (row + log) is the same before and after. One fold at a
- * time (the lock, held to COMMIT); rows committed while it runs stay for the next one. A counter
- * whose changes cancel out is not touched. A fold that changed counters is recorded as unannounced
- * until `announced(id)`.
+ * Moves committed changes from the counter log into the counters (all of them, or about `maxLogRows`
+ * log rows, always whole appending transactions), summed per counter, and
+ * returns the counters' new values and ids. Any set of whole transactions may be folded: a counter's
+ * value (row + log) is the same before and after, and the folded counters are always the state after
+ * whole transactions. One fold at a time (the lock, held to COMMIT); transactions committed while it
+ * runs stay for the next one. A counter whose changes cancel out is not touched. A fold that changed
+ * counters is recorded as unannounced until `announced(id)`.
  *
  * Two statements, each deleting exactly the rows it folds: changes named by key are upserted by key
  * (creating the counters never stored), then changes named by id update their rows through the id
@@ -104,10 +122,11 @@ interface FoldStatementRow extends CounterColumnsSql {
  */
 export async function foldCounterLog(client: ClientBase, maxLogRows?: number): Promise<CounterFold> {
   await lockCounterFolds(client);
-  const limited = maxLogRows !== undefined;
+  const { taken, more } = await transactionsToFold(client, maxLogRows);
+  if (taken.length === 0) return { values: [], counterIds: [], foldedRows: 0, more };
   const byKey = await client.query<FoldStatementRow>(
     `WITH folded AS (
-       DELETE FROM indicator_counter_log ${takenRows('counter_id IS NULL', limited)} RETURNING ${COUNTER_KEY_COLUMNS}, delta
+       DELETE FROM indicator_counter_log ${takenRows('counter_id IS NULL')} RETURNING ${COUNTER_KEY_COLUMNS}, delta
      ), summed AS (
        SELECT ${COUNTER_KEY_COLUMNS}, sum(delta)::bigint AS delta FROM folded GROUP BY ${COUNTER_KEY_COLUMNS} HAVING sum(delta) <> 0
      ), written AS (
@@ -117,35 +136,27 @@ export async function foldCounterLog(client: ClientBase, maxLogRows?: number): P
        RETURNING ${WRITTEN_COLUMNS}
      )
      ${WRITTEN_WITH_COUNTS}`,
-    limited ? [maxLogRows] : [],
+    [taken],
   );
-  let foldedRows = Number(byKey.rows[0].folded_rows);
-  const left = limited ? maxLogRows - foldedRows : undefined;
-  const byId =
-    left === 0
-      ? undefined
-      : await client.query<FoldStatementRow>(
-          `WITH folded AS (
-             DELETE FROM indicator_counter_log ${takenRows('counter_id IS NOT NULL', limited)} RETURNING counter_id, delta
-           ), summed AS (
-             SELECT counter_id, sum(delta)::bigint AS delta FROM folded GROUP BY counter_id HAVING sum(delta) <> 0
-           ), written AS (
-             UPDATE indicator_counters AS c SET value = c.value + s.delta, revision = c.revision + 1, updated_at = now()
-             FROM summed s WHERE c.id = s.counter_id
-             RETURNING ${WRITTEN_COLUMNS}
-           )
-           ${WRITTEN_WITH_COUNTS}`,
-          limited ? [left] : [],
-        );
-  if (byId) {
-    foldedRows += Number(byId.rows[0].folded_rows);
-    // Counter rows are never deleted; if one were, its changes would vanish from every reader's view.
-    const missing = Number(byId.rows[0].summed_counters) - byId.rows.filter((r) => r.id !== null).length;
-    if (missing > 0) throw new Error(`counter log: ${missing} counters named by id have no row in indicator_counters`);
-  }
-  const more = limited && foldedRows >= maxLogRows;
+  const byId = await client.query<FoldStatementRow>(
+    `WITH folded AS (
+       DELETE FROM indicator_counter_log ${takenRows('counter_id IS NOT NULL')} RETURNING counter_id, delta
+     ), summed AS (
+       SELECT counter_id, sum(delta)::bigint AS delta FROM folded GROUP BY counter_id HAVING sum(delta) <> 0
+     ), written AS (
+       UPDATE indicator_counters AS c SET value = c.value + s.delta, revision = c.revision + 1, updated_at = now()
+       FROM summed s WHERE c.id = s.counter_id
+       RETURNING ${WRITTEN_COLUMNS}
+     )
+     ${WRITTEN_WITH_COUNTS}`,
+    [taken],
+  );
+  const foldedRows = Number(byKey.rows[0].folded_rows) + Number(byId.rows[0].folded_rows);
+  // Counter rows are never deleted; if one were, its changes would vanish from every reader's view.
+  const missing = Number(byId.rows[0].summed_counters) - byId.rows.filter((r) => r.id !== null).length;
+  if (missing > 0) throw new Error(`counter log: ${missing} counters named by id have no row in indicator_counters`);
   const written = new Map<string, CounterColumnsSql>();
-  for (const r of [...byKey.rows, ...(byId?.rows ?? [])]) if (r.id !== null) written.set(r.id, r);
+  for (const r of [...byKey.rows, ...byId.rows]) if (r.id !== null) written.set(r.id, r);
   if (written.size === 0) return { values: [], counterIds: [], foldedRows, more };
   // Every row written here got now(), the transaction's time, as its updated_at: read it once.
   const fold = await client.query<{ fold_id: string; folded_at: Date }>('INSERT INTO unannounced_counter_folds DEFAULT VALUES RETURNING fold_id, folded_at');

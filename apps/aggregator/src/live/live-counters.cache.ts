@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
 import { Granularity, granularityOf } from '@lib/periods';
-import type { CounterValue } from '../counting/counter-delta';
+import { counterCellKey } from '@lib/indicators';
 import { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash } from '@lib/indicator-readings';
+import type { CounterValue } from '../counting/counter-delta';
 
 /**
  * Writes a field only when its revision is newer than the cached one. Two aggregator instances (or
@@ -20,7 +21,34 @@ for i = 1, #KEYS do
 end
 return #KEYS`;
 
-const CHUNK = 500;
+/** About how many fields one script call writes: Redis serves nobody else while it runs. */
+const FIELDS_PER_CALL = 500;
+
+/**
+ * The values in groups of about `size`, each holding whole cells: a reader (one MULTI over a cell's
+ * hashes) sees all of a cell's changes of one fold or none — never a rate's numerator without its
+ * denominator. A cell larger than `size` is a group of its own.
+ */
+export function inWholeCells(values: readonly CounterValue[], size: number): CounterValue[][] {
+  const cells = new Map<string, CounterValue[]>();
+  for (const value of values) {
+    const key = counterCellKey(value);
+    const cell = cells.get(key);
+    if (cell) cell.push(value);
+    else cells.set(key, [value]);
+  }
+  const groups: CounterValue[][] = [];
+  let group: CounterValue[] = [];
+  for (const cell of cells.values()) {
+    if (group.length > 0 && group.length + cell.length > size) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(...cell);
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
 
 /** The live counter values in Redis. A cache: every failure is logged, never thrown; PostgreSQL is the truth. */
 @Injectable()
@@ -34,8 +62,7 @@ export class LiveCountersCache {
     try {
       // A fold's values share few periods: each period id is parsed once per write, not once per value.
       const granularities = new Map<string, Granularity>();
-      for (let i = 0; i < values.length; i += CHUNK) {
-        const chunk = values.slice(i, i + CHUNK);
+      for (const chunk of inWholeCells(values, FIELDS_PER_CALL)) {
         const keys: string[] = [];
         const args: string[] = [];
         for (const v of chunk) {
