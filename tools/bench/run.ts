@@ -470,15 +470,11 @@ async function liveSection(run: string) {
   const [ingest, , query] = apps;
   try {
     log('query latency at 1000 requests/s');
-    const year = String(new Date().getFullYear());
+    const overview = `/v1/indicators/county_visit_rate/values?period=${new Date().getFullYear()}&region=610900&level=county`;
+    // As in the query section: a just-started process first compiles its hot paths and joins the change feed.
+    await queryLatency(query.url, overview, bureauToken, 200, 3);
     const cpuBefore = cpuSeconds(query.pid);
-    const latency = await queryLatency(
-      query.url,
-      `/v1/indicators/county_visit_rate/values?period=${year}&region=610900&level=county`,
-      bureauToken,
-      1000,
-      SIZES.latencySeconds,
-    );
+    const latency = await queryLatency(query.url, overview, bureauToken, 1000, SIZES.latencySeconds);
     const cpuMs = ((cpuSeconds(query.pid) - cpuBefore) * 1000) / (latency.requestsPerSecond * SIZES.latencySeconds);
     figures.push({ section: 'query', name: 'city overview read (10 counties) p50 at 1k req/s', value: latency.p50, unit: 'ms' });
     figures.push({
