@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
-import { counterSourceFromRows, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel } from '@lib/indicators';
+import { counterSourceFromRows, groupBy, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel } from '@lib/indicators';
 import { granularityOf, parsePeriod, periodsOf } from '@lib/periods';
 import { Counter } from 'prom-client';
 import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
@@ -86,14 +86,4 @@ function newest(rows: StoredCounter[]): string | null {
   let max = 0;
   for (const row of rows) max = Math.max(max, row.updatedAt.getTime());
   return max === 0 ? null : new Date(max).toISOString();
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

@@ -15,6 +15,7 @@ export { eventOfSubject, isSingleEventSubject, singleEventPrefixes } from './eng
 export { contributionKey, diffContributions, mergeContributions } from './engine/contribution-math';
 export { byOccurrence, currentVersions } from './engine/current-versions';
 export { eventFacts } from './engine/event-facts';
+export { groupBy } from './engine/rules/rule-context';
 export type { BaseRegion } from './engine/attribution';
 export type { EventFacts } from './engine/event-facts';
 export { matchesFilter } from './engine/filter';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@lib/redis';
 import { Granularity, granularityOf } from '@lib/periods';
-import { counterCellKey } from '@lib/indicators';
+import { counterCellKey, groupBy } from '@lib/indicators';
 import { LIVE_COUNTERS_READY, liveCounterField, liveCounterHash } from '@lib/indicator-readings';
 import type { CounterValue } from '../counting/counter-delta';
 
@@ -30,16 +30,9 @@ const FIELDS_PER_CALL = 500;
  * denominator. A cell larger than `size` is a group of its own.
  */
 export function inWholeCells(values: readonly CounterValue[], size: number): CounterValue[][] {
-  const cells = new Map<string, CounterValue[]>();
-  for (const value of values) {
-    const key = counterCellKey(value);
-    const cell = cells.get(key);
-    if (cell) cell.push(value);
-    else cells.set(key, [value]);
-  }
   const groups: CounterValue[][] = [];
   let group: CounterValue[] = [];
-  for (const cell of cells.values()) {
+  for (const cell of groupBy(values, counterCellKey).values()) {
     if (group.length > 0 && group.length + cell.length > size) {
       groups.push(group);
       group = [];

@@ -59,6 +59,7 @@ export function measuresFor(specs: MeasureSpecs, facts: Readonly<Record<string, 
   return out;
 }
 
+/** Items grouped by a key, each group in the items' order, the groups in the order their keys first come. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
