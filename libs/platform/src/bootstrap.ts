@@ -27,6 +27,7 @@ import { bytesOf, parseJsonBodies } from './json-body';
 import { requireJsonBodies } from './json-only';
 import { refuseNulCharacters } from './nul-characters';
 import { setUpOpenApi } from './openapi';
+import { drainUnreadBodies } from './unread-body';
 
 export interface HttpAppOptions {
   title: string;
@@ -80,6 +81,8 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
   measureHttpRequests(fastify, app.get<Histogram>(getToken(METRIC_HTTP_REQUEST_DURATION)));
   const accessLog = logHttpRequests(app.get<PinoRoot>(APP_LOGGER), new RequestLogPolicy(config.get('LOG_REQUEST_SAMPLE_EVERY', { infer: true })));
   fastify.addHook('onRequest', (request, reply, done) => accessLog(request.raw, reply.raw, done));
+  // A body its route or a hook did not read to the end does not hold the connection after the answer.
+  drainUnreadBodies(fastify);
   // Security headers on every answer; the dashboard's CSP is set where it is served. No CORS: browsers call same-origin.
   await app.register(helmet, { contentSecurityPolicy: false });
   // Before the body is read: the body of a client without a good credential is refused unread.
