@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { DEVELOPMENT_ADMIN_TOKEN } from '@lib/config';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { ankangDemo } from '@lib/registry';
 import { headerCell, templateColumns } from '../../apps/ingest/src/import/csv-templates';
@@ -261,5 +264,41 @@ describe('the import door is the operator’s', () => {
     expect(((await wrong.json()) as { code: string }).code).toBe('invalid_admin_token');
     const { rows } = await pool.query(`SELECT 1 FROM event_imports WHERE authorised_by = 'intruder'`);
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('an import part answered before its body is read to the end', () => {
+  const rows = [...visitHistory({ year: thisYear - 4, count: 1000, seed: 19, idPrefix: `part-${run}` })].map((v) => `${JSON.stringify(v)}\n`);
+
+  /** One POST of a part of at most 500 rows through `agent`; resolves with the request and its answer's lines once read to the end. */
+  const postPart = (agent: Agent, body: string[], importId: string): Promise<{ request: ClientRequest; lines: Record<string, unknown>[] }> =>
+    new Promise((resolve, reject) => {
+      const request = httpRequest(`${ingest.url}/v1/admin/imports?importId=${importId}&authorisedBy=part%20test&maxAgeDays=${MAX_AGE_DAYS}&maxRows=500`, {
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${DEVELOPMENT_ADMIN_TOKEN}`, 'content-type': 'application/x-ndjson' },
+      });
+      request.once('error', reject);
+      request.once('response', (response: IncomingMessage) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.once('end', () => resolve({ request, lines: text.split('\n').flatMap((l) => (l === '' ? [] : [JSON.parse(l) as Record<string, unknown>])) }));
+      });
+      request.end(body.join(''));
+    });
+
+  it('leaves the connection to the next request of a keep-alive client that had sent its whole body', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const importId = randomUUID();
+      const first = await postPart(agent, rows, importId);
+      expect(first.lines.at(-1)).toMatchObject({ type: 'end', complete: false, rows: 500 });
+      // The rest of the first body was read and discarded: the same connection carries the next part, and it is answered.
+      const next = await postPart(agent, rows.slice(500), importId);
+      expect(next.request.reusedSocket).toBe(true);
+      expect(next.lines.at(-1)).toMatchObject({ type: 'end', rows: 500 });
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { EndLine, FailedLine, ImportLine } from '../../apps/ingest/src/import/import-lines';
@@ -31,19 +31,29 @@ function mediaType(part: UploadPart): string {
  * hands each answered line to `onLine` as it arrives. Resolves with the part's last line (`end` or
  * `failed`); rejects when the connection is lost before one (the caller resumes from its checkpoint).
  * The server stops reading after `maxRows`; the rest of the upload is then cut off.
+ *
+ * Each part has a connection of its own, closed from this side once the answer is read: the server
+ * leaves the rest of the file unread on it, so it can carry no next part (a shared keep-alive pool
+ * would hand it to the next part, which would wait on it for nothing). This side closing, with the
+ * whole answer read, loses nothing; the server drains a little and lets go.
  */
 export function uploadPart(part: UploadPart, onLine: (line: ImportLine) => void): Promise<EndLine | FailedLine> {
   const url = new URL(`${part.baseUrl.replace(/\/+$/, '')}/v1/admin/imports`);
   for (const [name, value] of Object.entries(part.query)) if (value !== undefined) url.searchParams.set(name, String(value));
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const secure = url.protocol === 'https:';
+  const send = secure ? httpsRequest : httpRequest;
+  // Keep-alive, so that the server does not close (and reset) first on a body it has not read.
+  const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets: 1 }) : new HttpAgent({ keepAlive: true, maxSockets: 1 });
 
   return new Promise((resolve, reject) => {
     let last: EndLine | FailedLine | undefined;
     const request = send(url, {
       method: 'POST',
+      agent,
       headers: { authorization: `Bearer ${part.adminToken}`, 'content-type': mediaType(part), 'transfer-encoding': 'chunked' },
     });
     const settle = (error?: Error) => {
+      agent.destroy();
       if (last) resolve(last);
       else reject(error ?? new Error('the connection closed before the import answered its end'));
     };
@@ -57,7 +67,10 @@ export function uploadPart(part: UploadPart, onLine: (line: ImportLine) => void)
             // The admin API refused the upload outright (bad parameters, bad CSV header, wrong token): retrying will not help.
             reject(new AdminApiError(response.statusCode ?? 0, body.code ?? `http_${response.statusCode}`, body.message ?? text, body.errors));
           }, reject)
-          .finally(() => request.destroy());
+          .finally(() => {
+            request.destroy();
+            agent.destroy();
+          });
         return;
       }
       const lines = createInterface({ input: response, crlfDelay: Infinity });
