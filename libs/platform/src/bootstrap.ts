@@ -29,6 +29,18 @@ import { refuseNulCharacters } from './nul-characters';
 import { setUpOpenApi } from './openapi';
 import { drainUnreadBodies } from './unread-body';
 
+/**
+ * How long an idle connection is kept for the client's next request (Fastify's default). Longer than
+ * the idle timeout of the clients that keep connections, so that it is the client that closes an idle
+ * one and none reuses a connection the app is closing at that moment (a POST lost to a reset, or
+ * answered 502 by a proxy): ingress-nginx and cloud load balancers keep upstream connections 60 s and
+ * do not read `Keep-Alive: timeout=72`; Node's agent and fetch (undici) close 1 s before it, or sooner
+ * by their own limit. A client posting one event at a time keeps its connection between events. A
+ * half-read connection does not wait for it: after the answer the rest of an unread body is drained,
+ * or the connection closed (drainUnreadBodies).
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
 export interface HttpAppOptions {
   title: string;
   description: string;
@@ -51,7 +63,7 @@ export interface HttpAppOptions {
 
 /**
  * Starts one of the project's HTTP apps the same way everywhere, on Fastify: metrics and access log,
- * security headers, the credential checked before a body is read, JSON-only bodies without NUL
+ * the rest of a body left unread drained after the answer, security headers, the credential checked before a body is read, JSON-only bodies without NUL
  * characters, conditional GETs, validation, OpenAPI at /docs (JSON at /docs-json), graceful shutdown,
  * then listen on HOST:PORT from the validated config. Each edge rule is a Fastify hook, in the
  * order listed (no Express-style middleware: none is registered, so Fastify's middie is skipped).
@@ -67,8 +79,7 @@ export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAp
     trustProxy,
     // As Express routed: `/v1/indicators/` is `/v1/indicators`, and a long path parameter is the route's to refuse.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
-    // Node's own default (Fastify's is 72 s): an idle or half-read connection is not held longer than under Express.
-    keepAliveTimeout: 5000,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
     skipMiddie: true,
   });
   // bodyParser off: Nest would register Fastify's JSON and form parsers; parseJsonBodies registers the one this project takes.
