@@ -34,6 +34,13 @@ export function drainUnreadBodies(app: FastifyInstance, bound: DrainBound = UNRE
 export function drainRest(request: IncomingMessage, bound: DrainBound): void {
   const socket = request.socket;
   if (request.readableEnded || request.destroyed || socket.destroyed) return;
+  // Whoever read it (the import's row parser) has let go of it; nothing else may hold it paused.
+  request.unpipe();
+  // All of it has arrived (a GET's empty body among them): only what is buffered is left to let go.
+  if (request.complete) {
+    request.resume();
+    return;
+  }
   let read = 0;
   const close = () => {
     stop();
@@ -49,7 +56,5 @@ export function drainRest(request: IncomingMessage, bound: DrainBound): void {
     request.off('data', count).off('end', stop).off('close', stop);
   };
   request.on('data', count).once('end', stop).once('close', stop);
-  // Whoever read it (the import's row parser) has let go of it; nothing else may hold it paused.
-  request.unpipe();
   request.resume();
 }
