@@ -108,12 +108,12 @@ interface FoldStatementRow extends CounterColumnsSql {
 
 /**
  * Moves committed changes from the counter log into the counters (all of them, or about `maxLogRows`
- * log rows, always whole appending transactions), summed per counter, and
- * returns the counters' new values and ids. Any set of whole transactions may be folded: a counter's
- * value (row + log) is the same before and after, and the folded counters are always the state after
- * whole transactions. One fold at a time (the lock, held to COMMIT); transactions committed while it
- * runs stay for the next one. A counter whose changes cancel out is not touched. A fold that changed
- * counters is recorded as unannounced until `announced(id)`.
+ * log rows, always whole appending transactions), summed per counter, and returns the counters' new
+ * values and ids. Any set of whole transactions may be folded: a counter's value (row + log) is the
+ * same before and after, and the folded counters are always the state after whole transactions. One
+ * fold at a time (the lock, held to COMMIT); transactions committed while it runs stay for the next
+ * one. A counter whose changes cancel out is not touched. A fold that changed counters is recorded
+ * as unannounced until `announced(id)`.
  *
  * Two statements, each deleting exactly the rows it folds: changes named by key are upserted by key
  * (creating the counters never stored), then changes named by id update their rows through the id
