@@ -102,7 +102,7 @@ describe('foldCounterLog on PostgreSQL', () => {
       ['610904', 1],
       ['610903', 3],
     ]);
-    expect((await fold(2)).foldedRows).toBe(3);
+    expect(await fold(2)).toMatchObject({ foldedRows: 3, more: false });
     expect(await logRows()).toBe(0);
     expect(await stored('610904')).toMatchObject({ value: '101' });
     expect(await stored('610903')).toMatchObject({ value: '203' });

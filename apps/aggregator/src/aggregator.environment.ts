@@ -54,9 +54,9 @@ export class AggregatorEnvironment extends BaseEnvironment {
   AGGREGATOR_FOLD_INTERVAL_MS: number = 1000;
 
   /**
-   * Counter-log rows one fold takes, about (~8 per event; whole transactions, so a little more): a fold
+   * Counter-log rows one fold takes at most (~8 per event; whole transactions, one at least): a fold
    * after a backlog holds no more new values, Redis writes and change messages in memory at once; a fold
-   * that reaches it is followed by another.
+   * that stops at it is followed by another.
    */
   @Type(() => Number)
   @IsInt()

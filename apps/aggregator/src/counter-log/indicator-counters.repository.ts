@@ -51,7 +51,7 @@ export interface CounterFold {
   counterIds: number[];
   /** Log rows it took (and deleted). */
   foldedRows: number;
-  /** Whether it stopped at its limit, likely with committed log rows left over. */
+  /** Whether it stopped at its limit with committed log rows left over. */
   more: boolean;
 }
 
@@ -77,20 +77,22 @@ function takenRows(naming: 'counter_id IS NULL' | 'counter_id IS NOT NULL'): str
 }
 
 /**
- * The appending transactions a fold takes: all of them, or those of the first `maxLogRows` log rows in
- * the table's order (mostly the oldest; their rows past that point come too, so a fold may take a
- * little more than `maxLogRows`). Each statement of a READ COMMITTED fold sees the transactions
+ * The appending transactions a fold takes, oldest first: all of them, or as many whole ones as fit in
+ * `maxLogRows` log rows (at least one). Each statement of a READ COMMITTED fold sees the transactions
  * committed when it starts; naming them keeps the fold's statements to the same ones, whole.
  */
 async function transactionsToFold(client: ClientBase, maxLogRows: number | undefined): Promise<{ taken: string[]; more: boolean }> {
-  const seen = await client.query<{ appended_by: string; log_rows: string }>(
-    maxLogRows === undefined
-      ? 'SELECT appended_by::text, count(*) AS log_rows FROM indicator_counter_log GROUP BY appended_by'
-      : 'SELECT appended_by::text, count(*) AS log_rows FROM (SELECT appended_by FROM indicator_counter_log LIMIT $1) first GROUP BY appended_by',
-    maxLogRows === undefined ? [] : [maxLogRows],
+  const appended = await client.query<{ appended_by: string; log_rows: string }>(
+    'SELECT appended_by::text, count(*) AS log_rows FROM indicator_counter_log GROUP BY appended_by ORDER BY appended_by',
   );
-  const scanned = seen.rows.reduce((rows, transaction) => rows + Number(transaction.log_rows), 0);
-  return { taken: seen.rows.map((transaction) => transaction.appended_by), more: maxLogRows !== undefined && scanned >= maxLogRows };
+  const taken: string[] = [];
+  let rows = 0;
+  for (const transaction of appended.rows) {
+    rows += Number(transaction.log_rows);
+    if (maxLogRows !== undefined && taken.length > 0 && rows > maxLogRows) break;
+    taken.push(transaction.appended_by);
+  }
+  return { taken, more: taken.length < appended.rows.length };
 }
 
 const WRITTEN_COLUMNS = 'c.id, c.indicator, c.measure, c.level, c.region, c.period, c.dims, c.value, c.revision';
@@ -107,13 +109,13 @@ interface FoldStatementRow extends CounterColumnsSql {
 }
 
 /**
- * Moves committed changes from the counter log into the counters (all of them, or about `maxLogRows`
- * log rows, always whole appending transactions), summed per counter, and returns the counters' new
- * values and ids. Any set of whole transactions may be folded: a counter's value (row + log) is the
- * same before and after, and the folded counters are always the state after whole transactions. One
- * fold at a time (the lock, held to COMMIT); transactions committed while it runs stay for the next
- * one. A counter whose changes cancel out is not touched. A fold that changed counters is recorded
- * as unannounced until `announced(id)`.
+ * Moves committed changes from the counter log into the counters (all of them, or at most
+ * `maxLogRows` log rows unless one transaction alone has more: always whole appending transactions),
+ * summed per counter, and returns the counters' new values and ids. Any set of whole transactions may
+ * be folded: a counter's value (row + log) is the same before and after, and the folded counters are
+ * always the state after whole transactions. One fold at a time (the lock, held to COMMIT);
+ * transactions committed while it runs stay for the next one. A counter whose changes cancel out is
+ * not touched. A fold that changed counters is recorded as unannounced until `announced(id)`.
  *
  * Two statements, each deleting exactly the rows it folds: changes named by key are upserted by key
  * (creating the counters never stored), then changes named by id update their rows through the id
