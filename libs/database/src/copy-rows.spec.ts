@@ -1,4 +1,4 @@
-import { copyText, textArrayLiteral } from './copy-rows';
+import { copyText, lazyMap, textArrayLiteral } from './copy-rows';
 
 describe('copyText (COPY text format)', () => {
   it('writes null as \\N and escapes what would end a field or a row', () => {
@@ -14,5 +14,24 @@ describe('textArrayLiteral', () => {
     expect(textArrayLiteral([])).toBe('{}');
     expect(textArrayLiteral(['evt:610902-CH-001:E1', 'ref:a%3Ab:R"1'])).toBe('{"evt:610902-CH-001:E1","ref:a%3Ab:R\\"1"}');
     expect(textArrayLiteral(['a\\b', '{x,y}', 'NULL'])).toBe('{"a\\\\b","{x,y}","NULL"}');
+  });
+});
+
+describe('lazyMap', () => {
+  it('makes each row only when it is read, in the order of the items', () => {
+    const made: number[] = [];
+    const rows = lazyMap([1, 2, 3], (n) => {
+      made.push(n);
+      return [n, `row ${n}`];
+    });
+    expect(made).toEqual([]);
+    const iterator = rows[Symbol.iterator]();
+    expect(iterator.next().value).toEqual([1, 'row 1']);
+    expect(made).toEqual([1]);
+    expect([...iterator]).toEqual([
+      [2, 'row 2'],
+      [3, 'row 3'],
+    ]);
+    expect(made).toEqual([1, 2, 3]);
   });
 });

@@ -34,6 +34,15 @@ export async function copyRows(client: PoolClient, table: string, columns: reado
   await done;
 }
 
+/**
+ * `items.map(row)` made one row at a time as COPY reads it: a transaction's rows would otherwise
+ * all live through its round trips, long enough to be promoted to V8's old generation (garbage
+ * only a full collection reclaims); made on demand, each dies young.
+ */
+export function* lazyMap<T>(items: Iterable<T>, row: (item: T) => readonly CopyValue[]): Generator<readonly CopyValue[]> {
+  for (const item of items) yield row(item);
+}
+
 /** A value in COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped. */
 export function copyText(value: CopyValue): string {
   if (value === null) return '\\N';

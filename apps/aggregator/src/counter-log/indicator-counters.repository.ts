@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientBase, Pool, PoolClient } from 'pg';
-import { copyRows, PG_POOL } from '@lib/database';
+import { copyRows, lazyMap, PG_POOL } from '@lib/database';
 import type { CounterKey } from '@lib/indicators';
 import type { CounterValue, SummedCounter } from '../counting/counter-delta';
 import type { CounterIds } from './counter-ids';
@@ -204,7 +204,7 @@ export class IndicatorCountersRepository {
       client,
       'indicator_counter_log',
       LOG_COLUMNS,
-      changes.map((c) => {
+      lazyMap(changes, (c) => {
         const id = counterIds.idOf(c.cellKey, c.measure, c.period);
         if (id !== undefined) byId++;
         return id === undefined

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { eventKey } from '@lib/contracts';
-import { stagedColumns, StagingTable, stageRows, textArrayLiteral } from '@lib/database';
+import { lazyMap, stagedColumns, StagingTable, stageRows, textArrayLiteral } from '@lib/database';
 import type { StoredVersion } from '../counting/version-changes';
 
 export interface EventVersionRow extends StoredVersion {
@@ -73,7 +73,7 @@ export class EventVersionsRepository {
     await stageRows(
       client,
       STAGING,
-      rows.map((r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]),
+      lazyMap(rows, (r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]),
     );
     // xmax = 0 only on a freshly inserted row; a conflict that updated carries the updater's lock.
     const { rows: counts } = await client.query<{ inserted: number; written: number }>(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { eventKey, eventVersionKey, type CanonicalEvent } from '@lib/contracts';
-import { stagedColumns, StagingTable, stageRows } from '@lib/database';
+import { lazyMap, stagedColumns, StagingTable, stageRows } from '@lib/database';
 
 /** A canonical event version as the ledger keeps it. */
 export interface LedgerEntry {
@@ -50,7 +50,19 @@ export class LedgerRepository {
     await stageRows(
       client,
       STAGING,
-      unique.map((e) => [e.institutionId, e.eventId, e.version, e.type, e.action, e.voided, e.occurredAt, e.receivedAt, e.partition, e.offset, e.payloadJson]),
+      lazyMap(unique, (e) => [
+        e.institutionId,
+        e.eventId,
+        e.version,
+        e.type,
+        e.action,
+        e.voided,
+        e.occurredAt,
+        e.receivedAt,
+        e.partition,
+        e.offset,
+        e.payloadJson,
+      ]),
     );
     const { rows } = await client.query<{ institution_id: string; event_id: string; version: number }>(
       `INSERT INTO event_ledger (${stagedColumns(STAGING)})
