@@ -23,6 +23,9 @@ app_pid() {
 
 healthy() { curl -fsS -m 2 "http://127.0.0.1:${PORTS[$1]}/health" >/dev/null 2>&1; }
 
+# The app's Node flags, as in production (tools/lib/app-node-flags.ts).
+node_flags() { node -p "require('$ROOT/dist/tools/lib/app-node-flags').APP_NODE_FLAGS['$1'].join(' ')"; }
+
 start_app() {
   local app="$1"
   if app_pid "$app" >/dev/null; then say "$app already running (pid $(app_pid "$app"))"; return 0; fi
@@ -31,7 +34,7 @@ start_app() {
   # The simulator feeds the demo live.
   # shellcheck disable=SC2046 # kafka_env gives several NAME=value words
   env PORT="${PORTS[$app]}" SIMULATOR_AUTOSTART=true SIMULATOR_CREDENTIALS_FILE="$CREDENTIALS" $(kafka_env "${KAFKA_PRINCIPAL[$app]}") \
-    setsid node "$ROOT/dist/apps/$app/src/main.js" >> "$LOGS/$app.log" 2>&1 < /dev/null &
+    setsid node $(node_flags "$app") "$ROOT/dist/apps/$app/src/main.js" >> "$LOGS/$app.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$app.pid"
 }
 

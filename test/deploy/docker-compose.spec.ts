@@ -7,6 +7,8 @@ import { AlertingEnvironment } from '../../apps/alerting/src/alerting.environmen
 import { IngestEnvironment } from '../../apps/ingest/src/ingest.environment';
 import { QueryEnvironment } from '../../apps/query/src/query.environment';
 import { SimulatorEnvironment } from '../../apps/simulator/src/simulator.environment';
+import { APP_NODE_FLAGS } from '../../tools/lib/app-node-flags';
+import type { AppName } from '../../tools/lib/app-process';
 
 /**
  * No Docker engine runs here, so this keeps docker-compose.yml, the Dockerfile and .env.example
@@ -70,8 +72,8 @@ describe('docker-compose.yml', () => {
   describe.each(Object.entries(APPS))('%s', (app, environmentClass) => {
     const service = compose.services[app];
 
-    it('starts the built entry point of that app', () => {
-      expect(service.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+    it('starts the built entry point of that app with its Node flags', () => {
+      expect(service.command).toEqual(['node', ...APP_NODE_FLAGS[app as AppName], `dist/apps/${app}/src/main.js`]);
       expect(fs.existsSync(path.join(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
     });
 

@@ -10,6 +10,8 @@ import { IngestEnvironment } from '../../apps/ingest/src/ingest.environment';
 import { QueryEnvironment } from '../../apps/query/src/query.environment';
 import { SimulatorEnvironment } from '../../apps/simulator/src/simulator.environment';
 import { CliEnvironment } from '../../tools/admin-cli/cli-environment';
+import { APP_NODE_FLAGS } from '../../tools/lib/app-node-flags';
+import type { AppName } from '../../tools/lib/app-process';
 
 /**
  * Keeps deploy/k8s honest without a cluster: renders every overlay, validates every resource
@@ -237,9 +239,9 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
     const pod = podSpecOf(deployment);
     const container = pod.containers[0];
 
-    it('starts the built entry point of that app, like docker-compose', () => {
+    it('starts the built entry point of that app with its Node flags, like docker-compose', () => {
       expect(pod.containers).toHaveLength(1);
-      expect(container.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+      expect(container.command).toEqual(['node', ...APP_NODE_FLAGS[app as AppName], `dist/apps/${app}/src/main.js`]);
       expect(fs.existsSync(path.join(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
     });
 

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { APP_NODE_FLAGS } from './app-node-flags';
 
 // Works from the sources (tests, ts-jest) and from dist/tools/lib (benchmarks).
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
@@ -7,7 +8,8 @@ const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.s
 export type AppName = 'ingest' | 'aggregator' | 'query' | 'alerting' | 'simulator';
 
 /**
- * One of the project's apps as a real OS process (built code in dist/), so tests and benchmarks can
+ * One of the project's apps as a real OS process (built code in dist/, started with its Node flags
+ * like in production: APP_NODE_FLAGS), so tests and benchmarks can
  * kill it the way a crash would, and read its pid for memory. Output is kept for failure messages.
  */
 export class AppProcess {
@@ -74,7 +76,7 @@ export class AppProcess {
 
   private spawn(): Promise<number | null> {
     this.output = '';
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps', this.app, 'src/main.js')], {
+    const child = spawn(process.execPath, [...APP_NODE_FLAGS[this.app], path.join(ROOT, 'dist/apps', this.app, 'src/main.js')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
