@@ -10,7 +10,7 @@ import type { AppName } from './app-process';
  * per event, garbage only a full collection reclaims. After each full collection V8 lets the old
  * generation grow by a factor it scales with the heap limit: 4× the live heap under the default
  * limit of a large machine (4 GiB here; Node derives it from the memory it may use), i.e. 250–300 MB
- * of heap and ~370–400 MiB resident. An old-space limit of 1,536 MB caps the factor near 1.8: resident
+ * of heap and 340–400 MiB resident. An old-space limit of 1,536 MB caps the factor near 1.8: resident
  * memory peaks near 250 MiB, for ~3× as many full collections (apps/aggregator/README.md, "Measured").
  * The limit itself is far above what the aggregator keeps.
  */
