@@ -11,6 +11,15 @@ interface CellSums {
   byMeasure: Map<Measure, Map<string, SummedCounter>>;
 }
 
+/** A region and every region above it (`regionsUpFrom`). */
+type RegionChain = ReadonlyArray<{ level: RegionLevel; region: string }>;
+
+/** What is summed in one (indicator, region, dims): base cells (few: one per level and county) and cells at any level. */
+interface Place {
+  cells: Cell[];
+  sums: CellSums[];
+}
+
 /** One base-level counter cell (indicator, base region, dims) of a transaction: its roll-up chain and its rows. */
 interface Cell {
   level: RegionLevel;
@@ -28,16 +37,16 @@ interface Cell {
  * arrive keeps memory at one entry per counter row, however many events a transaction holds.
  * A contribution finds its rows through maps keyed by strings it already has — indicator, region
  * and dims to its cell, then the catalogue's measure and the engine's per-day period — so adding
- * builds no key string (a string's hash is computed once and kept with it). Only a cell's first
- * contribution builds the keys of the cells it rolls up to.
+ * builds no key string (a string's hash is computed once and kept with it). A region's chain up to
+ * the province is computed once per transaction, and each cell's key (`counterCellKey`) once.
  */
 export class CounterSums implements ContributionSink {
   /** Every counter summed so far, once. */
   private readonly rows: SummedCounter[] = [];
-  /** Cells at every level by `counterCellKey`: institutions of one county share its cells. */
-  private readonly cellSums = new Map<string, CellSums>();
-  /** Base cells by indicator, region and dims; those sharing all three differ by level or county. */
-  private readonly cells = new Map<string, Map<string, Map<string, Cell[]>>>();
+  /** What is summed in each (indicator, region, dims), by those strings: its base cells and its cells at any level. */
+  private readonly places = new Map<string, Map<string, Map<string, Place>>>();
+  /** Each base region's chain up to the province, by region; those sharing a region differ by level or county. */
+  private readonly chains = new Map<string, Array<{ level: RegionLevel; county: string | undefined; chain: RegionChain }>>();
   /** A sink that subtracts what it is given (a subject's contributions before a change). */
   readonly negated: ContributionSink = {
     addOnPeriods: (indicator, measure, base, dims, periods, delta) => this.addOnPeriods(indicator, measure, base, dims, periods, -delta),
@@ -68,26 +77,40 @@ export class CounterSums implements ContributionSink {
   }
 
   private cellOf(indicator: string, base: BaseRegion, dims: string): Cell {
-    let byRegion = this.cells.get(indicator);
-    if (!byRegion) this.cells.set(indicator, (byRegion = new Map<string, Map<string, Cell[]>>()));
-    let byDims = byRegion.get(base.region);
-    if (!byDims) byRegion.set(base.region, (byDims = new Map<string, Cell[]>()));
-    let cells = byDims.get(dims);
-    if (!cells) byDims.set(dims, (cells = []));
+    const cells = this.placeOf(indicator, base.region, dims).cells;
     for (let i = 0; i < cells.length; i++) if (cells[i].level === base.level && cells[i].county === base.county) return cells[i];
-    const cell: Cell = { level: base.level, county: base.county, chain: this.chainOf(indicator, base, dims), rows: new Map() };
+    const chain = this.chainOf(base).map(({ level, region }) => this.cellSumsOf(indicator, level, region, dims));
+    const cell: Cell = { level: base.level, county: base.county, chain, rows: new Map() };
     cells.push(cell);
     return cell;
   }
 
-  /** Once per base cell of a transaction: the sums of its region and of every region above it. */
-  private chainOf(indicator: string, base: BaseRegion, dims: string): CellSums[] {
-    return regionsUpFrom(base.level, base.region, base.county).map(({ level, region }) => {
-      const cellKey = counterCellKey({ indicator, level, region, dims });
-      let sums = this.cellSums.get(cellKey);
-      if (!sums) this.cellSums.set(cellKey, (sums = { cellKey, indicator, level, region, dims, byMeasure: new Map() }));
-      return sums;
-    });
+  private placeOf(indicator: string, region: string, dims: string): Place {
+    let byRegion = this.places.get(indicator);
+    if (!byRegion) this.places.set(indicator, (byRegion = new Map<string, Map<string, Place>>()));
+    let byDims = byRegion.get(region);
+    if (!byDims) byRegion.set(region, (byDims = new Map<string, Place>()));
+    let place = byDims.get(dims);
+    if (!place) byDims.set(dims, (place = { cells: [], sums: [] }));
+    return place;
+  }
+
+  /** Once per base cell and level of a transaction; institutions of one county share its cells. */
+  private cellSumsOf(indicator: string, level: RegionLevel, region: string, dims: string): CellSums {
+    const all = this.placeOf(indicator, region, dims).sums;
+    for (let i = 0; i < all.length; i++) if (all[i].level === level) return all[i];
+    const sums: CellSums = { cellKey: counterCellKey({ indicator, level, region, dims }), indicator, level, region, dims, byMeasure: new Map() };
+    all.push(sums);
+    return sums;
+  }
+
+  private chainOf(base: BaseRegion): RegionChain {
+    let chains = this.chains.get(base.region);
+    if (!chains) this.chains.set(base.region, (chains = []));
+    for (let i = 0; i < chains.length; i++) if (chains[i].level === base.level && chains[i].county === base.county) return chains[i].chain;
+    const chain = regionsUpFrom(base.level, base.region, base.county);
+    chains.push({ level: base.level, county: base.county, chain });
+    return chain;
   }
 
   /** Once per base cell, measure and period of a transaction; later contributions find the rows through the cell. */

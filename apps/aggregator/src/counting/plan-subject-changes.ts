@@ -51,12 +51,8 @@ export function planSubjectChanges(
       engine.sumContributionsOf(s, [before], counters.negated);
     }
     for (const s of change.joining) if (engine.isSingleEventSubject(s)) engine.sumContributionsOf(s, [change.event], counters);
-    for (const s of new Set([...change.leaving, ...change.joining])) {
-      if (engine.isSingleEventSubject(s)) continue;
-      const list = bySubject.get(s);
-      if (list) list.push(change);
-      else bySubject.set(s, [change]);
-    }
+    for (const s of change.leaving) touch(bySubject, s, change, engine);
+    for (const s of change.joining) if (!change.leaving.includes(s)) touch(bySubject, s, change, engine);
   }
 
   for (const [subject, touching] of bySubject) {
@@ -78,4 +74,12 @@ export function planSubjectChanges(
     for (const subject of leaving) if (!engine.isSingleEventSubject(subject) && !joining.includes(subject)) left.push({ subject, ...id });
   }
   return { counters, joined, left };
+}
+
+/** Notes that `change` touches the shared subject `s` (each change once per subject). */
+function touch(bySubject: Map<SubjectKey, VersionChange[]>, s: SubjectKey, change: VersionChange, engine: ContributionEngine): void {
+  if (engine.isSingleEventSubject(s)) return;
+  const list = bySubject.get(s);
+  if (list) list.push(change);
+  else bySubject.set(s, [change]);
 }
