@@ -88,6 +88,8 @@ export class CompiledCatalogue implements ContributionEngine {
   private readonly groups = new Map<string, SubjectGroup>();
   /** Period ids of a day at every granularity, in `GRANULARITIES` order. */
   private readonly periodsByDay = new Map<DayId, string[]>();
+  /** `periodsByDay`, each period alone in an array: what a per-period rule hands to a sink. */
+  private readonly singlePeriodsByDay = new Map<DayId, string[][]>();
 
   constructor(private readonly catalogue: readonly IndicatorDefinition[] = CATALOGUE) {
     for (const def of catalogue) {
@@ -123,15 +125,11 @@ export class CompiledCatalogue implements ContributionEngine {
   sumContributionsOf(subject: SubjectKey, events: readonly CanonicalEvent[], out: ContributionSink): void {
     const group = this.groups.get(subject.slice(0, subject.indexOf(':')));
     if (!group) return;
-    const current = inOccurrenceOrder(currentVersions(events)).filter((facts) => subjectKey(group, facts) === subject);
+    const current = currentInOccurrenceOrder(events).filter((facts) => subjectKey(group, facts) === subject);
     for (const d of group.definitions) {
-      const mine = current.filter((facts) => d.source(facts));
-      if (mine.length > 0)
-        this.count(
-          d,
-          mine.map((facts) => this.place(d, facts)),
-          out,
-        );
+      let mine: Placed[] | undefined;
+      for (const facts of current) if (d.source(facts)) (mine ??= []).push(this.place(d, facts));
+      if (mine) this.count(d, mine, out);
     }
   }
 
@@ -142,7 +140,7 @@ export class CompiledCatalogue implements ContributionEngine {
   private count(d: CompiledDefinition, events: Placed[], out: ContributionSink): void {
     switch (d.def.counting.kind) {
       case 'each_event':
-        for (const e of countable(events)) this.emitMeasuresOnDay(out, d, e, e.facts, e.facts.day, 1);
+        for (const e of events) if (isCountable(e)) this.emitMeasuresOnDay(out, d, e, e.facts, e.facts.day, 1);
         return;
       case 'first_ever':
         for (const first of firstOfEachDims(countable(events))) this.emitMeasuresOnDay(out, d, first, first.facts, first.facts.day, 1);
@@ -170,7 +168,7 @@ export class CompiledCatalogue implements ContributionEngine {
       for (const e of picked.values()) {
         for (const m of d.measures) {
           const amount = amountOf(m, e.facts);
-          if (amount !== undefined) out.addOnPeriods(d.def.code, m.measure, e.base, e.dims, [this.periodsOf(e.facts.day)[g]], amount);
+          if (amount !== undefined) out.addOnPeriods(d.def.code, m.measure, e.base, e.dims, this.periodOf(e.facts.day, g), amount);
         }
       }
     }
@@ -261,6 +259,13 @@ export class CompiledCatalogue implements ContributionEngine {
       d.periodsByDay.set(day, (periods = d.granularities.map((g) => all[g])));
     }
     return periods;
+  }
+
+  /** The period of `day` at `GRANULARITIES[g]`, alone in an array (kept per day, like the periods). */
+  private periodOf(day: DayId, g: number): readonly string[] {
+    let periods = this.singlePeriodsByDay.get(day);
+    if (!periods) this.singlePeriodsByDay.set(day, (periods = this.periodsOf(day).map((p) => [p])));
+    return periods[g];
   }
 
   private periodsOf(day: DayId): string[] {
@@ -357,17 +362,22 @@ function dimsOf(d: CompiledDefinition, facts: EventFacts): string | null {
   return dims;
 }
 
-/** The facts of the events in engine/current-versions.ts `byOccurrence` order, each instant parsed once. */
-function inOccurrenceOrder(events: readonly CanonicalEvent[]): EventFacts[] {
-  if (events.length === 1) return [eventFacts(events[0])];
-  return events
+/** The facts of `currentVersions(events)` in engine/current-versions.ts `byOccurrence` order, each instant parsed once. */
+function currentInOccurrenceOrder(events: readonly CanonicalEvent[]): EventFacts[] {
+  // A single-event subject's only member, and a shared subject's first: nothing to pick or order.
+  if (events.length === 1) return events[0].voided ? [] : [eventFacts(events[0])];
+  return currentVersions(events)
     .map((e) => ({ facts: eventFacts(e), ms: instantMs(e.occurredAt), key: eventKey(e) }))
     .sort((a, b) => a.ms - b.ms || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((e) => e.facts);
 }
 
+function isCountable(e: Placed): e is Countable {
+  return e.base !== null && e.dims !== null;
+}
+
 function countable(events: readonly Placed[]): Countable[] {
-  return events.filter((e): e is Countable => e.base !== null && e.dims !== null);
+  return events.filter(isCountable);
 }
 
 function firstOfEachDims(events: readonly Countable[]): Countable[] {
