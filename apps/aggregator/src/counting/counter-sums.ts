@@ -27,8 +27,6 @@ interface Cell {
   county: string | undefined;
   /** The sums of the cell's region and of every region above it. */
   chain: CellSums[];
-  /** The rows a contribution of (measure, period) adds to, one per level of the chain. */
-  rows: Map<Measure, Map<string, SummedCounter[]>>;
 }
 
 /**
@@ -69,18 +67,14 @@ export class CounterSums implements ContributionSink {
   }
 
   private addTo(cell: Cell, measure: Measure, period: string, delta: number): void {
-    let byPeriod = cell.rows.get(measure);
-    if (!byPeriod) cell.rows.set(measure, (byPeriod = new Map<string, SummedCounter[]>()));
-    let rows = byPeriod.get(period);
-    if (!rows) byPeriod.set(period, (rows = this.rowsOf(cell, measure, period)));
-    for (let i = 0; i < rows.length; i++) rows[i].delta += delta;
+    for (let i = 0; i < cell.chain.length; i++) this.rowOf(cell.chain[i], measure, period).delta += delta;
   }
 
   private cellOf(indicator: string, base: BaseRegion, dims: string): Cell {
     const cells = this.placeOf(indicator, base.region, dims).cells;
     for (let i = 0; i < cells.length; i++) if (cells[i].level === base.level && cells[i].county === base.county) return cells[i];
     const chain = this.chainOf(base).map(({ level, region }) => this.cellSumsOf(indicator, level, region, dims));
-    const cell: Cell = { level: base.level, county: base.county, chain, rows: new Map() };
+    const cell: Cell = { level: base.level, county: base.county, chain };
     cells.push(cell);
     return cell;
   }
@@ -113,21 +107,16 @@ export class CounterSums implements ContributionSink {
     return chain;
   }
 
-  /** Once per base cell, measure and period of a transaction; later contributions find the rows through the cell. */
-  private rowsOf(cell: Cell, measure: Measure, period: string): SummedCounter[] {
-    const rows: SummedCounter[] = [];
-    for (const sums of cell.chain) {
-      let byPeriod = sums.byMeasure.get(measure);
-      if (!byPeriod) sums.byMeasure.set(measure, (byPeriod = new Map<string, SummedCounter>()));
-      let row = byPeriod.get(period);
-      if (!row) {
-        const { cellKey, indicator, level, region, dims } = sums;
-        byPeriod.set(period, (row = { cellKey, indicator, measure, level, region, period, dims, delta: 0 }));
-        this.rows.push(row);
-      }
-      rows.push(row);
+  private rowOf(sums: CellSums, measure: Measure, period: string): SummedCounter {
+    let byPeriod = sums.byMeasure.get(measure);
+    if (!byPeriod) sums.byMeasure.set(measure, (byPeriod = new Map<string, SummedCounter>()));
+    let row = byPeriod.get(period);
+    if (!row) {
+      const { cellKey, indicator, level, region, dims } = sums;
+      byPeriod.set(period, (row = { cellKey, indicator, measure, level, region, period, dims, delta: 0 }));
+      this.rows.push(row);
     }
-    return rows;
+    return row;
   }
 
   /** The non-zero sums, one per counter, in no particular order. */
