@@ -115,12 +115,13 @@ describe('replay of the county-decline scenario: one episode for the declining c
     process.stdout.write(`replay: ${rows.map((r) => `${r.region} ${r.denominator} ${(100 * r.value).toFixed(1)}% ${r.status}`).join(' · ')}\n`);
     const countyAlerts = async (state?: string) =>
       ((await alertingApi('GET', `/v1/alerts?indicator=county_visit_rate${state ? `&state=${state}` : ''}`)).body as any[]).filter((a) => a.level === 'county');
-    const historyOf = async (id: string) => ((await alertingApi('GET', `/v1/alerts/${id}`)).body.history as { transition: string }[]).map((e) => e.transition);
+    const entriesOf = async (id: string) => (await alertingApi('GET', `/v1/alerts/${id}`)).body.history as any[];
+    const historyOf = async (id: string) => (await entriesOf(id)).map((e) => e.transition as string);
     // The alert list holds episodes (alerts open or fired): one, for the declining county, firing since; no record for the nine others.
     const alerts = await countyAlerts();
     // Each episode's story, for a reader of a failed run: when it moved, and on what value and interval.
     for (const alert of alerts) {
-      const history = ((await alertingApi('GET', `/v1/alerts/${alert.id}`)).body.history as any[]).map(
+      const history = (await entriesOf(alert.id)).map(
         (e) =>
           `${e.transition} ${e.at} at ${(100 * e.actual).toFixed(1)}% [${(100 * e.detail?.interval?.low).toFixed(1)}, ${(100 * e.detail?.interval?.high).toFixed(1)}]`,
       );

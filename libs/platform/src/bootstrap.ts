@@ -63,10 +63,11 @@ export interface HttpAppOptions {
 
 /**
  * Starts one of the project's HTTP apps the same way everywhere, on Fastify: metrics and access log,
- * the rest of a body left unread drained after the answer, security headers, the credential checked before a body is read, JSON-only bodies without NUL
- * characters, conditional GETs, validation, OpenAPI at /docs (JSON at /docs-json), graceful shutdown,
- * then listen on HOST:PORT from the validated config. Each edge rule is a Fastify hook, in the
- * order listed (no Express-style middleware: none is registered, so Fastify's middie is skipped).
+ * the rest of a body left unread drained after the answer, security headers, the credential checked
+ * before a body is read, JSON-only bodies without NUL characters, conditional GETs, validation,
+ * OpenAPI at /docs (JSON at /docs-json), graceful shutdown, then listen on HOST:PORT from the
+ * validated config. Each edge rule is a Fastify hook, in the order listed (no Express-style
+ * middleware: none is registered, so Fastify's middie is skipped).
  */
 export async function bootstrapHttpApp(appModule: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
   // Fastify takes it before Nest reads the config; an invalid value stops the app there, with every other problem of its environment.

@@ -16,12 +16,12 @@ type RegionChain = ReadonlyArray<{ level: RegionLevel; region: string }>;
 
 /** What is summed in one (indicator, region, dims): base cells (few: one per level and county) and cells at any level. */
 interface Place {
-  cells: Cell[];
+  baseCells: BaseCell[];
   sums: CellSums[];
 }
 
 /** One base-level counter cell (indicator, base region, dims) of a transaction: its roll-up chain and its rows. */
-interface Cell {
+interface BaseCell {
   level: RegionLevel;
   /** The institution's county, which picks the chain. */
   county: string | undefined;
@@ -66,15 +66,15 @@ export class CounterSums implements ContributionSink {
     for (let i = 0; i < periods.length; i++) this.addTo(cell, measure, periods[i], delta);
   }
 
-  private addTo(cell: Cell, measure: Measure, period: string, delta: number): void {
+  private addTo(cell: BaseCell, measure: Measure, period: string, delta: number): void {
     for (let i = 0; i < cell.chain.length; i++) this.rowOf(cell.chain[i], measure, period).delta += delta;
   }
 
-  private cellOf(indicator: string, base: BaseRegion, dims: string): Cell {
-    const cells = this.placeOf(indicator, base.region, dims).cells;
+  private cellOf(indicator: string, base: BaseRegion, dims: string): BaseCell {
+    const cells = this.placeOf(indicator, base.region, dims).baseCells;
     for (let i = 0; i < cells.length; i++) if (cells[i].level === base.level && cells[i].county === base.county) return cells[i];
     const chain = this.chainOf(base).map(({ level, region }) => this.cellSumsOf(indicator, level, region, dims));
-    const cell: Cell = { level: base.level, county: base.county, chain };
+    const cell: BaseCell = { level: base.level, county: base.county, chain };
     cells.push(cell);
     return cell;
   }
@@ -85,7 +85,7 @@ export class CounterSums implements ContributionSink {
     let byDims = byRegion.get(region);
     if (!byDims) byRegion.set(region, (byDims = new Map<string, Place>()));
     let place = byDims.get(dims);
-    if (!place) byDims.set(dims, (place = { cells: [], sums: [] }));
+    if (!place) byDims.set(dims, (place = { baseCells: [], sums: [] }));
     return place;
   }
 

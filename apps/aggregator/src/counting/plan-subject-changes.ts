@@ -51,8 +51,8 @@ export function planSubjectChanges(
       engine.sumContributionsOf(s, [before], counters.negated);
     }
     for (const s of change.joining) if (engine.isSingleEventSubject(s)) engine.sumContributionsOf(s, [change.event], counters);
-    for (const s of change.leaving) touch(bySubject, s, change, engine);
-    for (const s of change.joining) if (!change.leaving.includes(s)) touch(bySubject, s, change, engine);
+    for (const s of change.leaving) noteTouched(bySubject, s, change, engine);
+    for (const s of change.joining) if (!change.leaving.includes(s)) noteTouched(bySubject, s, change, engine);
   }
 
   for (const [subject, touching] of bySubject) {
@@ -77,7 +77,7 @@ export function planSubjectChanges(
 }
 
 /** Notes that `change` touches the shared subject `s` (each change once per subject). */
-function touch(bySubject: Map<SubjectKey, VersionChange[]>, s: SubjectKey, change: VersionChange, engine: ContributionEngine): void {
+function noteTouched(bySubject: Map<SubjectKey, VersionChange[]>, s: SubjectKey, change: VersionChange, engine: ContributionEngine): void {
   if (engine.isSingleEventSubject(s)) return;
   const list = bySubject.get(s);
   if (list) list.push(change);

@@ -168,7 +168,7 @@ export class CompiledCatalogue implements ContributionEngine {
       for (const e of picked.values()) {
         for (const m of d.measures) {
           const amount = amountOf(m, e.facts);
-          if (amount !== undefined) out.addOnPeriods(d.def.code, m.measure, e.base, e.dims, this.periodOf(e.facts.day, g), amount);
+          if (amount !== undefined) out.addOnPeriods(d.def.code, m.measure, e.base, e.dims, this.singlePeriodOf(e.facts.day, g), amount);
         }
       }
     }
@@ -262,7 +262,7 @@ export class CompiledCatalogue implements ContributionEngine {
   }
 
   /** The period of `day` at `GRANULARITIES[g]`, alone in an array (kept per day, like the periods). */
-  private periodOf(day: DayId, g: number): readonly string[] {
+  private singlePeriodOf(day: DayId, g: number): readonly string[] {
     let periods = this.singlePeriodsByDay.get(day);
     if (!periods) this.singlePeriodsByDay.set(day, (periods = this.periodsOf(day).map((p) => [p])));
     return periods[g];
