@@ -112,7 +112,8 @@ format_storage() {
   log "formatting KRaft storage (cluster $cluster_id) with SCRAM users ${principals[*]}"
   local scram=() name
   for name in "${principals[@]}"; do scram+=(--add-scram "SCRAM-SHA-512=[name=$name,password=$(password_of "$name")]"); done
-  java $(jvm_opts) -cp "$libs_dir/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$local_dir/server.properties" "${scram[@]}" >> "$log_file" 2>&1
+  # --cluster-id=…: one id in 64 begins with "-", which as a separate argument reads as an option.
+  java $(jvm_opts) -cp "$libs_dir/*" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$local_dir/server.properties" "${scram[@]}" >> "$log_file" 2>&1
 }
 
 running_pid() {
