@@ -24,4 +24,20 @@ describe('detectOutbreak: the method for a county and disease', () => {
     expect(detectOutbreak('measles', quiet, [])).toMatchObject({ method: 'ears_c3', level: 'none' });
     expect(detectOutbreak('measles', [0, 0, 0], [])).toBeNull();
   });
+
+  it('judges EARS on each day of the window: a cluster reported yesterday still signals after midnight, for seven days', () => {
+    const series = (clusterDaysAgo: number) => Array.from({ length: 18 }, (_, i) => (i === 17 - clusterDaysAgo ? 6 : 0));
+    expect(detectOutbreak('measles', series(0), [])).toMatchObject({ method: 'ears_c3', level: 'yellow', observed: 6, daysAgo: 0 });
+    expect(detectOutbreak('measles', series(1), [])).toMatchObject({ method: 'ears_c3', level: 'yellow', observed: 6, daysAgo: 1 });
+    expect(detectOutbreak('measles', series(6), [])).toMatchObject({ level: 'yellow', observed: 6, daysAgo: 6 });
+    // Out of the window: today's C3 "none", over today's count.
+    expect(detectOutbreak('measles', series(7), [])).toMatchObject({ method: 'ears_c3', level: 'none', observed: 0, daysAgo: 0 });
+  });
+
+  it('takes the newest day that signals', () => {
+    const daily = Array.from({ length: 18 }, () => 0);
+    daily[11] = 2; // signals on its own (C2 = 2 / 0.5 = 4)
+    daily[16] = 6;
+    expect(detectOutbreak('measles', daily, [])).toMatchObject({ method: 'ears_c3', level: 'yellow', observed: 6, daysAgo: 1 });
+  });
 });

@@ -3,9 +3,9 @@ import { fixedThreshold, FixedThresholdParams } from './fixed-threshold';
 import { movingPercentile, MovingPercentileParams } from './moving-percentile';
 import { Signal } from './signal.types';
 
-/** Days of the current window (7) and of the daily series EARS reads (C3 needs 12). */
+/** Days of the current window (7); EARS judges each of them, and C3 on the window's first day reads 11 days before it. */
 export const WINDOW_DAYS = 7;
-export const SERIES_DAYS = 12;
+export const SERIES_DAYS = WINDOW_DAYS + 11;
 
 export interface OutbreakParams {
   fixedThreshold: FixedThresholdParams;
@@ -16,9 +16,9 @@ export interface OutbreakParams {
 /**
  * The method China's early-warning system applies to one county and disease, in its order:
  * 甲类 (and listed diseases) by fixed threshold; otherwise the moving percentile when there is
- * history; otherwise EARS, the strongest of C1–C3 (C3 before C2 before C1 at the same level).
+ * history; otherwise EARS over the window's days (`earsOverWindow`).
  *
- * @param daily the county's daily case counts, oldest first, ending today (up to `SERIES_DAYS`)
+ * @param daily the county's daily case counts, oldest first, ending today (`SERIES_DAYS` of them)
  * @param history the counts of the baseline windows (`baselineWindowEnds`) that have any data
  */
 export function detectOutbreak(disease: string, daily: readonly number[], history: readonly number[], params: Partial<OutbreakParams> = {}): Signal | null {
@@ -27,6 +27,23 @@ export function detectOutbreak(disease: string, daily: readonly number[], histor
   if (fixed) return fixed;
   const percentile = movingPercentile(window, history, params.movingPercentile);
   if (percentile) return percentile;
-  const ears = [earsC3(daily, params.ears), earsC2(daily, params.ears), earsC1(daily, params.ears)].filter((s): s is Signal => s !== null);
-  return ears.find((s) => s.level !== 'none') ?? ears[0] ?? null;
+  return earsOverWindow(daily, params.ears);
+}
+
+/**
+ * EARS on each day of the current window, newest first: the newest day on which C3, C2 or C1 signals
+ * (in that order), else today's C3 "none". EARS is a daily statistic, but judging today alone would
+ * never judge a card for yesterday that arrives after midnight, and would end a cluster's alert when
+ * the date turns; over the window a cluster keeps its signal for seven days, as in the moving percentile.
+ */
+function earsOverWindow(daily: readonly number[], params: Partial<EarsParams> = {}): Signal | null {
+  let today: Signal | null = null;
+  for (let daysAgo = 0; daysAgo < WINDOW_DAYS && daysAgo < daily.length; daysAgo++) {
+    const upToDay = daily.slice(0, daily.length - daysAgo);
+    const signals = [earsC3(upToDay, params), earsC2(upToDay, params), earsC1(upToDay, params)].filter((s): s is Signal => s !== null);
+    const signal = signals.find((s) => s.level !== 'none');
+    if (signal) return { ...signal, daysAgo };
+    if (daysAgo === 0 && signals.length > 0) today = { ...signals[0], daysAgo };
+  }
+  return today;
 }

@@ -7,7 +7,7 @@ export type DetectionMethod = 'fixed_threshold' | 'moving_percentile' | 'ears_c1
 export interface Signal {
   method: DetectionMethod;
   level: SignalLevel;
-  /** The count judged (cases in the 7-day window, or on the day for EARS; the statistic for C1–C3 is `statistic`). */
+  /** The count judged (cases in the 7-day window, or on the day judged for EARS; the statistic for C1–C3 is `statistic`). */
   observed: number;
   /** Yellow and red thresholds the count (or statistic) had to exceed; `null` where the method has no such level. */
   thresholds: { yellow: number | null; red: number | null };
@@ -15,6 +15,8 @@ export interface Signal {
   statistic?: number;
   /** Moving percentile: the historical window counts; EARS: the baseline days. */
   baseline?: readonly number[];
+  /** EARS only: the day judged, in days before the series' last day (0: today). */
+  daysAgo?: number;
   /** Moving percentile: the percentiles the thresholds are (`red` null: the history's maximum). */
   percentiles?: { yellow: number; red: number | null };
 }

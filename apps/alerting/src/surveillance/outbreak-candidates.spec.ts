@@ -31,9 +31,9 @@ function firingText(candidate: ReturnType<typeof outbreakCandidates>[number]): s
 }
 
 describe('outbreak candidates from the day counters of every county', () => {
-  it('reads the last 12 days and 15 baseline windows of 7 days', () => {
+  it('reads the last 18 days and 15 baseline windows of 7 days', () => {
     const { series, baseline } = daysToRead(TODAY);
-    expect([series[0], series[11]]).toEqual(['20240307', TODAY]);
+    expect([series[0], series[17]]).toEqual(['20240301', TODAY]);
     expect(baseline).toHaveLength(15);
     // The first: the window ending 4 March 2023 (18 March 2023 − 2 weeks); the last ends 1 April 2021.
     expect(baseline[0]).toEqual(['20230226', '20230227', '20230228', '20230301', '20230302', '20230303', '20230304']);
@@ -73,6 +73,14 @@ describe('outbreak candidates from the day counters of every county', () => {
     const judged = outbreakCandidates(TODAY, rows, [outbreakKey('610924', 'dengue')]);
     expect(judged.find((c) => c.key.region === '610923')!.judgement).toMatchObject({ status: 'yellow', detail: { signal: { method: 'ears_c3' } } });
     expect(judged.find((c) => c.key.region === '610924')!.judgement.status).toBe('green');
+  });
+
+  it('judges an EARS cluster of yesterday after midnight, and the message names the day judged', () => {
+    const [measles] = outbreakCandidates(TODAY, [cases('610923', 'measles', addDays(TODAY, -1), 6)], []);
+    expect(measles.judgement).toMatchObject({ status: 'yellow', detail: { signal: { method: 'ears_c3', observed: 6, day: '20240317', windowTo: TODAY } } });
+    expect(measles.judgement.detail.signal).not.toHaveProperty('daysAgo');
+    // C3 = (6 − 0) / 0.5 − 1 on the 17th, nothing on the two days before.
+    expect(firingText(measles)).toBe('汉阴县麻疹疫情预警：黄色（EARS C3，3月17日报告6例，统计量 11（阈值 2））');
   });
 
   it('one cholera case is red at once, and the message names the method and the window', () => {

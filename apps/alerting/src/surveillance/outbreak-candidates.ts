@@ -41,6 +41,7 @@ function judgementOf(signal: Signal, series: readonly DayId[]): Judgement {
     ...(signal.percentiles && { percentiles: signal.percentiles }),
     windowFrom: series[series.length - WINDOW_DAYS],
     windowTo: series[series.length - 1],
+    ...(signal.daysAgo !== undefined && { day: series[series.length - 1 - signal.daysAgo] }),
   };
   return {
     status: signal.level === 'none' ? 'green' : signal.level,

@@ -29,6 +29,6 @@ export function outbreakItemText(m: AlertMessage): string {
       : s.method === 'moving_percentile'
         ? `近7天（${window}）报告${s.observed}例，历史同期${s.baseline?.length ?? 0}个窗口${percentileName(s.percentiles?.yellow, 'P80')} ${figure(s.thresholds.yellow ?? 0)}、` +
           `${percentileName(s.percentiles?.red, '最大值')} ${figure(s.thresholds.red ?? 0)}`
-        : `${dayText(s.windowTo)}报告${s.observed}例，统计量 ${figure(s.statistic ?? 0)}（阈值 ${figure(s.thresholds.yellow ?? 0)}）`;
+        : `${dayText(s.day ?? s.windowTo)}报告${s.observed}例，统计量 ${figure(s.statistic ?? 0)}（阈值 ${figure(s.thresholds.yellow ?? 0)}）`;
   return `${where}疫情预警：${LEVEL_TEXT[m.status] ?? m.status}（${METHOD_TEXT[s.method] ?? s.method}，${evidence}）`;
 }

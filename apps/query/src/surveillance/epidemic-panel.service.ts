@@ -20,8 +20,9 @@ export class EpidemicPanels {
     const counties = this.registry.regions.descendantsAt(region, 'county').map((r) => ({ region: r.code, name: r.name }));
     const codes = counties.map((c) => c.region);
     const today = cstDayOf(now);
-    const { baseline } = daysToRead(today);
-    const days = [...Array.from({ length: PANEL_DAYS }, (_, i) => addDays(today, i - PANEL_DAYS + 1)), ...baseline.flat()];
+    const { series, baseline } = daysToRead(today);
+    const panelDays = Array.from({ length: PANEL_DAYS }, (_, i) => addDays(today, i - PANEL_DAYS + 1));
+    const days = [...new Set([...panelDays, ...series, ...baseline.flat()])];
     const [{ rows }, open] = await Promise.all([
       this.pool.query<DailyCases>(
         `SELECT region AS county, substr(dims, 9) AS disease, period AS day, value::int AS cases

@@ -39,7 +39,7 @@ export interface EpidemicPanel {
 export const PANEL_DAYS = 2 * WINDOW_DAYS;
 
 /**
- * The epidemic panel of `counties` on `today`: every county and disease with a case in the last 12 days
+ * The epidemic panel of `counties` on `today`: every county and disease with a case in the last 18 days
  * or an open outbreak alert, with this week's count against last week's and against the baseline band
  * of the same detector the alerting app runs (library defaults: P80 and the maximum). The colour is the
  * alert's, so the panel never shows a warning the alert lifecycle has not raised (or has silenced away).

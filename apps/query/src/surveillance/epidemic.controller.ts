@@ -51,7 +51,7 @@ export class EpidemicController {
 
   @Get('epidemic')
   @ApiOperation({
-    summary: 'The epidemic panel: every county of the region × disease with a case in the last 12 days or an open outbreak alert',
+    summary: 'The epidemic panel: every county of the region × disease with a case in the last 18 days or an open outbreak alert',
     description:
       'Per cell: this week’s (7 days to today) and last week’s cases, the colour of the open outbreak alert (green without one), and where the week lies ' +
       'against the moving-percentile band of the detector (P80, maximum of the same windows of the three previous years).',

@@ -23,8 +23,8 @@ export interface AlertKey {
   period: string;
 }
 
-/** What an outbreak detector saw and the 7-day window it judged (CST days). */
-export type OutbreakEvidence = Signal & { windowFrom: string; windowTo: string };
+/** What an outbreak detector saw and the 7-day window it judged (CST days); for EARS also the day judged. */
+export type OutbreakEvidence = Omit<Signal, 'daysAgo'> & { windowFrom: string; windowTo: string; day?: string };
 
 /** Feeds of the alert's area that have gone quiet (the value may be low because data is missing). */
 export interface StaleFeed {
