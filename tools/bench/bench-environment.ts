@@ -8,7 +8,9 @@ import { provision } from '../provision';
 /**
  * A fresh, isolated environment per benchmark run on the local broker, PostgreSQL and Redis:
  * its own database (health_bench, recreated), topic prefix and Redis key prefix, so a run never
- * reads the demo's data and starts from empty tables.
+ * reads the demo's data and starts from empty tables. `run` names one section's environment: the
+ * database is recreated, but topics and Redis keys under a name stay until the run ends, so two
+ * sections under one name would consume each other's events and read each other's live counters.
  */
 export function benchEnvironment(run: string, overrides: Record<string, string> = {}): Record<string, string> & { KAFKA_BROKERS: string } {
   return {

@@ -77,7 +77,7 @@ const keyed = function* (events: Iterable<CanonicalEvent>) {
 };
 
 async function aggregationSection(run: string) {
-  const env = benchEnvironment(`${run}a`);
+  const env = benchEnvironment(`${run}-backfill`);
   await prepareBenchEnvironment(env);
   const topic = env.KAFKA_TOPIC_PREFIX + TOPICS.events;
   log(`producing ${SIZES.aggregate.toLocaleString()} canonical events (simulator feed, validated and pseudonymised)`);
@@ -119,7 +119,7 @@ async function aggregationSection(run: string) {
   const aggregateAgain = async (name: string, settings: Record<string, string>, port: number) => {
     log(`the same topic, ${name}: ${JSON.stringify(settings)}`);
     const slug = name.replace(/\W+/g, '_');
-    const again = benchEnvironment(`${run}a`, {
+    const again = benchEnvironment(`${run}-backfill`, {
       ...settings,
       DATABASE_URL: `${env.DATABASE_URL}_${slug}`,
       KAFKA_GROUP_PREFIX: `bench-${run}-${slug}`,
@@ -157,7 +157,7 @@ async function aggregationSection(run: string) {
   });
 
   log('the live feed: as many events, all of today');
-  const live = benchEnvironment(`${run}l`, { DATABASE_URL: `${env.DATABASE_URL}_live` });
+  const live = benchEnvironment(`${run}-live-feed`, { DATABASE_URL: `${env.DATABASE_URL}_live` });
   await prepareBenchEnvironment(live);
   const liveProduced = await produceAll(live, live.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.aggregate, 'today', new Date(), 'today')));
   const liveRaw = await rawConsumeRate(live, live.KAFKA_TOPIC_PREFIX + TOPICS.events, liveProduced.count);
@@ -246,7 +246,7 @@ function pushCpuPerEvent(feed: string, result: AggregationResult, events: number
 
 /** The same work shared by two aggregator processes (one consumer group): what a second instance buys on this box. */
 async function scaleOutSection(run: string) {
-  const env = benchEnvironment(`${run}s`);
+  const env = benchEnvironment(`${run}-scale-out`);
   await prepareBenchEnvironment(env);
   log(`two aggregators over ${SIZES.scaleOut.toLocaleString()} events`);
   const produced = await produceAll(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.scaleOut, 'scale-out')));
@@ -264,7 +264,7 @@ async function scaleOutSection(run: string) {
 
 /** SIGKILL with a large state behind it: how long until a new process commits again. */
 async function restartSection(run: string) {
-  const env = benchEnvironment(`${run}r`);
+  const env = benchEnvironment(`${run}-restart`);
   await prepareBenchEnvironment(env);
   log(`restart after SIGKILL at ${SIZES.restartAt.toLocaleString()} applied events`);
   const produced = await produceAll(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.restartAt + 20_000, 'restart')));
@@ -297,7 +297,7 @@ function countingSection() {
 }
 
 async function ledgerSection(run: string) {
-  const env = benchEnvironment(`${run}l`);
+  const env = benchEnvironment(`${run}-ledger`);
   await prepareBenchEnvironment(env);
   log(`ledger write path vs COPY, ${SIZES.ledger.toLocaleString()} rows`);
   const { ledger, copy } = await ledgerVersusCopy(env.DATABASE_URL, [...canonicalEvents(SIZES.ledger, 'ledger')]);
@@ -322,7 +322,7 @@ function asInstitution(events: Iterable<HealthEvent>, institutionId: string, tag
 }
 
 async function ingestSection(run: string) {
-  const env = benchEnvironment(`${run}i`, { RAW_DOOR_ENABLED: 'false' });
+  const env = benchEnvironment(`${run}-ingest`, { RAW_DOOR_ENABLED: 'false' });
   await prepareBenchEnvironment(env);
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   await seedRegistry(pool);
@@ -416,7 +416,7 @@ async function ingestSection(run: string) {
  * stack on the box.
  */
 async function querySection(run: string) {
-  const env = benchEnvironment(`${run}q`, { RAW_DOOR_ENABLED: 'false' });
+  const env = benchEnvironment(`${run}-query`, { RAW_DOOR_ENABLED: 'false' });
   await prepareBenchEnvironment(env);
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   await seedRegistry(pool);
@@ -453,7 +453,7 @@ async function querySection(run: string) {
 }
 
 async function liveSection(run: string) {
-  const env = benchEnvironment(`${run}f`, { RAW_DOOR_ENABLED: 'false' });
+  const env = benchEnvironment(`${run}-freshness`, { RAW_DOOR_ENABLED: 'false' });
   await prepareBenchEnvironment(env);
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   await seedRegistry(pool);
@@ -530,7 +530,7 @@ const CITY_DASHBOARD_INDICATORS = [
 ];
 
 async function streamSection(run: string) {
-  const env = benchEnvironment(`${run}s`, { RAW_DOOR_ENABLED: 'false' });
+  const env = benchEnvironment(`${run}-stream`, { RAW_DOOR_ENABLED: 'false' });
   await prepareBenchEnvironment(env);
   const pool = new Pool({ connectionString: env.DATABASE_URL });
   await seedRegistry(pool);
@@ -596,7 +596,7 @@ async function memorySection(run: string) {
     notes.push('Quick mode: the 5M-event memory run is skipped (run `npm run bench` for it); peak memory above is over the aggregation run.');
     return;
   }
-  const env = benchEnvironment(`${run}m`);
+  const env = benchEnvironment(`${run}-memory`);
   await prepareBenchEnvironment(env);
   log(`memory over ${SIZES.memoryRun.toLocaleString()} events`);
   const produced = await produceAll(env, env.KAFKA_TOPIC_PREFIX + TOPICS.events, keyed(canonicalEvents(SIZES.memoryRun, 'memory')));
@@ -620,8 +620,8 @@ async function importSection(run: string) {
   const count = QUICK ? 50_000 : 500_000;
   const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
   const recent = new Date(Date.now() - 60 * 86_400_000 + 8 * 3600_000);
-  const measure = async (suffix: string, port: number, feed: (env: ReturnType<typeof benchEnvironment>, pool: Pool, ingestUrl: string) => Promise<number>) => {
-    const env = benchEnvironment(`${run}${suffix}`, { RAW_DOOR_ENABLED: 'false' });
+  const measure = async (name: string, port: number, feed: (env: ReturnType<typeof benchEnvironment>, pool: Pool, ingestUrl: string) => Promise<number>) => {
+    const env = benchEnvironment(`${run}-${name}`, { RAW_DOOR_ENABLED: 'false' });
     await prepareBenchEnvironment(env);
     const pool = new Pool({ connectionString: env.DATABASE_URL });
     await seedRegistry(pool);
@@ -642,7 +642,7 @@ async function importSection(run: string) {
   await writeNdjson(file, visitHistory({ year: thisYear - 2, count, seed: 7, idPrefix: `bench-${run}` }));
   log(`bulk import of ${count.toLocaleString()} visits of ${thisYear - 2} (${fileMiB(file).toFixed(0)} MiB NDJSON) to applied counters`);
   let importSummary: Record<string, number> = {};
-  const imported = await measure('m', 3821, async (env, _pool, url) => {
+  const imported = await measure('import-file', 3821, async (env, _pool, url) => {
     importSummary = await runImportCli(ROOT, { INGEST_URL: url, ...(env.ADMIN_TOKEN !== undefined && { ADMIN_TOKEN: env.ADMIN_TOKEN }) }, file, [
       '--authorised-by',
       'bench',
@@ -656,7 +656,7 @@ async function importSection(run: string) {
 
   log(`live door: the same number of visits of ${recent.toISOString().slice(0, 7)} in HTTP batches of 1000 to applied counters`);
   const institution = '610921-CH-001';
-  const live = await measure('n', 3823, async (_env, pool, url) => {
+  const live = await measure('import-live', 3823, async (_env, pool, url) => {
     const key = await issueApiKey(pool, institution);
     const events = [...visitHistory({ year: recent.getUTCFullYear(), months: [recent.getUTCMonth() + 1], count, seed: 8, idPrefix: `live-${run}` })].map(
       (e) => ({ ...e, institutionId: institution }),
