@@ -5,6 +5,7 @@ import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { IndicatorChange, parseIndicatorChanges } from '@lib/indicator-readings';
 import { amend, chronic, referral, visit, voidOf } from '../../libs/indicators/src/testing/event-builders';
 import { AppProcess, eventually } from '../support/app-process';
+import { counterValue } from '../support/counters-fixture';
 import { counterChanges } from '../support/reference-counters';
 import { AggregatorTestBed } from './support/aggregator-test-bed';
 import { runRebuild } from './support/run-rebuild';
@@ -100,7 +101,7 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
   /** after − before, as counter rows (the counters this file's events made). */
   const delta = (): CounterRow[] => counterChanges(before, after);
   const counter = (indicator: string, measure: string, level: string, region: string, period: string) =>
-    delta().find((r) => r.indicator === indicator && r.measure === measure && r.level === level && r.region === region && r.period === period)?.value ?? 0;
+    counterValue(delta(), { indicator, measure, level, region, period });
 
   beforeAll(async () => {
     await bed.setup();

@@ -140,6 +140,8 @@ async function liveCounters(redis: import('ioredis').default, prefix: string, re
 }
 
 /** 县域就诊率 of 2024 for every county of the province, as the API answers it vs the reference. */
+const MONTHS_OF_2024 = Array.from({ length: 12 }, (_, i) => `2024${String(i + 1).padStart(2, '0')}`);
+
 async function apiMismatches(url: string, token: string, province: string, expected: Counters): Promise<string[]> {
   const mismatches: string[] = [];
   for (const city of ['01', '02']) {
@@ -148,8 +150,13 @@ async function apiMismatches(url: string, token: string, province: string, expec
     });
     const body = (await response.json()) as { values: { region: string; numerator: number | null; denominator: number | null }[] };
     for (const v of body.values) {
+      // The year's value is the sum of its months (the counters stored for an indicator that adds up).
       const want = (measure: Measure) =>
-        expected.get(counterStorageKey({ indicator: 'county_visit_rate', measure, level: 'county', region: v.region, period: '2024', dims: '' })) ?? 0;
+        MONTHS_OF_2024.reduce(
+          (sum, period) =>
+            sum + (expected.get(counterStorageKey({ indicator: 'county_visit_rate', measure, level: 'county', region: v.region, period, dims: '' })) ?? 0),
+          0,
+        );
       if ((v.numerator ?? 0) !== want('numerator') || (v.denominator ?? 0) !== want('denominator')) {
         mismatches.push(`${v.region}: api ${v.numerator}/${v.denominator}, reference ${want('numerator')}/${want('denominator')}`);
       }

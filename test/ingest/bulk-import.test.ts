@@ -53,12 +53,14 @@ function countyVisitReference(visits: readonly HistoricVisit[], year: number): M
 }
 
 async function countyVisitCounters(year: number): Promise<Map<string, number>> {
-  const { rows } = await pool.query<{ measure: string; level: string; region: string; period: string; value: string }>(
-    `SELECT measure, level, region, period, value FROM indicator_counter_values
-     WHERE indicator = 'county_visit_rate' AND period = $1 AND dims = '' AND level IN ('county', 'city') AND value <> 0`,
+  // The year's value is the sum of its months (a year is not stored for an indicator that adds up).
+  const { rows } = await pool.query<{ measure: string; level: string; region: string; value: string }>(
+    `SELECT measure, level, region, sum(value) AS value FROM indicator_counter_values
+     WHERE indicator = 'county_visit_rate' AND period ~ ('^' || $1 || '[0-9]{2}$') AND dims = '' AND level IN ('county', 'city')
+     GROUP BY measure, level, region HAVING sum(value) <> 0`,
     [String(year)],
   );
-  return new Map(rows.map((r) => [`${r.measure}|${r.level}|${r.region}|${r.period}`, Number(r.value)]));
+  return new Map(rows.map((r) => [`${r.measure}|${r.level}|${r.region}|${year}`, Number(r.value)]));
 }
 
 /** Every message on the canonical topic has been applied (the aggregator's stored offsets reach the high watermarks). */

@@ -55,13 +55,13 @@ describe('pseudonym secret rotation (re-key)', () => {
       (count) => count >= n,
       60_000,
     );
-  /** Children covered by HepB in 汉阴县, summed over the years (one child: 1). */
+  /** Children covered by HepB in 汉阴县, summed over the months (one child: 1). */
   const coverage = async () =>
     Number(
       (
         await pool.query<{ n: string }>(
           `SELECT sum(value) AS n FROM indicator_counters
-           WHERE indicator = 'vaccination_coverage' AND measure = 'numerator' AND level = 'county' AND region = '610921' AND dims LIKE '%HepB%' AND period ~ '^[0-9]{4}$'`,
+           WHERE indicator = 'vaccination_coverage' AND measure = 'numerator' AND level = 'county' AND region = '610921' AND dims LIKE '%HepB%' AND period ~ '^[0-9]{6}$'`,
         )
       ).rows[0].n,
     );

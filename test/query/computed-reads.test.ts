@@ -6,6 +6,7 @@ import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { TargetsRepository } from '@lib/targets-store';
 import { AppProcess, eventually } from '../support/app-process';
 import { issueBureauToken } from '../support/bureau-fixture';
+import { storedPeriodOf, writeCounters } from '../support/counters-fixture';
 import { seedRegistry } from '../support/registry-fixture';
 import { SseClient } from '../support/sse-client';
 import { testEnvironment } from '../support/test-environment';
@@ -22,26 +23,19 @@ describe('computed-reads cache', () => {
   const tokens: Record<string, string> = {};
   let producer: Producer;
 
-  const counter = async (region: string, period: string, numerator: number, denominator: number) => {
-    for (const [measure, value] of [
-      ['numerator', numerator],
-      ['denominator', denominator],
-    ] as const) {
-      await pool.query(
-        `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ('county_visit_rate', 'county', $1, '', $2, $3, $4)
-         ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [region, measure, period, value],
-      );
-    }
-  };
-  /** What the aggregator publishes once the counters are committed (and Redis written). */
+  const counter = (region: string, period: string, numerator: number, denominator: number) =>
+    writeCounters(pool, [
+      { indicator: 'county_visit_rate', level: 'county', region, measure: 'numerator', period, value: numerator },
+      { indicator: 'county_visit_rate', level: 'county', region, measure: 'denominator', period, value: denominator },
+    ]);
+  /** What the aggregator publishes once the counters are committed (and Redis written), at the period they are stored at. */
   const announce = (region: string, period: string, numerator: number, denominator: number) => {
     const message: IndicatorChangeMessage = {
       indicator: 'county_visit_rate',
       level: 'county',
       region,
       dims: '',
-      periods: { [period]: { numerator, denominator } },
+      periods: { [storedPeriodOf('county_visit_rate', period)]: { numerator, denominator } },
       asOf: new Date().toISOString(),
     };
     return producer.send({ topic: env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify(message) }] });
@@ -193,9 +187,17 @@ describe('computed-reads cache', () => {
 
   it('reads a population its own process just stored', async () => {
     const coverage = '/v1/indicators/vaccination_coverage/values?period=2024&region=610921&vaccine=HepB&dose=3&cohort=2023';
-    await pool.query(
-      `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ('vaccination_coverage', 'county', '610921', 'cohort=2023;dose=3;vaccine=HepB', 'numerator', '2024', 450)`,
-    );
+    await writeCounters(pool, [
+      {
+        indicator: 'vaccination_coverage',
+        level: 'county',
+        region: '610921',
+        dims: 'cohort=2023;dose=3;vaccine=HepB',
+        measure: 'numerator',
+        period: '2024',
+        value: 450,
+      },
+    ]);
     const upload = (count: number) =>
       fetch(`${query.url}/v1/populations`, {
         method: 'PUT',

@@ -241,8 +241,9 @@ async function untilPage(page: Page, selector: string, text: string, act: () => 
 
 /**
  * Plausible counters for the screenshots: monthly rows of this year for eight counties (not the two
- * the live tests watch), institution rows for the indicators read per institution, and quarter, year,
- * county and city rows as the sums — the way the aggregator rolls counters up.
+ * the live tests watch), institution rows for the indicators read per institution, and county and
+ * city rows as the sums — the way the aggregator rolls counters up (every indicator here adds up:
+ * its quarters and years are read as sums of the months).
  */
 async function seedDemoCounters(pool: Pool, year: number, lastMonth: number): Promise<void> {
   const demo = ankangDemo();
@@ -259,12 +260,11 @@ async function seedDemoCounters(pool: Pool, year: number, lastMonth: number): Pr
   const random = mulberry32(2024);
   const counters = new Map<string, number>();
   const add = (indicator: string, regions: [level: string, region: string][], measure: string, month: number, value: number) => {
-    const periods = [`${year}${String(month).padStart(2, '0')}`, `${year}Q${Math.ceil(month / 3)}`, String(year)];
-    for (const [level, region] of regions)
-      for (const period of periods) {
-        const key = [indicator, level, region, measure, period].join('|');
-        counters.set(key, (counters.get(key) ?? 0) + value);
-      }
+    const period = `${year}${String(month).padStart(2, '0')}`;
+    for (const [level, region] of regions) {
+      const key = [indicator, level, region, measure, period].join('|');
+      counters.set(key, (counters.get(key) ?? 0) + value);
+    }
   };
   const rate = (indicator: string, regions: [string, string][], [base, perMonth]: [number, number]) => {
     const level = base + (random() - 0.5) * 0.2;

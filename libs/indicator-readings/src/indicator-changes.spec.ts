@@ -3,7 +3,7 @@ import { IndicatorChangeMessage, parseIndicatorChanges } from './indicator-chang
 const raw = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
 
 describe('parseIndicatorChanges', () => {
-  it('expands a cell message into one change per period', () => {
+  it('expands a cell message into one change per period, and names the quarter, year and week they move', () => {
     const message: IndicatorChangeMessage = {
       indicator: 'county_visit_rate',
       level: 'county',
@@ -14,6 +14,8 @@ describe('parseIndicatorChanges', () => {
     };
     // Period order is not part of the message (JSON objects with numeric-looking keys reorder them).
     expect(parseIndicatorChanges(raw(message)).sort((a, b) => b.period.localeCompare(a.period))).toEqual([
+      // Neither quarter nor year is stored (each is the sum of its months): named without values.
+      { indicator: 'county_visit_rate', level: 'county', region: '610921', period: '2026Q4', dims: '', values: {}, asOf: '2026-11-23T01:00:00.000Z' },
       {
         indicator: 'county_visit_rate',
         level: 'county',
@@ -32,7 +34,13 @@ describe('parseIndicatorChanges', () => {
         values: { numerator: 3, denominator: 4 },
         asOf: '2026-11-23T01:00:00.000Z',
       },
+      { indicator: 'county_visit_rate', level: 'county', region: '610921', period: '2026', dims: '', values: {}, asOf: '2026-11-23T01:00:00.000Z' },
     ]);
+    const cases = parseIndicatorChanges(raw({ ...message, indicator: 'disease_cases', periods: { '20261123': { value: 1 } } })).map((c) => c.period);
+    expect(cases).toEqual(['20261123', '2026W48']);
+    // Stored per period (a person counts once in each): nothing implied.
+    const screening = parseIndicatorChanges(raw({ ...message, indicator: 'cervical_screening_coverage', periods: { '202611': { numerator: 1 } } }));
+    expect(screening.map((c) => c.period)).toEqual(['202611']);
   });
 
   it('gives nothing for malformed messages and skips periods that are not period ids', () => {

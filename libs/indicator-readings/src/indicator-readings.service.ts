@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
-import { counterSourceFromRows, groupBy, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel } from '@lib/indicators';
+import { counterSourceFromRows, groupBy, IndicatorDefinition, IndicatorReading, readIndicator, RegionLevel, storedPeriodsOf } from '@lib/indicators';
 import { granularityOf, parsePeriod, periodsOf } from '@lib/periods';
 import { Counter } from 'prom-client';
 import { PopulationsRepository, RegistrySnapshot } from '@lib/registry-store';
@@ -47,12 +47,15 @@ export class IndicatorReadings {
       const mine = byRegion.get(region) ?? [];
       const source = counterSourceFromRows(mine, { indicator: def.code, level, region, dims });
       const population = populationLookup(populationRows, this.registry.regions, region);
-      return periods.map((period) => ({
-        region,
-        period,
-        reading: readIndicator(def, period, source, { dims, population, asOf: now }),
-        asOf: newest(mine.filter((row) => row.period <= period && granularityOf(row.period) === granularityOf(period))),
-      }));
+      return periods.map((period) => {
+        const stored = storedPeriodsOf(def, period);
+        return {
+          region,
+          period,
+          reading: readIndicator(def, period, source, { dims, population, asOf: now }),
+          asOf: newest(mine.filter((row) => row.period <= stored.last && granularityOf(row.period) === stored.granularity)),
+        };
+      });
     });
   }
 

@@ -14,8 +14,9 @@ export interface BatchRecomputeResult {
  * What a nightly analytics job does (DHIS2's analytics tables): recompute indicator cells from the
  * stored events with one GROUP BY, here the two visit-share indicators counted per event with the
  * residence county as their base (county_visit_rate, county_inpatient_rate) at every level and
- * period, from the latest non-void version of each event in the ledger. Written by hand from their
- * catalogue definitions, and checked against the aggregator's counters for the same cells.
+ * day and month, from the latest non-void version of each event in the ledger: the cells the
+ * aggregator stores for them (their quarters and years are read as sums of months, by either).
+ * Written by hand from their catalogue definitions, and checked against the aggregator's counters.
  */
 const RECOMPUTE = `
   CREATE TEMP TABLE recomputed_counters AS
@@ -35,7 +36,7 @@ const RECOMPUTE = `
     SELECT r.level, r.region, p.period, v.in_county, v.admission
     FROM visits v
     CROSS JOIN LATERAL (VALUES ('county', v.county), ('city', left(v.county, 4) || '00'), ('province', left(v.county, 2) || '0000')) AS r(level, region)
-    CROSS JOIN LATERAL (VALUES (to_char(v.local_at, 'YYYYMMDD')), (to_char(v.local_at, 'YYYYMM')), (to_char(v.local_at, 'YYYY"Q"Q')), (to_char(v.local_at, 'YYYY'))) AS p(period)
+    CROSS JOIN LATERAL (VALUES (to_char(v.local_at, 'YYYYMMDD')), (to_char(v.local_at, 'YYYYMM'))) AS p(period)
   ), summed AS (
     SELECT level, region, period,
            count(*) AS visits, count(*) FILTER (WHERE in_county) AS visits_in_county,

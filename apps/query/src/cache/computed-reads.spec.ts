@@ -13,7 +13,7 @@ const change = (fields: Partial<IndicatorChange>): IndicatorChange => ({
   indicator: 'county_visit_rate',
   level: 'county',
   region: '610921',
-  period: '2026',
+  period: '202611',
   dims: '',
   values: {},
   asOf: '2026-11-30T00:00:00Z',
@@ -101,7 +101,7 @@ describe('ComputedReads', () => {
     const { reads, read, computed } = setup();
     await read('2025', 'hypertension_standard_management_rate', ['610921'], ['2025']);
     await read('2027', 'hypertension_standard_management_rate', ['610921'], ['2027']);
-    reads.invalidateCounters([change({ indicator: 'hypertension_standard_management_rate', period: '2026' })]);
+    reads.invalidateCounters([change({ indicator: 'hypertension_standard_management_rate', period: '202606' })]);
     await read('2025', 'hypertension_standard_management_rate', ['610921'], ['2025']);
     await read('2027', 'hypertension_standard_management_rate', ['610921'], ['2027']);
     expect([computed.get('2025'), computed.get('2027')]).toEqual([1, 2]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '@lib/platform';
-import { contributionsOf, IndicatorDefinition, Measure, MeasureRead, RegionLevel, rollUpAll } from '@lib/indicators';
+import { contributionsOf, IndicatorDefinition, Measure, MeasureRead, RegionLevel, rollUpAll, storedPeriodsOf } from '@lib/indicators';
 import { firstPeriodOfYear, parsePeriod } from '@lib/periods';
 import { RegistrySnapshot } from '@lib/registry-store';
 import { ProvenanceRepository } from './provenance.repository';
@@ -53,16 +53,18 @@ export class ProvenanceService {
     const read = storedMeasure(def, part);
     const p = parsePeriod(period);
     const from = read.accumulate === 'period' ? period : read.accumulate === 'year_to_date' ? firstPeriodOfYear(period) : null;
+    // The counters summed for the value: those of its granularity, or of the months or days it is the sum of.
+    const last = storedPeriodsOf(def, period);
+    const first = from === null ? null : storedPeriodsOf(def, from).first;
     const inCell = (c: { indicator: string; measure: Measure; level: string; region: string; dims: string; period: string }) =>
       c.indicator === def.code &&
       c.measure === read.measure &&
       c.level === level &&
       c.region === region &&
       c.dims === dims &&
-      c.period.length === period.length &&
-      parsePeriod(c.period).granularity === p.granularity &&
-      c.period <= period &&
-      (from === null || c.period >= from);
+      parsePeriod(c.period).granularity === last.granularity &&
+      c.period <= last.last &&
+      (first === null || c.period >= first);
 
     const counties = level === 'institution' ? [] : this.registry.regions.descendantsAt(region, 'county').map((c) => c.code);
     const items: ProvenanceItem[] = [];

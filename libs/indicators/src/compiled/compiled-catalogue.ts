@@ -8,6 +8,7 @@ import { currentVersions } from '../engine/current-versions';
 import { EventFacts, eventFacts } from '../engine/event-facts';
 import { isSingleEventSubject } from '../engine/single-event-subjects';
 import { Contribution, IndicatorDefinition, Measure, MeasureSpecs, SubjectKey } from '../indicator.types';
+import { storedGranularities } from '../stored-granularities';
 import { compileFilter, FactTest } from './compile-filter';
 
 /**
@@ -54,6 +55,7 @@ interface CompiledDefinition {
   source: FactTest;
   /** Dimension facts sorted by name, the order of `formatDims`. */
   dimensions: string[];
+  /** The granularities its counters are stored at (`storedGranularities`). */
   granularities: number[];
   /** Period ids of a day at the definition's granularities, in `granularities` order. */
   periodsByDay: Map<DayId, string[]>;
@@ -310,7 +312,7 @@ function compileDefinition(def: IndicatorDefinition): CompiledDefinition {
     def,
     source: compileFilter(rule.source),
     dimensions: [...def.dimensions].sort(),
-    granularities: def.periods.map((g: Granularity) => GRANULARITIES.indexOf(g)),
+    granularities: storedGranularities(def).map((g: Granularity) => GRANULARITIES.indexOf(g)),
     periodsByDay: new Map(),
     measures: (Object.entries(measures) as Array<[Measure, NonNullable<MeasureSpecs[Measure]>]>).map(([measure, spec]) => ({
       measure,

@@ -11,7 +11,8 @@ import type { CanonicalEvent } from '@lib/contracts';
 import { Harness } from '../testing/event-builders';
 import { histories, PERSONS } from '../testing/event-histories';
 
-const GRANULARITIES = ['day', 'month', 'quarter', 'year'] as const;
+/** The granularities visits and referrals are stored at: their quarters and years are read as sums of months. */
+const GRANULARITIES = ['day', 'month'] as const;
 import { contributionsOf, subjectsOf } from './contributions-of';
 import { rollUpAll } from './roll-up';
 import { mergeContributions } from './contribution-math';

@@ -1,6 +1,7 @@
 import { Granularity, parsePeriod } from '@lib/periods';
 import type { CounterKey } from '../counter-key';
-import { Measure, RegionLevel } from '../indicator.types';
+import { IndicatorDefinition, Measure, RegionLevel } from '../indicator.types';
+import { storedGranularityOf, storedPeriodsOf } from '../stored-granularities';
 
 /** A stored counter as the aggregator keeps it (one row per counter key). */
 export interface CounterRow extends CounterKey {
@@ -31,6 +32,20 @@ export function counterSourceFromRows(
         if (r.period <= to && (from === null || r.period >= from)) total += r.value;
       }
       return total;
+    },
+  };
+}
+
+/**
+ * `source` read at the granularities `def` is stored at: a sum over quarters, years or weeks of an
+ * indicator that adds up is the sum over their months or days (`storedGranularityOf`).
+ */
+export function storedCounterSource(def: IndicatorDefinition, source: CounterSource): CounterSource {
+  return {
+    sum(measure, granularity, from, to) {
+      const stored = storedGranularityOf(def, granularity);
+      if (stored === granularity) return source.sum(measure, granularity, from, to);
+      return source.sum(measure, stored, from === null ? null : storedPeriodsOf(def, from).first, storedPeriodsOf(def, to).last);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { cstDayOf, firstPeriodOfYear, isInProgress, parsePeriod, previousYearPeriod, sameElapsedDaysYearBefore } from '@lib/periods';
 import { IndicatorDefinition, Measure, MeasureRead } from '../indicator.types';
 import { parseDims } from '../engine/dims';
-import { CounterRow, CounterSource, counterSourceFromRows } from './counter-source';
+import { CounterRow, CounterSource, counterSourceFromRows, storedCounterSource } from './counter-source';
 
 /** Uploaded population of a region for a year (`PUT /v1/populations`), undefined when not uploaded. */
 export type PopulationLookup = (group: string, year: number) => number | undefined;
@@ -54,9 +54,10 @@ export function populationGroup(template: string, dims: string): string | null {
 const ratio = (n: number | null, d: number | null): number | null => (n === null || d === null || d === 0 ? null : n / d);
 
 /** The value of an indicator for one region and period from its counters (shared by the query side and tests). */
-export function readIndicator(def: IndicatorDefinition, period: string, source: CounterSource, options: ReadOptions = {}): IndicatorReading {
+export function readIndicator(def: IndicatorDefinition, period: string, counters: CounterSource, options: ReadOptions = {}): IndicatorReading {
   const p = parsePeriod(period);
   if (!def.periods.includes(p.granularity)) throw new Error(`${def.code} is not read at ${p.granularity} granularity`);
+  const source = storedCounterSource(def, counters);
   const r = def.read;
   switch (r.kind) {
     case 'count': {

@@ -1,5 +1,6 @@
 import { periodOfDay } from '@lib/periods';
 import { Contribution, IndicatorDefinition } from '../../indicator.types';
+import { storedGranularities } from '../../stored-granularities';
 import { countable, groupBy, measuresFor, PlacedEvent } from './rule-context';
 
 /**
@@ -14,7 +15,7 @@ export function distinctPerPeriodRule(
 ): Contribution[] {
   const out: Contribution[] = [];
   const ok = countable(events);
-  for (const g of def.periods) {
+  for (const g of storedGranularities(def)) {
     for (const group of groupBy(ok, (e) => `${periodOfDay(e.facts.day, g)}\u0000${e.dims}`).values()) {
       const picked = def.counting.pick === 'first' ? group[0] : group[group.length - 1];
       for (const [measure, amount] of measuresFor(def.counting.measures, picked.facts)) {

@@ -3,6 +3,7 @@ import type { CanonicalEvent } from '@lib/contracts';
 import { Contribution, IndicatorDefinition, Measure, MeasureSpecs } from '../../indicator.types';
 import { BaseRegion, baseRegionOf, dimsOf } from '../attribution';
 import { EventFacts } from '../event-facts';
+import { storedGranularities } from '../../stored-granularities';
 import { matchesFilter } from '../filter';
 
 /** A subject's event as the counting rules see it: facts computed once, region and dims resolved. */
@@ -23,8 +24,8 @@ export function countable(events: readonly PlacedEvent[]): Array<PlacedEvent & {
 }
 
 /**
- * Emits one delta on a day into every period granularity the indicator is stored at. Each
- * granularity gets its own counter (not a sum of days) because distinct-person counts do not add up.
+ * Emits one delta on a day into the day's period of every granularity the indicator is stored at
+ * (`storedGranularities`: quarters, years and weeks are read as sums of months and days).
  */
 export function emitOnDay(
   out: Contribution[],
@@ -34,7 +35,7 @@ export function emitOnDay(
   day: DayId,
   delta: number,
 ): void {
-  for (const g of def.periods) {
+  for (const g of storedGranularities(def)) {
     out.push({
       indicator: def.code,
       measure,
