@@ -117,7 +117,7 @@ export interface IndicatorDefinition {
   attribution: Attribution;
   /** Levels the indicator is read at; counters exist at these levels only. */
   levels: readonly RegionLevel[];
-  /** Period granularities counters are stored (and read) at. */
+  /** Period granularities the indicator is read at; its counters are stored at `storedGranularities` of them. */
   periods: readonly Granularity[];
   /** Dimension facts, always all present on every counter of this indicator (`cohort=2023;dose=3;vaccine=HepB`). */
   dimensions: readonly string[];
