@@ -1,6 +1,6 @@
 import { Kafka } from 'kafkajs';
 import type { CanonicalEvent } from '@lib/contracts';
-import { CounterRow, findIndicator, readIndicatorFromRows } from '@lib/indicators';
+import { CounterRow, findIndicator, Measure, readIndicatorFromRows, RegionLevel } from '@lib/indicators';
 import { createKafkaClient, TOPICS } from '@lib/kafka';
 import { IndicatorChange, parseIndicatorChanges } from '@lib/indicator-readings';
 import { amend, chronic, referral, visit, voidOf } from '../../libs/indicators/src/testing/event-builders';
@@ -100,7 +100,7 @@ describe('hand-worked counters through Kafka, the aggregator, PostgreSQL, Redis 
     ).rows.map((r) => ({ ...r, value: Number(r.value) }));
   /** after − before, as counter rows (the counters this file's events made). */
   const delta = (): CounterRow[] => counterChanges(before, after);
-  const counter = (indicator: string, measure: string, level: string, region: string, period: string) =>
+  const counter = (indicator: string, measure: Measure, level: RegionLevel, region: string, period: string) =>
     counterValue(delta(), { indicator, measure, level, region, period });
 
   beforeAll(async () => {

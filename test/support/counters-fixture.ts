@@ -1,4 +1,4 @@
-import { findIndicator, storedPeriodsOf } from '@lib/indicators';
+import { counterSourceFromRows, CounterRow, findIndicator, storedCounterSource, storedPeriodsOf } from '@lib/indicators';
 import { granularityOf } from '@lib/periods';
 import type { Pool } from 'pg';
 
@@ -44,17 +44,11 @@ export async function writeCounters(pool: Pool, counters: readonly CounterValue[
 }
 
 /**
- * A counter's value as readers see it in `rows`: a quarter's, year's or week's, of an indicator that
- * adds up, is the sum of its stored months or days.
+ * A counter's value as readers see it in `rows` (`storedCounterSource`): a quarter's, year's or
+ * week's, of an indicator that adds up, is the sum of its stored months or days.
  */
-export function counterValue(rows: readonly CounterValue[], key: Omit<CounterValue, 'value'>): number {
+export function counterValue(rows: readonly CounterRow[], key: Omit<CounterRow, 'value' | 'dims'> & { dims?: string }): number {
   const def = findIndicator(key.indicator);
-  const stored = def ? storedPeriodsOf(def, key.period) : { granularity: granularityOf(key.period), first: key.period, last: key.period };
-  let sum = 0;
-  for (const r of rows) {
-    if (r.indicator !== key.indicator || r.measure !== key.measure || r.level !== key.level || r.region !== key.region) continue;
-    if ((r.dims ?? '') !== (key.dims ?? '') || granularityOf(r.period) !== stored.granularity) continue;
-    if (r.period >= stored.first && r.period <= stored.last) sum += r.value;
-  }
-  return sum;
+  const source = counterSourceFromRows(rows, { indicator: key.indicator, level: key.level, region: key.region, dims: key.dims ?? '' });
+  return (def ? storedCounterSource(def, source) : source).sum(key.measure, granularityOf(key.period), key.period, key.period);
 }

@@ -25,7 +25,7 @@ export { referralDirection } from './engine/referral-direction';
 export type { ReferralDirection } from './engine/referral-direction';
 export { InMemoryCounters, InMemorySubjectStore } from './engine/in-memory-subject-store';
 export { addsUp, derivedPeriodsOf, storedGranularities, storedGranularityOf, storedPeriodsOf } from './stored-granularities';
-export { counterSourceFromRows } from './read/counter-source';
+export { counterSourceFromRows, storedCounterSource } from './read/counter-source';
 export type { CounterRow, CounterSource } from './read/counter-source';
 export { populationGroup, readIndicator, readIndicatorFromRows } from './read/read-indicator';
 export type { IndicatorReading, PopulationLookup, ReadOptions } from './read/read-indicator';
