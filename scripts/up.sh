@@ -50,10 +50,26 @@ wait_healthy() {
 }
 
 ensure_node_modules
+# A broker formatted now holds an empty log, while the `health` database is the machine's and may keep
+# the offsets another checkout's broker gave it: the aggregator refuses those (apps/aggregator/README.md,
+# "Offsets that know their log"). Their events are in the ledger already; the demo re-seeds below.
+broker_is_new=false
+[ -f "${KAFKA_LOCAL_DIR:-$LOCAL/kafka}/data/meta.properties" ] || broker_is_new=true
 ensure_infrastructure
 if [ -z "$(ls -A "$RUN" 2>/dev/null)" ] || [ ! -d "$ROOT/dist" ]; then build; fi
 # shellcheck disable=SC2046
 (cd "$ROOT" && env $(kafka_env admin) KAFKA_PROVISION_ACLS=true node dist/tools/provision.js)
+if $broker_is_new; then
+  # The operator's command for a replaced log: exit 0 re-seeded, 1 nothing refused, 2 failed.
+  reseeded=0
+  # shellcheck disable=SC2046
+  (cd "$ROOT" && env $(kafka_env admin) node dist/tools/rebuild.js --reseed-offsets > "$LOGS/reseed-offsets.log" 2>&1) || reseeded=$?
+  case $reseeded in
+    0) say "new Kafka broker beside a kept database: the aggregator starts the new log from its beginning (.local/logs/reseed-offsets.log)" ;;
+    1) ;;
+    *) say "stored offsets not checked; see .local/logs/reseed-offsets.log"; exit 1 ;;
+  esac
+fi
 # The registry goes in through ingest's admin API first, so the other services load it at start.
 start_app ingest
 wait_healthy ingest
