@@ -12,7 +12,8 @@ export const HTTP_METRICS = [
     name: METRIC_HTTP_REQUEST_DURATION,
     help: 'HTTP requests by route template, method and status, from arrival to the last byte sent (or the client gone)',
     labelNames: ['route', 'method', 'status'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    // From 1 ms: a cached read takes well under one, and its p99 target is 10 ms.
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   }),
 ];
 
