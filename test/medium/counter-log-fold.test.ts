@@ -6,7 +6,8 @@ import { testEnvironment } from '../support/test-environment';
 /**
  * The counter-log fold on this file's own migrated PostgreSQL database: changes named by key and by
  * id (migration 1764000000780) fold into the same counter, readers see row + log throughout, and a
- * fold's limit holds across both kinds and takes whole appending transactions (migration 1764000000790).
+ * fold's limit holds across both kinds and takes whole appending transactions (migration 1764000000790),
+ * as the log's insert trigger counts them (migration 1764000000810).
  */
 describe('foldCounterLog on PostgreSQL', () => {
   let pool: Pool;
@@ -40,6 +41,8 @@ describe('foldCounterLog on PostgreSQL', () => {
       ).rows[0]?.value ?? 0,
     );
   const logRows = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM indicator_counter_log')).rows[0].n);
+  const appends = async () =>
+    (await pool.query<{ log_rows: string }>('SELECT log_rows FROM counter_log_appends ORDER BY appended_by')).rows.map((r) => Number(r.log_rows));
 
   it('creates a counter from a change named by key and answers its id', async () => {
     await byKey('610901', 3);
@@ -96,14 +99,17 @@ describe('foldCounterLog on PostgreSQL', () => {
       });
     await appendTogether(1);
     await appendTogether(100);
+    expect(await appends()).toEqual([3, 3]);
     const first = await fold(2);
     expect(first).toMatchObject({ foldedRows: 3, more: true });
     expect(first.values.map((v) => [v.region, v.value])).toEqual([
       ['610904', 1],
       ['610903', 3],
     ]);
+    expect(await appends()).toEqual([3]);
     expect(await fold(2)).toMatchObject({ foldedRows: 3, more: false });
     expect(await logRows()).toBe(0);
+    expect(await appends()).toEqual([]);
     expect(await stored('610904')).toMatchObject({ value: '101' });
     expect(await stored('610903')).toMatchObject({ value: '203' });
   });

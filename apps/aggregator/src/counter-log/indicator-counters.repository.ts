@@ -78,12 +78,13 @@ function takenRows(naming: 'counter_id IS NULL' | 'counter_id IS NOT NULL'): str
 
 /**
  * The appending transactions a fold takes, oldest first: all of them, or as many whole ones as fit in
- * `maxLogRows` log rows (at least one). Each statement of a READ COMMITTED fold sees the transactions
- * committed when it starts; naming them keeps the fold's statements to the same ones, whole.
+ * `maxLogRows` log rows (at least one), as `counter_log_appends` counts them (the log's insert trigger,
+ * migration 1764000000810). Each statement of a READ COMMITTED fold sees the transactions committed
+ * when it starts; naming them keeps the fold's statements to the same ones, whole.
  */
 async function transactionsToFold(client: ClientBase, maxLogRows: number | undefined): Promise<{ taken: string[]; more: boolean }> {
   const appended = await client.query<{ appended_by: string; log_rows: string }>(
-    'SELECT appended_by::text, count(*) AS log_rows FROM indicator_counter_log GROUP BY appended_by ORDER BY appended_by',
+    'SELECT appended_by::text, log_rows FROM counter_log_appends ORDER BY appended_by',
   );
   const taken: string[] = [];
   let rows = 0;
@@ -153,6 +154,7 @@ export async function foldCounterLog(client: ClientBase, maxLogRows?: number): P
      ${WRITTEN_WITH_COUNTS}`,
     [taken],
   );
+  await client.query('DELETE FROM counter_log_appends WHERE appended_by = ANY ($1::xid8[])', [taken]);
   const foldedRows = Number(byKey.rows[0].folded_rows) + Number(byId.rows[0].folded_rows);
   // Counter rows are never deleted; if one were, its changes would vanish from every reader's view.
   const missing = Number(byId.rows[0].summed_counters) - byId.rows.filter((r) => r.id !== null).length;
