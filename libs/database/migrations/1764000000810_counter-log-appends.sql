@@ -2,7 +2,7 @@
 
 -- How many rows each transaction appended to the counter log, kept by the log's own insert trigger
 -- (COPY and INSERT alike, whoever appends). A fold takes whole transactions up to its limit from
--- this table instead of counting the log, which read every log row on every fold (~a third of a
+-- this table instead of counting the log, which read every log row on every fold (~15 % of a
 -- fold's time in a year-long backfill). A row is committed with its transaction's log rows, so a
 -- fold sees both or neither; the fold deletes the rows of the transactions it folds.
 CREATE TABLE counter_log_appends (
