@@ -61,10 +61,10 @@ if [ -z "$(ls -A "$RUN" 2>/dev/null)" ] || [ ! -d "$ROOT/dist" ]; then build; fi
 (cd "$ROOT" && env $(kafka_env admin) KAFKA_PROVISION_ACLS=true node dist/tools/provision.js)
 if $broker_is_new; then
   # The operator's command for a replaced log: exit 0 re-seeded, 1 nothing refused, 2 failed.
-  reseeded=0
+  reseed_exit=0
   # shellcheck disable=SC2046
-  (cd "$ROOT" && env $(kafka_env admin) node dist/tools/rebuild.js --reseed-offsets > "$LOGS/reseed-offsets.log" 2>&1) || reseeded=$?
-  case $reseeded in
+  (cd "$ROOT" && env $(kafka_env admin) node dist/tools/rebuild.js --reseed-offsets > "$LOGS/reseed-offsets.log" 2>&1) || reseed_exit=$?
+  case $reseed_exit in
     0) say "new Kafka broker beside a kept database: the aggregator starts the new log from its beginning (.local/logs/reseed-offsets.log)" ;;
     1) ;;
     *) say "stored offsets not checked; see .local/logs/reseed-offsets.log"; exit 1 ;;
