@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { Counter, Histogram } from 'prom-client';
@@ -40,7 +40,6 @@ export interface IntakeOptions {
  */
 @Injectable()
 export class EventIntake {
-  private readonly logger = new Logger(EventIntake.name);
   private readonly pseudonymiser: Pseudonymiser;
   private readonly maxClockSkewMs: number;
   private readonly maxAgeMs: number;
@@ -101,10 +100,7 @@ export class EventIntake {
       fresh.map(([, c]) => c),
       options,
     );
-    await this.receipts.record(fresh.map(([, c]) => c.event)).catch((error: unknown) =>
-      // The events are durable; a lost receipt only means a retry is forwarded again and dropped downstream.
-      this.logger.warn({ err: error }, 'receipts not recorded'),
-    );
+    this.receipts.recordBehind(fresh.map(([, c]) => c.event));
 
     this.count(outcomes, options.door);
     return outcomes;

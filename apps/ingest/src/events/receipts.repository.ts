@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { GroupCommit } from '@lib/batching';
 import { eventKey, EventIdentity, eventVersionKey, EventVersionIdentity } from '@lib/contracts';
@@ -19,10 +19,11 @@ const MAX_KEYS_PER_STATEMENT = 5000;
  * Owns `ingest_receipts`: the event versions already made durable on the canonical topic.
  * Concurrent requests share statements (GroupCommit, no linger: one statement of each kind at a
  * time, gathering what arrives meanwhile), so a stream of single events costs a round trip per
- * group, not per request.
+ * group, not per request. Receipts are written behind the answer (`recordBehind`).
  */
 @Injectable()
-export class ReceiptsRepository {
+export class ReceiptsRepository implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReceiptsRepository.name);
   private readonly lookups = new GroupCommit<Lookup>({
     commit: (lookups) => this.lookUp(lookups),
     size: (lookup) => lookup.keys.length,
@@ -37,20 +38,44 @@ export class ReceiptsRepository {
     gatherMs: 0,
   });
 
+  /** Versions whose receipt is being inserted (`eventVersionKey`): a lookup finds them here meanwhile. */
+  private readonly beingRecorded = new Set<string>();
+  private readonly inserts = new Set<Promise<void>>();
+
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   /** Which of these versions were accepted before (as `eventVersionKey` strings). */
   async alreadyAccepted(keys: EventVersionIdentity[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const lookup: Lookup = { keys, found: new Set() };
-    await this.lookups.submit(lookup);
-    return lookup.found;
+    const found = new Set(keys.map(eventVersionKey).filter((key) => this.beingRecorded.has(key)));
+    const lookup: Lookup = { keys: keys.filter((key) => !found.has(eventVersionKey(key))), found };
+    if (lookup.keys.length > 0) await this.lookups.submit(lookup);
+    return found;
   }
 
-  /** Recorded with the door's receipt time (`receivedAt`), which a later version of a disease card carries as its first. */
-  async record(keys: Receipt[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.records.submit(keys);
+  /**
+   * Records these durable versions with the door's receipt time (`receivedAt`, which a later version of
+   * a disease card carries as its first) without making the answer wait for the insert: a receipt only
+   * spares a retry from being forwarded again (and dropped downstream by eventId and version), so a
+   * lost one is logged, not answered. Until the insert commits, this process's lookups find them in
+   * memory; a retry reaching another replica in that millisecond or two is forwarded again.
+   */
+  recordBehind(receipts: Receipt[]): void {
+    if (receipts.length === 0) return;
+    const keys = receipts.map(eventVersionKey);
+    for (const key of keys) this.beingRecorded.add(key);
+    const insert: Promise<void> = this.records
+      .submit(receipts)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'receipts not recorded: a retry of these versions will be forwarded again'))
+      .finally(() => {
+        for (const key of keys) this.beingRecorded.delete(key);
+        this.inserts.delete(insert);
+      });
+    this.inserts.add(insert);
+  }
+
+  /** Receipts still being inserted are written before the pool closes (a bulk import's process ends right after its last batch). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.recorded();
   }
 
   /**
@@ -60,6 +85,7 @@ export class ReceiptsRepository {
    */
   async firstReceipts(events: readonly EventIdentity[]): Promise<Map<string, string>> {
     if (events.length === 0) return new Map();
+    await this.recorded(); // a first version answered a moment ago may still be on its way to the table
     const { rows } = await this.pool.query<{ institutionId: string; eventId: string; first: Date }>(
       `SELECT r.institution_id AS "institutionId", r.event_id AS "eventId", min(r.accepted_at) AS first
        FROM ingest_receipts r
@@ -69,6 +95,10 @@ export class ReceiptsRepository {
       [events.map((e) => e.institutionId), events.map((e) => e.eventId)],
     );
     return new Map(rows.map((r) => [eventKey(r), r.first.toISOString()]));
+  }
+
+  private async recorded(): Promise<void> {
+    await Promise.all(this.inserts);
   }
 
   private async lookUp(lookups: Lookup[]): Promise<void> {
