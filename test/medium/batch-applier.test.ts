@@ -211,9 +211,9 @@ describe('BatchApplier on PostgreSQL', () => {
     expect(await institutionTotal()).toBe(0); // nothing left behind in any period, indicator or measure
   });
 
-  it('fails, to be retried, a first version whose event another transaction stored meanwhile (no row was there to lock)', async () => {
-    // Two partitions applying one event at once (an institution that moved county): neither finds a
-    // stored version, and the single-event subject takes no lock of its own.
+  it('makes a first version whose event another transaction is storing meanwhile wait for it, then replace its version', async () => {
+    // Two partitions applying one event at once (an institution that moved county): both find no
+    // stored version; the second's insert of its "first" version waits for the first transaction.
     const facts = institution('610921-MED-006');
     const first = new Client({ connectionString: testEnvironment().DATABASE_URL });
     const second = new Client({ connectionString: testEnvironment().DATABASE_URL });
@@ -226,24 +226,18 @@ describe('BatchApplier on PostgreSQL', () => {
         await ledger.insertNew(db, [toLedgerEntry(message(0, offset, event))!]);
         return newVersions.apply(db, [event]);
       };
+      const before = await countedVisits();
       await first.query('BEGIN');
       await second.query('BEGIN');
       await applyInTransaction(first, 0, visit(facts, 'C1', 1));
-      const late = applyInTransaction(second, 1, visit(facts, 'C1', 2)).then(
-        () => 'applied',
-        (error: { code?: string }) => error.code,
-      );
-      await waitUntilBlocked(pool, 'WITH written');
+      const late = applyInTransaction(second, 1, visit(facts, 'C1', 2));
+      await waitUntilBlocked(pool, 'INSERT INTO event_versions');
       await first.query('COMMIT');
-      expect(await late).toBe('40001');
-      await second.query('ROLLBACK');
-
-      // Run again (as retryTransient does), it reads version 1 and replaces it.
-      await second.query('BEGIN');
-      expect(await applyInTransaction(second, 1, visit(facts, 'C1', 2))).toMatchObject({ applied: 1, stale: 0 });
+      expect(await late).toMatchObject({ applied: 1, stale: 0 });
       await second.query('COMMIT');
       const { rows } = await pool.query<{ version: number }>('SELECT version FROM event_versions WHERE institution_id = $1', [facts.id]);
       expect(rows).toEqual([{ version: 2 }]);
+      expect(await countedVisits()).toBe(before + 1); // version 2 replaced version 1: one visit, not two
     } finally {
       await first.end();
       await second.end();

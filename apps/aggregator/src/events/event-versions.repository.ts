@@ -2,25 +2,27 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { eventKey } from '@lib/contracts';
 import { lazyMap, stagedColumns, StagingTable, stageRows, textArrayLiteral } from '@lib/database';
+import type { SubjectKey } from '@lib/indicators';
 import type { StoredVersion } from '../counting/version-changes';
 
-export interface EventVersionRow extends StoredVersion {
+/** An arriving version as `event_versions` would keep it. */
+export interface ArrivingVersion {
   institutionId: string;
   eventId: string;
-  /** The stored version this one replaces, as `lockLatest` read it; null when it read none. */
-  replaces: number | null;
+  version: number;
+  voided: boolean;
+  /** The subjects it joins (none when voided). */
+  subjects: SubjectKey[];
 }
 
 /**
- * Another transaction stored a version of an event between this transaction's `lockLatest` (which
- * found no row to lock) and its write: what was computed against "no version" is void. SQLSTATE 40001
- * (serialization failure), so the batch is retried and then reads the other's version.
+ * Fewer stored versions were replaced than `lockLatest` locked for replacing: the rows changed under
+ * their lock, which only a manual edit of the table can do. Not retried: the consumer stops on it.
  */
-export class ConcurrentFirstVersionError extends Error {
-  readonly code = '40001';
+export class LockedVersionsChangedError extends Error {
   constructor(expected: number, written: number) {
-    super(`event_versions: ${written} of ${expected} first versions were inserted; another transaction wrote the others first`);
-    this.name = 'ConcurrentFirstVersionError';
+    super(`event_versions: ${written} of ${expected} locked latest versions were replaced`);
+    this.name = 'LockedVersionsChangedError';
   }
 }
 
@@ -35,9 +37,38 @@ const STAGING: StagingTable = {
   ],
 };
 
-/** Owns `event_versions`: the latest version of each event, voided ones kept as tombstones. */
+/**
+ * Owns `event_versions`: the latest version of each event, voided ones kept as tombstones. In a
+ * transaction: `stageAndInsertFirsts` (the arriving versions, highest per event; those of events with
+ * no stored version are inserted), `lockLatest` (the others' stored versions), then `replaceOlder`.
+ */
 @Injectable()
 export class EventVersionsRepository {
+  /**
+   * Stages the arriving versions with COPY (a JSON recordset cost twice as much in PostgreSQL) and
+   * inserts those whose event has no stored version: its first one here, for which there is nothing to
+   * read or compare, so most of a backfill costs one statement instead of a locking read and a write.
+   * Returns the inserted events' keys. An event another transaction is inserting meanwhile (two
+   * partitions applying one event: an institution moving county) makes this wait for it and then
+   * find its row: the event then goes through `lockLatest` like any stored one. Inserted in key order,
+   * as `lockLatest` locks, so that two such transactions do not wait for each other crosswise.
+   */
+  async stageAndInsertFirsts(client: PoolClient, arriving: readonly ArrivingVersion[]): Promise<Set<string>> {
+    if (arriving.length === 0) return new Set();
+    await stageRows(
+      client,
+      STAGING,
+      lazyMap(arriving, (r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]),
+    );
+    const { rows } = await client.query<{ institution_id: string; event_id: string }>(
+      `INSERT INTO event_versions (${stagedColumns(STAGING)})
+       SELECT ${stagedColumns(STAGING)} FROM ${STAGING.name} ORDER BY institution_id, event_id
+       ON CONFLICT (institution_id, event_id) DO NOTHING
+       RETURNING institution_id, event_id`,
+    );
+    return new Set(rows.map((r) => eventKey({ institutionId: r.institution_id, eventId: r.event_id })));
+  }
+
   /**
    * The stored latest versions of these events, row-locked for the transaction. An event's versions
    * share a partition (keyed by the institution's county), so the lock is uncontended; it guards the
@@ -60,34 +91,18 @@ export class EventVersionsRepository {
   }
 
   /**
-   * Staged with COPY, then merged in one statement (a JSON recordset cost twice as much in PostgreSQL).
-   * Rows `lockLatest` found are locked, so they update. A row it did not find has no lock to hold
-   * (the event's first version here): if another transaction inserted one meanwhile, this insert
-   * waits for it and then finds a conflict, and the transaction fails with `ConcurrentFirstVersionError`
-   * instead of keeping counters computed against no version. Events' versions share a partition, whose
-   * transactions the offsets row serialises, so this takes two partitions writing one event at once
-   * (an institution moving county).
+   * Replaces each stored version that a staged one is above (stale arrivals and the firsts just
+   * inserted are not); `expected` is how many `lockLatest` found so. The rows are locked, so anything
+   * else is a broken invariant, not a race.
    */
-  async save(client: PoolClient, rows: readonly EventVersionRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await stageRows(
-      client,
-      STAGING,
-      lazyMap(rows, (r) => [r.institutionId, r.eventId, r.version, r.voided, textArrayLiteral(r.subjects)]),
+  async replaceOlder(client: PoolClient, expected: number): Promise<void> {
+    if (expected === 0) return;
+    const { rowCount } = await client.query(
+      `UPDATE event_versions v
+       SET version = s.version, voided = s.voided, subjects = s.subjects, updated_at = now()
+       FROM ${STAGING.name} s
+       WHERE v.institution_id = s.institution_id AND v.event_id = s.event_id AND v.version < s.version`,
     );
-    // xmax = 0 only on a freshly inserted row; a conflict that updated carries the updater's lock.
-    const { rows: counts } = await client.query<{ inserted: number; written: number }>(
-      `WITH written AS (
-         INSERT INTO event_versions (${stagedColumns(STAGING)})
-         SELECT ${stagedColumns(STAGING)} FROM ${STAGING.name}
-         ON CONFLICT (institution_id, event_id) DO UPDATE SET
-           version = EXCLUDED.version, voided = EXCLUDED.voided, subjects = EXCLUDED.subjects, updated_at = now()
-         WHERE event_versions.version < EXCLUDED.version
-         RETURNING xmax = 0 AS inserted
-       )
-       SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, count(*)::int AS written FROM written`,
-    );
-    const firsts = rows.filter((r) => r.replaces === null).length;
-    if (counts[0].inserted !== firsts || counts[0].written !== rows.length) throw new ConcurrentFirstVersionError(firsts, counts[0].inserted);
+    if (rowCount !== expected) throw new LockedVersionsChangedError(expected, rowCount ?? 0);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import type { CanonicalEvent } from '@lib/contracts';
+import { eventKey, type CanonicalEvent } from '@lib/contracts';
 import type { ContributionEngine } from '@lib/indicators';
 import { CONTRIBUTION_ENGINE } from '../counting/contribution-engine.provider';
 import { highestPerEvent } from '../counting/highest-per-event';
@@ -46,29 +46,32 @@ export class NewVersionsApplier {
   async apply(client: PoolClient, newVersions: readonly CanonicalEvent[]): Promise<AppliedVersions> {
     if (newVersions.length === 0) return { counterChanges: 0, counterChangesById: 0, applied: 0, stale: 0 };
     const { highest, superseded } = highestPerEvent(newVersions);
-    const stored = await this.versions.lockLatest(client, highest);
+    const firsts = await this.versions.stageAndInsertFirsts(
+      client,
+      highest.map((event) => ({
+        institutionId: event.institutionId,
+        eventId: event.eventId,
+        version: event.version,
+        voided: event.voided === true,
+        subjects: this.engine.subjectsOf(event),
+      })),
+    );
+    const stored = await this.versions.lockLatest(
+      client,
+      highest.filter((event) => !firsts.has(eventKey(event))),
+    );
     const { changes, stale } = versionChanges(highest, stored, this.engine);
     if (changes.length === 0) return { counterChanges: 0, counterChangesById: 0, applied: 0, stale: stale + superseded };
 
-    // Single-event subjects (a visit's own) are serialised by their event's row, locked above, and
-    // their "before" is the replaced version's payload; shared subjects are locked and their members read.
+    // Single-event subjects (a visit's own) are serialised by their event's row, inserted or locked
+    // above, and their "before" is the replaced version's payload; shared subjects are locked and their members read.
     const subjects = sharedSubjects(changes, this.engine);
     await this.locks.lockAll(client, subjects);
     const members = await this.members.load(client, subjects);
     const replaced = await this.ledger.payloadsOf(client, replacedSingleEventVersions(changes, this.engine));
     const plan = planSubjectChanges(changes, members, replaced, this.engine);
 
-    await this.versions.save(
-      client,
-      changes.map(({ event, replaces, joining }) => ({
-        institutionId: event.institutionId,
-        eventId: event.eventId,
-        version: event.version,
-        replaces,
-        voided: event.voided === true,
-        subjects: joining,
-      })),
-    );
+    await this.versions.replaceOlder(client, changes.length - firsts.size);
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
     const counterChanges = plan.counters.nonZero();
