@@ -71,7 +71,18 @@ export class NewVersionsApplier {
     const replaced = await this.ledger.payloadsOf(client, replacedSingleEventVersions(changes, this.engine));
     const plan = planSubjectChanges(changes, members, replaced, this.engine);
 
-    await this.versions.replaceOlder(client, changes.length - firsts.size);
+    await this.versions.replaceOlder(
+      client,
+      changes
+        .filter(({ replaces }) => replaces !== null)
+        .map(({ event, joining }) => ({
+          institutionId: event.institutionId,
+          eventId: event.eventId,
+          version: event.version,
+          voided: event.voided === true,
+          subjects: joining,
+        })),
+    );
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
     const counterChanges = plan.counters.nonZero();
