@@ -17,7 +17,8 @@ export interface ArrivingVersion {
 
 /**
  * Fewer stored versions were replaced than `lockLatest` locked for replacing: the rows changed under
- * their lock, which only a manual edit of the table can do. Not retried: the consumer stops on it.
+ * their lock, which only a manual edit of the table can do. Not transient: the batch fails, and the
+ * consumer reports itself crashed (health red) while it fails.
  */
 export class LockedVersionsChangedError extends Error {
   constructor(expected: number, written: number) {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { eventKey, type CanonicalEvent } from '@lib/contracts';
-import type { ContributionEngine } from '@lib/indicators';
+import type { ContributionEngine, SubjectKey } from '@lib/indicators';
 import { CONTRIBUTION_ENGINE } from '../counting/contribution-engine.provider';
 import { highestPerEvent } from '../counting/highest-per-event';
 import { planSubjectChanges } from '../counting/plan-subject-changes';
 import { replacedSingleEventVersions, sharedSubjects, versionChanges } from '../counting/version-changes';
-import { EventVersionsRepository } from './event-versions.repository';
+import { ArrivingVersion, EventVersionsRepository } from './event-versions.repository';
 import { LedgerRepository } from './ledger.repository';
 import { SubjectMembersRepository } from './subject-members.repository';
 import { CounterIds } from '../counter-log/counter-ids';
@@ -48,13 +48,7 @@ export class NewVersionsApplier {
     const { highest, superseded } = highestPerEvent(newVersions);
     const firsts = await this.versions.stageAndInsertFirsts(
       client,
-      highest.map((event) => ({
-        institutionId: event.institutionId,
-        eventId: event.eventId,
-        version: event.version,
-        voided: event.voided === true,
-        subjects: this.engine.subjectsOf(event),
-      })),
+      highest.map((event) => arrivingVersion(event, this.engine.subjectsOf(event))),
     );
     const stored = await this.versions.lockLatest(
       client,
@@ -73,15 +67,7 @@ export class NewVersionsApplier {
 
     await this.versions.replaceOlder(
       client,
-      changes
-        .filter(({ replaces }) => replaces !== null)
-        .map(({ event, joining }) => ({
-          institutionId: event.institutionId,
-          eventId: event.eventId,
-          version: event.version,
-          voided: event.voided === true,
-          subjects: joining,
-        })),
+      changes.filter(({ replaces }) => replaces !== null).map(({ event, joining }) => arrivingVersion(event, joining)),
     );
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
@@ -89,4 +75,8 @@ export class NewVersionsApplier {
     const counterChangesById = await this.counters.append(client, counterChanges, this.counterIds);
     return { counterChanges: counterChanges.length, counterChangesById, applied: changes.length, stale: stale + superseded };
   }
+}
+
+function arrivingVersion(event: CanonicalEvent, subjects: SubjectKey[]): ArrivingVersion {
+  return { institutionId: event.institutionId, eventId: event.eventId, version: event.version, voided: event.voided === true, subjects };
 }

@@ -46,10 +46,14 @@ export class ReceiptsRepository implements BeforeApplicationShutdown {
 
   /** Which of these versions were accepted before (as `eventVersionKey` strings). */
   async alreadyAccepted(keys: EventVersionIdentity[]): Promise<Set<string>> {
-    const found = new Set(keys.map(eventVersionKey).filter((key) => this.beingRecorded.has(key)));
-    const lookup: Lookup = { keys: keys.filter((key) => !found.has(eventVersionKey(key))), found };
+    const lookup: Lookup = { keys: [], found: new Set() };
+    for (const key of keys) {
+      const versionKey = eventVersionKey(key);
+      if (this.beingRecorded.has(versionKey)) lookup.found.add(versionKey);
+      else lookup.keys.push(key);
+    }
     if (lookup.keys.length > 0) await this.lookups.submit(lookup);
-    return found;
+    return lookup.found;
   }
 
   /**
