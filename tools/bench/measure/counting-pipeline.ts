@@ -3,7 +3,7 @@ import { eventKey } from '@lib/contracts';
 import { ContributionEngine, counterStorageKey, SubjectKey } from '@lib/indicators';
 import { highestPerEvent } from '../../../apps/aggregator/src/counting/highest-per-event';
 import { planSubjectChanges } from '../../../apps/aggregator/src/counting/plan-subject-changes';
-import { replacedSingleEventVersions, sharedSubjects, StoredVersion, versionChanges } from '../../../apps/aggregator/src/counting/version-changes';
+import { arrivalsOf, replacedSingleEventVersions, sharedSubjects, StoredVersion, versionChanges } from '../../../apps/aggregator/src/counting/version-changes';
 
 export interface CountingPipelineResult {
   microsecondsPerEvent: number;
@@ -29,7 +29,7 @@ export function countingPipeline(messages: readonly string[], engine: Contributi
   const started = process.hrtime.bigint();
   for (let i = 0; i < messages.length; i += perTransaction) {
     const batch = messages.slice(i, i + perTransaction).map((m) => JSON.parse(m) as CanonicalEvent);
-    const { changes } = versionChanges(highestPerEvent(batch).highest, versions, engine);
+    const { changes } = versionChanges(arrivalsOf(highestPerEvent(batch).highest, engine), versions);
     const loaded = new Map(sharedSubjects(changes, engine).map((s) => [s, [...(members.get(s)?.values() ?? [])].map((m) => JSON.parse(m) as CanonicalEvent)]));
     const replaced = new Map(
       replacedSingleEventVersions(changes, engine).map((v) => {

@@ -12,7 +12,7 @@ import { amend, chronic, referral, vaccination, visit, voidOf } from '../../../.
 import { counterStorageKey } from '@lib/indicators';
 import { highestPerEvent } from './highest-per-event';
 import { planSubjectChanges } from './plan-subject-changes';
-import { replacedSingleEventVersions, sharedSubjects, StoredVersion, versionChanges } from './version-changes';
+import { arrivalsOf, replacedSingleEventVersions, sharedSubjects, StoredVersion, versionChanges } from './version-changes';
 
 /** The aggregator's tables as Maps. */
 class MapTables {
@@ -26,7 +26,7 @@ class MapTables {
 
   applyBatch(batch: CanonicalEvent[]): void {
     const { highest } = highestPerEvent(batch);
-    const { changes } = versionChanges(highest, this.versions, this.engine);
+    const { changes } = versionChanges(arrivalsOf(highest, this.engine), this.versions);
     const loaded = new Map(sharedSubjects(changes, this.engine).map((s) => [s, [...(this.members.get(s)?.values() ?? [])]]));
     const replaced = new Map(replacedSingleEventVersions(changes, this.engine).map((v) => [eventKey(v), this.ledger.get(`${eventKey(v)}@${v.version}`)!]));
     const plan = planSubjectChanges(changes, loaded, replaced, this.engine);

@@ -19,26 +19,33 @@ export interface VersionChange {
   joining: SubjectKey[];
 }
 
+/** An arriving version with the subjects it joins (none when voided). */
+export interface Arrival {
+  event: CanonicalEvent;
+  joining: SubjectKey[];
+}
+
+/** The arriving versions with their subjects, computed once for the staging of rule 1 and its comparison. */
+export function arrivalsOf(events: readonly CanonicalEvent[], engine: ContributionEngine): Arrival[] {
+  return events.map((event) => ({ event, joining: engine.subjectsOf(event) }));
+}
+
 /**
  * Rule 1 and the first half of rule 2 of libs/indicators/README.md: a version not above the stored
  * one is a retry or arrived late (stale) and changes nothing; a newer one leaves the subjects of the
- * version it replaces and joins its own (a voided version joins none).
+ * version it replaces and joins its own.
  */
-export function versionChanges(
-  arrivals: readonly CanonicalEvent[],
-  stored: ReadonlyMap<string, StoredVersion>,
-  engine: ContributionEngine,
-): { changes: VersionChange[]; stale: number } {
+export function versionChanges(arrivals: readonly Arrival[], stored: ReadonlyMap<string, StoredVersion>): { changes: VersionChange[]; stale: number } {
   const changes: VersionChange[] = [];
   let stale = 0;
-  for (const event of arrivals) {
+  for (const { event, joining } of arrivals) {
     const key = eventKey(event);
     const previous = stored.get(key);
     if (previous && previous.version >= event.version) {
       stale += 1;
       continue;
     }
-    changes.push({ key, event, replaces: previous?.version ?? null, leaving: previous?.subjects ?? [], joining: engine.subjectsOf(event) });
+    changes.push({ key, event, replaces: previous?.version ?? null, leaving: previous?.subjects ?? [], joining });
   }
   return { changes, stale };
 }

@@ -5,13 +5,13 @@ import { lazyMap, stagedColumns, StagingTable, stageRows, textArrayLiteral } fro
 import type { SubjectKey } from '@lib/indicators';
 import type { StoredVersion } from '../counting/version-changes';
 
-/** An arriving version as `event_versions` would keep it. */
-export interface ArrivingVersion {
+/** A row of `event_versions`: an event's latest version. */
+export interface EventVersionRow {
   institutionId: string;
   eventId: string;
   version: number;
   voided: boolean;
-  /** The subjects it joins (none when voided). */
+  /** The subjects that version joined (none when voided). */
   subjects: SubjectKey[];
 }
 
@@ -54,7 +54,7 @@ export class EventVersionsRepository {
    * find its row: the event then goes through `lockLatest` like any stored one. Inserted in key order,
    * as `lockLatest` locks, so that two such transactions do not wait for each other crosswise.
    */
-  async stageAndInsertFirsts(client: PoolClient, arriving: readonly ArrivingVersion[]): Promise<Set<string>> {
+  async stageAndInsertFirsts(client: PoolClient, arriving: readonly EventVersionRow[]): Promise<Set<string>> {
     if (arriving.length === 0) return new Set();
     await stageRows(
       client,
@@ -97,7 +97,7 @@ export class EventVersionsRepository {
    * planned as a hash join over a scan of every stored version: 70–100 ms at 99,000 events). The rows
    * are locked and each is below its new version, so fewer rows written is a broken invariant.
    */
-  async replaceOlder(client: PoolClient, rows: readonly ArrivingVersion[]): Promise<void> {
+  async replaceOlder(client: PoolClient, rows: readonly EventVersionRow[]): Promise<void> {
     if (rows.length === 0) return;
     const { rowCount } = await client.query(
       `INSERT INTO event_versions (institution_id, event_id, version, voided, subjects)

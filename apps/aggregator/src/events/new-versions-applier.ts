@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { eventKey, type CanonicalEvent } from '@lib/contracts';
-import type { ContributionEngine, SubjectKey } from '@lib/indicators';
+import type { ContributionEngine } from '@lib/indicators';
 import { CONTRIBUTION_ENGINE } from '../counting/contribution-engine.provider';
 import { highestPerEvent } from '../counting/highest-per-event';
 import { planSubjectChanges } from '../counting/plan-subject-changes';
-import { replacedSingleEventVersions, sharedSubjects, versionChanges } from '../counting/version-changes';
-import { ArrivingVersion, EventVersionsRepository } from './event-versions.repository';
+import { Arrival, arrivalsOf, replacedSingleEventVersions, sharedSubjects, versionChanges } from '../counting/version-changes';
+import { EventVersionRow, EventVersionsRepository } from './event-versions.repository';
 import { LedgerRepository } from './ledger.repository';
 import { SubjectMembersRepository } from './subject-members.repository';
 import { CounterIds } from '../counter-log/counter-ids';
@@ -46,15 +46,13 @@ export class NewVersionsApplier {
   async apply(client: PoolClient, newVersions: readonly CanonicalEvent[]): Promise<AppliedVersions> {
     if (newVersions.length === 0) return { counterChanges: 0, counterChangesById: 0, applied: 0, stale: 0 };
     const { highest, superseded } = highestPerEvent(newVersions);
-    const firsts = await this.versions.stageAndInsertFirsts(
-      client,
-      highest.map((event) => arrivingVersion(event, this.engine.subjectsOf(event))),
-    );
+    const arrivals = arrivalsOf(highest, this.engine);
+    const firsts = await this.versions.stageAndInsertFirsts(client, arrivals.map(versionRow));
     const stored = await this.versions.lockLatest(
       client,
       highest.filter((event) => !firsts.has(eventKey(event))),
     );
-    const { changes, stale } = versionChanges(highest, stored, this.engine);
+    const { changes, stale } = versionChanges(arrivals, stored);
     if (changes.length === 0) return { counterChanges: 0, counterChangesById: 0, applied: 0, stale: stale + superseded };
 
     // Single-event subjects (a visit's own) are serialised by their event's row, inserted or locked
@@ -65,10 +63,7 @@ export class NewVersionsApplier {
     const replaced = await this.ledger.payloadsOf(client, replacedSingleEventVersions(changes, this.engine));
     const plan = planSubjectChanges(changes, members, replaced, this.engine);
 
-    await this.versions.replaceOlder(
-      client,
-      changes.filter(({ replaces }) => replaces !== null).map(({ event, joining }) => arrivingVersion(event, joining)),
-    );
+    await this.versions.replaceOlder(client, changes.filter(({ replaces }) => replaces !== null).map(versionRow));
     await this.members.remove(client, plan.left);
     await this.members.upsert(client, plan.joined);
     const counterChanges = plan.counters.nonZero();
@@ -77,6 +72,6 @@ export class NewVersionsApplier {
   }
 }
 
-function arrivingVersion(event: CanonicalEvent, subjects: SubjectKey[]): ArrivingVersion {
-  return { institutionId: event.institutionId, eventId: event.eventId, version: event.version, voided: event.voided === true, subjects };
+function versionRow({ event, joining }: Arrival): EventVersionRow {
+  return { institutionId: event.institutionId, eventId: event.eventId, version: event.version, voided: event.voided === true, subjects: joining };
 }
