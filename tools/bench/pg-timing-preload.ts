@@ -1,12 +1,11 @@
 /**
  * Preload that times every PostgreSQL statement of a process (wall time from submit to result, by
- * the statement's first 90 characters) until it exits. `BENCH_NODE_OPTIONS="--require
+ * statement text, whitespace folded) until it exits. `BENCH_NODE_OPTIONS="--require
  * ./dist/tools/bench/pg-timing-preload.js"` times the apps a benchmark starts; each writes
  * `.local/pg-timing/<pid>.json` under its working directory when it gets SIGTERM, slowest first.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
+import { writeOnSigterm } from './write-on-sigterm';
 
 interface Timing {
   statements: number;
@@ -16,7 +15,7 @@ interface Timing {
 const timings = new Map<string, Timing>();
 const statementOf = (query: unknown): string => {
   const text = typeof query === 'string' ? query : ((query as { text?: string } | null)?.text ?? (query as object | null)?.constructor?.name ?? '?');
-  return text.replace(/\s+/g, ' ').trim().slice(0, 90);
+  return text.replace(/\s+/g, ' ').trim();
 };
 
 // Unbound on purpose: it is applied to each client it is called on.
@@ -41,12 +40,9 @@ Client.prototype.query = function timed(this: Client, ...args: unknown[]) {
   return result;
 } as typeof Client.prototype.query;
 
-process.once('SIGTERM', () => {
-  const dir = path.resolve('.local/pg-timing');
-  fs.mkdirSync(dir, { recursive: true });
+writeOnSigterm('pg-timing', 'json', () => {
   const rows = [...timings]
     .map(([statement, t]) => ({ statement, statements: t.statements, milliseconds: Number(t.nanoseconds / 1_000_000n) }))
     .sort((a, b) => b.milliseconds - a.milliseconds);
-  fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify(rows, null, 1));
-  process.kill(process.pid, 'SIGTERM');
+  return Promise.resolve(JSON.stringify(rows, null, 1));
 });
