@@ -47,13 +47,7 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     await produceFresh([...second, ...first.slice(0, 40)]);
 
     const exited = aggregator.run();
-    // kafkajs learns of the recreated topic through fetch errors and metadata refreshes, with backoff:
-    // seconds on a quiet box, over a minute once beside the demo and a parallel suite.
-    const health = await eventually(
-      () => fetchJson(`${aggregator.url}/health`),
-      (h) => h?.status === 503,
-      150_000,
-    );
+    const health = await refusal();
     expect(health?.body).toMatchObject({ status: 'error', details: { consumerOffsets: { status: 'down' } } });
     const metrics = await (await fetch(`${aggregator.url}/metrics`)).text();
     const refused = metrics.split('\n').find((l) => l.startsWith('aggregator_offsets_refused{') && l.includes(bed.topic));
@@ -105,13 +99,7 @@ describe('stored offsets that no longer point into the broker’s log', () => {
     const later = syntheticLoad(LATER, 20, 43).arrival;
     await produceFresh(later);
 
-    // kafkajs learns of the recreated topic through fetch errors and metadata refreshes, with backoff:
-    // seconds on a quiet box, over a minute once beside the demo and a parallel suite.
-    const health = await eventually(
-      () => fetchJson(`${aggregator.url}/health`),
-      (h) => h?.status === 503,
-      150_000,
-    );
+    const health = await refusal();
     expect(health?.body).toMatchObject({ details: { consumerOffsets: { status: 'down' } } });
     expect(aggregator.logs).toContain('do not point into the broker');
     // Unlike at an assignment, a partition whose stored offset still lies inside the new log may
@@ -131,6 +119,19 @@ describe('stored offsets that no longer point into the broker’s log', () => {
       60_000,
     );
   }, 300_000);
+
+  /**
+   * The aggregator's health once it turns red. kafkajs learns of a recreated topic through fetch
+   * errors and metadata refreshes, with backoff: seconds on a quiet box, over a minute once beside
+   * the demo and a parallel suite.
+   */
+  function refusal() {
+    return eventually(
+      () => fetchJson(`${aggregator.url}/health`),
+      (h) => h?.status === 503,
+      150_000,
+    );
+  }
 
   async function storedOffsets(): Promise<Array<{ partition: number; next_offset: string }>> {
     const { rows } = await bed.pool.query('SELECT partition, next_offset FROM consumer_offsets WHERE group_id = $1 AND topic = $2 ORDER BY partition', [
