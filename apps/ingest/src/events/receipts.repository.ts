@@ -79,7 +79,7 @@ export class ReceiptsRepository implements BeforeApplicationShutdown {
 
   /** Receipts still being inserted are written before the pool closes (a bulk import's process ends right after its last batch). */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.recorded();
+    await this.insertsSettled();
   }
 
   /**
@@ -89,7 +89,7 @@ export class ReceiptsRepository implements BeforeApplicationShutdown {
    */
   async firstReceipts(events: readonly EventIdentity[]): Promise<Map<string, string>> {
     if (events.length === 0) return new Map();
-    await this.recorded(); // a first version answered a moment ago may still be on its way to the table
+    await this.insertsSettled(); // a first version answered a moment ago may still be on its way to the table
     const { rows } = await this.pool.query<{ institutionId: string; eventId: string; first: Date }>(
       `SELECT r.institution_id AS "institutionId", r.event_id AS "eventId", min(r.accepted_at) AS first
        FROM ingest_receipts r
@@ -101,7 +101,7 @@ export class ReceiptsRepository implements BeforeApplicationShutdown {
     return new Map(rows.map((r) => [eventKey(r), r.first.toISOString()]));
   }
 
-  private async recorded(): Promise<void> {
+  private async insertsSettled(): Promise<void> {
     await Promise.all(this.inserts);
   }
 
