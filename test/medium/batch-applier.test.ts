@@ -9,20 +9,14 @@ import { PG_POOL } from '@lib/database';
 import type { ConsumedBatch, ConsumedMessage } from '@lib/kafka';
 import { AggregatorEnvironment } from '../../apps/aggregator/src/aggregator.environment';
 import { AGGREGATOR_METRICS, METRIC_DUPLICATES } from '../../apps/aggregator/src/consumption/aggregator.metrics';
+import { APPLYING_PROVIDERS } from '../../apps/aggregator/src/consumption/applying-providers';
 import { BatchApplier } from '../../apps/aggregator/src/consumption/batch-applier';
 import { toLedgerEntry } from '../../apps/aggregator/src/consumption/canonical-message';
 import { retryTransient } from '../../apps/aggregator/src/consumption/transient-errors';
-import { contributionEngineProvider } from '../../apps/aggregator/src/counting/contribution-engine.provider';
-import { CounterIds } from '../../apps/aggregator/src/counter-log/counter-ids';
 import { CounterLogFolder } from '../../apps/aggregator/src/counter-log/counter-log-folder';
 import { NewVersionsApplier } from '../../apps/aggregator/src/events/new-versions-applier';
-import { IndicatorCountersRepository } from '../../apps/aggregator/src/counter-log/indicator-counters.repository';
-import { SubjectLocksRepository } from '../../apps/aggregator/src/events/subject-locks.repository';
 import { ConsumerOffsetsRepository } from '../../apps/aggregator/src/offsets/consumer-offsets.repository';
-import { EventVersionsRepository } from '../../apps/aggregator/src/events/event-versions.repository';
-import { InstitutionFeedsRepository } from '../../apps/aggregator/src/feeds/institution-feeds.repository';
 import { LedgerRepository } from '../../apps/aggregator/src/events/ledger.repository';
-import { SubjectMembersRepository } from '../../apps/aggregator/src/events/subject-members.repository';
 import { InstitutionFeedsCache } from '../../apps/aggregator/src/feeds/institution-feeds.cache';
 import { testEnvironment } from '../support/test-environment';
 
@@ -53,15 +47,7 @@ describe('BatchApplier on PostgreSQL', () => {
         { provide: InstitutionFeedsCache, useValue: { recordFeeds: (activity: unknown[]) => Promise.resolve(void feeds.push(...activity)) } },
         { provide: CounterLogFolder, useValue: { request: () => Promise.resolve(void folds.push(Date.now())) } },
         ConsumerOffsetsRepository,
-        LedgerRepository,
-        InstitutionFeedsRepository,
-        EventVersionsRepository,
-        SubjectMembersRepository,
-        SubjectLocksRepository,
-        IndicatorCountersRepository,
-        CounterIds,
-        contributionEngineProvider,
-        NewVersionsApplier,
+        ...APPLYING_PROVIDERS,
         BatchApplier,
         ...AGGREGATOR_METRICS,
       ],
