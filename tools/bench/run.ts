@@ -628,7 +628,9 @@ async function streamSection(run: string) {
 
 async function memorySection(run: string) {
   if (SIZES.memoryRun === 0) {
-    notes.push('Quick mode: the 5M-event memory run is skipped (run `npm run bench` for it); peak memory above is over the aggregation run.');
+    notes.push(
+      'Quick mode: the memory run (`BENCH_MEMORY_EVENTS`, 2,000,000 events by default) is skipped (run `npm run bench` for it); peak memory above is over the aggregation run.',
+    );
     return;
   }
   const env = benchEnvironment(`${run}-memory`);
